@@ -1,0 +1,55 @@
+import type { Dockerfile, Instruction } from 'dockerfile-ast';
+
+/** How one stage refers to another (or to an external image). */
+export interface StageEdge {
+  kind: 'from' | 'copy' | 'mount';
+  /** The reference exactly as written after variable substitution (`build`, `0`, `alpine:3`). */
+  ref: string;
+  /** Index of the stage it names, when it names a stage; undefined when it names an image. */
+  stage?: number;
+  /** 1-based line of the instruction that holds the reference. */
+  line: number;
+}
+
+export interface Stage {
+  index: number;
+  /** The `AS` name as written, or undefined for unnamed stages. */
+  name?: string;
+  /** Lower-cased name (BuildKit compares stage names case-insensitively), or the index as a string. */
+  key: string;
+  /** 1-based first line (the FROM) and last line of the stage. */
+  line: number;
+  endLine: number;
+  /** The FROM's image reference as written, and after global ARG substitution. */
+  baseRaw: string;
+  base: string;
+  /** Index of the parent stage when `FROM <stage>`. */
+  parent?: number;
+  platform?: string;
+  /** Instructions of this stage, FROM included, from dockerfile-ast. */
+  instructions: Instruction[];
+  edges: StageEdge[];
+}
+
+export interface GlobalArg {
+  name: string;
+  /** Default written in the Dockerfile (undefined when none). */
+  defaultValue?: string;
+  /** Value in effect: the build-arg override, else the default. */
+  value?: string;
+  line: number;
+}
+
+export interface StageGraph {
+  stages: Stage[];
+  globalArgs: GlobalArg[];
+}
+
+/** A Dockerfile read and parsed once; everything downstream works from this. */
+export interface DockerfileModel {
+  /** Path as given (used in findings, annotations and links). */
+  file: string;
+  text: string;
+  ast: Dockerfile;
+  graph: StageGraph;
+}

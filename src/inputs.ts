@@ -1,0 +1,153 @@
+/**
+ * The one place inputs are read and validated. Keys match action.yml exactly, so a newcomer can
+ * map `inputs['max-size']` to the YAML a user writes.
+ */
+import type { Runner } from './seams/runner.js';
+import { SEVERITIES, type Severity } from './rules/types.js';
+import { parseByteSize } from './image/units.js';
+
+export interface BuildArg {
+  name: string;
+  value: string;
+}
+
+export interface SizeIncreaseBudget {
+  raw: string;
+  bytes?: number;
+  percent?: number;
+}
+
+export type FailOn = Severity | 'never';
+
+export interface Inputs {
+  context: string;
+  file: string;
+  target?: string;
+  /** undefined: the test gate is off (the input was set to ''). */
+  'test-stage'?: string;
+  /** Empty: every named stage. */
+  stages: string[];
+  'build-args': BuildArg[];
+  builder?: string;
+  'cache-from': string[];
+  'cache-to': string[];
+  'base-ref'?: string;
+  compare: boolean;
+  'max-size'?: { raw: string; bytes: number };
+  'max-size-increase'?: SizeIncreaseBudget;
+  comment: boolean;
+  'github-token': string;
+  'fail-on': FailOn;
+  config?: string;
+}
+
+/** Defaults as action.yml declares them; the runner applies them, the CLI and tests use these. */
+export const INPUT_DEFAULTS: Record<string, string> = {
+  context: '.',
+  'test-stage': 'test',
+  compare: 'true',
+  comment: 'true',
+  'fail-on': 'error',
+};
+
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** Splits a list input: one item per line, and also per comma unless values may contain commas. */
+export function parseList(text: string, options: { commas: boolean }): string[] {
+  const lines = text.split(/\r?\n/);
+  const items = options.commas ? lines.flatMap((l) => l.split(',')) : lines;
+  return items.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+function parseBool(name: string, raw: string, problems: string[]): boolean {
+  const v = raw.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  problems.push(`Input '${name}' is '${raw}'; expected true or false.`);
+  return true;
+}
+
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function readInputs(get: (name: string) => string): Inputs {
+  const problems: string[] = [];
+  const raw = (name: string): string => get(name).trim();
+
+  const context = raw('context') || '.';
+  const file = raw('file') || `${context.replace(/\/+$/, '') || '.'}/Dockerfile`;
+
+  const buildArgs: BuildArg[] = [];
+  for (const line of parseList(get('build-args'), { commas: false })) {
+    const eq = line.indexOf('=');
+    const name = eq === -1 ? line : line.slice(0, eq);
+    if (!ARG_NAME.test(name)) {
+      problems.push(
+        `Input 'build-args' has '${name}', which is not a valid build-arg name; write one NAME=value per line (NAME: letters, digits and _).`,
+      );
+      continue;
+    }
+    // NAME alone passes the variable from the environment, as `docker build --build-arg NAME` does.
+    buildArgs.push({ name, value: eq === -1 ? (process.env[name] ?? '') : line.slice(eq + 1) });
+  }
+
+  const maxSizeRaw = raw('max-size');
+  let maxSize: Inputs['max-size'];
+  if (maxSizeRaw) {
+    const bytes = parseByteSize(maxSizeRaw);
+    if (bytes === undefined)
+      problems.push(
+        `Input 'max-size' is '${maxSizeRaw}'; expected a size such as 200MB, 1.5GiB or 52428800 (bytes).`,
+      );
+    else maxSize = { raw: maxSizeRaw, bytes };
+  }
+
+  const increaseRaw = raw('max-size-increase');
+  let maxIncrease: SizeIncreaseBudget | undefined;
+  if (increaseRaw) {
+    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(increaseRaw);
+    const bytes = pct ? undefined : parseByteSize(increaseRaw);
+    if (pct) maxIncrease = { raw: increaseRaw, percent: Number(pct[1]) };
+    else if (bytes !== undefined) maxIncrease = { raw: increaseRaw, bytes };
+    else
+      problems.push(
+        `Input 'max-size-increase' is '${increaseRaw}'; expected a size such as 10MB or a percentage such as 5%.`,
+      );
+  }
+
+  const failOnRaw = (raw('fail-on') || 'error').toLowerCase();
+  const failOnValues: string[] = [...SEVERITIES, 'never'];
+  let failOn: FailOn = 'error';
+  if (failOnValues.includes(failOnRaw)) failOn = failOnRaw as FailOn;
+  else problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
+
+  const inputs: Inputs = {
+    context,
+    file,
+    target: raw('target') || undefined,
+    'test-stage': raw('test-stage') || undefined,
+    stages: parseList(get('stages'), { commas: true }),
+    'build-args': buildArgs,
+    builder: raw('builder') || undefined,
+    'cache-from': parseList(get('cache-from'), { commas: false }),
+    'cache-to': parseList(get('cache-to'), { commas: false }),
+    'base-ref': raw('base-ref') || undefined,
+    compare: parseBool('compare', raw('compare') || 'true', problems),
+    'max-size': maxSize,
+    'max-size-increase': maxIncrease,
+    comment: parseBool('comment', raw('comment') || 'true', problems),
+    'github-token': raw('github-token'),
+    'fail-on': failOn,
+    config: raw('config') || undefined,
+  };
+  if (problems.length) throw new InputError(problems);
+  return inputs;
+}
+
+export function readRunnerInputs(runner: Runner): Inputs {
+  return readInputs((name) => runner.getInput(name));
+}

@@ -1,0 +1,246 @@
+/**
+ * The whole job, in order: inputs -> Dockerfile model -> findings -> builds + test gate -> image size
+ * -> base comparison -> report -> outputs, summary, annotations, comment -> fail (late).
+ * Every side effect goes through the three seams passed in `JobDeps`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { executePlan, type BuildOutcome } from './build/execute.js';
+import { planBuilds, type BuildPlan } from './build/plan.js';
+import { loadDockerfile } from './dockerfile/load.js';
+import type { DockerfileModel } from './dockerfile/types.js';
+import { UserError } from './errors.js';
+import { InputError, readRunnerInputs, type Inputs } from './inputs.js';
+import { measureBase } from './baseline/compare.js';
+import { evaluateBudgets } from './image/budgets.js';
+import { computeDelta } from './image/delta.js';
+import { measureImage } from './image/measure.js';
+import { assembleReport } from './report/assemble.js';
+import { renderMarkdown } from './report/markdown.js';
+import type { BaseComparison, ImageMeasurement, Report, ReportError } from './report/model.js';
+import { lintDockerfile, loadLintSetup } from './rules/lint.js';
+import { SEVERITIES, type Finding } from './rules/types.js';
+import { createEngine, type Engine } from './seams/engine.js';
+import { createGitHubApi, type GitHubApi } from './seams/github.js';
+import { createActionsRunner, type EventContext, type Runner } from './seams/runner.js';
+
+export interface JobDeps {
+  runner: Runner;
+  engine: Engine;
+  /** Makes the GitHub API client; absent where there is no API (the CLI). */
+  github?: (token: string, baseUrl: string) => GitHubApi;
+  /** Where the JSON report goes; default: a file under RUNNER_TEMP. */
+  reportPath?: string;
+}
+
+export interface JobResult {
+  report?: Report;
+  markdown?: string;
+  reportPath?: string;
+  /** Why the step fails; empty when it passes. */
+  failures: string[];
+}
+
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|CREDENTIAL|AUTH)/i;
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function defaultReportPath(inputs: Inputs): string {
+  const dir = process.env.RUNNER_TEMP || tmpdir();
+  const slug = `${inputs.file}-${inputs.target ?? 'last'}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
+  return join(dir, `stagegate-report-${slug}.json`);
+}
+
+function annotate(runner: Runner, findings: Finding[]): void {
+  for (const f of findings) {
+    const props = { title: `${f.rule} (${f.severity})`, file: f.file, startLine: f.line, endLine: f.endLine };
+    const text = `${f.message} ${f.docs}`;
+    if (f.severity === 'error') runner.error(text, props);
+    else if (f.severity === 'warning') runner.warning(text, props);
+    else runner.notice(text, props);
+  }
+}
+
+function failingFindings(findings: Finding[], failOn: Inputs['fail-on']): Finding[] {
+  if (failOn === 'never') return [];
+  const limit = SEVERITIES.indexOf(failOn);
+  return findings.filter((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}
+
+function sourceOf(event: EventContext): Report['source'] {
+  return {
+    repository: event.repository,
+    serverUrl: event.serverUrl,
+    sha: event.pullRequest?.headSha ?? event.sha,
+    pullRequest: event.pullRequest?.number,
+    event: event.eventName || undefined,
+  };
+}
+
+/** Runs the job and returns what it produced; it never throws for user errors. */
+export async function runJob(deps: JobDeps): Promise<JobResult> {
+  const { runner, engine } = deps;
+  const event = runner.event();
+  const errors: ReportError[] = [];
+  const failures: string[] = [];
+
+  let inputs: Inputs;
+  try {
+    inputs = readRunnerInputs(runner);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    for (const p of err.problems) runner.error(p, { title: 'stagegate: invalid input' });
+    return { failures: err.problems };
+  }
+  for (const arg of inputs['build-args']) {
+    if (arg.value && SECRET_NAME.test(arg.name)) runner.setSecret(arg.value);
+  }
+
+  const recordError = (step: string, err: unknown): void => {
+    if (!(err instanceof UserError)) throw err;
+    errors.push({ step, message: err.message });
+    runner.error(err.message, {
+      title: `stagegate: ${step}`,
+      file: err.location?.file,
+      startLine: err.location?.line,
+    });
+    failures.push(err.message);
+  };
+
+  let model: DockerfileModel | undefined;
+  let plan: BuildPlan | undefined;
+  let findings: Finding[] = [];
+  let outcome: BuildOutcome | undefined;
+  let image: ImageMeasurement | undefined;
+  let base: BaseComparison | undefined;
+
+  try {
+    model = loadDockerfile(resolve(inputs.file), inputs.file, inputs['build-args']);
+  } catch (err) {
+    recordError('dockerfile', err);
+  }
+
+  if (model) {
+    try {
+      plan = planBuilds(model, inputs);
+    } catch (err) {
+      recordError('inputs', err);
+    }
+    try {
+      const setup = loadLintSetup({ config: inputs.config, context: inputs.context, file: inputs.file });
+      findings = lintDockerfile(model, {
+        ...setup.options,
+        target: plan?.target,
+        testStage: plan?.testStage,
+        builtStages: plan?.stages,
+      });
+      annotate(runner, findings);
+    } catch (err) {
+      recordError('findings', err);
+    }
+  }
+
+  if (model && plan) {
+    const [m, p] = [model, plan];
+    try {
+      outcome = await runner.group('Build stages', () => executePlan(engine, runner, p, m, inputs));
+    } catch (err) {
+      recordError('build', err);
+    }
+    for (const b of outcome?.builds ?? []) {
+      if (b.status === 'failed') failures.push(`Stage '${b.stage}' failed to build.`);
+    }
+    if (outcome?.test.result === 'failed') {
+      failures.push(`Test stage '${outcome.test.stage}' failed.`);
+    }
+    if (outcome?.targetImage) {
+      const targetImage = outcome.targetImage;
+      try {
+        image = await runner.group('Measure image', () => measureImage(engine, targetImage, m, p.target));
+      } catch (err) {
+        recordError('size', err);
+      }
+    }
+    if (image && outcome) {
+      const backend = outcome.backend;
+      try {
+        base = await runner.group('Compare with base', () =>
+          measureBase({ engine, log: runner, inputs, event, model: m, plan: p, backend }),
+        );
+      } catch (err) {
+        recordError('base', err);
+      }
+    }
+  }
+
+  const delta = image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
+  const budgets = evaluateBudgets(inputs, image, base?.image, delta);
+  for (const b of budgets) if (!b.passed) failures.push(b.message);
+  const failing = failingFindings(findings, inputs['fail-on']);
+  if (failing.length) {
+    failures.push(`${failing.length} finding(s) at or above fail-on '${inputs['fail-on']}'.`);
+  }
+
+  const report = assembleReport({
+    dockerfile: inputs.file,
+    context: inputs.context,
+    source: sourceOf(event),
+    model,
+    plan,
+    outcome,
+    image,
+    base,
+    delta,
+    budgets,
+    findings,
+    errors,
+  });
+  const markdown = renderMarkdown(report);
+  const reportPath = deps.reportPath ?? defaultReportPath(inputs);
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
+
+  runner.setOutput('size', image ? String(image.size) : '');
+  runner.setOutput('compressed-size', image ? String(image.compressedSize) : '');
+  runner.setOutput('base-size', base?.image ? String(base.image.size) : '');
+  runner.setOutput('size-delta', delta ? String(delta.size) : '');
+  runner.setOutput('test-result', report.test.result);
+  runner.setOutput('findings', String(findings.length));
+  runner.setOutput('report-file', reportPath);
+  runner.setOutput('comment-body', markdown);
+  await runner.writeSummary(markdown);
+
+  const pr = event.pullRequest;
+  if (inputs.comment && pr && event.repository && deps.github) {
+    const [owner, repo] = event.repository.split('/');
+    const marker = `<!-- stagegate:${inputs.file}:${report.target ?? ''} -->`;
+    try {
+      const api = deps.github(inputs['github-token'], event.apiUrl);
+      const res = await api.upsertComment({ owner, repo, issueNumber: pr.number }, marker, markdown);
+      runner.info(`PR comment ${res.action}${res.url ? `: ${res.url}` : ''}`);
+    } catch (err) {
+      runner.warning(`Could not post the PR comment: ${describe(err)}`);
+    }
+  }
+
+  return { report, markdown, reportPath, failures };
+}
+
+export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
+  const runner = deps.runner ?? createActionsRunner();
+  try {
+    const result = await runJob({
+      runner,
+      engine: deps.engine ?? createEngine(),
+      github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl })),
+      reportPath: deps.reportPath,
+    });
+    if (result.failures.length) runner.setFailed(result.failures.join('\n'));
+  } catch (err) {
+    // Only bugs reach here: user errors were reported above without a stack trace.
+    runner.setFailed(`stagegate failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+}

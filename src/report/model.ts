@@ -1,0 +1,169 @@
+/**
+ * The JSON report: the one data structure every renderer (Markdown comment, job summary, SARIF,
+ * annotations, outputs) reads. Documented field by field in docs/report-schema.md.
+ */
+import type { Finding } from '../rules/types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type TestVerdict = 'passed' | 'failed' | 'skipped';
+
+export interface StageInfo {
+  index: number;
+  name?: string;
+  /** Image reference, or `stage:<name>` when built FROM another stage. */
+  base: string;
+  line: number;
+  endLine: number;
+  /** Indexes of stages this one needs (FROM, COPY --from, RUN --mount from). */
+  dependsOn: number[];
+  /** Why stagegate builds it: target, test, listed in `stages`, or not built. */
+  role: 'target' | 'test' | 'stage' | 'unbuilt';
+}
+
+export interface StageBuild {
+  /** Stage name (or index as text for unnamed stages). */
+  stage: string;
+  status: 'built' | 'failed' | 'skipped';
+  /** Epoch milliseconds; durations come from these. */
+  startedAt: number;
+  finishedAt: number;
+  durationMs: number;
+  /** Every step came from cache. */
+  cached: boolean;
+  imageId?: string;
+  /** Last lines of the build output when it failed (ANSI stripped). */
+  errorTail?: string[];
+  /** Why it was skipped (e.g. a stage it depends on failed). */
+  reason?: string;
+}
+
+export interface TestResult {
+  stage?: string;
+  result: TestVerdict;
+  /** What failed: the RUN step during the build, or the image's CMD/ENTRYPOINT when run. */
+  failedStep?: { kind: 'build' | 'run'; command: string; line?: number; exitCode?: number };
+  logTail?: string[];
+  reason?: string;
+}
+
+export interface InstructionRef {
+  stage: string;
+  line: number;
+  /** The instruction text as written (first line, trimmed). */
+  text: string;
+}
+
+export interface LayerInfo {
+  /** Uncompressed layer digest (the diff id). */
+  diffId: string;
+  /** Bytes as unpacked on disk (the layer tar's content size). */
+  size: number;
+  /** Bytes gzip-compressed, as a registry stores it. */
+  compressedSize: number;
+  /** The history `created_by` as docker reports it. */
+  createdBy: string;
+  /** The Dockerfile instruction that made it, when it can be known. */
+  instruction?: InstructionRef;
+  /** Set for layers that come from the base image (then `instruction` is unset). */
+  baseImage?: string;
+}
+
+export interface WasteEntry {
+  path: string;
+  /** Total bytes of copies that a later layer replaced or deleted. */
+  wastedBytes: number;
+  /** Indexes into `layers` where the path was written. */
+  layers: number[];
+  /** How many times it occurs across layers. */
+  count: number;
+}
+
+export interface WasteReport {
+  wastedBytes: number;
+  /** dive's image efficiency: 1 - wasted / total layer bytes (0..1). */
+  efficiency: number;
+  offenders: WasteEntry[];
+}
+
+export interface ImageMeasurement {
+  imageId: string;
+  /** Bytes on disk, as `docker image inspect` reports `Size`. */
+  size: number;
+  /** Bytes a registry stores: gzip-compressed layers + config + manifest. */
+  compressedSize: number;
+  layers: LayerInfo[];
+  waste?: WasteReport;
+}
+
+export interface LayerDelta {
+  instruction?: InstructionRef;
+  createdBy: string;
+  /** Bytes in base and head; undefined when the layer exists on one side only. */
+  baseSize?: number;
+  headSize?: number;
+  delta: number;
+  compressedDelta: number;
+  change: 'added' | 'removed' | 'grew' | 'shrank' | 'unchanged';
+}
+
+export interface SizeDelta {
+  size: number;
+  sizePercent: number | null;
+  compressedSize: number;
+  compressedPercent: number | null;
+  /** True when both deltas are below the noise threshold. */
+  unchanged: boolean;
+  baseImageChanged: boolean;
+  layers: LayerDelta[];
+}
+
+export interface BaseComparison {
+  /**
+   * compared: a base image was measured. new-image: the base commit has no Dockerfile or no target
+   * stage. failed: the base build failed (no delta). disabled: `compare: false` or not a PR.
+   */
+  status: 'compared' | 'new-image' | 'failed' | 'disabled';
+  ref?: string;
+  sha?: string;
+  source?: 'built' | 'cache';
+  image?: ImageMeasurement;
+  message?: string;
+}
+
+export interface BudgetResult {
+  name: 'max-size' | 'max-size-increase';
+  /** The budget as the user wrote it. */
+  limit: string;
+  /** The measured figure it was compared with, in bytes (or percent for a percent budget). */
+  measured: number;
+  unit: 'bytes' | 'percent';
+  passed: boolean;
+  message: string;
+}
+
+export interface ReportError {
+  /** Where it happened: inputs, dockerfile, build, test, size, base, comment... */
+  step: string;
+  message: string;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'stagegate'; version: string };
+  /** Dockerfile path relative to the workspace, as given in `file`. */
+  dockerfile: string;
+  context: string;
+  target?: string;
+  /** Where links point: repository, head commit, and the PR when there is one. */
+  source: { repository?: string; serverUrl?: string; sha?: string; pullRequest?: number; event?: string };
+  stages: StageInfo[];
+  builds: StageBuild[];
+  test: TestResult;
+  image?: ImageMeasurement;
+  base: BaseComparison;
+  delta?: SizeDelta;
+  budgets: BudgetResult[];
+  findings: Finding[];
+  errors: ReportError[];
+}

@@ -1,0 +1,61 @@
+import type { DockerfileModel } from '../dockerfile/types.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+
+/** Most severe first; `fail-on` compares by position in this list. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+
+/** Settings from `.stagegate.yml` that rules read. */
+export interface RuleSettings {
+  /** Registries images may come from (hadolint's allowedRegistries); empty = any. */
+  trustedRegistries: string[];
+  /** Label name -> expected type, hadolint's label-schema (DL3049-DL3058). */
+  labelSchema: Record<string, 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email'>;
+  strictLabels: boolean;
+}
+
+export interface RuleContext {
+  model: DockerfileModel;
+  /** `.dockerignore` lines next to the Dockerfile/context; undefined when the file does not exist. */
+  dockerignore?: string[];
+  settings: RuleSettings;
+  /** The stage the build targets (index into model.graph.stages). */
+  target: number;
+  /** The test stage's index, when the test gate is on and the stage exists. */
+  testStage?: number;
+  /** Stages stagegate builds on purpose (the `stages` input), by index. */
+  builtStages: number[];
+}
+
+/** One place a rule fires. Lines are 1-based. */
+export interface RuleHit {
+  line: number;
+  endLine?: number;
+  column?: number;
+  /** Overrides the rule's message for this hit (for specifics: the image, the flag...). */
+  message?: string;
+}
+
+export interface Rule {
+  /** Stable kebab-case id, e.g. `final-stage-root`. Never reused or renamed. */
+  id: string;
+  severity: Severity;
+  /** One line: what is wrong and what to do instead. */
+  description: string;
+  /** hadolint DLxxxx ids and BuildKit check names this rule corresponds to. */
+  aliases: string[];
+  check(ctx: RuleContext): RuleHit[];
+}
+
+export interface Finding {
+  file: string;
+  line: number;
+  endLine: number;
+  column?: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  aliases: string[];
+  /** Rule documentation page. */
+  docs: string;
+}

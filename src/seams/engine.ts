@@ -1,0 +1,131 @@
+/**
+ * The engine seam: the only module that starts `docker` or `git`. Every argument is an argv element
+ * (never a shell string), so stage names, paths and build-args cannot inject flags or commands.
+ */
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+
+export type Tool = 'docker' | 'git';
+
+export interface RunOptions {
+  cwd?: string;
+  /** Added to the inherited environment. */
+  env?: Record<string, string>;
+  /** Written to stdin, then stdin is closed. */
+  input?: string;
+  /** Called with each complete output line (stdout and stderr), as it arrives. */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** How many trailing output lines to keep in `tail` (default 40). */
+  tailLines?: number;
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Last lines of stdout+stderr interleaved, ANSI codes stripped. */
+  tail: string[];
+}
+
+export interface StreamHandle {
+  stdout: Readable;
+  /** Resolves when the process exits (stderr tail included for error messages). */
+  done: Promise<RunResult>;
+}
+
+export interface Engine {
+  run(tool: Tool, args: string[], options?: RunOptions): Promise<RunResult>;
+  /** Starts a process whose stdout is consumed as a stream (e.g. `docker save`), never buffered. */
+  stream(tool: Tool, args: string[], options?: Omit<RunOptions, 'onLine'>): StreamHandle;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+export const stripAnsi = (s: string): string => s.replace(ANSI, '');
+
+/** `STAGEGATE_DOCKER` picks a docker CLI other than the first on PATH (e.g. one with BuildKit). */
+export function toolPath(tool: Tool): string {
+  if (tool === 'docker') return process.env.STAGEGATE_DOCKER || 'docker';
+  return process.env.STAGEGATE_GIT || 'git';
+}
+
+class LineSplitter {
+  private rest = '';
+  constructor(private readonly emit: (line: string) => void) {}
+  push(chunk: string): void {
+    const parts = (this.rest + chunk).split(/\r?\n|\r/);
+    this.rest = parts.pop() ?? '';
+    for (const p of parts) this.emit(p);
+  }
+  end(): void {
+    if (this.rest) this.emit(this.rest);
+    this.rest = '';
+  }
+}
+
+function spawnTool(tool: Tool, args: string[], options: RunOptions, captureStdout: boolean) {
+  const child = spawn(toolPath(tool), args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    shell: false,
+  });
+  const tailMax = options.tailLines ?? 40;
+  const tail: string[] = [];
+  let stdout = '';
+  let stderr = '';
+  const keep = (line: string, stream: 'stdout' | 'stderr') => {
+    const clean = stripAnsi(line);
+    tail.push(clean);
+    if (tail.length > tailMax) tail.shift();
+    options.onLine?.(clean, stream);
+  };
+  const outLines = new LineSplitter((l) => keep(l, 'stdout'));
+  const errLines = new LineSplitter((l) => keep(l, 'stderr'));
+  if (captureStdout) {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      stdout += d;
+      outLines.push(d);
+    });
+  }
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    // Keep stderr bounded: build logs can be large and only the tail matters.
+    stderr = (stderr + d).slice(-1_000_000);
+    errLines.push(d);
+  });
+  child.stdin.on('error', () => undefined);
+  if (options.input !== undefined) child.stdin.end(options.input);
+  else child.stdin.end();
+  const done = new Promise<RunResult>((resolve) => {
+    let settled = false;
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      const message =
+        err.code === 'ENOENT' ? `${toolPath(tool)}: command not found` : `${toolPath(tool)}: ${err.message}`;
+      resolve({ exitCode: 127, stdout, stderr: message, tail: [message] });
+    });
+    child.on('close', (code, signal) => {
+      if (settled) return;
+      settled = true;
+      outLines.end();
+      errLines.end();
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr, tail });
+    });
+  });
+  return { child, done };
+}
+
+export function createEngine(): Engine {
+  return {
+    run(tool, args, options = {}) {
+      return spawnTool(tool, args, options, true).done;
+    },
+    stream(tool, args, options = {}) {
+      const { child, done } = spawnTool(tool, args, options, false);
+      return { stdout: child.stdout, done };
+    },
+  };
+}
