@@ -176,7 +176,8 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     }
   }
 
-  const delta = image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
+  const delta =
+    image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
   const budgets = evaluateBudgets(inputs, image, base?.image, delta);
   for (const b of budgets) if (!b.passed) failures.push(b.message);
   const failing = failingFindings(findings, inputs['fail-on']);
@@ -241,6 +242,8 @@ export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
     if (result.failures.length) runner.setFailed(result.failures.join('\n'));
   } catch (err) {
     // Only bugs reach here: user errors were reported above without a stack trace.
-    runner.setFailed(`stagegate failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    runner.setFailed(
+      `stagegate failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
   }
 }

@@ -16,7 +16,8 @@ export function describeWithCorpus(name: string, fn: () => void): void {
     describe(name, fn);
     return;
   }
-  if (process.env.CI === 'true') throw new Error(`The shared corpus is missing at ${CORPUS}; CI must have it.`);
+  if (process.env.CI === 'true')
+    throw new Error(`The shared corpus is missing at ${CORPUS}; CI must have it.`);
   console.warn(`SKIPPED ${name}: shared corpus not found at ${CORPUS}`);
   describe.skip(name, fn);
 }

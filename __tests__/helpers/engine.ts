@@ -10,7 +10,8 @@ export const BASE_IMAGE = 'stagegate/busybox:1';
 
 function probe(): string | undefined {
   const info = spawnSync(DOCKER, ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
-  if (info.status !== 0) return `no Docker engine answers '${DOCKER} info': ${(info.stderr || info.error?.message || '').trim()}`;
+  if (info.status !== 0)
+    return `no Docker engine answers '${DOCKER} info': ${(info.stderr || info.error?.message || '').trim()}`;
   const img = spawnSync(DOCKER, ['image', 'inspect', BASE_IMAGE], { encoding: 'utf8' });
   if (img.status !== 0) return `base image ${BASE_IMAGE} is missing; run scripts/base-images.sh`;
   return undefined;
