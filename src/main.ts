@@ -18,7 +18,9 @@ import { computeDelta } from './image/delta.js';
 import { measureImage } from './image/measure.js';
 import { assembleReport } from './report/assemble.js';
 import { renderMarkdown } from './report/markdown.js';
+import { postReportFile, publishReport } from './report/publish.js';
 import type { BaseComparison, ImageMeasurement, Report, ReportError } from './report/model.js';
+import { annotationsFor } from './rules/annotations.js';
 import { lintDockerfile, loadLintSetup } from './rules/lint.js';
 import { SEVERITIES, type Finding } from './rules/types.js';
 import { createEngine, type Engine } from './seams/engine.js';
@@ -44,10 +46,6 @@ export interface JobResult {
 
 const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|CREDENTIAL|AUTH)/i;
 
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 function defaultReportPath(inputs: Inputs): string {
   const dir = process.env.RUNNER_TEMP || tmpdir();
   const slug = `${inputs.file}-${inputs.target ?? 'last'}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
@@ -55,13 +53,7 @@ function defaultReportPath(inputs: Inputs): string {
 }
 
 function annotate(runner: Runner, findings: Finding[]): void {
-  for (const f of findings) {
-    const props = { title: `${f.rule} (${f.severity})`, file: f.file, startLine: f.line, endLine: f.endLine };
-    const text = `${f.message} ${f.docs}`;
-    if (f.severity === 'error') runner.error(text, props);
-    else if (f.severity === 'warning') runner.warning(text, props);
-    else runner.notice(text, props);
-  }
+  for (const a of annotationsFor(findings)) runner[a.level](a.message, a.props);
 }
 
 function failingFindings(findings: Finding[], failOn: Inputs['fail-on']): Finding[] {
@@ -95,12 +87,31 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     for (const p of err.problems) runner.error(p, { title: 'stagegate: invalid input' });
     return { failures: err.problems };
   }
+  if (inputs['report-file']) {
+    // Post-only mode (the workflow_run half of the fork pattern): nothing is built here.
+    const posted = await postReportFile({ runner, github: deps.github }, inputs, event);
+    return {
+      report: posted.report,
+      markdown: posted.result?.commentBody,
+      reportPath: inputs['report-file'],
+      failures: posted.failures,
+    };
+  }
+  if (event.eventName === 'pull_request_target') {
+    runner.warning(
+      'stagegate is building pull request code under pull_request_target, where it runs with a write token and ' +
+        'the repository secrets. Build under pull_request and post from a workflow_run workflow instead (docs/forks.md).',
+    );
+  }
   for (const arg of inputs['build-args']) {
     if (arg.value && SECRET_NAME.test(arg.name)) runner.setSecret(arg.value);
   }
 
-  const recordError = (step: string, err: unknown): void => {
+  // `fallbackStep` names the pipeline step; a UserError that knows better (e.g. a Dockerfile problem
+  // found while planning) keeps its own.
+  const recordError = (fallbackStep: string, err: unknown): void => {
     if (!(err instanceof UserError)) throw err;
+    const step = err.step || fallbackStep;
     errors.push({ step, message: err.message });
     runner.error(err.message, {
       title: `stagegate: ${step}`,
@@ -136,6 +147,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
         target: plan?.target,
         testStage: plan?.testStage,
         builtStages: plan?.stages,
+        onNotice: (message) => runner.warning(message, { title: 'stagegate: internal' }),
       });
       annotate(runner, findings);
     } catch (err) {
@@ -165,10 +177,10 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
       }
     }
     if (image && outcome) {
-      const backend = outcome.backend;
+      const [backend, head] = [outcome.backend, image];
       try {
         base = await runner.group('Compare with base', () =>
-          measureBase({ engine, log: runner, inputs, event, model: m, plan: p, backend }),
+          measureBase({ engine, log: runner, inputs, event, model: m, plan: p, backend, head }),
         );
       } catch (err) {
         recordError('base', err);
@@ -204,28 +216,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
 
-  runner.setOutput('size', image ? String(image.size) : '');
-  runner.setOutput('compressed-size', image ? String(image.compressedSize) : '');
-  runner.setOutput('base-size', base?.image ? String(base.image.size) : '');
-  runner.setOutput('size-delta', delta ? String(delta.size) : '');
-  runner.setOutput('test-result', report.test.result);
-  runner.setOutput('findings', String(findings.length));
-  runner.setOutput('report-file', reportPath);
-  runner.setOutput('comment-body', markdown);
-  await runner.writeSummary(markdown);
-
-  const pr = event.pullRequest;
-  if (inputs.comment && pr && event.repository && deps.github) {
-    const [owner, repo] = event.repository.split('/');
-    const marker = `<!-- stagegate:${inputs.file}:${report.target ?? ''} -->`;
-    try {
-      const api = deps.github(inputs['github-token'], event.apiUrl);
-      const res = await api.upsertComment({ owner, repo, issueNumber: pr.number }, marker, markdown);
-      runner.info(`PR comment ${res.action}${res.url ? `: ${res.url}` : ''}`);
-    } catch (err) {
-      runner.warning(`Could not post the PR comment: ${describe(err)}`);
-    }
-  }
+  await publishReport({ runner, github: deps.github }, { report, reportPath, inputs, event });
 
   return { report, markdown, reportPath, failures };
 }
@@ -236,7 +227,7 @@ export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
     const result = await runJob({
       runner,
       engine: deps.engine ?? createEngine(),
-      github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl })),
+      github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl, log: runner })),
       reportPath: deps.reportPath,
     });
     if (result.failures.length) runner.setFailed(result.failures.join('\n'));

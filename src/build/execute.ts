@@ -1,27 +1,260 @@
-// STUB: owned by the build work (issue 3); replace wholesale.
+/**
+ * Runs the build plan: every planned stage built once (independent ones at the same time, against
+ * the same builder), then the test gate. Records per stage what the report shows: times, cache, image
+ * id, and the failing step's output. Nothing here throws for a failed build: failures are data, and
+ * main fails the step late, after the report and comment exist.
+ */
+import { stageLabel } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Inputs } from '../inputs.js';
 import type { StageBuild, TestResult } from '../report/model.js';
 import type { Engine } from '../seams/engine.js';
 import type { Runner } from '../seams/runner.js';
-import type { BuildPlan } from './plan.js';
+import { redactedCommand, stageCache } from './argv.js';
+import {
+  buildImage,
+  detectBackend,
+  ensureBuilder,
+  ensureEngine,
+  type Backend,
+  type ImageBuildResult,
+} from './build-image.js';
+import { plannedDependencies, type BuildPlan } from './plan.js';
+import { runDag } from './schedule.js';
+import { locateStep, ownCommand } from './test-gate.js';
+import { fromRefHints } from './hints.js';
 
 export type Log = Pick<Runner, 'debug' | 'info' | 'notice' | 'warning' | 'group'>;
 
 export interface BuildOutcome {
-  backend: 'buildx' | 'buildkit';
+  backend: Backend;
   builds: StageBuild[];
   test: TestResult;
   /** Image id of the built target, loaded into the engine, when it built. */
   targetImage?: string;
 }
 
+export interface ExecuteOptions {
+  /** How many stages build at once (BuildKit runs each build's steps in parallel too). Default 4. */
+  concurrency?: number;
+}
+
+/** How many lines of a failing step's output the report keeps. */
+const LOG_TAIL = 30;
+
+interface StageOutcome {
+  build: StageBuild;
+  result?: ImageBuildResult;
+}
+
+function nonEmpty(lines: string[]): string[] {
+  return lines.filter((l) => l.trim() !== '');
+}
+
+/** What the report shows for a failed build: the failing step, its output, BuildKit's message. */
+function errorTail(result: ImageBuildResult): string[] {
+  const f = result.failure;
+  if (!f) return nonEmpty(result.tail).slice(-LOG_TAIL);
+  const step = f.stage ? `[${f.stage}] ${f.command}` : f.command;
+  return [`> ${step}`, ...nonEmpty(f.output).slice(-LOG_TAIL), `ERROR: ${f.message}`];
+}
+
 export async function executePlan(
-  _engine: Engine,
-  _log: Log,
-  _plan: BuildPlan,
-  _model: DockerfileModel,
-  _inputs: Inputs,
+  engine: Engine,
+  log: Log,
+  plan: BuildPlan,
+  model: DockerfileModel,
+  inputs: Inputs,
+  options: ExecuteOptions = {},
 ): Promise<BuildOutcome> {
-  throw new Error('executePlan: not implemented');
+  await ensureEngine(engine);
+  const backend = await detectBackend(engine);
+  if (backend === 'buildkit')
+    log.notice(
+      "docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
+        'Add docker/setup-buildx-action for buildx, remote builders and cache export.',
+    );
+  if (backend === 'buildx' && inputs.builder) await ensureBuilder(engine, inputs.builder);
+  for (const hint of fromRefHints(model.graph))
+    log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
+
+  const { graph } = model;
+  const label = (i: number) => stageLabel(graph.stages[i]);
+  const testCommand =
+    plan.testStage === undefined ? undefined : ownCommand(model.text, graph, plan.testStage);
+  const plannedKeys = plan.stages.map((i) => graph.stages[i].key);
+  const warned = new Set<string>();
+  const statuses = new Map<number, StageBuild['status']>();
+  const why = (dep: number) =>
+    `it needs stage '${label(dep)}', which ${statuses.get(dep) === 'failed' ? 'failed to build' : 'was not built'}`;
+
+  const outcomes = await runDag<StageOutcome>({
+    nodes: plan.stages,
+    dependsOn: plannedDependencies(graph, plan),
+    concurrency: options.concurrency ?? 4,
+    succeeded: (o) => o.build.status === 'built',
+    skip: (i, dep) => {
+      const now = Date.now();
+      statuses.set(i, 'skipped');
+      return {
+        build: {
+          stage: label(i),
+          status: 'skipped',
+          startedAt: now,
+          finishedAt: now,
+          durationMs: 0,
+          cached: false,
+          reason: why(dep),
+        },
+      };
+    },
+    run: async (i) => {
+      const stage = graph.stages[i];
+      // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
+      const cache =
+        backend === 'buildx'
+          ? stageCache(inputs['cache-from'], inputs['cache-to'], stage.key, i === plan.target, plannedKeys)
+          : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
+      // Load what later steps use: the target (measured) and a test image that is run.
+      const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
+      const result = await buildImage(engine, {
+        backend,
+        context: inputs.context,
+        file: inputs.file,
+        // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
+        target: stage.name ?? '',
+        buildArgs: inputs['build-args'],
+        builder: inputs.builder,
+        cacheFrom: cache.cacheFrom,
+        cacheTo: cache.cacheTo,
+        load,
+        onStart: (args) => log.info(`[${label(i)}] ${redactedCommand(args)}`),
+        onLine: (line) => log.info(`[${label(i)}] ${line}`),
+      });
+      for (const w of result.warnings ?? []) {
+        if (warned.has(w)) continue;
+        warned.add(w);
+        log.warning(w);
+      }
+      const build: StageBuild = {
+        stage: label(i),
+        status: result.ok ? 'built' : 'failed',
+        startedAt: result.startedAt,
+        finishedAt: result.finishedAt,
+        durationMs: result.finishedAt - result.startedAt,
+        cached: result.cached,
+        imageId: result.imageId,
+        errorTail: result.ok ? undefined : errorTail(result),
+      };
+      statuses.set(i, build.status);
+      return { build, result };
+    },
+  });
+  const builds = plan.stages.map((i) => outcomes.get(i)!.build);
+  const test = await testGate(engine, log, plan, model, outcomes, testCommand);
+  const target = outcomes.get(plan.target);
+  return {
+    backend,
+    builds,
+    test,
+    targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
+  };
+}
+
+/** The step that failed first among the stages the test stage needs (for a test that could not build). */
+function failedDependency(
+  model: DockerfileModel,
+  plan: BuildPlan,
+  outcomes: Map<number, StageOutcome>,
+  testStage: number,
+): number | undefined {
+  const deps = plannedDependencies(model.graph, plan).get(testStage) ?? [];
+  return deps.find((d) => outcomes.get(d)?.build.status === 'failed');
+}
+
+/** The test verdict from a failed build of the test stage (or of a stage it needs). */
+function buildFailure(
+  model: DockerfileModel,
+  plan: BuildPlan,
+  stage: number,
+  outcome: StageOutcome,
+): TestResult['failedStep'] {
+  const r = outcome.result;
+  const f = r?.failure;
+  const located = f ? locateStep(model.text, model.graph, f, stage) : {};
+  return {
+    kind: 'build',
+    command: f?.command ?? `docker build --target ${stageLabel(model.graph.stages[stage])}`,
+    line: located.line,
+    exitCode: f?.exitCode ?? r?.exitCode,
+  };
+}
+
+function failureLog(outcome: StageOutcome): string[] {
+  const r = outcome.result;
+  if (!r) return [];
+  const own = r.failure ? nonEmpty(r.failure.output) : [];
+  return (own.length ? [...own, `ERROR: ${r.failure?.message ?? ''}`] : nonEmpty(r.tail)).slice(-LOG_TAIL);
+}
+
+/**
+ * The test gate. Building the test stage ran its RUN steps; when the stage sets CMD/ENTRYPOINT itself
+ * its image is also run once (see test-gate.ts for why only then, and why with the default network).
+ */
+async function testGate(
+  engine: Engine,
+  log: Log,
+  plan: BuildPlan,
+  model: DockerfileModel,
+  outcomes: Map<number, StageOutcome>,
+  command: ReturnType<typeof ownCommand>,
+): Promise<TestResult> {
+  if (plan.testStage === undefined)
+    return { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' };
+  const index = plan.testStage;
+  const stage = stageLabel(model.graph.stages[index]);
+  const outcome = outcomes.get(index);
+  if (!outcome) return { stage, result: 'skipped', reason: 'the test stage was not built' };
+
+  if (outcome.build.status === 'failed')
+    return {
+      stage,
+      result: 'failed',
+      failedStep: buildFailure(model, plan, index, outcome),
+      logTail: failureLog(outcome),
+    };
+  if (outcome.build.status === 'skipped') {
+    // The tests could not run because what they test did not build: that blocks the merge too.
+    const dep = failedDependency(model, plan, outcomes, index);
+    const depOutcome = dep === undefined ? undefined : outcomes.get(dep);
+    return {
+      stage,
+      result: 'failed',
+      reason: `the test stage did not build: ${outcome.build.reason ?? 'a stage it needs failed'}`,
+      failedStep: dep !== undefined && depOutcome ? buildFailure(model, plan, dep, depOutcome) : undefined,
+      logTail: depOutcome ? failureLog(depOutcome) : undefined,
+    };
+  }
+  if (!command) return { stage, result: 'passed' };
+
+  const image = outcome.build.imageId;
+  if (!image)
+    return {
+      stage,
+      result: 'failed',
+      reason: 'the test image was built but its id is unknown, so its CMD/ENTRYPOINT could not be run',
+      failedStep: { kind: 'run', command: command.command, line: command.line },
+    };
+  log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
+  const run = await engine.run('docker', ['run', '--rm', '--', image], {
+    tailLines: LOG_TAIL,
+    onLine: (line) => log.info(`[${stage} run] ${line}`),
+  });
+  if (run.exitCode === 0) return { stage, result: 'passed' };
+  return {
+    stage,
+    result: 'failed',
+    failedStep: { kind: 'run', command: command.command, line: command.line, exitCode: run.exitCode },
+    logTail: nonEmpty(run.tail).slice(-LOG_TAIL),
+  };
 }

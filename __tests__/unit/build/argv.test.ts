@@ -1,0 +1,213 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  buildArgv,
+  classicCacheFrom,
+  redactedCommand,
+  safePath,
+  stageCache,
+  type BuildArgvRequest,
+} from '../../../src/build/argv.js';
+
+const base: BuildArgvRequest = {
+  backend: 'buildx',
+  context: '.',
+  file: 'Dockerfile',
+  target: 'build',
+  buildArgs: [],
+  cacheFrom: [],
+  cacheTo: [],
+  load: false,
+  iidFile: '/tmp/x/iid',
+  metadataFile: '/tmp/x/metadata.json',
+};
+
+describe('buildArgv', () => {
+  it.each<[string, Partial<BuildArgvRequest>, string[]]>([
+    [
+      'buildx, minimal',
+      {},
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'buildx, everything',
+      {
+        context: 'app',
+        file: 'app/Dockerfile.prod',
+        target: 'runtime',
+        buildArgs: [
+          { name: 'VERSION', value: '1.2' },
+          { name: 'EMPTY', value: '' },
+        ],
+        builder: 'k8s',
+        cacheFrom: ['type=gha', 'user/app:cache'],
+        cacheTo: ['type=gha,mode=max'],
+        load: true,
+      },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=app/Dockerfile.prod',
+        '--target=runtime',
+        '--iidfile=/tmp/x/iid',
+        '--build-arg=VERSION=1.2',
+        '--build-arg=EMPTY=',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--builder=k8s',
+        '--cache-from=type=gha',
+        '--cache-from=user/app:cache',
+        '--cache-to=type=gha,mode=max',
+        '--load',
+        '--',
+        'app',
+      ],
+    ],
+    [
+      'buildx, unnamed last stage: no --target',
+      { target: '' },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--iidfile=/tmp/x/iid',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'fallback, minimal (no metadata file, no --load: docker build always stores the image)',
+      { backend: 'buildkit', load: true },
+      ['build', '--progress=plain', '--file=Dockerfile', '--target=build', '--iidfile=/tmp/x/iid', '--', '.'],
+    ],
+    [
+      'fallback, image cache-from kept, buildx-only cache dropped',
+      {
+        backend: 'buildkit',
+        buildArgs: [{ name: 'A', value: 'b c' }],
+        cacheFrom: ['user/app:cache', 'type=registry,ref=ghcr.io/o/app:buildcache', 'type=gha'],
+        cacheTo: ['type=inline'],
+        builder: 'remote',
+      },
+      [
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--build-arg=A=b c',
+        '--cache-from=user/app:cache',
+        '--cache-from=ghcr.io/o/app:buildcache',
+        '--',
+        '.',
+      ],
+    ],
+  ])('%s', (_name, overrides, expected) => {
+    expect(buildArgv({ ...base, ...overrides }).args).toEqual(expected);
+  });
+
+  it('sets DOCKER_BUILDKIT=1 on the fallback only', () => {
+    expect(buildArgv({ ...base, backend: 'buildkit' }).env).toEqual({ DOCKER_BUILDKIT: '1' });
+    expect(buildArgv(base).env).toEqual({});
+  });
+
+  it('warns, rather than silently dropping, what the fallback cannot do', () => {
+    const { warnings } = buildArgv({
+      ...base,
+      backend: 'buildkit',
+      builder: 'remote',
+      cacheFrom: ['type=gha', 'img:tag'],
+      cacheTo: ['type=registry,ref=x/y:cache'],
+    });
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain("Input 'builder' (remote) needs docker buildx");
+    expect(warnings[1]).toContain("'cache-from' entry 'type=gha' needs docker buildx");
+    expect(warnings[2]).toContain("'cache-to' entry 'type=registry,ref=x/y:cache' needs docker buildx");
+    for (const w of warnings) expect(w).toContain('docker/setup-buildx-action');
+    expect(
+      buildArgv({ ...base, builder: 'b', cacheFrom: ['type=gha'], cacheTo: ['type=gha'] }).warnings,
+    ).toEqual([]);
+  });
+
+  it('never lets a value be read as a flag, or a path as stdin', () => {
+    const { args } = buildArgv({
+      ...base,
+      context: '-',
+      file: '--help',
+      buildArgs: [{ name: 'X', value: '--privileged' }],
+    });
+    expect(args).toContain('--file=./--help');
+    expect(args).toContain('--build-arg=X=--privileged');
+    expect(args.slice(-2)).toEqual(['--', './-']);
+    // Every element after the command is one flag with its value, or the context after `--`.
+    const flags = args.slice(2, -2);
+    for (const a of flags) expect(a).toMatch(/^--[a-z-]+(=|$)/);
+  });
+});
+
+describe('argv helpers', () => {
+  it('safePath', () => {
+    expect(safePath('-')).toBe('./-');
+    expect(safePath('-rf')).toBe('./-rf');
+    expect(safePath('/abs/ctx')).toBe('/abs/ctx');
+    expect(safePath('rel')).toBe('rel');
+  });
+
+  it.each([
+    ['user/app:cache', 'user/app:cache'],
+    ['type=registry,ref=user/app:cache', 'user/app:cache'],
+    ['type=gha', undefined],
+    ['type=local,src=/tmp/cache', undefined],
+    ['type=registry', undefined],
+  ])('classicCacheFrom(%s) = %s', (spec, expected) => {
+    expect(classicCacheFrom(spec)).toBe(expected);
+  });
+
+  it('redacts build-arg values in logged command lines', () => {
+    const line = redactedCommand(['build', '--build-arg=TOKEN=s3cr3t=x', '--build-arg=EMPTY=', '--target=t']);
+    expect(line).toBe('docker build --build-arg=TOKEN=*** --build-arg=EMPTY=*** --target=t');
+    expect(line).not.toContain('s3cr3t');
+  });
+});
+
+describe('stageCache', () => {
+  const keys = ['build', 'test', 'app'];
+  it('gives unscoped gha one scope per stage, and reads them all', () => {
+    const c = stageCache(['type=gha'], ['type=gha,mode=max'], 'test', false, keys);
+    expect(c.cacheTo).toEqual(['type=gha,mode=max,scope=stagegate-test']);
+    expect(c.cacheFrom).toEqual([
+      'type=gha',
+      'type=gha,scope=stagegate-build',
+      'type=gha,scope=stagegate-test',
+      'type=gha,scope=stagegate-app',
+    ]);
+  });
+
+  it('exports location-bound caches from the target build only; inline goes everywhere', () => {
+    const to = [
+      'type=registry,ref=r/app:cache',
+      'type=gha,scope=mine',
+      'type=local,dest=/c',
+      'type=inline',
+      'r/x',
+    ];
+    expect(stageCache([], to, 'build', false, keys).cacheTo).toEqual(['type=inline']);
+    expect(stageCache([], to, 'app', true, keys).cacheTo).toEqual(to);
+  });
+
+  it('leaves cache-from other than unscoped gha as given', () => {
+    const from = ['r/app:cache', 'type=gha,scope=mine'];
+    expect(stageCache(from, [], 'app', true, keys).cacheFrom).toEqual(from);
+  });
+});

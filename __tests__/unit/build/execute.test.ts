@@ -1,0 +1,238 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { executePlan, type Log } from '../../../src/build/execute.js';
+import { planBuilds } from '../../../src/build/plan.js';
+import { parseDockerfile } from '../../../src/dockerfile/load.js';
+import { UserError } from '../../../src/errors.js';
+import { INPUT_DEFAULTS, readInputs, type Inputs } from '../../../src/inputs.js';
+import type { Engine, RunOptions, RunResult } from '../../../src/seams/engine.js';
+
+interface FakeEngineOptions {
+  info?: number;
+  buildx?: number;
+  /** Per target: plain-progress lines to print and the exit code. */
+  builds?: Record<string, { lines: string[]; exitCode: number }>;
+  run?: { lines: string[]; exitCode: number };
+}
+
+/** A plain-object engine: answers docker info/buildx version/build/run the way the options say. */
+function fakeEngine(o: FakeEngineOptions) {
+  const calls: string[][] = [];
+  const result = (exitCode: number, lines: string[], options?: RunOptions): RunResult => {
+    for (const l of lines) options?.onLine?.(l, 'stderr');
+    return { exitCode, stdout: '', stderr: lines.join('\n'), tail: lines.slice(-(options?.tailLines ?? 40)) };
+  };
+  const engine: Engine = {
+    async run(_tool, args, options) {
+      calls.push(args);
+      if (args[0] === 'info')
+        return result(
+          o.info ?? 0,
+          o.info
+            ? [
+                'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+              ]
+            : ['20.10.24'],
+          options,
+        );
+      if (args[0] === 'buildx' && args[1] === 'version') return result(o.buildx ?? 1, [], options);
+      if (args[0] === 'buildx' && args[1] === 'inspect')
+        return args[3] === 'k8s'
+          ? result(0, [], options)
+          : result(1, [`ERROR: no builder "${args[3]}" found`], options);
+      if (args.includes('build')) {
+        const target = args.find((a) => a.startsWith('--target='))?.slice('--target='.length) ?? '';
+        const spec = o.builds?.[target] ?? {
+          lines: [`#5 [${target} 2/2] RUN true`, '#5 DONE 0.1s'],
+          exitCode: 0,
+        };
+        const iid = args.find((a) => a.startsWith('--iidfile='))?.slice('--iidfile='.length);
+        if (iid && spec.exitCode === 0) writeFileSync(iid, `sha256:${target.padEnd(64, '0')}`);
+        return result(spec.exitCode, spec.lines, options);
+      }
+      if (args[0] === 'run') return result(o.run?.exitCode ?? 0, o.run?.lines ?? [], options);
+      throw new Error(`unexpected docker ${args.join(' ')}`);
+    },
+    stream() {
+      throw new Error('not used');
+    },
+  };
+  return { engine, calls };
+}
+
+function recordingLog() {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  const notices: string[] = [];
+  const log: Log = {
+    debug: (m) => void lines.push(m),
+    info: (m) => void lines.push(m),
+    notice: (m) => void notices.push(m),
+    warning: (m) => void warnings.push(m),
+    group: (_n, fn) => fn(),
+  };
+  return { log, lines, warnings, notices };
+}
+
+const inputs = (values: Record<string, string> = {}): Inputs => {
+  const all: Record<string, string> = { ...INPUT_DEFAULTS, ...values };
+  return readInputs((n) => all[n] ?? '');
+};
+
+const TEXT = [
+  'FROM busybox AS build',
+  'RUN make',
+  'FROM build AS test',
+  'RUN make test',
+  'FROM busybox AS docs',
+  'FROM busybox AS app',
+  'COPY --from=build /out /out',
+  '',
+].join('\n');
+const model = parseDockerfile(TEXT, 'Dockerfile');
+
+async function execute(o: FakeEngineOptions, values: Record<string, string> = {}, text = TEXT) {
+  const m = text === TEXT ? model : parseDockerfile(text, 'Dockerfile');
+  const i = inputs(values);
+  const fake = fakeEngine(o);
+  const rec = recordingLog();
+  const outcome = await executePlan(fake.engine, rec.log, planBuilds(m, i), m, i);
+  return { outcome, ...fake, ...rec };
+}
+
+describe('executePlan', () => {
+  it('says how to get an engine when docker info fails', async () => {
+    const err = await execute({ info: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).step).toBe('build');
+    expect((err as UserError).message).toContain('Cannot connect to the Docker daemon');
+    expect((err as UserError).message).toContain('Start the Docker daemon');
+    expect((err as UserError).message).toContain('docker/setup-buildx-action');
+  });
+
+  it('uses buildx when it answers, loading only the images later steps use', async () => {
+    const { outcome, calls, notices } = await execute({ buildx: 0 });
+    expect(outcome.backend).toBe('buildx');
+    expect(notices).toEqual([]);
+    const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
+    const loaded = builds
+      .filter((c) => c.includes('--load'))
+      .map((c) => c.find((a) => a.startsWith('--target=')));
+    expect(loaded).toEqual(['--target=app']); // the test stage sets no CMD: nothing runs it
+    expect(builds).toHaveLength(4);
+    expect(outcome.targetImage).toBe(`sha256:${'app'.padEnd(64, '0')}`);
+    expect(outcome.test).toEqual({ stage: 'test', result: 'passed' });
+  });
+
+  it('passes a known builder to every build, and explains an unknown one', async () => {
+    const { calls } = await execute({ buildx: 0 }, { builder: 'k8s' });
+    const builds = calls.filter((c) => c[1] === 'build');
+    expect(builds.every((c) => c.includes('--builder=k8s'))).toBe(true);
+    const err = await execute({ buildx: 0 }, { builder: 'typo' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain('no builder "typo" found');
+    expect((err as UserError).message).toContain('docker/setup-buildx-action');
+  });
+
+  it('falls back to DOCKER_BUILDKIT=1 docker build with a notice, warning once per unusable input', async () => {
+    const { outcome, calls, notices, warnings } = await execute(
+      { buildx: 1 },
+      { 'cache-to': 'type=gha,mode=max' },
+    );
+    expect(outcome.backend).toBe('buildkit');
+    expect(notices[0]).toContain('DOCKER_BUILDKIT=1 docker build');
+    expect(calls.filter((c) => c[0] === 'build')).toHaveLength(4);
+    // Four stage builds, one warning naming the entry as written.
+    expect(warnings.filter((w) => w.includes("'cache-to'"))).toEqual([
+      expect.stringContaining("'cache-to' entry 'type=gha,mode=max' needs docker buildx"),
+    ]);
+    expect(new Set(warnings).size).toBe(warnings.length);
+  });
+
+  it('skips stages whose dependency failed and fails the test with the failing step', async () => {
+    const { outcome } = await execute({
+      builds: {
+        build: {
+          lines: [
+            '#5 [build 2/2] RUN make',
+            '#5 0.100 cc -o app main.c',
+            '#5 0.200 main.c:1: error: expected ;',
+            '#5 ERROR: executor failed running [/bin/sh -c make]: exit code: 2',
+          ],
+          exitCode: 1,
+        },
+      },
+    });
+    expect(outcome.builds.map((b) => [b.stage, b.status, b.reason])).toEqual([
+      ['build', 'failed', undefined],
+      ['test', 'skipped', "it needs stage 'build', which failed to build"],
+      ['docs', 'built', undefined],
+      ['app', 'skipped', "it needs stage 'build', which failed to build"],
+    ]);
+    expect(outcome.builds[0].errorTail).toEqual([
+      '> [build] RUN make',
+      'cc -o app main.c',
+      'main.c:1: error: expected ;',
+      'ERROR: executor failed running [/bin/sh -c make]: exit code: 2',
+    ]);
+    expect(outcome.test).toMatchObject({
+      stage: 'test',
+      result: 'failed',
+      failedStep: { kind: 'build', command: 'RUN make', line: 2, exitCode: 2 },
+    });
+    expect(outcome.test.reason).toContain("it needs stage 'build'");
+    expect(outcome.test.logTail).toContain('main.c:1: error: expected ;');
+    expect(outcome.targetImage).toBeUndefined();
+  });
+
+  it('runs a test stage that sets CMD, by image id, and fails on its exit code', async () => {
+    const text = TEXT.replace('RUN make test', 'RUN make test\nCMD ["make", "check"]');
+    const { outcome, calls } = await execute({ run: { lines: ['1 test failed'], exitCode: 2 } }, {}, text);
+    const run = calls.find((c) => c[0] === 'run');
+    expect(run).toEqual(['run', '--rm', '--', `sha256:${'test'.padEnd(64, '0')}`]);
+    expect(outcome.test).toEqual({
+      stage: 'test',
+      result: 'failed',
+      failedStep: { kind: 'run', command: 'CMD ["make", "check"]', line: 5, exitCode: 2 },
+      logTail: ['1 test failed'],
+    });
+  });
+
+  it('skips the gate with a reason when it is off', async () => {
+    const { outcome, calls } = await execute({}, { 'test-stage': '' });
+    expect(outcome.test).toEqual({
+      result: 'skipped',
+      reason: "the test gate is off ('test-stage' is empty)",
+    });
+    expect(calls.some((c) => c[0] === 'run')).toBe(false);
+  });
+
+  it('never logs build-arg values', async () => {
+    const { lines, calls } = await execute({}, { 'build-args': 'NPM_TOKEN=s3cr3t-value\nVERSION=1' });
+    expect(calls.some((c) => c.includes('--build-arg=NPM_TOKEN=s3cr3t-value'))).toBe(true);
+    expect(lines.some((l) => l.includes('--build-arg=NPM_TOKEN=***'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('s3cr3t-value');
+  });
+
+  it('records a fully cached build', async () => {
+    const { outcome } = await execute({
+      builds: {
+        docs: {
+          lines: [
+            '#4 [docs 1/2] FROM docker.io/library/busybox',
+            '#4 DONE 0.0s',
+            '#5 [docs 2/2] RUN x',
+            '#5 CACHED',
+          ],
+          exitCode: 0,
+        },
+      },
+    });
+    expect(outcome.builds.map((b) => [b.stage, b.cached])).toEqual([
+      ['build', false],
+      ['test', false],
+      ['docs', true],
+      ['app', false],
+    ]);
+  });
+});

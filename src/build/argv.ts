@@ -1,0 +1,144 @@
+/**
+ * The docker command lines for one build, as argv arrays. Pure: request in, argv out, so both paths
+ * (buildx and the BuildKit fallback) are covered by table-driven tests.
+ *
+ * Safety: every value goes in the same argv element as its flag (`--target=<x>`), so a value that
+ * starts with `-` is never read as a flag, and the context comes after `--`. `-` alone means "stdin"
+ * to docker for both the context and `--file`, so paths are made explicit (`./-`).
+ */
+import type { BuildArg } from '../inputs.js';
+
+export type Backend = 'buildx' | 'buildkit';
+
+export interface BuildArgvRequest {
+  backend: Backend;
+  context: string;
+  file: string;
+  /** Stage to build; '' builds the last stage (BuildKit cannot target an unnamed stage by index). */
+  target: string;
+  buildArgs: BuildArg[];
+  builder?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  load: boolean;
+  /** Where docker writes the image id (both backends) and the build metadata (buildx only). */
+  iidFile: string;
+  metadataFile?: string;
+}
+
+export interface BuildArgv {
+  args: string[];
+  /** Added to the environment of the docker process. */
+  env: Record<string, string>;
+  /** Inputs the backend cannot honour, said plainly rather than dropped silently. */
+  warnings: string[];
+}
+
+/** A path docker cannot mistake for `-` (stdin) or for a flag. */
+export function safePath(path: string): string {
+  return path.startsWith('-') ? `./${path}` : path;
+}
+
+function csv(spec: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of spec.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * What the classic `docker build --cache-from` can use: an image reference (whose inline cache BuildKit
+ * reads). `type=registry,ref=<image>` says the same thing; other types (gha, local, s3, ...) need buildx.
+ */
+export function classicCacheFrom(spec: string): string | undefined {
+  if (!spec.includes('=')) return spec;
+  const fields = csv(spec);
+  if (fields.get('type') === 'registry' && fields.get('ref')) return fields.get('ref');
+  return undefined;
+}
+
+/** `docker buildx build ...` (or `docker build ...` with DOCKER_BUILDKIT=1 on the fallback path). */
+export function buildArgv(req: BuildArgvRequest): BuildArgv {
+  const warnings: string[] = [];
+  const common = [
+    '--progress=plain',
+    `--file=${safePath(req.file)}`,
+    ...(req.target ? [`--target=${req.target}`] : []),
+    `--iidfile=${req.iidFile}`,
+    ...req.buildArgs.map((a) => `--build-arg=${a.name}=${a.value}`),
+  ];
+  if (req.backend === 'buildx') {
+    const args = ['buildx', 'build', ...common];
+    if (req.metadataFile) args.push(`--metadata-file=${req.metadataFile}`);
+    if (req.builder) args.push(`--builder=${req.builder}`);
+    for (const c of req.cacheFrom) args.push(`--cache-from=${c}`);
+    for (const c of req.cacheTo) args.push(`--cache-to=${c}`);
+    // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
+    if (req.load) args.push('--load');
+    args.push('--', safePath(req.context));
+    return { args, env: {}, warnings };
+  }
+
+  const args = ['build', ...common];
+  if (req.builder)
+    warnings.push(
+      `Input 'builder' (${req.builder}) needs docker buildx, which is not available; building with the default BuildKit engine instead. Add docker/setup-buildx-action to use a builder.`,
+    );
+  for (const c of req.cacheFrom) {
+    const ref = classicCacheFrom(c);
+    if (ref !== undefined) args.push(`--cache-from=${ref}`);
+    else
+      warnings.push(
+        `Input 'cache-from' entry '${c}' needs docker buildx (docker build only reads the inline cache of an image reference); it is ignored. Add docker/setup-buildx-action to use it.`,
+      );
+  }
+  for (const c of req.cacheTo)
+    warnings.push(
+      `Input 'cache-to' entry '${c}' needs docker buildx (docker build cannot export a cache); it is ignored. Add docker/setup-buildx-action to use it.`,
+    );
+  // docker build always stores the image in the engine, so there is nothing to ask for with --load.
+  args.push('--', safePath(req.context));
+  return { args, env: { DOCKER_BUILDKIT: '1' }, warnings };
+}
+
+/** The command line as it may be logged: build-arg values are never shown (they may be secrets). */
+export function redactedCommand(args: string[]): string {
+  return [
+    'docker',
+    ...args.map((a) => (a.startsWith('--build-arg=') ? a.replace(/^(--build-arg=[^=]*)=.*$/s, '$1=***') : a)),
+  ].join(' ');
+}
+
+/**
+ * The cache settings for one stage's build. Each stage is its own build, and several builds exporting
+ * to one cache location would overwrite each other (the last one wins). So:
+ * - `type=gha` without a `scope` gets one scope per stage (`stagegate-<stage>`), and every build
+ *   reads all of them plus the default scope (where docker/build-push-action writes);
+ * - other location-bound exports (registry, local, s3, azblob, gha with a scope) are written by the
+ *   target's build only;
+ * - `type=inline` (cache inside the image) goes with every build.
+ */
+export function stageCache(
+  cacheFrom: string[],
+  cacheTo: string[],
+  stageKey: string,
+  isTarget: boolean,
+  plannedKeys: string[],
+): { cacheFrom: string[]; cacheTo: string[] } {
+  const scoped = (spec: string, key: string) => `${spec},scope=stagegate-${key}`;
+  const isUnscopedGha = (spec: string) => {
+    const f = csv(spec);
+    return f.get('type') === 'gha' && !f.has('scope');
+  };
+  const from = cacheFrom.flatMap((c) =>
+    isUnscopedGha(c) ? [c, ...plannedKeys.map((k) => scoped(c, k))] : [c],
+  );
+  const to = cacheTo.flatMap((c) => {
+    if (isUnscopedGha(c)) return [scoped(c, stageKey)];
+    const type = c.includes('=') ? csv(c).get('type') : 'registry';
+    return type === 'inline' || isTarget ? [c] : [];
+  });
+  return { cacheFrom: [...new Set(from)], cacheTo: to };
+}

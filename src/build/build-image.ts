@@ -1,0 +1,152 @@
+/**
+ * One `docker buildx build` (or `DOCKER_BUILDKIT=1 docker build`) of one target, through the engine
+ * seam. The baseline work calls it too, from the base commit's worktree (`cwd`).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import type { BuildArg } from '../inputs.js';
+import type { Engine } from '../seams/engine.js';
+import { buildArgv, type Backend } from './argv.js';
+import { ProgressParser, type StepFailure } from './progress.js';
+
+export type { Backend } from './argv.js';
+
+export interface ImageBuildRequest {
+  backend: Backend;
+  /** Build context and Dockerfile paths (relative to `cwd`, or absolute). */
+  context: string;
+  file: string;
+  /** Stage name to build (`--target`); '' builds the last stage, which may be unnamed. */
+  target: string;
+  buildArgs: BuildArg[];
+  builder?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  /** Load the result into the engine's image store (needed to measure or run it). */
+  load: boolean;
+  /** Working directory (the base-commit worktree builds from its own directory). */
+  cwd?: string;
+  /** Called with each output line, for live logs. */
+  onLine?: (line: string) => void;
+  /** Called with the docker argv before it starts (log it with redactedCommand: build-args hide). */
+  onStart?: (args: string[]) => void;
+}
+
+export interface ImageBuildResult {
+  ok: boolean;
+  imageId?: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Every step came from cache. */
+  cached: boolean;
+  /** Last lines of output (for a failure's report). */
+  tail: string[];
+  /** The step that failed, with its own output, when a Dockerfile step failed. */
+  failure?: StepFailure;
+  /** The docker exit code. */
+  exitCode?: number;
+  /** Inputs this backend could not honour (see argv.ts); the caller reports them once. */
+  warnings?: string[];
+}
+
+const TAIL_LINES = 60;
+
+/** Reads the image id: the iidfile first, else the metadata file's config digest (buildx). */
+function readImageId(iidFile: string, metadataFile?: string): string | undefined {
+  try {
+    const id = readFileSync(iidFile, 'utf8').trim();
+    if (id) return id;
+  } catch {
+    // not written: no image (a failed build, or a cache-only result)
+  }
+  if (!metadataFile) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, unknown>;
+    const digest = meta['containerimage.config.digest'] ?? meta['containerimage.digest'];
+    return typeof digest === 'string' && digest ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. */
+export async function buildImage(engine: Engine, request: ImageBuildRequest): Promise<ImageBuildResult> {
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-build-'));
+  const iidFile = join(dir, 'iid');
+  const metadataFile = request.backend === 'buildx' ? join(dir, 'metadata.json') : undefined;
+  const { args, env, warnings } = buildArgv({ ...request, iidFile, metadataFile });
+  const progress = new ProgressParser();
+  request.onStart?.(args);
+  const startedAt = Date.now();
+  try {
+    const result = await engine.run('docker', args, {
+      cwd: request.cwd,
+      env,
+      tailLines: TAIL_LINES,
+      onLine: (line) => {
+        progress.push(line);
+        request.onLine?.(line);
+      },
+    });
+    const finishedAt = Date.now();
+    const ok = result.exitCode === 0;
+    return {
+      ok,
+      imageId: ok ? readImageId(iidFile, metadataFile) : undefined,
+      startedAt,
+      finishedAt,
+      cached: ok && progress.fullyCached(),
+      tail: result.tail,
+      failure: ok ? undefined : progress.failure(),
+      exitCode: result.exitCode,
+      warnings,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `buildx` when `docker buildx version` works, else the BuildKit fallback. */
+export async function detectBackend(engine: Engine): Promise<Backend> {
+  const r = await engine.run('docker', ['buildx', 'version'], { tailLines: 5 });
+  return r.exitCode === 0 ? 'buildx' : 'buildkit';
+}
+
+/**
+ * Fails with what to do when no Docker engine answers: nothing can be built without one, and
+ * "cannot connect to the Docker daemon" alone does not say how to get one on a runner.
+ */
+export async function ensureEngine(engine: Engine): Promise<void> {
+  const r = await engine.run('docker', ['info', '--format', '{{.ServerVersion}}'], { tailLines: 5 });
+  if (r.exitCode === 0) return;
+  const why =
+    r.tail
+      .filter((l) => l.trim())
+      .slice(-2)
+      .join(' ')
+      .trim() || `exit code ${r.exitCode}`;
+  throw new UserError(
+    `Cannot reach a Docker engine ('docker info' failed: ${why}). Start the Docker daemon (or set DOCKER_HOST); ` +
+      'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.',
+    'build',
+  );
+}
+
+/** Fails with what to do when the `builder` input names a builder buildx does not know. */
+export async function ensureBuilder(engine: Engine, builder: string): Promise<void> {
+  const r = await engine.run('docker', ['buildx', 'inspect', '--', builder], { tailLines: 5 });
+  if (r.exitCode === 0) return;
+  const why =
+    r.tail
+      .filter((l) => l.trim())
+      .slice(-1)
+      .join(' ')
+      .trim() || `exit code ${r.exitCode}`;
+  throw new UserError(
+    `Input 'builder' is '${builder}', but docker buildx cannot use it ('docker buildx inspect' failed: ${why}). ` +
+      "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.",
+    'inputs',
+  );
+}

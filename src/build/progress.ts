@@ -1,0 +1,124 @@
+/**
+ * Reads BuildKit's `--progress=plain` output, line by line, into what the report needs: whether every
+ * step came from cache, and which step failed with what output and exit code. Pure: feed it lines.
+ *
+ * The format (the same from Docker 20.10's built-in BuildKit to current buildx): each vertex has an
+ * id `#N`; its first line names it (`#5 [build 2/3] RUN make`), later lines are `#5 0.123 <output>`,
+ * `#5 CACHED`, `#5 DONE 0.2s` or `#5 ERROR: <message>`. Vertices of concurrent steps interleave.
+ */
+
+export interface Vertex {
+  id: number;
+  /** As BuildKit names it: `[build 2/3] RUN make`, `[internal] load build definition ...`. */
+  name: string;
+  /** The stage in the brackets (`build`, `stage-2`), when the vertex is a Dockerfile step. */
+  stage?: string;
+  /** The instruction text after the brackets (`RUN make`), when the vertex is a Dockerfile step. */
+  command?: string;
+  cached: boolean;
+  done: boolean;
+  error?: string;
+  /** Output lines of the step, without the `#N 0.123` prefix. */
+  output: string[];
+}
+
+export interface StepFailure {
+  /** The instruction as BuildKit names it, e.g. `RUN sh ./test.sh` (empty when no step failed). */
+  command: string;
+  /** The stage it belongs to, as BuildKit names it (`test`, `stage-2`, or '' for a one-stage build). */
+  stage?: string;
+  exitCode?: number;
+  /** The failing step's own output. */
+  output: string[];
+  /** BuildKit's error message. */
+  message: string;
+}
+
+const HEADER = /^#(\d+) (.*)$/;
+const TIMED = /^\d+(?:\.\d+)? (.*)$/;
+const STEP = /^\[(?:(\S+) )?\d+\/\d+\] (.*)$/;
+const EXIT_CODE = /exit code: (\d+)/;
+/** How many output lines of one step are kept (the failing step's log tail). */
+const OUTPUT_LINES = 200;
+
+export class ProgressParser {
+  private readonly vertices = new Map<number, Vertex>();
+  private readonly order: Vertex[] = [];
+  /** Lines that belong to no vertex (e.g. the final `ERROR: failed to solve: ...`). */
+  readonly loose: string[] = [];
+
+  push(line: string): void {
+    const m = HEADER.exec(line);
+    if (!m) {
+      if (line.trim()) {
+        this.loose.push(line);
+        if (this.loose.length > OUTPUT_LINES) this.loose.shift();
+      }
+      return;
+    }
+    const id = Number(m[1]);
+    const rest = m[2];
+    let v = this.vertices.get(id);
+    if (!v) {
+      const step = STEP.exec(rest);
+      v = {
+        id,
+        name: rest,
+        stage: step?.[1] ?? (step ? '' : undefined),
+        command: step?.[2],
+        cached: false,
+        done: false,
+        output: [],
+      };
+      this.vertices.set(id, v);
+      this.order.push(v);
+      return;
+    }
+    if (rest === v.name || rest.startsWith('sha256:')) return; // repeated header, or the digest line
+    if (rest === 'CACHED') v.cached = true;
+    else if (/^DONE\b/.test(rest)) v.done = true;
+    else if (rest.startsWith('ERROR')) v.error = rest.replace(/^ERROR:?\s*/, '');
+    else if (rest === 'CANCELED' || rest.startsWith('CANCELED')) return;
+    else {
+      const t = TIMED.exec(rest);
+      v.output.push(t ? t[1] : rest);
+      if (v.output.length > OUTPUT_LINES) v.output.shift();
+    }
+  }
+
+  /** Every vertex, in the order they first appeared. */
+  steps(): Vertex[] {
+    return [...this.order];
+  }
+
+  /**
+   * True when every Dockerfile step came from cache. `FROM` steps are left out (BuildKit marks a local
+   * base CACHED on the first build and DONE on later ones), as are internal vertices (loading the
+   * context and the definition always runs). A build with no step at all is not "cached".
+   */
+  fullyCached(): boolean {
+    const steps = this.order.filter((v) => v.command !== undefined && !/^FROM\b/i.test(v.command));
+    return steps.length > 0 && steps.every((v) => v.cached);
+  }
+
+  /** The step that failed (the first vertex with an error), or undefined when none did. */
+  failure(): StepFailure | undefined {
+    const failed = this.order.find((v) => v.error !== undefined);
+    if (!failed) return undefined;
+    const code = EXIT_CODE.exec(failed.error ?? '');
+    return {
+      command: failed.command ?? failed.name,
+      stage: failed.stage,
+      exitCode: code ? Number(code[1]) : undefined,
+      output: failed.output,
+      message: failed.error ?? '',
+    };
+  }
+}
+
+/** Parses a whole log at once (tests, and builds whose output was collected first). */
+export function parseProgress(lines: Iterable<string>): ProgressParser {
+  const p = new ProgressParser();
+  for (const l of lines) p.push(l);
+  return p;
+}
