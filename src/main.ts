@@ -23,6 +23,7 @@ import type { BaseComparison, ImageMeasurement, Report, ReportError } from './re
 import { annotationsFor } from './rules/annotations.js';
 import { lintDockerfile, loadLintSetup } from './rules/lint.js';
 import { SEVERITIES, type Finding } from './rules/types.js';
+import type { TextCache } from './seams/cache.js';
 import { createEngine, type Engine } from './seams/engine.js';
 import { createGitHubApi, type GitHubApi } from './seams/github.js';
 import { createActionsRunner, type EventContext, type Runner } from './seams/runner.js';
@@ -34,6 +35,8 @@ export interface JobDeps {
   github?: (token: string, baseUrl: string) => GitHubApi;
   /** Where the JSON report goes; default: a file under RUNNER_TEMP. */
   reportPath?: string;
+  /** Saved base reports; default: the Actions cache. The benchmarks pass a local store. */
+  cache?: TextCache;
 }
 
 export interface JobResult {
@@ -180,7 +183,17 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
       const [backend, head] = [outcome.backend, image];
       try {
         base = await runner.group('Compare with base', () =>
-          measureBase({ engine, log: runner, inputs, event, model: m, plan: p, backend, head }),
+          measureBase({
+            engine,
+            log: runner,
+            inputs,
+            event,
+            model: m,
+            plan: p,
+            backend,
+            head,
+            cache: deps.cache,
+          }),
         );
       } catch (err) {
         recordError('base', err);

@@ -1,28 +1,265 @@
-// STUB: owned by the findings work (issue 5); replace wholesale.
+/**
+ * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
+ * lines, severity after config overrides, message, aliases, docs link), merges twin findings, applies
+ * ignores (config, in-file pragmas, BuildKit's `# check=` directive) and sorts by line. A rule that
+ * throws is reported as an internal notice and never as a finding: a bug of ours must not fail a PR.
+ */
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { DockerfileModel } from '../dockerfile/types.js';
-import type { Finding, RuleSettings } from './types.js';
+import { BUILDKIT_CHECK_NAMES } from './buildkit/index.js';
+import { emptyConfig, loadLintConfig } from './config.js';
+import { readDockerignore } from './dockerignore.js';
+import { docsUrl } from './docs.js';
+import { isSuppressed, readIgnorePragmas } from './ignores.js';
+import {
+  allRules,
+  EQUIVALENT_RULES,
+  isKnownRuleName,
+  ruleNames,
+  TWINS_PER_STAGE_KEYWORD,
+} from './registry.js';
+import {
+  SEVERITIES,
+  type Finding,
+  type Rule,
+  type RuleContext,
+  type RuleSettings,
+  type Severity,
+} from './types.js';
 
 export interface LintOptions {
+  /** `.dockerignore` lines; undefined when there is none. */
   dockerignore?: string[];
   settings?: Partial<RuleSettings>;
+  /** Index of the stage the build targets; default the last stage. */
   target?: number;
   testStage?: number;
   builtStages?: number[];
+  /** Lower-cased rule id/alias -> severity, from the config file. */
+  severityOverrides?: Record<string, Severity>;
+  /** Lower-cased rule ids/aliases to drop, from the config file. */
+  ignored?: string[];
+  /** The rules to run; default every registered rule. */
+  rules?: readonly Rule[];
+  /** Called with each internal notice (a rule that failed); the action logs them as warnings. */
+  onNotice?: (message: string) => void;
 }
 
-export function lintDockerfile(_model: DockerfileModel, _options: LintOptions = {}): Finding[] {
-  return [];
+export interface LintResult {
+  findings: Finding[];
+  /** Problems of stagegate's own (a rule that threw), for the log; never findings. */
+  notices: string[];
+}
+
+const BUILDKIT_NAMES = new Set(BUILDKIT_CHECK_NAMES.map((n) => n.toLowerCase()));
+const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+interface Candidate {
+  finding: Finding;
+  /** Ids and aliases of every rule behind it (more than one after a twin merge), lower-cased. */
+  names: string[];
+  buildkit: boolean;
+  /** The rules behind it. */
+  ruleIds: string[];
+}
+
+function contextFor(model: DockerfileModel, options: LintOptions): RuleContext {
+  const settings: RuleSettings = {
+    trustedRegistries: options.settings?.trustedRegistries ?? [],
+    labelSchema: options.settings?.labelSchema ?? {},
+    strictLabels: options.settings?.strictLabels ?? false,
+  };
+  return {
+    model,
+    dockerignore: options.dockerignore,
+    settings,
+    target: options.target ?? model.graph.stages.length - 1,
+    testStage: options.testStage,
+    builtStages: options.builtStages ?? [],
+  };
+}
+
+function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The stage index and keyword of the instruction that starts on each 1-based line. */
+function instructionsByLine(model: DockerfileModel): Map<number, { stage: number; keyword: string }> {
+  const byLine = new Map<number, { stage: number; keyword: string }>();
+  for (const stage of model.graph.stages)
+    for (const i of stage.instructions)
+      byLine.set(i.getRange().start.line + 1, { stage: stage.index, keyword: i.getKeyword() });
+  return byLine;
+}
+
+function merge(winner: Candidate, loser: Candidate): Candidate {
+  return {
+    finding: {
+      ...winner.finding,
+      endLine: Math.max(winner.finding.endLine, loser.finding.endLine),
+      severity:
+        severityRank(loser.finding.severity) < severityRank(winner.finding.severity)
+          ? loser.finding.severity
+          : winner.finding.severity,
+      aliases: [...new Set([...winner.finding.aliases, ...loser.finding.aliases])],
+    },
+    names: [...new Set([...winner.names, ...loser.names])],
+    buildkit: winner.buildkit || loser.buildkit,
+    ruleIds: [...winner.ruleIds, ...loser.ruleIds],
+  };
+}
+
+/**
+ * Keeps one finding per twin pair: same group, and the same line (or, for groups in
+ * TWINS_PER_STAGE_KEYWORD, the same stage and instruction keyword, since BuildKit points at the first
+ * CMD and hadolint at the second). The kept one is the group's first rule, with both rules' aliases
+ * and the worse severity. Findings of one rule are never merged with each other.
+ */
+function mergeTwins(candidates: Candidate[], model: DockerfileModel): Candidate[] {
+  const groupOf = new Map<string, number>();
+  EQUIVALENT_RULES.forEach((ids, g) => ids.forEach((id) => groupOf.set(id, g)));
+  const byLine = instructionsByLine(model);
+  const open = new Map<string, Candidate[]>();
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const group = groupOf.get(c.finding.rule);
+    if (group === undefined) {
+      out.push(c);
+      continue;
+    }
+    const at = byLine.get(c.finding.line);
+    const key = TWINS_PER_STAGE_KEYWORD.has(EQUIVALENT_RULES[group][0])
+      ? `${group}:${at?.stage ?? '-'}:${at?.keyword ?? c.finding.line}`
+      : `${group}:${c.finding.line}`;
+    const slots = open.get(key) ?? [];
+    const partner = slots.find((s) => !s.ruleIds.includes(c.finding.rule));
+    if (!partner) {
+      slots.push(c);
+      open.set(key, slots);
+      out.push(c);
+      continue;
+    }
+    const order = EQUIVALENT_RULES[group];
+    const merged =
+      order.indexOf(c.finding.rule) < order.indexOf(partner.finding.rule)
+        ? merge(c, partner)
+        : merge(partner, c);
+    slots[slots.indexOf(partner)] = merged;
+    out[out.indexOf(partner)] = merged;
+  }
+  return out;
+}
+
+/** Runs the rules and returns findings and internal notices. Pure apart from calling the rules. */
+export function runLint(model: DockerfileModel, options: LintOptions = {}): LintResult {
+  const rules = options.rules ?? allRules;
+  const ctx = contextFor(model, options);
+  const overrides = options.severityOverrides ?? {};
+  const ignored = new Set((options.ignored ?? []).map((n) => n.toLowerCase()));
+  const pragmas = readIgnorePragmas(model);
+  const notices: string[] = [];
+  const lineCount = Math.max(1, model.text.split(/\r?\n/).length);
+
+  let candidates: Candidate[] = [];
+  for (const rule of rules) {
+    let hits;
+    try {
+      hits = rule.check(ctx);
+      if (!Array.isArray(hits)) throw new Error('check() did not return a list');
+    } catch (err) {
+      notices.push(
+        `stagegate rule '${rule.id}' failed on ${model.file} and was skipped: ${describeError(err)}`,
+      );
+      continue;
+    }
+    const names = ruleNames(rule);
+    const buildkit = names.some((n) => BUILDKIT_NAMES.has(n));
+    const override = names.map((n) => overrides[n]).find((s) => s !== undefined);
+    const severity: Severity = override ?? (buildkit && pragmas.check.error ? 'error' : rule.severity);
+    for (const hit of hits) {
+      if (!Number.isInteger(hit.line) || hit.line < 1) {
+        notices.push(
+          `stagegate rule '${rule.id}' reported an invalid line (${String(hit.line)}) on ${model.file}.`,
+        );
+        continue;
+      }
+      const line = Math.min(hit.line, lineCount);
+      const endLine = Math.min(Math.max(hit.endLine ?? line, line), lineCount);
+      const finding: Finding = {
+        file: model.file,
+        line,
+        endLine,
+        ...(hit.column !== undefined ? { column: hit.column } : {}),
+        rule: rule.id,
+        severity,
+        message: hit.message ?? rule.description,
+        aliases: [...rule.aliases],
+        docs: docsUrl(rule.id),
+      };
+      candidates.push({ finding, names, buildkit, ruleIds: [rule.id] });
+    }
+  }
+
+  candidates = mergeTwins(candidates, model);
+  const seen = new Set<string>();
+  const findings = candidates
+    .filter((c) => !c.names.some((n) => ignored.has(n)))
+    .filter((c) => !isSuppressed(pragmas, { line: c.finding.line, names: c.names, buildkit: c.buildkit }))
+    .map((c) => c.finding)
+    .filter((f) => {
+      const key = `${f.rule}\0${f.line}\0${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.endLine - b.endLine || a.rule.localeCompare(b.rule));
+  return { findings, notices };
+}
+
+/** Findings only; notices go to `options.onNotice`. */
+export function lintDockerfile(model: DockerfileModel, options: LintOptions = {}): Finding[] {
+  const { findings, notices } = runLint(model, options);
+  for (const n of notices) options.onNotice?.(n);
+  return findings;
 }
 
 /** What linting needs from files around the Dockerfile: `.stagegate.yml` and `.dockerignore`. */
 export interface LintSetup {
   options: LintOptions;
-  /** Rule id/alias -> severity override, and ignored ids, from the config file. */
-  severityOverrides?: Record<string, string>;
-  ignored?: string[];
+  /** The config file read, if any. */
+  configFile?: string;
+  /** The `.dockerignore` read, if any. */
+  dockerignoreFile?: string;
 }
 
-/** Reads the config file and `.dockerignore`. Throws UserError for a config it cannot use. */
-export function loadLintSetup(_args: { config?: string; context: string; file: string }): LintSetup {
-  return { options: {} };
+/** Config files picked up from the working directory when the `config` input is not set. */
+export const DEFAULT_CONFIG_FILES = ['.stagegate.yml', '.stagegate.yaml'];
+
+/**
+ * Reads the config file (`config`, else `.stagegate.yml` in `cwd` when present) and the `.dockerignore`
+ * BuildKit would use. Throws UserError for a config it cannot use or a `config` that does not exist.
+ */
+export function loadLintSetup(args: {
+  config?: string;
+  context: string;
+  file: string;
+  cwd?: string;
+}): LintSetup {
+  const cwd = args.cwd ?? process.cwd();
+  let configFile = args.config ? resolve(cwd, args.config) : undefined;
+  if (!configFile) configFile = DEFAULT_CONFIG_FILES.map((f) => resolve(cwd, f)).find((f) => existsSync(f));
+  const config = configFile ? loadLintConfig(configFile, (n) => isKnownRuleName(n)) : emptyConfig();
+  const dockerfile = resolve(cwd, args.file);
+  const ignore = readDockerignore(dockerfile, resolve(cwd, args.context || dirname(args.file)));
+  return {
+    options: {
+      dockerignore: ignore?.lines,
+      settings: config.settings,
+      severityOverrides: config.severity,
+      ignored: config.ignored,
+    },
+    configFile,
+    dockerignoreFile: ignore?.file,
+  };
 }

@@ -1,0 +1,19 @@
+/** Dockerfile models for rule tests, built the way the action builds them. */
+import { DockerfileParser } from 'dockerfile-ast';
+import { buildStageGraph } from '../../src/dockerfile/graph.js';
+import { parseDockerfile } from '../../src/dockerfile/load.js';
+import type { DockerfileModel } from '../../src/dockerfile/types.js';
+
+/** The model `stagegate lint` and the action see (parseDockerfile: strict, throws UserError). */
+export function model(text: string, file = 'Dockerfile'): DockerfileModel {
+  return parseDockerfile(text, file);
+}
+
+/**
+ * A model without parseDockerfile's up-front errors (duplicate stage names, ENV without a value...):
+ * for checking what a rule itself says about inputs the loader would refuse.
+ */
+export function lenientModel(text: string, file = 'Dockerfile'): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  return { file, text, ast, graph: buildStageGraph(ast) };
+}

@@ -1,0 +1,67 @@
+/**
+ * BuildKit's checks on `FROM --platform`: RedundantTargetPlatform (`$TARGETPLATFORM` is already the
+ * default) and FromPlatformFlagConstDisallowed (a constant platform pins the stage to one architecture
+ * unless the stage is named for it, as in `FROM --platform=linux/arm64 alpine AS build-arm64`).
+ */
+import type { From } from 'dockerfile-ast';
+import type { Rule, RuleHit } from '../types.js';
+import { hitFor } from './common.js';
+
+const ARCH_ALIASES: Record<string, string> = {
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  armhf: 'arm',
+  armel: 'arm',
+};
+
+function platformFlag(from: From): string | undefined {
+  return from.getPlatformFlag()?.getValue() ?? undefined;
+}
+
+export const redundantTargetPlatform: Rule = {
+  id: 'redundant-target-platform',
+  severity: 'info',
+  description:
+    'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.',
+  aliases: ['RedundantTargetPlatform'],
+  check: ({ model }) => {
+    const hits: RuleHit[] = [];
+    for (const stage of model.graph.stages) {
+      const from = stage.instructions[0] as From;
+      const platform = platformFlag(from);
+      if (platform === undefined) continue;
+      // Exactly `$TARGETPLATFORM` / `${TARGETPLATFORM}` (quotes allowed), nothing around it.
+      if (/^(["']?)\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})\1$/.test(platform.trim()))
+        hits.push(
+          hitFor(
+            from,
+            `Setting platform to predefined ${platform} in FROM is redundant as this is the default behavior`,
+          ),
+        );
+    }
+    return hits;
+  },
+};
+
+export const fromPlatformFlagConstDisallowed: Rule = {
+  id: 'from-platform-flag-const-disallowed',
+  severity: 'info',
+  description: 'FROM --platform flag should not use a constant value; use $BUILDPLATFORM or a platform ARG.',
+  aliases: ['FromPlatformFlagConstDisallowed'],
+  check: ({ model }) => {
+    const hits: RuleHit[] = [];
+    for (const stage of model.graph.stages) {
+      const from = stage.instructions[0] as From;
+      const platform = platformFlag(from)?.replace(/^(["'])(.*)\1$/, '$2');
+      if (platform === undefined || platform === '' || platform.includes('$')) continue;
+      const [os = '', rawArch = ''] = platform.toLowerCase().split('/');
+      const arch = ARCH_ALIASES[rawArch] ?? rawArch;
+      const name = stage.name ?? '';
+      // As BuildKit: a stage named for its OS or architecture pins the platform on purpose.
+      if (os === '' || name.includes(os) || (arch !== '' && name.includes(arch))) continue;
+      hits.push(hitFor(from, `FROM --platform flag should not use constant value "${platform}"`));
+    }
+    return hits;
+  },
+};

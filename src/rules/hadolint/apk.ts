@@ -1,0 +1,36 @@
+/** Alpine package rules (hadolint DL3018, DL3019). */
+import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
+import type { ShellCommand, ShellScript } from '../shell/script.js';
+import { hasCacheMount, runRule, unpinned } from './walk.js';
+
+function apkAdds(script: ShellScript): ShellCommand[] {
+  return commandsNamed(script, 'apk').filter((c) => hasArg(c, 'add'));
+}
+
+/** Package words of `apk add`, without the values of `-t/--virtual` and `-X/--repository`. */
+export function apkPackages(command: ShellCommand): string[] {
+  return argsNoFlags(dropFlagValues(command, ['t', 'virtual', 'X', 'repository'])).filter((a) => a !== 'add');
+}
+
+export const apkPinVersions = runRule({
+  id: 'apk-pin-versions',
+  severity: 'warning',
+  description: 'Pin versions in `apk add`: instead of `apk add <package>` use `apk add <package>=<version>`.',
+  aliases: ['DL3018'],
+  flags: (script) =>
+    unpinned(
+      'apk add',
+      apkAdds(script).flatMap((c) => apkPackages(c).filter((p) => !/[=~<>]/.test(p) && !p.endsWith('.apk'))),
+      'apk add <package>=<version>',
+    ),
+});
+
+export const apkNoCache = runRule({
+  id: 'apk-no-cache',
+  severity: 'info',
+  description:
+    'Use the `--no-cache` switch with `apk add` to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
+  aliases: ['DL3019'],
+  flags: (script, step) =>
+    !hasCacheMount(step, '/var/cache/apk') && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
+});

@@ -1,0 +1,204 @@
+/** Rules about base images and stage names (hadolint DL3006, DL3007, DL3024, DL3026, DL3029, DL3063, DL3065). */
+import type { Dockerfile, From } from 'dockerfile-ast';
+import type { Rule, RuleContext, RuleHit } from '../types.js';
+import { hitAt, instructionFlags, stepsOf, unquote, type Step } from './walk.js';
+
+interface FromStep extends Step {
+  from: From;
+  /** Read once: dockerfile-ast re-parses the FROM line on every getter call. */
+  image: string;
+  tag: string | null;
+  digest: string | null;
+  platform: string | null;
+  /** Lower-cased `AS` names of the stages before this one. */
+  earlierNames: Set<string>;
+}
+
+const fromCache = new WeakMap<Dockerfile, FromStep[]>();
+
+/** FROM instructions (not ONBUILD FROM), read once per file. */
+function fromSteps(ctx: RuleContext): FromStep[] {
+  const cached = fromCache.get(ctx.model.ast);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const result: FromStep[] = [];
+  for (const step of stepsOf(ctx, 'FROM')) {
+    if (step.onbuild) continue;
+    const from = step.instruction as From;
+    result.push({
+      ...step,
+      from,
+      image: from.getImage() ?? '',
+      tag: from.getImageTag(),
+      digest: from.getImageDigest(),
+      platform: from.getPlatformFlag()?.getValue() ?? null,
+      earlierNames: new Set(names),
+    });
+    const name = from.getBuildStage();
+    if (name) names.add(name.toLowerCase());
+  }
+  fromCache.set(ctx.model.ast, result);
+  return result;
+}
+
+/** `FROM <stage>` names an earlier stage, not an image: tags and registries do not apply. */
+function namesStage(step: FromStep): boolean {
+  return step.earlierNames.has(step.image.toLowerCase());
+}
+
+const isVariable = (image: string) => image.includes('$');
+
+export const imageTag: Rule = {
+  id: 'image-tag',
+  severity: 'warning',
+  description: 'Always tag the version of an image explicitly: `FROM image:tag` (or pin a digest).',
+  aliases: ['DL3006'],
+  check(ctx) {
+    return fromSteps(ctx)
+      .filter((s) => {
+        if (!s.image || s.image === 'scratch' || isVariable(s.image) || namesStage(s)) return false;
+        return !s.tag && !s.digest;
+      })
+      .map((s) => hitAt(s, `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`));
+  },
+};
+
+export const imageNotLatest: Rule = {
+  id: 'image-not-latest',
+  severity: 'warning',
+  description:
+    'Using `latest` is prone to errors if the image will ever update. Pin the version explicitly to a release tag.',
+  aliases: ['DL3007'],
+  check(ctx) {
+    return fromSteps(ctx)
+      .filter((s) => s.tag === 'latest' && !s.digest)
+      .map((s) => hitAt(s));
+  },
+};
+
+export const uniqueStageNames: Rule = {
+  id: 'unique-stage-names',
+  severity: 'error',
+  description: '`FROM` aliases (stage names) must be unique.',
+  aliases: ['DL3024'],
+  check(ctx) {
+    const seen = new Set<string>();
+    const hits: RuleHit[] = [];
+    for (const s of fromSteps(ctx)) {
+      const name = s.from.getBuildStage()?.toLowerCase();
+      if (!name) continue;
+      if (seen.has(name))
+        hits.push(
+          hitAt(s, `Duplicate stage name \`${s.from.getBuildStage()}\`: stage names must be unique.`),
+        );
+      seen.add(name);
+    }
+    return hits;
+  },
+};
+
+export const noPlatformFlag: Rule = {
+  id: 'no-from-platform',
+  severity: 'warning',
+  description:
+    'Do not use the --platform flag with FROM (except `$BUILDPLATFORM`/`$TARGETPLATFORM`): let the builder pick the platform.',
+  aliases: ['DL3029'],
+  check(ctx) {
+    return fromSteps(ctx)
+      .filter((s) => {
+        return s.platform !== null && !/BUILDPLATFORM|TARGETPLATFORM/.test(s.platform);
+      })
+      .map((s) => hitAt(s));
+  },
+};
+
+export const reservedStageName: Rule = {
+  id: 'stage-name-reserved-word',
+  severity: 'warning',
+  description: 'Stage name should not be a reserved word (`scratch`, `context`).',
+  aliases: ['DL3063'],
+  check(ctx) {
+    return fromSteps(ctx)
+      .filter((s) => ['scratch', 'context'].includes((s.from.getBuildStage() ?? '').toLowerCase()))
+      .map((s) => hitAt(s, `Stage name \`${s.from.getBuildStage()}\` is a reserved word.`));
+  },
+};
+
+export const redundantTargetPlatform: Rule = {
+  id: 'from-platform-targetplatform',
+  severity: 'warning',
+  description:
+    'Setting `FROM --platform` to the predefined `$TARGETPLATFORM` is redundant: it is the default behavior.',
+  aliases: ['DL3065'],
+  check(ctx) {
+    return fromSteps(ctx)
+      .filter((s) => /^\$(TARGETPLATFORM|\{TARGETPLATFORM\})$/.test(unquote(s.platform ?? '')))
+      .map((s) => hitAt(s));
+  },
+};
+
+/** The registry host of an image reference (`docker.io` for Docker Hub short names). */
+export function registryOf(image: string): string {
+  const slash = image.indexOf('/');
+  if (slash === -1) return 'docker.io';
+  const first = image.slice(0, slash);
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io';
+}
+
+function registryAllowed(registry: string, allowed: string[]): boolean {
+  const host = registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? 'docker.io' : registry;
+  return allowed.some((pattern) => {
+    if (pattern === '*') return true;
+    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
+    return pattern === host || (pattern === 'hub.docker.com' && host === 'docker.io');
+  });
+}
+
+/**
+ * Images from registries outside `.stagegate.yml`'s `trustedRegistries` (hadolint's
+ * allowedRegistries): in FROM, `COPY --from=<image>` and `RUN --mount=from=<image>`. Off when the list is empty.
+ */
+export const trustedRegistries: Rule = {
+  id: 'trusted-registries',
+  severity: 'error',
+  description: 'Use only a trusted registry for images (`trustedRegistries` in .stagegate.yml).',
+  aliases: ['DL3026'],
+  check(ctx) {
+    const allowed = ctx.settings.trustedRegistries;
+    if (allowed.length === 0) return [];
+    const hits: RuleHit[] = [];
+    const names = new Set<string>();
+    const flag = (step: Step, image: string) => {
+      if (
+        !image ||
+        image === 'scratch' ||
+        isVariable(image) ||
+        /^\d+$/.test(image) ||
+        names.has(image.toLowerCase())
+      )
+        return;
+      const registry = registryOf(image);
+      if (!registryAllowed(registry, allowed))
+        hits.push(
+          hitAt(step, `Image \`${image}\` comes from \`${registry}\`, which is not a trusted registry.`),
+        );
+    };
+    for (const step of stepsOf(ctx, 'FROM', 'COPY', 'RUN')) {
+      if (step.keyword === 'FROM') {
+        const from = step.instruction as From;
+        flag(step, from.getImage() ?? '');
+        const name = from.getBuildStage();
+        if (name) names.add(name.toLowerCase());
+        continue;
+      }
+      for (const f of instructionFlags(step.instruction)) {
+        if (step.keyword === 'COPY' && f.name === 'from' && f.value) flag(step, f.value);
+        if (step.keyword === 'RUN' && f.name === 'mount' && f.value) {
+          const from = f.value.split(',').find((kv) => kv.startsWith('from='));
+          if (from) flag(step, from.slice(5));
+        }
+      }
+    }
+    return hits;
+  },
+};

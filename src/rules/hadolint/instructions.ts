@@ -1,0 +1,314 @@
+/**
+ * Rules about single instructions and their order (hadolint DL3000, DL3002, DL3011, DL3012, DL3025,
+ * DL3043, DL3044, DL3057, DL3059, DL3061, DL3064, DL4000, DL4003, DL4004).
+ */
+import type { Env, From, Property } from 'dockerfile-ast';
+import { execFormWords } from '../shell/run-script.js';
+import type { Rule, RuleHit, Severity } from '../types.js';
+import { argumentsText, hitAt, instructionFlags, runSteps, steps, stepsOf, unquote } from './walk.js';
+
+export const workdirAbsolute: Rule = {
+  id: 'workdir-absolute',
+  severity: 'error',
+  description: 'Use an absolute WORKDIR.',
+  aliases: ['DL3000'],
+  check(ctx) {
+    return stepsOf(ctx, 'WORKDIR')
+      .filter((s) => {
+        const dir = unquote(argumentsText(s));
+        return dir !== '' && !dir.startsWith('/') && !dir.startsWith('$') && !/^[A-Za-z]:[\\/]/.test(dir);
+      })
+      .map((s) => hitAt(s, `Use an absolute WORKDIR: \`${argumentsText(s)}\` is relative.`));
+  },
+};
+
+const isRootUser = (user: string) => /^(root|0)(:.*)?$/.test(user);
+
+/** hadolint checks every stage: a stage whose last USER is root is flagged at that USER. */
+export const lastUserNotRoot: Rule = {
+  id: 'last-user-not-root',
+  severity: 'warning',
+  description: 'Last USER should not be root.',
+  aliases: ['DL3002'],
+  check(ctx) {
+    const lastRootUser = new Map<number, RuleHit>();
+    for (const step of stepsOf(ctx, 'USER')) {
+      if (step.onbuild) continue;
+      if (isRootUser(unquote(argumentsText(step)))) lastRootUser.set(step.stage, hitAt(step));
+      else lastRootUser.delete(step.stage);
+    }
+    return [...lastRootUser.values()];
+  },
+};
+
+/** Users every host resolves the same way: root is uid 0 everywhere; Windows images have no numeric ids. */
+const WELL_KNOWN_USERS = /^(root|ContainerAdministrator|ContainerUser)(:(root|0))?$/i;
+
+/** Kubernetes' `runAsNonRoot` and host-side file ownership need a numeric UID; names resolve only inside. */
+export const numericUser: Rule = {
+  id: 'user-numeric-id',
+  severity: 'info',
+  description: 'Non-numeric user id may not be resolvable by the host system: use `USER <uid>[:<gid>]`.',
+  aliases: ['DL3066'],
+  check(ctx) {
+    return stepsOf(ctx, 'USER')
+      .filter((s) => {
+        const user = unquote(argumentsText(s));
+        return (
+          user !== '' && !user.includes('$') && !/^\d+(:\d+)?$/.test(user) && !WELL_KNOWN_USERS.test(user)
+        );
+      })
+      .map((s) => hitAt(s, `USER \`${argumentsText(s)}\` is not numeric: use the uid (and gid).`));
+  },
+};
+
+export const exposeValidPorts: Rule = {
+  id: 'expose-valid-ports',
+  severity: 'error',
+  description: 'Valid UNIX ports range from 0 to 65535.',
+  aliases: ['DL3011'],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const step of stepsOf(ctx, 'EXPOSE')) {
+      for (const arg of step.instruction.getArguments().map((a) => a.getValue())) {
+        const ports = arg.split('/')[0]?.split('-') ?? [];
+        const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);
+        if (bad)
+          hits.push(hitAt(step, `Valid UNIX ports range from 0 to 65535: \`${arg}\` is out of range.`));
+      }
+    }
+    return hits;
+  },
+};
+
+/** One instruction per stage: a second one silently replaces the first. */
+function onePerStage(
+  id: string,
+  keyword: string,
+  alias: string,
+  severity: Severity,
+  description: string,
+): Rule {
+  return {
+    id,
+    severity,
+    description,
+    aliases: [alias],
+    check(ctx) {
+      const seen = new Set<number>();
+      const hits: RuleHit[] = [];
+      for (const step of stepsOf(ctx, keyword)) {
+        if (step.onbuild) continue;
+        if (seen.has(step.stage)) hits.push(hitAt(step));
+        seen.add(step.stage);
+      }
+      return hits;
+    },
+  };
+}
+
+export const singleHealthcheck = onePerStage(
+  'single-healthcheck',
+  'HEALTHCHECK',
+  'DL3012',
+  'error',
+  'Multiple `HEALTHCHECK` instructions in one stage: only the last one takes effect.',
+);
+export const singleCmd = onePerStage(
+  'single-cmd',
+  'CMD',
+  'DL4003',
+  'warning',
+  'Multiple `CMD` instructions found in one stage: only the last one takes effect.',
+);
+export const singleEntrypoint = onePerStage(
+  'single-entrypoint',
+  'ENTRYPOINT',
+  'DL4004',
+  'error',
+  'Multiple `ENTRYPOINT` instructions found in one stage: only the last one takes effect.',
+);
+
+/** Shell form wraps the command in `/bin/sh -c`, so it runs as sh's child and never receives SIGTERM. */
+export const jsonCmdEntrypoint: Rule = {
+  id: 'json-cmd-entrypoint',
+  severity: 'warning',
+  description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments (`CMD ["executable", "arg"]`).',
+  aliases: ['DL3025'],
+  check(ctx) {
+    return stepsOf(ctx, 'CMD', 'ENTRYPOINT', 'HEALTHCHECK')
+      .filter((s) => {
+        let text = argumentsText(s).trim();
+        if (s.keyword === 'HEALTHCHECK') {
+          const cmd = /(^|\s)CMD\s+([\s\S]*)$/i.exec(text);
+          if (!cmd) return false;
+          text = (cmd[2] ?? '').trim();
+        }
+        return text !== '' && execFormWords(text) === undefined;
+      })
+      .map((s) => hitAt(s));
+  },
+};
+
+export const onbuildForbiddenTrigger: Rule = {
+  id: 'onbuild-forbidden-trigger',
+  severity: 'error',
+  description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within an `ONBUILD` instruction.',
+  aliases: ['DL3043'],
+  check(ctx) {
+    return steps(ctx.model.ast)
+      .filter((s) => s.onbuild && ['ONBUILD', 'FROM', 'MAINTAINER'].includes(s.keyword))
+      .map((s) => hitAt(s));
+  },
+};
+
+const references = (value: string, name: string) =>
+  new RegExp(`\\$(${name}(?![A-Za-z0-9_])|\\{${name}[}:])`).test(value);
+
+export const envSelfReference: Rule = {
+  id: 'env-self-reference',
+  severity: 'error',
+  description:
+    'Do not refer to an environment variable within the same `ENV` statement where it is defined: it still has its old value there.',
+  aliases: ['DL3044'],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const step of stepsOf(ctx, 'ENV')) {
+      const properties: Property[] = (step.instruction as Env).getProperties();
+      const defined: string[] = [];
+      for (const p of properties) {
+        const value = p.getValue() ?? '';
+        const used = defined.find((name) => references(value, name));
+        if (used) {
+          hits.push(
+            hitAt(step, `\`${p.getName()}\` refers to \`${used}\`, which is defined in the same ENV.`),
+          );
+          break;
+        }
+        defined.push(p.getName());
+      }
+    }
+    return hits;
+  },
+};
+
+/**
+ * The image the build produces has no HEALTHCHECK (in its stage or the stages it is built FROM).
+ * Off by default in hadolint; here the lowest severity.
+ */
+export const healthcheckMissing: Rule = {
+  id: 'healthcheck-missing',
+  severity: 'style',
+  description: '`HEALTHCHECK` instruction missing in the final image.',
+  aliases: ['DL3057'],
+  check(ctx) {
+    const froms = stepsOf(ctx, 'FROM').filter((s) => !s.onbuild);
+    if (froms.length === 0) return [];
+    const healthchecked = new Set(
+      stepsOf(ctx, 'HEALTHCHECK')
+        .filter((s) => !s.onbuild)
+        .map((s) => s.stage),
+    );
+    const byName = new Map<string, number>();
+    froms.forEach((s) => {
+      const name = (s.instruction as From).getBuildStage();
+      if (name) byName.set(name.toLowerCase(), s.stage);
+    });
+    const target = ctx.target >= 0 && ctx.target < froms.length ? ctx.target : froms.length - 1;
+    const visited = new Set<number>();
+    for (let stage: number | undefined = target; stage !== undefined && !visited.has(stage);) {
+      visited.add(stage);
+      if (healthchecked.has(stage)) return [];
+      const base = ((froms[stage]?.instruction as From | undefined)?.getImage() ?? '').toLowerCase();
+      const parent = byName.get(base);
+      stage = parent !== undefined && parent < stage ? parent : undefined;
+    }
+    const final = froms[target];
+    return final ? [hitAt(final)] : [];
+  },
+};
+
+/**
+ * Each RUN is a layer. hadolint leaves alone RUNs that already chain more than two commands (then the
+ * split was likely deliberate) and RUNs with different `--mount`s.
+ */
+export const consecutiveRuns: Rule = {
+  id: 'consecutive-runs',
+  severity: 'info',
+  description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
+  aliases: ['DL3059'],
+  check(ctx) {
+    const runs = new Map(runSteps(ctx).map((r) => [r.written, r]));
+    const hits: RuleHit[] = [];
+    let previous: { flags: string; count: number } | undefined;
+    for (const step of steps(ctx.model.ast)) {
+      const run = step.onbuild ? undefined : runs.get(step.written);
+      if (!run) {
+        previous = undefined;
+        continue;
+      }
+      const flags = JSON.stringify(
+        instructionFlags(step.instruction).sort((a, b) => a.name.localeCompare(b.name)),
+      );
+      const count = run.script.commands.filter((c) => !c.nested).length;
+      if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) hits.push(hitAt(step));
+      else previous = { flags, count };
+    }
+    return hits;
+  },
+};
+
+export const fromFirst: Rule = {
+  id: 'from-first',
+  severity: 'error',
+  description: 'Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment.',
+  aliases: ['DL3061'],
+  check(ctx) {
+    const all = steps(ctx.model.ast);
+    if (!all.some((s) => s.keyword === 'FROM' && !s.onbuild)) return [];
+    return all
+      .filter((s) => s.stage === -1 && s.written.getKeyword().toUpperCase() !== 'ARG')
+      .map((s) => hitAt(s, `\`${s.written.getKeyword()}\` before the first FROM: only ARG may come first.`));
+  },
+};
+
+const SECRET_WORDS =
+  /(^|[_-])(password|passwd|pword|secret|token|apikey|api[_-]?key|access[_-]?key|private[_-]?key|key|credentials?|auth)([_-]|$)/i;
+
+export function looksSecret(name: string): boolean {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  return SECRET_WORDS.test(snake);
+}
+
+/** ARG and ENV values end up in the image history (`docker history`) and in the image config. */
+export const secretsInArgEnv: Rule = {
+  id: 'secrets-in-arg-env',
+  severity: 'warning',
+  description:
+    'Potentially sensitive data should not be used in the `ARG` or `ENV` commands: use build secrets (`RUN --mount=type=secret`).',
+  aliases: ['DL3064'],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const step of stepsOf(ctx, 'ARG', 'ENV')) {
+      const names = (step.instruction as Env).getProperties().map((p) => p.getName());
+      const secret = names.find(looksSecret);
+      if (secret)
+        hits.push(
+          hitAt(step, `\`${step.keyword} ${secret}\` looks like a secret; use a build secret instead.`),
+        );
+    }
+    return hits;
+  },
+};
+
+export const maintainerDeprecated: Rule = {
+  id: 'maintainer-instruction',
+  severity: 'error',
+  description: '`MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`.',
+  aliases: ['DL4000'],
+  check(ctx) {
+    return stepsOf(ctx, 'MAINTAINER')
+      .filter((s) => !s.onbuild)
+      .map((s) => hitAt(s));
+  },
+};

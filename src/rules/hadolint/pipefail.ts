@@ -1,0 +1,38 @@
+/**
+ * `RUN a | b` succeeds when `a` fails, because /bin/sh reports only the last command's status: a
+ * failed download piped into `tar` or `sh` builds an image that is silently broken. hadolint's DL4006.
+ */
+import { runScript, execFormWords } from '../shell/run-script.js';
+import { hasFlag, isProgram } from '../shell/command.js';
+import { parseShell } from '../shell/script.js';
+import type { Rule, RuleHit } from '../types.js';
+import { hitAt, steps } from './walk.js';
+
+const NON_POSIX_SHELLS = ['pwsh', 'powershell', 'cmd'];
+
+export const pipefail: Rule = {
+  id: 'pipefail',
+  severity: 'warning',
+  description:
+    'Set the SHELL option -o pipefail before RUN with a pipe in it (with /bin/sh on alpine or busybox, set SHELL to /bin/ash first).',
+  aliases: ['DL4006'],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    let safe = false;
+    for (const step of steps(ctx.model.ast)) {
+      if (step.keyword === 'FROM') safe = false;
+      else if (step.keyword === 'SHELL') safe = shellIsSafe(step.instruction.getRawArgumentsContent() ?? '');
+      else if (step.keyword === 'RUN' && !safe && runScript(step.instruction).hasPipe) hits.push(hitAt(step));
+    }
+    return hits;
+  },
+};
+
+function shellIsSafe(raw: string): boolean {
+  const words = execFormWords(raw);
+  const text = words ? words.join(' ') : raw;
+  if (NON_POSIX_SHELLS.some((s) => text.trim().startsWith(s))) return true;
+  return parseShell(text).commands.some(
+    (c) => isProgram(c, 'bash', 'zsh', 'ash') && hasFlag(c, 'o') && c.args.includes('pipefail'),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * In-file suppressions, read from the Dockerfile's comments:
+ * - `# stagegate ignore=<id>[,<id>]` for the next instruction, `# stagegate global ignore=...` for the file;
+ * - hadolint's `# hadolint ignore=DLxxxx[,...]` and `# hadolint global ignore=...` (matched against aliases);
+ * - BuildKit's `# check=skip=<Name>[,...]` / `skip=all` / `error=true` parser directive, which applies
+ *   to the rules that carry a BuildKit check name.
+ * Names match a rule's id or any of its aliases, case-insensitively.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../dockerfile/types.js';
+
+export interface InstructionIgnore {
+  /** 1-based lines of the instruction the pragma applies to. */
+  line: number;
+  endLine: number;
+  names: Set<string>;
+}
+
+export interface IgnorePragmas {
+  /** Lower-cased names ignored in the whole file. */
+  global: Set<string>;
+  perInstruction: InstructionIgnore[];
+  /** BuildKit's `# check=` directive. */
+  check: { skipAll: boolean; skip: Set<string>; error: boolean };
+}
+
+const PRAGMA =
+  /^(stagegate|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)/i;
+
+function namesOf(list: string): string[] {
+  return list
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter((n) => n !== '');
+}
+
+/** `skip=A,B;error=true` (BuildKit also accepts spaces around the separators). */
+export function parseCheckDirective(value: string): IgnorePragmas['check'] {
+  const check = { skipAll: false, skip: new Set<string>(), error: false };
+  for (const part of value.split(';')) {
+    const [key, ...rest] = part.split('=');
+    const v = rest.join('=').trim();
+    switch (key.trim().toLowerCase()) {
+      case 'skip':
+        for (const name of namesOf(v)) {
+          if (name === 'all') check.skipAll = true;
+          else check.skip.add(name);
+        }
+        break;
+      case 'error':
+        check.error = v.toLowerCase() === 'true';
+        break;
+      default:
+        break; // `experimental=...` and future keys: nothing for us to do
+    }
+  }
+  return check;
+}
+
+export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
+  const pragmas: IgnorePragmas = {
+    global: new Set(),
+    perInstruction: [],
+    check: { skipAll: false, skip: new Set(), error: false },
+  };
+  const instructions: Instruction[] = model.ast.getInstructions();
+  const lines = model.text.split(/\r?\n/);
+  // dockerfile-ast reads a first-line `# hadolint global ignore=...` as a parser directive: look at both.
+  const commentLines = [...model.ast.getComments(), ...model.ast.getDirectives()]
+    .map((c) => c.getRange().start.line)
+    .sort((a, b) => a - b);
+  for (const commentLine of commentLines) {
+    const match = PRAGMA.exec((lines[commentLine] ?? '').trim().replace(/^#\s*/, ''));
+    if (!match) continue;
+    const names = namesOf(match[3]);
+    if (match[2]) {
+      for (const n of names) pragmas.global.add(n);
+      continue;
+    }
+    // The next instruction below the comment (other comments and blank lines may sit between).
+    const next = instructions.find((i) => i.getRange().start.line > commentLine);
+    if (!next) continue;
+    const { start, end } = next.getRange();
+    pragmas.perInstruction.push({ line: start.line + 1, endLine: end.line + 1, names: new Set(names) });
+  }
+  const directive = model.ast.getDirectives().find((d) => d.getName().toLowerCase() === 'check');
+  if (directive) pragmas.check = parseCheckDirective(directive.getValue());
+  return pragmas;
+}
+
+/** What the engine knows about a finding when it decides whether it is suppressed. */
+export interface Suppressible {
+  line: number;
+  /** Rule ids and aliases, lower-cased. */
+  names: string[];
+  /** The rule carries a BuildKit check name (so `# check=skip=` may apply). */
+  buildkit: boolean;
+}
+
+export function isSuppressed(pragmas: IgnorePragmas, finding: Suppressible): boolean {
+  if (finding.names.some((n) => pragmas.global.has(n))) return true;
+  if (finding.buildkit && (pragmas.check.skipAll || finding.names.some((n) => pragmas.check.skip.has(n))))
+    return true;
+  return pragmas.perInstruction.some(
+    (p) => finding.line >= p.line && finding.line <= p.endLine && finding.names.some((n) => p.names.has(n)),
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * A dependency install (`npm ci`, `pip install -r`, `go mod download`, `bundle install`...) after
+ * `COPY . .` in the same stage: every source change invalidates the COPY's layer, so the install re-runs
+ * on every build. Copying the manifest first and installing before `COPY . .` keeps the install cached
+ * until the dependencies change. An install of the same ecosystem before the `COPY . .` shows the
+ * manifest-first pattern is already there (a later `pip install --no-deps .` is then fine).
+ */
+import type { Rule, RuleHit } from '../types.js';
+import { dependencyInstall, MANIFESTS, runCommands, type Ecosystem } from './package-commands.js';
+import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
+
+export const installAfterCopyAll: Rule = {
+  id: 'install-after-copy-all',
+  severity: 'warning',
+  description:
+    'Dependencies are installed after `COPY . .`, so any source change re-runs the install; copy the manifest and lockfile first, install, then `COPY . .`.',
+  aliases: [],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const stage of ctx.model.graph.stages) {
+      // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
+      const chain = stageChain(ctx.model.graph, stage.index);
+      let copyAllLine: number | undefined;
+      const installedBeforeCopy = new Set<Ecosystem>();
+      for (const current of chain) {
+        const own = current.index === stage.index;
+        for (const instruction of current.instructions) {
+          if (copiesWholeContext(instruction)) {
+            copyAllLine ??= lineOf(instruction);
+            continue;
+          }
+          if (keywordOf(instruction) !== 'RUN') continue;
+          const ecosystems = new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? []));
+          if (copyAllLine === undefined) {
+            for (const e of ecosystems) installedBeforeCopy.add(e);
+            continue;
+          }
+          if (!own) continue;
+          const late = [...ecosystems].filter((e) => !installedBeforeCopy.has(e));
+          if (late.length === 0) continue;
+          const manifests = late.map((e) => MANIFESTS[e]).join('; ');
+          hits.push({
+            line: lineOf(instruction),
+            endLine: endLineOf(instruction),
+            message: `This install runs after the whole context was copied (line ${copyAllLine}), so every source change re-runs it; COPY ${manifests} first, install, then COPY the rest.`,
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * The shell script a RUN instruction runs, as text and as commands: shell form (with line
+ * continuations and the comment lines Docker drops inside them), exec form (`["sh", "-c", "..."]`,
+ * words joined with blanks as hadolint does) and heredocs (`RUN <<EOF ... EOF`).
+ */
+import type { Instruction } from 'dockerfile-ast';
+import { parseShell, type ShellScript } from './script.js';
+
+const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
+const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
+
+/** The script text a RUN (or `ONBUILD RUN` trigger) executes, ready for the shell helpers. */
+export function runScriptText(run: Instruction): string {
+  const raw = run.getRawArgumentsContent() ?? '';
+  const heredocText = heredocScript(raw);
+  if (heredocText !== undefined) return heredocText;
+  const exec = execFormWords(raw);
+  if (exec) return exec.join(' ');
+  return joinContinuations(raw, escapeOf(run));
+}
+
+const cache = new WeakMap<Instruction, ShellScript>();
+
+/** The RUN's script split into commands (memoised per instruction: many rules ask). */
+export function runScript(run: Instruction): ShellScript {
+  let script = cache.get(run);
+  if (!script) {
+    script = parseShell(runScriptText(run));
+    cache.set(run, script);
+  }
+  return script;
+}
+
+/** `["a", "b"]` -> ['a', 'b']; undefined when the text is not a JSON array of strings (then it is shell form). */
+export function execFormWords(raw: string): string[] | undefined {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  } catch {
+    // Not JSON: Docker runs it in shell form.
+  }
+  return undefined;
+}
+
+/**
+ * Joins the instruction's continuation lines the way Docker does before the shell sees them: lines
+ * that are comments (first non-blank is `#`) or empty are dropped, and `<escape>` at a line end
+ * (trailing blanks allowed) joins the next line. The escape character is `\\` unless the
+ * `# escape=` directive changed it (Windows Dockerfiles use a backtick).
+ */
+function joinContinuations(raw: string, escape: string): string {
+  const lines = raw.split(/\r?\n/);
+  const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
+  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
+}
+
+/** dockerfile-ast keeps the file's escape character on each instruction, but only as a protected field. */
+function escapeOf(instruction: Instruction): string {
+  const escape = (instruction as unknown as { escapeChar?: unknown }).escapeChar;
+  return typeof escape === 'string' && escape.length === 1 ? escape : '\\';
+}
+
+/**
+ * For `RUN <<EOF` the heredoc body is the script; for `RUN <<EOF bash` too. For `RUN python3 <<EOF`
+ * the body is that program's input, so the command line alone is the script.
+ */
+function heredocScript(raw: string): string | undefined {
+  const lines = raw.split(/\r?\n/);
+  const first = lines[0] ?? '';
+  const markers = [...first.matchAll(HEREDOC_MARKER)];
+  if (markers.length === 0) return undefined;
+  const commandLine = first.replace(HEREDOC_MARKER, '').trim();
+  const bodies: string[] = [];
+  let index = 1;
+  for (const marker of markers) {
+    const stripTabs = marker[1] === '-';
+    const name = marker[3] as string;
+    const body: string[] = [];
+    while (index < lines.length) {
+      const line = lines[index++] as string;
+      if ((stripTabs ? line.replace(/^\t+/, '') : line) === name) break;
+      body.push(stripTabs ? line.replace(/^\t+/, '') : line);
+    }
+    bodies.push(body.join('\n'));
+  }
+  const rest = lines.slice(index).join('\n');
+  if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
+    return [...bodies, rest].filter(Boolean).join('\n');
+  return [commandLine, rest].filter(Boolean).join('\n');
+}
