@@ -1,7 +1,9 @@
 /**
  * In-file suppressions, read from the Dockerfile's comments:
  * - `# stagegate ignore=<id>[,<id>]` for the next instruction, `# stagegate global ignore=...` for the file;
+ * - `# stagegate stage ignore=...` / `# hadolint stage ignore=...` for the stage the next instruction is in;
  * - hadolint's `# hadolint ignore=DLxxxx[,...]` and `# hadolint global ignore=...` (matched against aliases);
+ *   like hadolint, a hadolint pragma naming anything but DL/SC codes is invalid and ignores nothing;
  * - BuildKit's `# check=skip=<Name>[,...]` / `skip=all` / `error=true` parser directive, which applies
  *   to the rules that carry a BuildKit check name.
  * Names match a rule's id or any of its aliases, case-insensitively.
@@ -25,7 +27,9 @@ export interface IgnorePragmas {
 }
 
 const PRAGMA =
-  /^(stagegate|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)/i;
+  /^(stagegate|hadolint)\s+(global\s+|stage\s+)?ignore\s*=\s*([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*)/i;
+
+const HADOLINT_CODE = /^(dl|sc)\d{4}$/;
 
 function namesOf(list: string): string[] {
   return list
@@ -73,7 +77,9 @@ export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
     const match = PRAGMA.exec((lines[commentLine] ?? '').trim().replace(/^#\s*/, ''));
     if (!match) continue;
     const names = namesOf(match[3]);
-    if (match[2]) {
+    if (match[1].toLowerCase() === 'hadolint' && !names.every((n) => HADOLINT_CODE.test(n))) continue;
+    const scope = match[2]?.trim().toLowerCase();
+    if (scope === 'global') {
       for (const n of names) pragmas.global.add(n);
       continue;
     }
@@ -81,7 +87,12 @@ export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
     const next = instructions.find((i) => i.getRange().start.line > commentLine);
     if (!next) continue;
     const { start, end } = next.getRange();
-    pragmas.perInstruction.push({ line: start.line + 1, endLine: end.line + 1, names: new Set(names) });
+    let [line, endLine] = [start.line + 1, end.line + 1];
+    if (scope === 'stage') {
+      const stage = model.graph.stages.find((s) => line >= s.line && line <= s.endLine);
+      if (stage) [line, endLine] = [stage.line, stage.endLine];
+    }
+    pragmas.perInstruction.push({ line, endLine, names: new Set(names) });
   }
   const directive = model.ast.getDirectives().find((d) => d.getName().toLowerCase() === 'check');
   if (directive) pragmas.check = parseCheckDirective(directive.getValue());

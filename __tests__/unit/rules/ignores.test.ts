@@ -35,6 +35,16 @@ describe('ignore pragmas', () => {
     expect(lines(text)).toEqual(['4:json-args-recommended:warning']);
   });
 
+  it('`# hadolint stage ignore=` hides the rule in the next stage only', () => {
+    const text = '# hadolint stage ignore=DL9001\nFROM alpine\nRUN a\nRUN b\nFROM alpine\nRUN c\n';
+    expect(lines(text)).toEqual(['6:every-run:warning']);
+  });
+
+  it('a hadolint pragma that names something other than DL/SC codes ignores nothing, as in hadolint', () => {
+    expect(lines('FROM alpine\n# hadolint ignore=crazy,DL9001\nRUN a\n')).toEqual(['3:every-run:warning']);
+    expect(lines('FROM alpine\n# hadolint ignore=DL9001\nRUN a\n')).toEqual([]);
+  });
+
   it('`# stagegate global ignore=` hides the rule in the whole file', () => {
     expect(lines('FROM alpine\nRUN a\n# stagegate global ignore=every-run\nRUN b\n')).toEqual([]);
   });
