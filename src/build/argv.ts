@@ -20,6 +20,7 @@ export interface BuildArgvRequest {
   builder?: string;
   cacheFrom: string[];
   cacheTo: string[];
+  /** Load the result into the engine's image store (needed to measure or run it). */
   load: boolean;
   /** Where docker writes the image id (both backends) and the build metadata (buildx only). */
   iidFile: string;

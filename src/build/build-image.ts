@@ -6,26 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { BuildArg } from '../inputs.js';
 import type { Engine } from '../seams/engine.js';
-import { buildArgv, type Backend } from './argv.js';
+import { buildArgv, type Backend, type BuildArgvRequest } from './argv.js';
 import { ProgressParser, type StepFailure } from './progress.js';
 
 export type { Backend } from './argv.js';
 
-export interface ImageBuildRequest {
-  backend: Backend;
-  /** Build context and Dockerfile paths (relative to `cwd`, or absolute). */
-  context: string;
-  file: string;
-  /** Stage name to build (`--target`); '' builds the last stage, which may be unnamed. */
-  target: string;
-  buildArgs: BuildArg[];
-  builder?: string;
-  cacheFrom: string[];
-  cacheTo: string[];
-  /** Load the result into the engine's image store (needed to measure or run it). */
-  load: boolean;
+/** What to build: the argv request less the files this module manages itself (iid, metadata). */
+export interface ImageBuildRequest extends Omit<BuildArgvRequest, 'iidFile' | 'metadataFile'> {
   /** Working directory (the base-commit worktree builds from its own directory). */
   cwd?: string;
   /** Called with each output line, for live logs. */
