@@ -1,7 +1,18 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with @vercel/ncc.
-// Output is deterministic so `git status --porcelain -- dist` after a rebuild shows staleness.
+// Output is deterministic, so `git status --porcelain -- dist` after a rebuild shows staleness.
+// It builds into a scratch folder and swaps dist/ in at the end, so a test running the bundle never
+// sees a half-written dist/.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const entries = [
@@ -9,28 +20,38 @@ const entries = [
   { src: 'src/cli.ts', out: 'cli.js', shebang: true },
 ];
 
-rmSync('dist', { recursive: true, force: true });
-for (const entry of entries) {
-  const tmp = join('dist', `.build-${entry.out}`);
-  const r = spawnSync(
-    process.execPath,
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry.src, '-o', tmp, '--target', 'es2022', '-q'],
-    { stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
-  for (const f of readdirSync(tmp)) {
-    const from = join(tmp, f);
-    if (f === 'index.js') {
-      let code = readFileSync(from, 'utf8');
-      if (entry.shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`;
-      writeFileSync(join('dist', entry.out), code);
-    } else if (f === 'package.json') {
-      // ncc writes {"type":"module"} for ESM output; one copy at dist/ serves both bundles.
-      renameSync(from, join('dist', 'package.json'));
-    } else if (!existsSync(join('dist', f))) {
-      renameSync(from, join('dist', f));
+const staging = `dist.staging-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging);
+try {
+  for (const entry of entries) {
+    const tmp = join(staging, `.build-${entry.out}`);
+    const r = spawnSync(
+      process.execPath,
+      ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry.src, '-o', tmp, '--target', 'es2022', '-q'],
+      { stdio: 'inherit' },
+    );
+    if (r.status !== 0) process.exit(r.status ?? 1);
+    for (const f of readdirSync(tmp)) {
+      const from = join(tmp, f);
+      if (f === 'index.js') {
+        let code = readFileSync(from, 'utf8');
+        if (entry.shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`;
+        writeFileSync(join(staging, entry.out), code);
+      } else if (f === 'package.json') {
+        // ncc writes {"type":"module"} for ESM output; one copy at dist/ serves both bundles.
+        renameSync(from, join(staging, 'package.json'));
+      } else if (!existsSync(join(staging, f))) {
+        renameSync(from, join(staging, f));
+      }
     }
+    rmSync(tmp, { recursive: true, force: true });
+    if (entry.shebang) chmodSync(join(staging, entry.out), 0o755);
   }
-  rmSync(tmp, { recursive: true, force: true });
-  if (entry.shebang) chmodSync(join('dist', entry.out), 0o755);
+  const old = `dist.old-${process.pid}`;
+  if (existsSync('dist')) renameSync('dist', old);
+  renameSync(staging, 'dist');
+  rmSync(old, { recursive: true, force: true });
+} finally {
+  rmSync(staging, { recursive: true, force: true });
 }
