@@ -39,6 +39,11 @@ export interface Inputs {
   'github-token': string;
   'fail-on': FailOn;
   config?: string;
+  /**
+   * Post-only mode: the path of a JSON report an earlier stagegate run wrote. When set, nothing is
+   * built; the report is rendered, summarized and posted (the two-workflow pattern for fork PRs).
+   */
+  'report-file'?: string;
 }
 
 /** Defaults as action.yml declares them; the runner applies them, the CLI and tests use these. */
@@ -143,6 +148,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     'github-token': raw('github-token'),
     'fail-on': failOn,
     config: raw('config') || undefined,
+    'report-file': raw('report-file') || undefined,
   };
   if (problems.length) throw new InputError(problems);
   return inputs;

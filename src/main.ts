@@ -224,6 +224,8 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     findings,
     errors,
   });
+  // The headline says why the step fails; findings fail it only at or above fail-on.
+  report.failOn = inputs['fail-on'];
   const markdown = renderMarkdown(report);
   const reportPath = deps.reportPath ?? defaultReportPath(inputs);
   mkdirSync(dirname(reportPath), { recursive: true });

@@ -1,6 +1,522 @@
-// STUB: owned by the report work (issue 6); replace wholesale.
-import type { Report } from './model.js';
+/**
+ * The report as Markdown, for the sticky PR comment and the job summary. A reviewer should get the
+ * verdict from the headline in ten seconds; tables follow, and everything long sits in collapsed
+ * `<details>` blocks that are the first to go when the text must fit GitHub's limits.
+ * Every user-controlled string passes through ./escape.ts.
+ */
+import type { Finding, Severity } from '../rules/types.js';
+import { SEVERITIES } from '../rules/types.js';
+import { clip, code, codeBlock, escapeText, htmlCode, link, richText } from './escape.js';
+import {
+  formatBytes,
+  formatChange,
+  formatDuration,
+  formatPercent,
+  formatSignedBytes,
+  lineUrl,
+  plural,
+  type LinkBase,
+} from './format.js';
+import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from './model.js';
+import { fitSections, type Section, type TrimOutcome } from './trim.js';
 
-export function renderMarkdown(report: Report): string {
-  return `## stagegate: ${report.target ?? ''}\n`;
+/** GitHub rejects issue comments longer than this (characters). */
+export const COMMENT_MAX_CHARS = 65_536;
+/** GitHub rejects a step's job summary larger than this (bytes). */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+export interface MarkdownOptions {
+  /** Character limit (comments); the text is trimmed to fit. */
+  maxChars?: number;
+  /** Byte limit (job summary); the text is trimmed to fit. */
+  maxBytes?: number;
+  /** Where the reader finds what trimming cut, as Markdown, e.g. "the job summary of this run". */
+  fullReportHint?: string;
+  /** The limit as the note names it, e.g. "GitHub's 65,536-character comment limit". */
+  limitName?: string;
+}
+
+const SEVERITY_LABEL: Record<Severity, { icon: string; one: string; many: string }> = {
+  error: { icon: '❌', one: 'error', many: 'errors' },
+  warning: { icon: '⚠️', one: 'warning', many: 'warnings' },
+  info: { icon: 'ℹ️', one: 'info', many: 'info' },
+  style: { icon: '💅', one: 'style', many: 'style' },
+};
+
+const TEST_LABEL = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
+
+/** How many lines of a failing log, and how many rows of long lists, each size step keeps. */
+const LOG_LINES = [200, 50, 10];
+const LAYER_ROWS = [10, 5];
+const WASTE_ROWS = [10, 3];
+const FINDING_ROWS = [Infinity, 100, 25, 5];
+
+function links(report: Report): LinkBase {
+  return report.source;
+}
+
+function lineLink(report: Report, text: string, line?: number, endLine?: number): string {
+  return link(text, lineUrl(links(report), report.dockerfile, line, endLine));
+}
+
+function instructionCell(
+  report: Report,
+  ref: InstructionRef | undefined,
+  fallback: string,
+  baseImage?: string,
+): string {
+  if (ref) {
+    const where = lineLink(report, `L${ref.line}`, ref.line);
+    return `${code(ref.text, { inTable: true, maxLength: 120 })} (${escapeText(ref.stage, 60)}, ${where})`;
+  }
+  if (baseImage) return `base image ${code(baseImage, { inTable: true, maxLength: 120 })}`;
+  return code(fallback, { inTable: true, maxLength: 120 }) || '—';
+}
+
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function findingCounts(findings: Finding[]): string {
+  if (findings.length === 0) return '✅ none';
+  return SEVERITIES.filter((s) => findings.some((f) => f.severity === s))
+    .map((s) => {
+      const n = findings.filter((f) => f.severity === s).length;
+      const l = SEVERITY_LABEL[s];
+      return `${l.icon} ${n} ${n === 1 ? l.one : l.many}`;
+    })
+    .join(' · ');
+}
+
+function stageDisplayName(report: Report, stage: string): string {
+  const info = report.stages.find((s) => s.name === stage || String(s.index) === stage);
+  return info
+    ? lineLink(report, code(stage, { inTable: true, maxLength: 80 }), info.line)
+    : code(stage, { inTable: true });
+}
+
+// ---------------------------------------------------------------- headline
+
+function sizeCell(report: Report, which: 'size' | 'compressedSize'): string {
+  if (!report.image) return 'not measured';
+  const value = `**${formatBytes(report.image[which])}**`;
+  const d = report.delta;
+  if (!d || report.base.status !== 'compared') return value;
+  const bytes = which === 'size' ? d.size : d.compressedSize;
+  const pct = which === 'size' ? d.sizePercent : d.compressedPercent;
+  if (d.unchanged) return `${value} (unchanged)`;
+  const trend = bytes > 0 ? ' 📈' : bytes < 0 ? ' 📉' : '';
+  return `${value} (${formatChange(bytes, pct)}${trend})`;
+}
+
+function budgetCell(report: Report): string {
+  if (report.budgets.length === 0) return '—';
+  const failed = report.budgets.filter((b) => !b.passed).length;
+  if (failed) return `❌ ${failed} exceeded`;
+  return report.budgets.every((b) => b.skipped) ? '⏭️ not checked' : '✅ within';
+}
+
+function baseLine(report: Report): string {
+  const b = report.base;
+  const ref = b.ref ? ` ${code(b.ref, { maxLength: 80 })}` : '';
+  const sha = b.sha ? ` at ${code(b.sha.slice(0, 12))}` : '';
+  const msg = b.message ? `: ${escapeText(b.message, 300)}` : '';
+  switch (b.status) {
+    case 'compared': {
+      if (!b.image) return `Compared with the base commit${ref}${sha}.`;
+      const from = b.source === 'cache' ? ' (base report from cache)' : '';
+      const changed = report.delta?.baseImageChanged ? ' The base image (FROM) changed too.' : '';
+      return `Compared with the base commit${ref}${sha}: ${formatBytes(b.image.size)} on disk, ${formatBytes(
+        b.image.compressedSize,
+      )} compressed${from}.${changed}`;
+    }
+    case 'new-image':
+      return `🆕 New image: the base commit${ref}${sha} does not build this target${msg || '.'}`;
+    case 'failed':
+      return `⚠️ No size comparison: the base commit${ref}${sha} failed to build${msg || '.'}`;
+    case 'disabled':
+      return `No size comparison${msg || ' (comparison is off, or this run is not for a pull request).'}`;
+  }
+}
+
+function problems(report: Report): string[] {
+  const out: string[] = [];
+  const t = report.test;
+  // A test that fails while building its stage is reported once, as the failed test.
+  const testFailed = (stage: string): boolean => t.result === 'failed' && t.stage === stage;
+  for (const b of report.builds.filter((x) => x.status === 'failed' && !testFailed(x.stage))) {
+    out.push(`❌ Stage ${stageDisplayName(report, b.stage)} failed to build.`);
+  }
+  if (t.result === 'failed') {
+    const step = t.failedStep;
+    let what = '';
+    if (step) {
+      const cmd = code(step.command, { maxLength: 120 });
+      const where = step.line ? ` (${lineLink(report, `line ${step.line}`, step.line)})` : '';
+      const exit = step.exitCode !== undefined ? ` exited with ${step.exitCode}` : ' failed';
+      what = step.kind === 'run' ? `: running the image (${cmd})${exit}` : `: ${cmd}${where}${exit}`;
+    }
+    const stage = t.stage ? ` ${stageDisplayName(report, t.stage)}` : '';
+    out.push(`❌ Test stage${stage} failed${what}.${t.reason ? ` ${escapeText(t.reason, 300)}` : ''}`);
+  }
+  const failing = failingFindings(report);
+  if (failing.length) {
+    out.push(`❌ ${plural(failing.length, 'finding')} at or above ${code(`fail-on: ${report.failOn}`)}.`);
+  }
+  for (const b of report.budgets.filter((x) => !x.passed)) {
+    out.push(
+      `❌ Budget ${code(b.name)} (${escapeText(b.limit, 40)}) exceeded: ${escapeText(b.message, 300)}`,
+    );
+  }
+  for (const e of report.errors) {
+    out.push(`⚠️ ${escapeText(e.step, 40)}: ${escapeText(e.message, 500)}`);
+  }
+  return out;
+}
+
+/** Findings that fail the step under the report's `fail-on` (none when it is unknown or `never`). */
+function failingFindings(report: Report): Finding[] {
+  const limit = SEVERITIES.indexOf(report.failOn as Severity);
+  if (limit < 0) return [];
+  return report.findings.filter((f) => {
+    const i = SEVERITIES.indexOf(f.severity);
+    return i >= 0 && i <= limit;
+  });
+}
+
+/** Findings are only meaningful when the Dockerfile loaded and the linter ran. */
+function lintRan(report: Report): boolean {
+  return (
+    report.stages.length > 0 && !report.errors.some((e) => e.step === 'dockerfile' || e.step === 'findings')
+  );
+}
+
+function headline(report: Report): string {
+  const target = report.target ? code(report.target, { maxLength: 80 }) : '(no target)';
+  const title = `### stagegate · ${target} · ${code(report.dockerfile, { maxLength: 200 })}`;
+  const issues = problems(report);
+  const verdict = issues.length ? '❌ **Needs attention**' : '✅ **All checks passed**';
+  const summary = table(
+    ['Size on disk', 'Compressed', 'Test', 'Findings', 'Budgets'],
+    [
+      [
+        sizeCell(report, 'size'),
+        sizeCell(report, 'compressedSize'),
+        testCell(report),
+        lintRan(report) ? findingCounts(report.findings) : '— (not linted)',
+        budgetCell(report),
+      ],
+    ],
+  );
+  const parts = [title, verdict, summary, baseLine(report)];
+  if (issues.length) parts.push(issues.map((i) => `- ${i}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+function testCell(report: Report): string {
+  const t = report.test;
+  const label = TEST_LABEL[t.result] ?? escapeText(String(t.result), 20);
+  return t.stage ? `${label} (${code(t.stage, { inTable: true, maxLength: 60 })})` : label;
+}
+
+// ---------------------------------------------------------------- tables
+
+const ROLE_LABEL: Record<StageInfo['role'], string> = {
+  target: 'target',
+  test: 'test',
+  stage: 'built',
+  unbuilt: 'not built',
+};
+
+function buildResult(b: StageBuild | undefined): string {
+  if (!b) return '—';
+  if (b.status === 'built') return '✅ built';
+  if (b.status === 'failed') return '❌ failed';
+  return `⏭️ skipped${b.reason ? `: ${escapeText(b.reason, 120)}` : ''}`;
+}
+
+function stageRow(report: Report, s: StageInfo, b: StageBuild | undefined): string[] {
+  const label = s.name ?? String(s.index);
+  const isTarget = s.role === 'target';
+  const size = b?.size ?? (isTarget ? report.image?.size : undefined);
+  const layers = b?.layers ?? (isTarget ? report.image?.layers.length : undefined);
+  const base = s.base.startsWith('stage:')
+    ? `stage ${code(s.base.slice('stage:'.length), { inTable: true, maxLength: 60 })}`
+    : code(s.base, { inTable: true, maxLength: 80 });
+  return [
+    lineLink(report, code(label, { inTable: true, maxLength: 80 }), s.line),
+    ROLE_LABEL[s.role] ?? '',
+    base,
+    buildResult(b),
+    size !== undefined ? formatBytes(size) : '—',
+    layers !== undefined ? String(layers) : '—',
+    b && b.status !== 'skipped' ? formatDuration(b.durationMs) : '—',
+    b && b.status === 'built' ? (b.cached ? 'yes' : 'no') : '—',
+  ];
+}
+
+const STAGE_HEADER = ['Stage', 'Role', 'Base', 'Result', 'Size', 'Layers', 'Build time', 'Cached'];
+
+/** The stage table in full, then (when it alone is too long) only the stages stagegate built. */
+function stagesVariants(report: Report): string[] {
+  if (report.stages.length === 0 && report.builds.length === 0) return [];
+  const byName = new Map(report.builds.map((b) => [b.stage, b]));
+  const rows = report.stages.map((s) => {
+    const b = byName.get(s.name ?? String(s.index));
+    return { s, b, row: stageRow(report, s, b) };
+  });
+  const listed = new Set(report.stages.map((s) => s.name ?? String(s.index)));
+  // Builds for stages the model does not list (it failed to load) still deserve a row.
+  const orphans = report.builds
+    .filter((b) => !listed.has(b.stage))
+    .map((b) => [
+      code(b.stage, { inTable: true, maxLength: 80 }),
+      '',
+      '',
+      buildResult(b),
+      b.size !== undefined ? formatBytes(b.size) : '—',
+      b.layers !== undefined ? String(b.layers) : '—',
+      b.status !== 'skipped' ? formatDuration(b.durationMs) : '—',
+      b.status === 'built' ? (b.cached ? 'yes' : 'no') : '—',
+    ]);
+  const full = `#### Stages\n\n${table(STAGE_HEADER, [...rows.map((r) => r.row), ...orphans])}`;
+  const unbuilt = rows.filter((r) => r.s.role === 'unbuilt' && !r.b);
+  if (unbuilt.length === 0) return [full];
+  const names = unbuilt.slice(0, 20).map((r) => code(r.s.name ?? String(r.s.index), { maxLength: 60 }));
+  const more = unbuilt.length > names.length ? `, …` : '';
+  const compact =
+    `#### Stages\n\n${table(STAGE_HEADER, [...rows.filter((r) => !unbuilt.includes(r)).map((r) => r.row), ...orphans])}` +
+    `\n\n…and ${plural(unbuilt.length, 'stage')} stagegate did not build: ${names.join(', ')}${more}`;
+  return [full, compact];
+}
+
+function budgetsTable(report: Report): string {
+  if (report.budgets.length === 0) return '';
+  const rows = report.budgets.map((b) => [
+    code(b.name, { inTable: true }),
+    escapeText(b.limit, 40),
+    b.unit === 'percent' ? measuredPercent(b.measured) : formatSignedOrPlain(b),
+    b.skipped
+      ? `⏭️ not checked: ${escapeText(b.message, 200)}`
+      : b.passed
+        ? '✅ within'
+        : `❌ ${escapeText(b.message, 200)}`,
+  ]);
+  return `#### Budgets\n\n${table(['Budget', 'Limit', 'Measured', 'Result'], rows)}`;
+}
+
+/** A percent budget's figure; growth from a 0-byte base is infinite (null once written as JSON). */
+function measuredPercent(measured: number | null): string {
+  if (measured === null || measured === Infinity) return 'from 0 B';
+  return formatPercent(measured) || '—';
+}
+
+function formatSignedOrPlain(b: Report['budgets'][number]): string {
+  return b.name === 'max-size-increase' ? formatSignedBytes(b.measured) : formatBytes(b.measured);
+}
+
+// ---------------------------------------------------------------- details
+
+function layerVariants(report: Report): string[] {
+  const delta = report.delta;
+  if (delta && report.base.status === 'compared') {
+    const changed = delta.layers
+      .filter((l) => l.change !== 'unchanged')
+      .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+    if (changed.length === 0) return [];
+    return LAYER_ROWS.map((n) => {
+      const shown = changed.slice(0, n);
+      const rows = shown.map((l: LayerDelta) => [
+        changeLabel(l),
+        l.baseSize !== undefined ? formatBytes(l.baseSize) : '—',
+        l.headSize !== undefined ? formatBytes(l.headSize) : '—',
+        `**${formatSignedBytes(l.delta)}**`,
+        instructionCell(report, l.instruction, l.createdBy, l.baseImage),
+      ]);
+      const more =
+        changed.length > shown.length
+          ? `\n\n…and ${plural(changed.length - shown.length, 'more changed layer')}.`
+          : '';
+      return details(
+        `Layers that changed most (${shown.length} of ${changed.length})`,
+        table(['Change', 'Base', 'This PR', 'Δ', 'Instruction'], rows) + more,
+      );
+    });
+  }
+  const layers = report.image?.layers ?? [];
+  if (layers.length === 0) return [];
+  const biggest = [...layers].sort((a, b) => b.size - a.size);
+  return LAYER_ROWS.map((n) => {
+    const shown = biggest.slice(0, n);
+    const rows = shown.map((l: LayerInfo) => [
+      formatBytes(l.size),
+      formatBytes(l.compressedSize),
+      instructionCell(report, l.instruction, l.createdBy, l.baseImage),
+    ]);
+    return details(
+      `Largest layers (${shown.length} of ${layers.length})`,
+      table(['Size', 'Compressed', 'Instruction'], rows),
+    );
+  });
+}
+
+function changeLabel(l: LayerDelta): string {
+  switch (l.change) {
+    case 'added':
+      return '🆕 added';
+    case 'removed':
+      return '🗑️ removed';
+    case 'grew':
+      return '📈 grew';
+    case 'shrank':
+      return '📉 shrank';
+    default:
+      return 'unchanged';
+  }
+}
+
+function wasteVariants(report: Report): string[] {
+  const waste = report.image?.waste;
+  if (!waste || waste.wastedBytes <= 0) return [];
+  const offenders = [...waste.offenders].sort((a, b) => b.wastedBytes - a.wastedBytes);
+  const title = `Wasted space: ${formatBytes(waste.wastedBytes)} (image efficiency ${(waste.efficiency * 100).toFixed(1)}%)`;
+  return WASTE_ROWS.map((n) => {
+    const shown = offenders.slice(0, n);
+    const rows = shown.map((o) => [
+      code(o.path, { inTable: true, maxLength: 160 }),
+      formatBytes(o.wastedBytes),
+      String(o.count),
+      o.layers.map((i) => describeLayer(report, i)).join(', '),
+    ]);
+    const more =
+      offenders.length > shown.length
+        ? `\n\n…and ${plural(offenders.length - shown.length, 'more path')}.`
+        : '';
+    const intro =
+      'Files written by one layer and replaced or deleted by a later one still ship in the earlier layer.';
+    return details(title, `${intro}\n\n${table(['Path', 'Wasted', 'Copies', 'Written by'], rows)}${more}`);
+  });
+}
+
+function describeLayer(report: Report, index: number): string {
+  const layer = report.image?.layers[index];
+  if (!layer) return `layer ${index + 1}`;
+  if (layer.instruction) return lineLink(report, `L${layer.instruction.line}`, layer.instruction.line);
+  return layer.baseImage ? 'base image' : `layer ${index + 1}`;
+}
+
+function findingsVariants(report: Report): string[] {
+  const findings = report.findings;
+  if (findings.length === 0) return [];
+  const groups = SEVERITIES.map((s) => ({ s, items: findings.filter((f) => f.severity === s) })).filter(
+    (g) => g.items.length > 0,
+  );
+  const render = (limit: number): string => {
+    const blocks = groups.map(({ s, items }) => {
+      const sorted = [...items].sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+      const shown = sorted.slice(0, limit);
+      const rows = shown.map((f) => [
+        lineLink(report, `L${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`, f.line, f.endLine),
+        link(code(f.rule, { inTable: true, maxLength: 60 }), f.docs),
+        richText(f.message, 300),
+      ]);
+      const more = sorted.length > shown.length ? `\n\n…and ${sorted.length - shown.length} more.` : '';
+      const l = SEVERITY_LABEL[s];
+      const summary = `${l.icon} ${items.length} ${items.length === 1 ? l.one : l.many}`;
+      return details(summary, table(['Line', 'Rule', 'Message'], rows) + more);
+    });
+    return `#### Findings\n\n${blocks.join('\n\n')}`;
+  };
+  const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit; every finding is also an annotation on the Dockerfile).`;
+  return [...FINDING_ROWS.map(render), counts];
+}
+
+function logVariants(report: Report): { name: string; variants: string[] }[] {
+  const out: { name: string; variants: string[] }[] = [];
+  for (const b of report.builds) {
+    if (b.status !== 'failed' || !b.errorTail?.length) continue;
+    const tail = b.errorTail;
+    out.push({
+      name: `the build log of stage '${clip(b.stage, 60)}'`,
+      variants: LOG_LINES.filter((n, i) => i === 0 || n < tail.length).map((n) =>
+        details(
+          `Build log of stage ${htmlCode(b.stage, 60)} (last ${plural(Math.min(n, tail.length), 'line')})`,
+          codeBlock(tail.slice(-n)),
+        ),
+      ),
+    });
+  }
+  const t = report.test;
+  if (t.result === 'failed' && t.logTail?.length) {
+    const tail = t.logTail;
+    const already = report.builds.some(
+      (b) => b.status === 'failed' && b.stage === t.stage && b.errorTail?.length,
+    );
+    if (!already) {
+      out.push({
+        name: 'the test log',
+        variants: LOG_LINES.filter((n, i) => i === 0 || n < tail.length).map((n) =>
+          details(
+            `Test log${t.stage ? ` of ${htmlCode(t.stage, 60)}` : ''} (last ${plural(Math.min(n, tail.length), 'line')})`,
+            codeBlock(tail.slice(-n)),
+          ),
+        ),
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- assembly
+
+function footer(report: Report): string {
+  const sha = report.source.sha ? ` at ${code(report.source.sha.slice(0, 12))}` : '';
+  return `<sub>stagegate ${escapeText(report.tool?.version ?? '', 40)}${sha}</sub>`;
+}
+
+function trimNote(outcome: TrimOutcome, options: MarkdownOptions): string {
+  const limit =
+    options.limitName ??
+    (options.maxChars !== undefined
+      ? `GitHub's ${options.maxChars.toLocaleString('en-US')}-character limit`
+      : `GitHub's ${Math.round((options.maxBytes ?? 0) / 1024).toLocaleString('en-US')} KiB limit`);
+  const cut: string[] = [];
+  if (outcome.shortened.length) cut.push(`shortened ${outcome.shortened.join(', ')}`);
+  if (outcome.dropped.length) cut.push(`left out ${outcome.dropped.join(', ')}`);
+  if (outcome.truncated) cut.push('cut the tables off');
+  const where = options.fullReportHint ?? 'the JSON report (the `report-file` output)';
+  return `> [!NOTE]\n> This report was trimmed to fit ${limit}: ${cut.join('; ')}. The full report is in ${where}.`;
+}
+
+/** Renders the report; with `maxChars`/`maxBytes` it is trimmed to fit (see ./trim.ts). */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const sections: Section[] = [
+    { name: 'the headline', priority: 0, variants: [headline(report)] },
+    { name: 'the stage table', priority: 0, variants: stagesVariants(report) },
+    { name: 'the budget table', priority: 0, variants: [budgetsTable(report)] },
+  ];
+  const logs = logVariants(report);
+  // Lower priority numbers survive longer: the failing log explains a red check, so it goes last.
+  for (const l of logs) sections.push({ name: l.name, priority: 1, variants: l.variants });
+  const layers = layerVariants(report);
+  if (layers.length) sections.push({ name: 'the layer table', priority: 3, variants: layers });
+  const waste = wasteVariants(report);
+  if (waste.length) sections.push({ name: 'the wasted-space table', priority: 4, variants: waste });
+  const findings = findingsVariants(report);
+  if (findings.length) sections.push({ name: 'the findings list', priority: 2, variants: findings });
+
+  const limited = options.maxChars !== undefined || options.maxBytes !== undefined;
+  const limit = { maxChars: options.maxChars, maxBytes: options.maxBytes };
+  const { text } = fitSections(
+    sections,
+    limited ? limit : {},
+    (outcome) => trimNote(outcome, options),
+    footer(report),
+  );
+  return text;
 }

@@ -2,7 +2,7 @@
  * The JSON report: the one data structure every renderer (Markdown comment, job summary, SARIF,
  * annotations, outputs) reads. Documented field by field in docs/report-schema.md.
  */
-import type { Finding } from '../rules/types.js';
+import type { Finding, Severity } from '../rules/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -32,6 +32,10 @@ export interface StageBuild {
   /** Every step came from cache. */
   cached: boolean;
   imageId?: string;
+  /** Bytes of the stage's image on disk, when the build measured it (shown in the stage table). */
+  size?: number;
+  /** How many layers the stage's image has, when the build measured it. */
+  layers?: number;
   /** Last lines of the build output when it failed (ANSI stripped). */
   errorTail?: string[];
   /** Why it was skipped (e.g. a stage it depends on failed). */
@@ -81,8 +85,13 @@ export interface WasteEntry {
 
 export interface WasteReport {
   wastedBytes: number;
-  /** dive's image efficiency: 1 - wasted / total layer bytes (0..1). */
+  /**
+   * dive's image efficiency (0..1): the sum over paths of the smallest copy, divided by the sum over
+   * paths of all copies (a deletion counts as a 0-byte copy). 1 means no file is ever replaced or deleted.
+   */
   efficiency: number;
+  /** dive's "potential wasted space": every copy of a path written more than once, the kept one included. */
+  diveWastedBytes?: number;
   offenders: WasteEntry[];
 }
 
@@ -98,6 +107,8 @@ export interface ImageMeasurement {
 
 export interface LayerDelta {
   instruction?: InstructionRef;
+  /** Set on the one row that sums the base image's layers (then `instruction` is unset). */
+  baseImage?: string;
   createdBy: string;
   /** Bytes in base and head; undefined when the layer exists on one side only. */
   baseSize?: number;
@@ -140,6 +151,8 @@ export interface BudgetResult {
   unit: 'bytes' | 'percent';
   passed: boolean;
   message: string;
+  /** True when the budget could not be checked (e.g. no base image); then `passed` is true. */
+  skipped?: boolean;
 }
 
 export interface ReportError {
@@ -165,5 +178,7 @@ export interface Report {
   delta?: SizeDelta;
   budgets: BudgetResult[];
   findings: Finding[];
+  /** The `fail-on` input: findings at or above this severity fail the step (`never`: none do). */
+  failOn?: Severity | 'never';
   errors: ReportError[];
 }

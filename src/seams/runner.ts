@@ -34,6 +34,19 @@ export interface EventContext {
   apiUrl: string;
   workspace: string;
   pullRequest?: PullRequestInfo;
+  /** GITHUB_RUN_ID: links to this run's job summary. */
+  runId?: string;
+  /** The run that triggered a `workflow_run` event (the two-workflow fork pattern posts its report). */
+  workflowRun?: WorkflowRunInfo;
+}
+
+export interface WorkflowRunInfo {
+  /** The commit the triggering run built (the PR head for pull_request runs). */
+  headSha?: string;
+  /** The triggering run's event, e.g. `pull_request`. */
+  event?: string;
+  /** PR numbers GitHub associates with the run (empty for PRs from forks). */
+  pullRequests: number[];
 }
 
 export interface Runner {
@@ -55,6 +68,12 @@ export interface Runner {
   event(): EventContext;
 }
 
+interface WorkflowRunPayload {
+  head_sha?: string;
+  event?: string;
+  pull_requests?: { number?: number }[];
+}
+
 interface PullRequestPayload {
   number?: number;
   base?: { sha?: string; ref?: string; repo?: { full_name?: string } };
@@ -63,7 +82,7 @@ interface PullRequestPayload {
 
 /** Reads the event the way the runner provides it: GITHUB_* variables and the event file. */
 export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
-  let payload: { pull_request?: PullRequestPayload } = {};
+  let payload: { pull_request?: PullRequestPayload; workflow_run?: WorkflowRunPayload } = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
     try {
@@ -81,7 +100,18 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    runId: env.GITHUB_RUN_ID || undefined,
   };
+  const run = payload.workflow_run;
+  if (run && typeof run === 'object') {
+    context.workflowRun = {
+      headSha: typeof run.head_sha === 'string' ? run.head_sha : undefined,
+      event: typeof run.event === 'string' ? run.event : undefined,
+      pullRequests: (Array.isArray(run.pull_requests) ? run.pull_requests : [])
+        .map((p) => p?.number)
+        .filter((n): n is number => typeof n === 'number'),
+    };
+  }
   if (pr && typeof pr.number === 'number') {
     const baseRepo = pr.base?.repo?.full_name;
     const headRepo = pr.head?.repo?.full_name;

@@ -1,0 +1,283 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commentMarker } from '../../../src/report/marker.js';
+import { postReportFile, publishReport, readReportFile } from '../../../src/report/publish.js';
+import { classifyError, GitHubPermissionError, type GitHubApi } from '../../../src/seams/github.js';
+import type { EventContext, Runner } from '../../../src/seams/runner.js';
+import { grewReport, HEAD_SHA } from './fixtures.js';
+
+interface Recorded {
+  outputs: Record<string, string>;
+  summary: string[];
+  warnings: string[];
+  errors: string[];
+  infos: string[];
+}
+
+function fakeRunner(): Runner & { rec: Recorded } {
+  const rec: Recorded = { outputs: {}, summary: [], warnings: [], errors: [], infos: [] };
+  return {
+    rec,
+    getInput: () => '',
+    setOutput: (n, v) => (rec.outputs[n] = v),
+    debug: () => undefined,
+    info: (m) => rec.infos.push(m),
+    notice: () => undefined,
+    warning: (m) => rec.warnings.push(m),
+    error: (m) => rec.errors.push(m),
+    group: (_n, fn) => fn(),
+    setSecret: () => undefined,
+    writeSummary: async (md) => void rec.summary.push(md),
+    setFailed: () => undefined,
+    event: () => event('pull_request'),
+  };
+}
+
+function fakeApi(behaviour: { fail?: Error; headSha?: string } = {}): GitHubApi & { calls: unknown[][] } {
+  const calls: unknown[][] = [];
+  return {
+    calls,
+    async upsertComment(target, marker, body) {
+      calls.push(['upsert', target, marker, body]);
+      if (behaviour.fail) throw behaviour.fail;
+      return { action: 'created', url: 'https://github.com/acme/app/pull/7#issuecomment-1' };
+    },
+    async getPullRequest(owner, repo, number) {
+      calls.push(['pull', owner, repo, number]);
+      return { number, headSha: behaviour.headSha ?? HEAD_SHA, state: 'open' };
+    },
+  };
+}
+
+function event(eventName: string, extra: Partial<EventContext> = {}): EventContext {
+  return {
+    eventName,
+    repository: 'acme/app',
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.test',
+    workspace: '/w',
+    runId: '42',
+    ...extra,
+  };
+}
+
+const inputs = { comment: true, 'github-token': 't', file: 'examples/hello/Dockerfile', target: undefined };
+const pr = { number: 7, fromFork: false, headSha: HEAD_SHA };
+
+describe('publishReport', () => {
+  it('on pull_request: outputs, summary and the comment under the marker', async () => {
+    const runner = fakeRunner();
+    const api = fakeApi();
+    const res = await publishReport(
+      { runner, github: () => api },
+      {
+        report: grewReport(),
+        reportPath: '/tmp/r.json',
+        inputs,
+        event: event('pull_request', { pullRequest: pr }),
+      },
+    );
+    expect(res.comment).toBe('created');
+    expect(runner.rec.outputs).toMatchObject({
+      size: '12345678',
+      'compressed-size': '4567890',
+      'base-size': '11145678',
+      'size-delta': '1200000',
+      'test-result': 'passed',
+      findings: '1',
+      'report-file': '/tmp/r.json',
+    });
+    expect(runner.rec.outputs['comment-body']).toBe(res.commentBody);
+    expect(runner.rec.summary).toEqual([res.summary]);
+    expect(api.calls).toEqual([
+      [
+        'upsert',
+        { owner: 'acme', repo: 'app', issueNumber: 7 },
+        commentMarker('examples/hello/Dockerfile', undefined),
+        res.commentBody,
+      ],
+    ]);
+  });
+
+  it.each(['push', 'workflow_dispatch', 'schedule'])(
+    'on %s: summary and outputs, no comment',
+    async (name) => {
+      const runner = fakeRunner();
+      const api = fakeApi();
+      const res = await publishReport(
+        { runner, github: () => api },
+        { report: grewReport(), reportPath: '/r.json', inputs, event: event(name) },
+      );
+      expect(res.comment).toBe('skipped');
+      expect(api.calls).toEqual([]);
+      expect(runner.rec.summary).toHaveLength(1);
+      expect(runner.rec.outputs['comment-body']).toContain('### stagegate');
+    },
+  );
+
+  it('does not comment when the comment input is false', async () => {
+    const api = fakeApi();
+    await publishReport(
+      { runner: fakeRunner(), github: () => api },
+      {
+        report: grewReport(),
+        reportPath: '/r.json',
+        inputs: { ...inputs, comment: false },
+        event: event('pull_request', { pullRequest: pr }),
+      },
+    );
+    expect(api.calls).toEqual([]);
+  });
+
+  it('warns with the fix on a permission error and keeps everything else', async () => {
+    const runner = fakeRunner();
+    const api = fakeApi({ fail: new GitHubPermissionError('Resource not accessible by integration', 403) });
+    const res = await publishReport(
+      { runner, github: () => api },
+      {
+        report: grewReport(),
+        reportPath: '/r.json',
+        inputs,
+        event: event('pull_request', { pullRequest: { ...pr, fromFork: true } }),
+      },
+    );
+    expect(res.comment).toBe('failed');
+    expect(runner.rec.warnings).toHaveLength(1);
+    expect(runner.rec.warnings[0]).toMatch(
+      /could not comment on PR #7: .*403 Resource not accessible by integration/,
+    );
+    expect(runner.rec.warnings[0]).toContain('comes from a fork');
+    expect(runner.rec.warnings[0]).toContain('pull-requests: write');
+    expect(runner.rec.outputs['comment-body']).toBe(res.commentBody);
+    expect(runner.rec.summary).toHaveLength(1);
+  });
+
+  it('warns (and does not throw) on any other API failure', async () => {
+    const runner = fakeRunner();
+    const res = await publishReport(
+      { runner, github: () => fakeApi({ fail: new Error('HTTP 502') }) },
+      {
+        report: grewReport(),
+        reportPath: '/r.json',
+        inputs,
+        event: event('pull_request', { pullRequest: pr }),
+      },
+    );
+    expect(res.comment).toBe('failed');
+    expect(runner.rec.warnings[0]).toContain('HTTP 502');
+  });
+
+  it('links the trimmed comment to this run’s job summary', async () => {
+    const report = grewReport();
+    report.findings = Array.from({ length: 2000 }, (_, i) => ({
+      ...report.findings[0],
+      line: i + 1,
+      message: 'm'.repeat(200),
+    }));
+    const res = await publishReport(
+      { runner: fakeRunner(), github: () => fakeApi() },
+      { report, reportPath: '/r.json', inputs, event: event('pull_request', { pullRequest: pr }) },
+    );
+    expect(res.commentBody.length + commentMarker(inputs.file, undefined).length + 1).toBeLessThanOrEqual(
+      65_536,
+    );
+    expect(res.commentBody).toContain("GitHub's 65,536-character limit for comments");
+    expect(res.commentBody).toContain('[job summary](https://github.com/acme/app/actions/runs/42)');
+    expect(res.summary).not.toContain('trimmed');
+  });
+});
+
+describe('post-only mode (report-file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stagegate-publish-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  const good = file('good.json', JSON.stringify(grewReport()));
+  const runEvent = (headSha: string, pullRequests: number[] = []): EventContext =>
+    event('workflow_run', { workflowRun: { headSha, event: 'pull_request', pullRequests } });
+
+  it('explains a missing, non-JSON or foreign report file', () => {
+    expect(() => readReportFile(join(dir, 'nope.json'))).toThrow(
+      /does not exist. Download the report artifact first/,
+    );
+    expect(() => readReportFile(file('bad.json', '{'))).toThrow(/is not JSON/);
+    expect(() => readReportFile(file('other.json', '{"schemaVersion": 9, "findings": {}}'))).toThrow(
+      /not a stagegate report \(schema 1\): schemaVersion is 9; .*findings is not a list/,
+    );
+  });
+
+  it('accepts the directory an artifact was downloaded to when it holds one report', () => {
+    const only = mkdtempSync(join(dir, 'artifact-'));
+    writeFileSync(join(only, 'stagegate-report-x.json'), JSON.stringify(grewReport()));
+    expect(readReportFile(only).target).toBe('runtime');
+    writeFileSync(join(only, 'other.json'), '{}');
+    expect(() => readReportFile(only)).toThrow(/holds 2 JSON files .*name the report file itself/);
+  });
+
+  it('posts to the PR the report names when that PR’s head is the commit the run built', async () => {
+    const api = fakeApi({ headSha: HEAD_SHA });
+    const runner = fakeRunner();
+    const res = await postReportFile(
+      { runner, github: () => api },
+      { ...inputs, 'report-file': good },
+      runEvent(HEAD_SHA),
+    );
+    expect(res.failures).toEqual([]);
+    expect(api.calls.map((c) => c[0])).toEqual(['pull', 'upsert']);
+    expect(runner.rec.outputs['report-file']).toBe(good);
+  });
+
+  it('refuses a report whose PR head is not the commit the run built', async () => {
+    const api = fakeApi({ headSha: 'f'.repeat(40) });
+    const runner = fakeRunner();
+    await postReportFile(
+      { runner, github: () => api },
+      { ...inputs, 'report-file': good },
+      runEvent(HEAD_SHA),
+    );
+    expect(api.calls.map((c) => c[0])).toEqual(['pull']);
+    expect(runner.rec.warnings[0]).toContain('Not commenting on PR #7');
+  });
+
+  it('refuses a PR number the triggering run is not associated with', async () => {
+    const api = fakeApi();
+    const runner = fakeRunner();
+    await postReportFile(
+      { runner, github: () => api },
+      { ...inputs, 'report-file': good },
+      runEvent(HEAD_SHA, [8]),
+    );
+    expect(api.calls).toEqual([]);
+    expect(runner.rec.warnings[0]).toContain('names PR #7');
+  });
+
+  it('fails the step with the reason when the file cannot be read', async () => {
+    const runner = fakeRunner();
+    const res = await postReportFile(
+      { runner },
+      { ...inputs, 'report-file': join(dir, 'missing.json') },
+      runEvent(HEAD_SHA),
+    );
+    expect(res.failures[0]).toContain('does not exist');
+    expect(runner.rec.errors).toHaveLength(1);
+  });
+});
+
+describe('classifyError', () => {
+  it('treats 403 and 401 as permission problems, but not rate limits or other errors', () => {
+    const err = (status: number, message: string): object => Object.assign(new Error(message), { status });
+    expect(classifyError(err(403, 'Resource not accessible by integration'))).toBeInstanceOf(
+      GitHubPermissionError,
+    );
+    expect(classifyError(err(401, 'Bad credentials'))).toBeInstanceOf(GitHubPermissionError);
+    expect(classifyError(err(403, 'You have exceeded a secondary rate limit'))).not.toBeInstanceOf(
+      GitHubPermissionError,
+    );
+    expect(classifyError(err(500, 'boom'))).not.toBeInstanceOf(GitHubPermissionError);
+  });
+});
