@@ -22,7 +22,7 @@ import { postReportFile, publishReport } from './report/publish.js';
 import type { BaseComparison, ImageMeasurement, Report, ReportError } from './report/model.js';
 import { annotationsFor } from './rules/annotations.js';
 import { lintDockerfile, loadLintSetup } from './rules/lint.js';
-import { SEVERITIES, type Finding } from './rules/types.js';
+import { findingsFailingOn, type Finding } from './rules/types.js';
 import type { TextCache } from './seams/cache.js';
 import { createEngine, type Engine } from './seams/engine.js';
 import { createGitHubApi, type GitHubApi } from './seams/github.js';
@@ -57,12 +57,6 @@ function defaultReportPath(inputs: Inputs): string {
 
 function annotate(runner: Runner, findings: Finding[]): void {
   for (const a of annotationsFor(findings)) runner[a.level](a.message, a.props);
-}
-
-function failingFindings(findings: Finding[], failOn: Inputs['fail-on']): Finding[] {
-  if (failOn === 'never') return [];
-  const limit = SEVERITIES.indexOf(failOn);
-  return findings.filter((f) => SEVERITIES.indexOf(f.severity) <= limit);
 }
 
 function sourceOf(event: EventContext): Report['source'] {
@@ -205,7 +199,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
   const budgets = evaluateBudgets(inputs, image, base?.image, delta);
   for (const b of budgets) if (!b.passed) failures.push(b.message);
-  const failing = failingFindings(findings, inputs['fail-on']);
+  const failing = findingsFailingOn(findings, inputs['fail-on']);
   if (failing.length) {
     failures.push(`${failing.length} finding(s) at or above fail-on '${inputs['fail-on']}'.`);
   }

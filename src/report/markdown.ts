@@ -5,7 +5,7 @@
  * Every user-controlled string passes through ./escape.ts.
  */
 import type { Finding, Severity } from '../rules/types.js';
-import { SEVERITIES } from '../rules/types.js';
+import { findingsFailingOn, SEVERITIES } from '../rules/types.js';
 import { clip, code, codeBlock, escapeText, htmlCode, link, richText } from './escape.js';
 import {
   formatBytes,
@@ -164,7 +164,7 @@ function problems(report: Report): string[] {
     const stage = t.stage ? ` ${stageDisplayName(report, t.stage)}` : '';
     out.push(`❌ Test stage${stage} failed${what}.${t.reason ? ` ${escapeText(t.reason, 300)}` : ''}`);
   }
-  const failing = failingFindings(report);
+  const failing = findingsFailingOn(report.findings, report.failOn);
   if (failing.length) {
     out.push(`❌ ${plural(failing.length, 'finding')} at or above ${code(`fail-on: ${report.failOn}`)}.`);
   }
@@ -177,16 +177,6 @@ function problems(report: Report): string[] {
     out.push(`⚠️ ${escapeText(e.step, 40)}: ${escapeText(e.message, 500)}`);
   }
   return out;
-}
-
-/** Findings that fail the step under the report's `fail-on` (none when it is unknown or `never`). */
-function failingFindings(report: Report): Finding[] {
-  const limit = SEVERITIES.indexOf(report.failOn as Severity);
-  if (limit < 0) return [];
-  return report.findings.filter((f) => {
-    const i = SEVERITIES.indexOf(f.severity);
-    return i >= 0 && i <= limit;
-  });
 }
 
 /** Findings are only meaningful when the Dockerfile loaded and the linter ran. */

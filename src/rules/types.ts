@@ -59,3 +59,13 @@ export interface Finding {
   /** Rule documentation page. */
   docs: string;
 }
+
+/** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
+export function findingsFailingOn(findings: Finding[], failOn: Severity | 'never' | undefined): Finding[] {
+  const limit = failOn === undefined || failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
+  if (limit < 0) return [];
+  return findings.filter((f) => {
+    const i = SEVERITIES.indexOf(f.severity);
+    return i >= 0 && i <= limit;
+  });
+}
