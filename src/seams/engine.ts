@@ -1,6 +1,10 @@
 /**
  * The engine seam: the only module that starts `docker` or `git`. Every argument is an argv element
  * (never a shell string), so stage names, paths and build-args cannot inject flags or commands.
+ *
+ * It spawns with node:child_process rather than @actions/exec: `docker save` must be read as a stream
+ * with back-pressure (a multi-GB image never sits in memory), which @actions/exec's data listeners
+ * cannot pause, and one mechanism for both kinds of call keeps the seam small.
  */
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
