@@ -1,11 +1,33 @@
-// STUB: owned by the size work (issue 4); replace wholesale.
-import type { BuildPlan } from '../build/plan.js';
+/**
+ * The base side of the size comparison: the same target, built from the base commit with the same
+ * build options and builder (so unchanged layers come from the build cache), and measured the same
+ * way as the head. Or, when a run for that commit already saved its measurement, that report.
+ *
+ * Which commit: the `base-ref` input when set (a branch, tag or sha), else the pull request's base
+ * commit (`pull_request.base.sha`). Without either (a push) there is nothing to compare with, and
+ * the run saves its own measurement for the pull requests that will be based on this commit.
+ *
+ * Outcomes (BaseComparison.status): compared; new-image when the base commit has no such Dockerfile
+ * or no such target stage (nothing to compare, nothing wrong); failed when the base could not be
+ * checked out, parsed or built (reported, but the PR is not failed for its base's problems);
+ * disabled when `compare` is false or there is no base.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { buildImage, type Backend } from '../build/build-image.js';
 import type { Log } from '../build/execute.js';
-import type { DockerfileModel } from '../dockerfile/types.js';
+import type { BuildPlan } from '../build/plan.js';
+import { parseDockerfile } from '../dockerfile/load.js';
+import type { DockerfileModel, Stage } from '../dockerfile/types.js';
+import { UserError } from '../errors.js';
+import { measureImage } from '../image/measure.js';
 import type { Inputs } from '../inputs.js';
-import type { BaseComparison } from '../report/model.js';
+import type { BaseComparison, ImageMeasurement } from '../report/model.js';
+import { createActionsCache, type TextCache } from '../seams/cache.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
+import { baseReportKey, parseBaseReport, serializeBaseReport } from './base-report.js';
+import { GitError, repositoryRoot, resolveCommit, withWorktree } from './worktree.js';
 
 export interface BaselineArgs {
   engine: Engine;
@@ -14,10 +36,177 @@ export interface BaselineArgs {
   event: EventContext;
   model: DockerfileModel;
   plan: BuildPlan;
-  backend: 'buildx' | 'buildkit';
+  backend: Backend;
+  /** The head image's measurement: saved as this commit's base report on non-PR events. */
+  head?: ImageMeasurement;
+  /** Saved base reports (default: the Actions cache). */
+  cache?: TextCache;
+  /** Directory `context` and `file` are relative to (default: the process's working directory). */
+  cwd?: string;
+}
+
+const short = (sha: string): string => sha.slice(0, 7);
+
+/** The `--target` to build: the stage's name, or '' for an unnamed last stage. */
+function targetName(model: DockerfileModel, plan: BuildPlan): string {
+  return model.graph.stages[plan.target]?.name ?? '';
+}
+
+/** The base Dockerfile's stage that corresponds to the head's target, if it has one. */
+function findBaseTarget(base: DockerfileModel, head: DockerfileModel, plan: BuildPlan): Stage | undefined {
+  const headStage = head.graph.stages[plan.target];
+  const stages = base.graph.stages;
+  if (headStage?.name) return stages.find((s) => s.key === headStage.name?.toLowerCase());
+  // An unnamed target is the last stage (BuildKit can only --target a name).
+  return stages[stages.length - 1];
+}
+
+async function saveReport(
+  args: BaselineArgs,
+  cache: TextCache,
+  sha: string,
+  image: ImageMeasurement,
+): Promise<boolean> {
+  const key = baseReportKey({
+    sha,
+    file: args.inputs.file,
+    target: targetName(args.model, args.plan),
+    inputs: args.inputs,
+  });
+  const saved = await cache.put(key, serializeBaseReport(sha, image));
+  args.log.debug(
+    saved ? `Saved the base report for ${short(sha)} as ${key}.` : `Did not save a base report (${key}).`,
+  );
+  return saved;
+}
+
+/** Builds and measures the target in a worktree of `sha`. */
+async function buildBase(
+  args: BaselineArgs,
+  repo: string,
+  cwd: string,
+  sha: string,
+): Promise<BaseComparison> {
+  const { engine, inputs, log } = args;
+  // Paths as the user gave them, relative to `cwd`; the worktree mirrors the repository root.
+  const prefix = relative(repo, cwd);
+  const inWorktree = (dir: string, p: string): string =>
+    join(dir, isAbsolute(p) ? relative(repo, p) : join(prefix, p));
+  return withWorktree(engine, repo, sha, async (dir) => {
+    const file = inWorktree(dir, inputs.file);
+    if (!existsSync(file)) {
+      return {
+        status: 'new-image',
+        sha,
+        message: `The base commit ${short(sha)} has no ${inputs.file}: this is a new image, so there is no size change to report.`,
+      };
+    }
+    let baseModel: DockerfileModel;
+    try {
+      baseModel = parseDockerfile(readFileSync(file, 'utf8'), inputs.file, inputs['build-args']);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      return {
+        status: 'failed',
+        sha,
+        message: `The base commit's ${inputs.file} could not be read: ${err.message}`,
+      };
+    }
+    const stage = findBaseTarget(baseModel, args.model, args.plan);
+    if (!stage) {
+      const name = targetName(args.model, args.plan);
+      return {
+        status: 'new-image',
+        sha,
+        message: `The base commit ${short(sha)} has no stage '${name}' in ${inputs.file}: this is a new image, so there is no size change to report.`,
+      };
+    }
+    log.info(`Building stage '${stage.name ?? stage.index}' of the base commit ${short(sha)}...`);
+    const built = await buildImage(engine, {
+      backend: args.backend,
+      context: inWorktree(dir, inputs.context),
+      file,
+      target: stage.name ?? '',
+      buildArgs: inputs['build-args'],
+      builder: inputs.builder,
+      cacheFrom: inputs['cache-from'],
+      // The base build must not overwrite the cache the head build exported.
+      cacheTo: [],
+      load: true,
+      cwd: join(dir, prefix),
+      onLine: (line) => log.debug(line),
+    });
+    if (!built.ok || !built.imageId) {
+      const tail = built.tail
+        .filter((l) => l.trim())
+        .slice(-5)
+        .join('\n');
+      return {
+        status: 'failed',
+        sha,
+        message: `The base commit ${short(sha)} did not build (exit ${built.exitCode}), so there is no size change to report.${tail ? `\n${tail}` : ''}`,
+      };
+    }
+    const image = await measureImage(engine, built.imageId, baseModel, stage.index);
+    return { status: 'compared', sha, source: 'built', image };
+  });
 }
 
 /** Builds and measures the target at the base commit (or reuses a cached base report). */
 export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
-  return { status: 'disabled', message: args.inputs.compare ? 'not implemented' : 'compare is false' };
+  const { engine, inputs, event, log } = args;
+  if (!inputs.compare) return { status: 'disabled', message: 'compare is false' };
+  const cache = args.cache ?? createActionsCache();
+  const cwd = resolve(args.cwd ?? process.cwd());
+  const pr = event.pullRequest;
+
+  let savedOwn = false;
+  if (!pr && args.head && event.sha) savedOwn = await saveReport(args, cache, event.sha, args.head);
+
+  const ref = inputs['base-ref'] ?? pr?.baseRef;
+  const wanted = inputs['base-ref'] ?? pr?.baseSha;
+  if (!wanted) {
+    const saved = savedOwn ? ` This commit's measurement was saved for pull requests based on it.` : '';
+    return {
+      status: 'disabled',
+      message: pr
+        ? 'The pull request event has no base commit; set base-ref to compare.'
+        : `Not a pull request and no base-ref: nothing to compare with.${saved}`,
+    };
+  }
+
+  let repo: string;
+  let sha: string;
+  try {
+    repo = await repositoryRoot(engine, cwd);
+    sha = await resolveCommit(engine, repo, wanted);
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    return {
+      status: 'failed',
+      ref,
+      message: `${err.message} Fetch the base with actions/checkout 'fetch-depth: 0' if origin is unreachable.`,
+    };
+  }
+
+  const key = baseReportKey({ sha, file: inputs.file, target: targetName(args.model, args.plan), inputs });
+  const cachedText = await cache.get(key);
+  const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;
+  if (cached) {
+    log.info(`Using the saved base report for ${short(sha)} (${key}).`);
+    return { status: 'compared', ref, sha, source: 'cache', image: cached };
+  }
+
+  let result: BaseComparison;
+  try {
+    result = await buildBase(args, repo, cwd, sha);
+  } catch (err) {
+    // The base's own problems (checkout, build, measuring) are reported, not held against the PR.
+    if (!(err instanceof GitError || err instanceof UserError)) throw err;
+    return { status: 'failed', ref, sha, message: err.message };
+  }
+  // Later runs of this PR (new pushes) reuse it; the cache scopes it to this PR's ref.
+  if (result.status === 'compared' && result.image && sha !== event.sha)
+    await saveReport(args, cache, sha, result.image);
+  return { ...result, ref };
 }

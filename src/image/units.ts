@@ -8,6 +8,7 @@ const UNITS: Record<string, number> = {
   k: 1e3,
   m: 1e6,
   g: 1e9,
+  t: 1e12,
   kib: 1024,
   mib: 1024 ** 2,
   gib: 1024 ** 3,
@@ -24,7 +25,10 @@ export function parseByteSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * factor);
 }
 
-/** Formats bytes for people: `1.23 MB` (SI, as `docker images` shows sizes). */
+/**
+ * Formats bytes for people: `212.4 MB`, `3.15 MB`, `950 B` (SI, as `docker images` shows sizes).
+ * Four significant digits at most, so a budget message shows why 200.4 MB is over 200MB.
+ */
 export function formatBytes(bytes: number): string {
   const sign = bytes < 0 ? '-' : '';
   let n = Math.abs(bytes);
@@ -35,5 +39,10 @@ export function formatBytes(bytes: number): string {
     n /= 1000;
     i++;
   }
-  return `${sign}${n.toFixed(n >= 100 ? 0 : n >= 10 ? 1 : 2)} ${units[i]}`;
+  return `${sign}${n.toFixed(n >= 10 ? 1 : 2)} ${units[i]}`;
+}
+
+/** `212,400,000`: exact byte counts next to the rounded figure. */
+export function formatByteCount(bytes: number): string {
+  return Math.round(bytes).toLocaleString('en-US');
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { parseDockerfile } from '../../../src/dockerfile/load.js';
+import { UserError } from '../../../src/errors.js';
+import { measureImage } from '../../../src/image/measure.js';
+import { registryManifestBytes } from '../../../src/image/manifest.js';
+import type { Engine, RunResult } from '../../../src/seams/engine.js';
+import { tarOf } from './tar-fixtures.js';
+
+const dockerfile = 'FROM stagegate/busybox:1 AS app\nRUN rm /etc/motd\n';
+const model = parseDockerfile(dockerfile, 'Dockerfile');
+
+async function savedImage(): Promise<{ archive: Buffer; layers: Buffer[]; config: Buffer }> {
+  const layers = [
+    await tarOf([
+      { name: 'etc/', type: 'directory' },
+      { name: 'etc/motd', data: Buffer.from('welcome\n'.repeat(500)) },
+    ]),
+    await tarOf([{ name: 'etc/.wh.motd' }]),
+  ];
+  const config = Buffer.from(
+    JSON.stringify({
+      history: [
+        { created_by: '/bin/sh -c #(nop) ADD file:1 in /' },
+        { created_by: 'RUN /bin/sh -c rm /etc/motd # buildkit' },
+      ],
+      rootfs: { diff_ids: ['sha256:l1', 'sha256:l2'] },
+    }),
+  );
+  const archive = await tarOf([
+    { name: 'a/layer.tar', data: layers[1] },
+    { name: 'b/layer.tar', data: layers[0] },
+    { name: 'c.json', data: config },
+    {
+      name: 'manifest.json',
+      data: Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['b/layer.tar', 'a/layer.tar'] }])),
+    },
+  ]);
+  return { archive, layers, config };
+}
+
+const done = (exitCode: number, stderr = ''): Promise<RunResult> =>
+  Promise.resolve({ exitCode, stdout: '', stderr, tail: stderr ? [stderr] : [] });
+
+function fakeEngine(archive: Buffer, saveExit = 0, saveStderr = ''): Engine & { saves: string[][] } {
+  const saves: string[][] = [];
+  return {
+    saves,
+    async run(_tool, args) {
+      expect(args.slice(0, 2)).toEqual(['image', 'inspect']);
+      return { exitCode: 0, stdout: JSON.stringify({ Id: 'sha256:img', Size: 4000 }), stderr: '', tail: [] };
+    },
+    stream(tool, args) {
+      saves.push([tool, ...args]);
+      return { stdout: Readable.from([archive]), done: done(saveExit, saveStderr) };
+    },
+  };
+}
+
+describe('measureImage', () => {
+  it('streams docker save of the inspected id and reports sizes, layers and waste', async () => {
+    const { archive, layers, config } = await savedImage();
+    const engine = fakeEngine(archive);
+    const m = await measureImage(engine, 'my-image:latest', model, 0);
+    expect(engine.saves).toEqual([['docker', 'save', 'sha256:img']]);
+    expect(m.imageId).toBe('sha256:img');
+    expect(m.size).toBe(4000);
+    const gz = layers.map((l) => gzipSync(l, { level: 6 }).length);
+    expect(m.compressedSize).toBe(gz[0] + gz[1] + config.length + registryManifestBytes(config.length, gz));
+    expect(m.layers).toEqual([
+      {
+        diffId: 'sha256:l1',
+        size: 4000,
+        compressedSize: gz[0],
+        createdBy: '/bin/sh -c #(nop) ADD file:1 in /',
+        baseImage: 'stagegate/busybox:1',
+      },
+      {
+        diffId: 'sha256:l2',
+        size: 0,
+        compressedSize: gz[1],
+        createdBy: 'RUN /bin/sh -c rm /etc/motd # buildkit',
+        instruction: { stage: 'app', line: 2, text: 'RUN rm /etc/motd' },
+      },
+    ]);
+    expect(m.waste?.offenders).toEqual([{ path: '/etc/motd', wastedBytes: 4000, layers: [0, 1], count: 2 }]);
+  });
+
+  it('skips the file lists when waste is off', async () => {
+    const { archive } = await savedImage();
+    const m = await measureImage(fakeEngine(archive), 'x', model, 0, { waste: false });
+    expect(m.waste).toBeUndefined();
+  });
+
+  it("fails with a UserError naming the image and docker's message when docker save fails", async () => {
+    const engine = fakeEngine(Buffer.alloc(0), 1, 'Error response from daemon: reference does not exist');
+    const err = await measureImage(engine, 'x', model, 0).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).step).toBe('size');
+    expect((err as UserError).message).toContain('reference does not exist');
+    expect((err as UserError).message).toContain('sha256:img');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * A saved base report: the measurement of one commit's target image, kept in the Actions cache so a
+ * pull request based on that commit need not rebuild it. Pure (key and (de)serialization).
+ *
+ * The key names everything that changes the image: the commit, the Dockerfile path, the target and
+ * the build options (context, build-args, builder). Build-arg values go into the key only hashed.
+ */
+import { createHash } from 'node:crypto';
+import type { Inputs } from '../inputs.js';
+import type { ImageMeasurement } from '../report/model.js';
+
+/** Bump when the shape of ImageMeasurement changes incompatibly. */
+export const BASE_REPORT_VERSION = 1;
+
+export interface BaseReportKeyParts {
+  sha: string;
+  file: string;
+  /** Target stage name ('' for an unnamed last stage). */
+  target: string;
+  inputs: Pick<Inputs, 'context' | 'build-args' | 'builder'>;
+}
+
+export function baseReportKey(parts: BaseReportKeyParts): string {
+  const options = JSON.stringify({
+    file: parts.file,
+    target: parts.target,
+    context: parts.inputs.context,
+    buildArgs: parts.inputs['build-args'].map((a) => [a.name, a.value]),
+    builder: parts.inputs.builder ?? '',
+  });
+  const digest = createHash('sha256').update(options).digest('hex').slice(0, 20);
+  return `stagegate-base-v${BASE_REPORT_VERSION}-${parts.sha}-${digest}`;
+}
+
+interface SavedBaseReport {
+  version: number;
+  sha: string;
+  image: ImageMeasurement;
+}
+
+export function serializeBaseReport(sha: string, image: ImageMeasurement): string {
+  const saved: SavedBaseReport = { version: BASE_REPORT_VERSION, sha, image };
+  return JSON.stringify(saved);
+}
+
+/** The measurement in a saved report, or undefined when it is not one this version wrote. */
+export function parseBaseReport(text: string, sha: string): ImageMeasurement | undefined {
+  try {
+    const saved = JSON.parse(text) as Partial<SavedBaseReport>;
+    const image = saved.image;
+    if (saved.version !== BASE_REPORT_VERSION || saved.sha !== sha || !image) return undefined;
+    if (
+      typeof image.size !== 'number' ||
+      typeof image.compressedSize !== 'number' ||
+      !Array.isArray(image.layers)
+    ) {
+      return undefined;
+    }
+    return image;
+  } catch {
+    return undefined;
+  }
+}

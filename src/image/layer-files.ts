@@ -1,0 +1,103 @@
+/**
+ * Lists a layer tar's files as it streams past: path, size and kind, never the contents. This is all
+ * the wasted-space analysis needs, so its memory grows with the number of files, not their bytes.
+ */
+import { once } from 'node:events';
+import { extract, type Header } from 'tar-stream';
+
+/**
+ * `file`: anything that occupies a path (regular file, symlink, hard link, device);
+ * `whiteout`: `.wh.<name>` deletes <name> from lower layers;
+ * `opaque`: `.wh..wh..opq` hides everything lower layers had in that directory.
+ */
+export type LayerEntryKind = 'file' | 'dir' | 'whiteout' | 'opaque';
+
+export interface LayerEntry {
+  /** Absolute path in the image (`/usr/bin/env`); for whiteouts, the path that is deleted. */
+  path: string;
+  /**
+   * Bytes as the engine counts a layer's size on disk: a regular file's length, a symlink's target
+   * length (what lstat reports), 0 for directories, hard links (same inode) and whiteouts.
+   */
+  size: number;
+  kind: LayerEntryKind;
+}
+
+export interface LayerFiles {
+  entries: LayerEntry[];
+  /** Sum of entry sizes: the layer's size as `docker history` and `docker image inspect` count it. */
+  contentBytes: number;
+}
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+
+/** `./usr/bin/` -> `/usr/bin` */
+export function normalizeLayerPath(name: string): string {
+  const trimmed = name.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  return '/' + trimmed;
+}
+
+export function classifyEntry(header: Header): LayerEntry | undefined {
+  const path = normalizeLayerPath(header.name);
+  if (path === '/') return undefined;
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash);
+  const base = path.slice(slash + 1);
+  if (base === OPAQUE) return { path: dir || '/', size: 0, kind: 'opaque' };
+  if (base.startsWith(WHITEOUT))
+    return { path: `${dir}/${base.slice(WHITEOUT.length)}`, size: 0, kind: 'whiteout' };
+  if (header.type === 'directory') return { path, size: 0, kind: 'dir' };
+  const regular = header.type === 'file' || header.type === 'contiguous-file';
+  const size = regular
+    ? header.size
+    : header.type === 'symlink'
+      ? Buffer.byteLength(header.linkname ?? '')
+      : 0;
+  return { path, size, kind: 'file' };
+}
+
+/** A writable sink for one layer tar: `write` chunks in order (awaiting it), then `end`. */
+export class LayerFileScanner {
+  private readonly extract = extract();
+  private readonly entries: LayerEntry[] = [];
+  private contentBytes = 0;
+  private readonly finished: Promise<void>;
+  private readonly errored: Promise<void>;
+  private failure?: Error;
+
+  /** `keepEntries` false: only count bytes (the file list is for the wasted-space analysis). */
+  constructor(private readonly keepEntries = true) {
+    this.extract.on('entry', (header, stream, next) => {
+      const entry = classifyEntry(header);
+      if (entry) {
+        if (this.keepEntries) this.entries.push(entry);
+        if (entry.kind === 'file') this.contentBytes += entry.size;
+      }
+      stream.on('end', () => next());
+      stream.resume();
+    });
+    this.extract.on('error', (err: Error) => {
+      this.failure ??= err;
+    });
+    this.finished = once(this.extract, 'finish').then(() => undefined);
+    this.finished.catch(() => undefined);
+    this.errored = new Promise((resolve) => this.extract.once('error', () => resolve()));
+  }
+
+  async write(chunk: Buffer): Promise<void> {
+    if (this.failure) return;
+    if (!this.extract.write(chunk)) {
+      await Promise.race([once(this.extract, 'drain'), this.errored]).catch(() => undefined);
+    }
+  }
+
+  async end(): Promise<LayerFiles> {
+    if (!this.failure) {
+      this.extract.end(undefined);
+      await Promise.race([this.finished, this.errored]).catch(() => undefined);
+    }
+    if (this.failure) throw new Error(`layer tar could not be read: ${this.failure.message}`);
+    return { entries: this.entries, contentBytes: this.contentBytes };
+  }
+}
