@@ -15,7 +15,7 @@ import { InputError, readRunnerInputs, type Inputs } from './inputs.js';
 import { measureBase } from './baseline/compare.js';
 import { evaluateBudgets } from './image/budgets.js';
 import { computeDelta } from './image/delta.js';
-import { measureImage } from './image/measure.js';
+import { measureImage, measureStageImages } from './image/measure.js';
 import { assembleReport } from './report/assemble.js';
 import { renderMarkdown } from './report/markdown.js';
 import { postReportFile, publishReport } from './report/publish.js';
@@ -156,11 +156,14 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     const [m, p] = [model, plan];
     try {
       outcome = await runner.group('Build stages', () => executePlan(engine, runner, p, m, inputs));
+      outcome.builds = await measureStageImages(engine, outcome.builds);
     } catch (err) {
       recordError('build', err);
     }
     for (const b of outcome?.builds ?? []) {
-      if (b.status === 'failed') failures.push(`Stage '${b.stage}' failed to build.`);
+      // A failing test stage is reported once, as the test failure below.
+      const isTest = b.stage === outcome?.test.stage;
+      if (b.status === 'failed' && !isTest) failures.push(`Stage '${b.stage}' failed to build.`);
     }
     if (outcome?.test.result === 'failed') {
       failures.push(`Test stage '${outcome.test.stage}' failed.`);

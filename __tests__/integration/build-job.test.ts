@@ -72,6 +72,8 @@ describeWithEngine('runJob with a failing test stage', () => {
     const result = await runJob({ runner, engine: createEngine(), reportPath });
     expect(errors).toEqual([]);
     expect(result.failures).toContain("Test stage 'test' failed.");
+    // Once: not also as a stage that failed to build.
+    expect(result.failures.filter((f) => f.includes("'test'"))).toHaveLength(1);
     expect(outputs['test-result']).toBe('failed');
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
     expect(report.test.failedStep).toMatchObject({ kind: 'build', line: 4, exitCode: 1 });

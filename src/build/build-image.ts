@@ -41,6 +41,9 @@ export interface ImageBuildResult {
 
 const TAIL_LINES = 60;
 
+/** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
+const CLI_WITHOUT_BUILDKIT = /BuildKit is enabled but the buildx component is missing or broken/;
+
 /** Reads the image id: the iidfile first, else the metadata file's config digest (buildx). */
 function readImageId(iidFile: string, metadataFile?: string): string | undefined {
   try {
@@ -80,6 +83,16 @@ export async function buildImage(engine: Engine, request: ImageBuildRequest): Pr
     });
     const finishedAt = Date.now();
     const ok = result.exitCode === 0;
+    if (!ok && request.backend === 'buildkit' && CLI_WITHOUT_BUILDKIT.test(result.tail.join('\n'))) {
+      // Not the Dockerfile's fault, and every stage would fail the same way: say what to change once.
+      throw new UserError(
+        'This docker CLI has neither the buildx plugin nor a built-in BuildKit builder (Docker 23+ CLIs ' +
+          'refuse DOCKER_BUILDKIT=1 without buildx), so nothing can be built. Add docker/setup-buildx-action ' +
+          'before stagegate, install the docker-buildx-plugin package, or set STAGEGATE_DOCKER to a docker CLI ' +
+          "with BuildKit built in (e.g. Debian's docker.io: /usr/bin/docker).",
+        'build',
+      );
+    }
     return {
       ok,
       imageId: ok ? readImageId(iidFile, metadataFile) : undefined,

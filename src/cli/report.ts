@@ -68,8 +68,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     'build-args': (v['build-arg'] ?? []).join('\n'),
     'cache-from': (v['cache-from'] ?? []).join('\n'),
     'cache-to': (v['cache-to'] ?? []).join('\n'),
-    // Locally there is no PR: compare only when asked to, against --base-ref.
-    compare: v['base-ref'] ? 'true' : 'false',
+    // Locally there is no PR: the base comparison runs only against --base-ref.
     comment: 'false',
   };
   for (const name of [

@@ -5,7 +5,7 @@
  */
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
-import type { ImageMeasurement, LayerInfo } from '../report/model.js';
+import type { ImageMeasurement, LayerInfo, StageBuild } from '../report/model.js';
 import type { Engine } from '../seams/engine.js';
 import { readImageArchive, type ArchiveLayer, type ImageArchive } from './archive.js';
 import { attributeLayers, targetChain } from './layers.js';
@@ -16,6 +16,8 @@ import type { LayerFiles } from './layer-files.js';
 interface InspectedImage {
   Id: string;
   Size: number;
+  /** How many layers the image has (RootFS.Layers). */
+  LayerCount: number;
 }
 
 export interface MeasureOptions {
@@ -31,11 +33,31 @@ async function inspectImage(engine: Engine, image: string): Promise<InspectedIma
       'size',
     );
   }
-  const parsed = JSON.parse(r.stdout) as Partial<InspectedImage>;
+  const parsed = JSON.parse(r.stdout) as { Id?: unknown; Size?: unknown; RootFS?: { Layers?: unknown } };
   if (typeof parsed.Id !== 'string' || typeof parsed.Size !== 'number') {
     throw new UserError(`docker image inspect ${image} did not report an Id and a Size.`, 'size');
   }
-  return { Id: parsed.Id, Size: parsed.Size };
+  const layers = parsed.RootFS?.Layers;
+  return { Id: parsed.Id, Size: parsed.Size, LayerCount: Array.isArray(layers) ? layers.length : 0 };
+}
+
+/**
+ * Fills each built stage's disk size and layer count for the stage table. Stages whose image is not
+ * in the engine's store (buildx without --load) keep them unset: the table shows them as unknown.
+ */
+export async function measureStageImages(engine: Engine, builds: StageBuild[]): Promise<StageBuild[]> {
+  return Promise.all(
+    builds.map(async (build) => {
+      if (build.status !== 'built' || !build.imageId) return build;
+      try {
+        const inspected = await inspectImage(engine, build.imageId);
+        return { ...build, size: inspected.Size, layers: inspected.LayerCount };
+      } catch (err) {
+        if (err instanceof UserError) return build;
+        throw err;
+      }
+    }),
+  );
 }
 
 /** Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. */

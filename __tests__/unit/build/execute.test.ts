@@ -110,6 +110,22 @@ describe('executePlan', () => {
     expect((err as UserError).message).toContain('docker/setup-buildx-action');
   });
 
+  it('explains once, with the fixes, a docker CLI that refuses BuildKit without buildx', async () => {
+    const refusal = {
+      lines: [
+        'ERROR: BuildKit is enabled but the buildx component is missing or broken.',
+        '       Install the buildx component to build images with BuildKit:',
+      ],
+      exitCode: 1,
+    };
+    const err = await execute({ builds: { build: refusal, docs: refusal } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).step).toBe('build');
+    expect((err as UserError).message).toMatch(
+      /docker\/setup-buildx-action.*docker-buildx-plugin.*STAGEGATE_DOCKER/,
+    );
+  });
+
   it('uses buildx when it answers, loading only the images later steps use', async () => {
     const { outcome, calls, notices } = await execute({ buildx: 0 });
     expect(outcome.backend).toBe('buildx');
