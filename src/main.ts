@@ -22,6 +22,8 @@ import { postReportFile, publishReport } from './report/publish.js';
 import type { BaseComparison, ImageMeasurement, Report, ReportError } from './report/model.js';
 import { annotationsFor } from './rules/annotations.js';
 import { lintDockerfile, loadLintSetup } from './rules/lint.js';
+import { allRules } from './rules/registry.js';
+import { toSarif } from './rules/sarif.js';
 import { findingsFailingOn, type Finding } from './rules/types.js';
 import type { TextCache } from './seams/cache.js';
 import { createEngine, type Engine } from './seams/engine.js';
@@ -227,6 +229,10 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   const reportPath = deps.reportPath ?? defaultReportPath(inputs);
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
+  // For code scanning (github/codeql-action/upload-sarif): findings as alerts on the Dockerfile's lines.
+  const sarifPath = reportPath.replace(/\.json$/, '') + '.sarif';
+  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, allRules), null, 2) + '\n');
+  runner.setOutput('sarif-file', sarifPath);
 
   await publishReport({ runner, github: deps.github }, { report, reportPath, inputs, event });
 

@@ -127,6 +127,12 @@ describeWithEngine('the bundled action (dist/index.js under Node 24)', () => {
         target: string;
       };
       expect(report).toMatchObject({ schemaVersion: 1, target: 'runtime' });
+      const sarif = JSON.parse(readFileSync(o['sarif-file'], 'utf8')) as {
+        version: string;
+        runs: { results: unknown[] }[];
+      };
+      expect(sarif.version).toBe('2.1.0');
+      expect(sarif.runs[0].results).toHaveLength(Number(o.findings));
       expect(o['comment-body']).toContain('### stagegate · `runtime` · `examples/hello/Dockerfile`');
       expect(o['comment-body']).toContain('| Size on disk | Compressed | Test | Findings | Budgets |');
       expect(first.summary).toContain('### stagegate · `runtime`');
