@@ -17,3 +17,15 @@ export function lenientModel(text: string, file = 'Dockerfile'): DockerfileModel
   const ast = DockerfileParser.parse(text);
   return { file, text, ast, graph: buildStageGraph(ast) };
 }
+
+/**
+ * The strict model when the loader accepts the text, else the bare AST with no stages: what a rule
+ * that reads only instructions sees of text the loader refuses (e.g. duplicate stage names).
+ */
+export function modelOrBareAst(text: string, file = 'Dockerfile'): DockerfileModel {
+  try {
+    return parseDockerfile(text, file);
+  } catch {
+    return { file, text, ast: DockerfileParser.parse(text), graph: { stages: [], globalArgs: [] } };
+  }
+}

@@ -86,6 +86,14 @@ export interface GitHubApiOptions {
 /** Retries a rate-limited request at most this many times before giving up. */
 const RATE_LIMIT_RETRIES = 2;
 
+/** Octokit's throttling callback: warn, then retry until RATE_LIMIT_RETRIES. */
+function retryWhileUnder(what: string, log: GitHubApiOptions['log']) {
+  return (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    log?.warning(`GitHub ${what} for ${request.method} ${request.url}; retrying after ${retryAfter}s.`);
+    return retryCount < RATE_LIMIT_RETRIES;
+  };
+}
+
 export function createGitHubApi(token: string, options: GitHubApiOptions): GitHubApi {
   const log = options.log;
   const octokit = getOctokit(
@@ -94,28 +102,8 @@ export function createGitHubApi(token: string, options: GitHubApiOptions): GitHu
       baseUrl: options.baseUrl,
       retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValue },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          log?.warning(
-            `GitHub rate limit hit for ${request.method} ${request.url}; retrying after ${retryAfter}s.`,
-          );
-          return retryCount < RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          log?.warning(
-            `GitHub secondary rate limit for ${request.method} ${request.url}; retrying after ${retryAfter}s.`,
-          );
-          return retryCount < RATE_LIMIT_RETRIES;
-        },
+        onRateLimit: retryWhileUnder('rate limit hit', log),
+        onSecondaryRateLimit: retryWhileUnder('secondary rate limit', log),
       },
     },
     retry,

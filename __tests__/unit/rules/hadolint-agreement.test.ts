@@ -7,13 +7,12 @@
  * is listed.
  */
 import { expect, test } from '@jest/globals';
-import { DockerfileParser } from 'dockerfile-ast';
-import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { allRules } from '../../../src/rules/registry.js';
 import { lintDockerfile } from '../../../src/rules/lint.js';
 import type { Rule, RuleContext, RuleSettings } from '../../../src/rules/types.js';
 import { describeWithCorpus, readJsonl } from '../../helpers/corpus.js';
+import { modelOrBareAst } from '../../helpers/lint-models.js';
 
 interface HadolintCase {
   rule: string;
@@ -27,19 +26,7 @@ interface HadolintCase {
   it: string;
 }
 
-/** The model the linter would get; for text the loader refuses (e.g. duplicate stage names) the bare AST. */
-function modelOf(text: string): DockerfileModel {
-  try {
-    return parseDockerfile(text, 'Dockerfile');
-  } catch {
-    return {
-      file: 'Dockerfile',
-      text,
-      ast: DockerfileParser.parse(text),
-      graph: { stages: [], globalArgs: [] },
-    };
-  }
-}
+const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
 
 /** hadolint's label types (`Rule.RawText`...) as ours. */
 const HADOLINT_LABEL_TYPES: Record<string, RuleSettings['labelSchema'][string]> = {

@@ -7,11 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { DockerfileParser } from 'dockerfile-ast';
-import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
 import type { Rule, RuleContext, RuleSettings } from '../../../src/rules/types.js';
+import { modelOrBareAst } from '../../helpers/lint-models.js';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/rules');
 
@@ -20,18 +19,7 @@ function block(page: string, heading: string, lang: string): string | undefined 
   return section ? new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section)?.[1] : undefined;
 }
 
-function modelOf(text: string): DockerfileModel {
-  try {
-    return parseDockerfile(text, 'Dockerfile');
-  } catch {
-    return {
-      file: 'Dockerfile',
-      text,
-      ast: DockerfileParser.parse(text),
-      graph: { stages: [], globalArgs: [] },
-    };
-  }
-}
+const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
 
 function settingsOf(yamlText: string | undefined): RuleSettings {
   const config = (yamlText ? parseYaml(yamlText) : {}) as Record<string, unknown>;

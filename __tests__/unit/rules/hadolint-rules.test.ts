@@ -3,24 +3,12 @@
  * `sh -c`, stage scoping, line ranges and messages. Snippets are our own.
  */
 import { describe, expect, test } from '@jest/globals';
-import { DockerfileParser } from 'dockerfile-ast';
-import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
 import type { RuleContext, RuleHit, RuleSettings } from '../../../src/rules/types.js';
+import { modelOrBareAst } from '../../helpers/lint-models.js';
 
-function modelOf(text: string): DockerfileModel {
-  try {
-    return parseDockerfile(text, 'Dockerfile');
-  } catch {
-    return {
-      file: 'Dockerfile',
-      text,
-      ast: DockerfileParser.parse(text),
-      graph: { stages: [], globalArgs: [] },
-    };
-  }
-}
+const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
 
 function hits(id: string, text: string, settings: Partial<RuleSettings> = {}, target?: number): RuleHit[] {
   const rule = hadolintRules.find((r) => r.id === id);
