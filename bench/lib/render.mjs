@@ -1,0 +1,460 @@
+/** Turns the benchmark results (bench/work/results.json) into BENCHMARKS.md. */
+
+const s = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const msText = (ms) => (ms === undefined ? 'n/a' : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const x = (r) => (r === undefined || !Number.isFinite(r) ? 'n/a' : `${r.toFixed(2)}×`);
+const mb = (bytes) => (bytes === undefined ? 'n/a' : `${(bytes / 1e6).toFixed(1)} MB`);
+/** Peak RSS (kB from GNU time / getrusage) in MB (10⁶ bytes), the unit the targets use. */
+const mib = (kb) => (kb === undefined ? 'n/a' : `${((kb * 1024) / 1e6).toFixed(0)} MB`);
+const pct = (f) => (f === undefined ? 'n/a' : `${f >= 0 ? '+' : ''}${(f * 100).toFixed(3)}%`);
+const range = (r) => (r ? `${s(r[0])}–${s(r[1])}` : '');
+
+/** A ratio with how many side-by-side pairs its median comes from. */
+const withN = (r, n) => (r === undefined ? 'n/a' : `${x(r)} (median of ${n} pair${n === 1 ? '' : 's'})`);
+
+function table(header, rows) {
+  const cell = (c) => String(c ?? '').replace(/\|/g, '\\|');
+  const lines = [`| ${header.map(cell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** `met` / `missed` against a target; `n/a` when nothing was measured. */
+function verdict(value, limit, smoke) {
+  if (value === undefined || !Number.isFinite(value)) return 'not measured';
+  const v = value <= limit ? 'met' : '**missed**';
+  return smoke ? `${v} (smoke run: not a verdict)` : v;
+}
+
+/** Every target with its measured figure, in the order of the issue. */
+function targets(results) {
+  const rows = [];
+  const sm = results.smoke;
+  const job = results.sections.job;
+  for (const p of job?.projects ?? []) {
+    rows.push([
+      `1. Whole job, warm, ${p.project}`,
+      '≤ 1.00× hand-written',
+      withN(p.warm?.ratio, p.warm?.n),
+      verdict(p.warm?.ratio, 1.0, sm),
+    ]);
+    rows.push([
+      `1. Whole job, cold, ${p.project}`,
+      '≤ 1.05× hand-written',
+      withN(p.cold?.ratio, p.cold?.n),
+      verdict(p.cold?.ratio, 1.05, sm),
+    ]);
+  }
+  const size = results.sections.size;
+  if (size) {
+    const c = size.compressed;
+    rows.push([
+      '2. Compressed size: time',
+      '≤ 0.60× `docker save | gzip -6`',
+      withN(c?.ratio, c?.n),
+      verdict(c?.ratio, 0.6, sm),
+    ]);
+    rows.push([
+      '2. Compressed size: result',
+      'within 1% of `docker save | gzip -6 | wc -c`',
+      pct(c?.difference),
+      verdict(c ? Math.abs(c.difference) : undefined, 0.01, sm),
+    ]);
+    rows.push([
+      '2. Compressed size: peak memory',
+      '< 200 MB',
+      mib(c?.oursPeakRssKb),
+      verdict(c ? (c.oursPeakRssKb * 1024) / 1e6 : undefined, 199.999, sm),
+    ]);
+    const w = size.waste;
+    rows.push([
+      '2. Wasted space (≥ 1 GB image): peak memory',
+      '< 300 MB',
+      w ? `${mib(w.oursPeakRssKb)} on a ${mb(w.diskSize)} image` : 'n/a',
+      w && w.diskSize < 1e9 && !sm
+        ? '**image under 1 GB**'
+        : verdict(w ? (w.oursPeakRssKb * 1024) / 1e6 : undefined, 299.999, sm),
+    ]);
+  }
+  const lint = results.sections.lint;
+  if (lint && !lint.skipped) {
+    for (const peer of ['dockerfile-utils', 'dockerfilelint']) {
+      const r = lint.ratios?.[peer]?.all;
+      rows.push([
+        `3. Lint, per file, vs ${peer}`,
+        '≤ 0.50× (2× faster)',
+        withN(r, lint.tools?.stagegate?.samples?.length),
+        verdict(r, 0.5, sm),
+      ]);
+    }
+    const more = lint.rules?.stagegate;
+    const most = Math.max(lint.rules?.['dockerfile-utils'] ?? 0, lint.rules?.dockerfilelint ?? 0);
+    rows.push([
+      '3. Lint: checks more rules',
+      `> ${most} (the larger peer)`,
+      more === undefined ? 'n/a' : String(more),
+      more === undefined ? 'not measured' : more > most ? 'met' : '**missed**',
+    ]);
+  }
+  const cache = results.sections.cache;
+  if (cache && !cache.skipped) {
+    rows.push([
+      '4. Cached base report vs rebuilding the base, cold',
+      'faster (< 1.00×)',
+      withN(cache.cold?.ratio, cache.cold?.n),
+      verdict(cache.cold?.ratio, 0.9999, sm),
+    ]);
+  }
+  return rows;
+}
+
+function machine(m, results) {
+  return [
+    `- CPU: ${m.cpu ?? 'unknown'}, ${m.cores} cores; memory ${m.memoryGiB} GiB; ${m.os ?? 'unknown OS'}, kernel ${m.kernel}.`,
+    `- Docker engine ${m.dockerServer ?? 'unknown'}, CLI \`${m.dockerCli}\`. ${
+      m.buildx
+        ? `buildx: ${m.buildx}.`
+        : 'No buildx plugin on this machine (`docker buildx version` fails), so stagegate used its BuildKit fallback (`DOCKER_BUILDKIT=1 docker build`) and the hand-written steps used the same builder. GitHub-hosted runners have buildx; figures there may differ.'
+    }`,
+    `- Node ${m.node} (\`${m.nodePath}\`) runs \`dist/cli.js\` and every Node peer.`,
+    `- stagegate at commit ${m.commit ?? 'unknown'}; \`dist/\` as built by \`npm run bundle\`.`,
+    `- Peak memory: ${
+      m.rssMethod === 'gnu-time'
+        ? 'GNU time (`/usr/bin/time -f %M`): the largest single process of the measured command, in its own memory (the Docker daemon, which serves `docker save`, is not counted for either side).'
+        : m.rssMethod === 'proc'
+          ? 'polling /proc (VmHWM of the process tree every 20 ms), a lower bound.'
+          : 'not available.'
+    }`,
+    `- Load average (1, 5, 15 min) at the start ${(m.loadAtStart ?? []).join(', ')}, at the end ${(m.loadAtEnd ?? []).join(', ') || 'n/a'} on ${m.cores} cores: the machine ${results.smoke ? 'is' : 'was'} shared with other work, so absolute times are noisy; the ratios, measured side by side, are what to compare.`,
+    `- Sections measured (finished) at: ${Object.entries(results.sections)
+      .map(([k, v]) => `${k} ${v.measuredAt ?? 'n/a'}`)
+      .join(', ')}.`,
+    `- Run started ${results.startedAt}, finished ${results.finishedAt ?? 'n/a'}; ${results.runs} run(s) per figure${results.smoke ? ' (SMOKE: small inputs, one iteration; figures are not comparable with the targets)' : ''}.`,
+  ].join('\n');
+}
+
+function coldText(method) {
+  return method === 'prune'
+    ? '`docker builder prune -af` empties the build cache before each side of a pair.'
+    : "each side of a pair gets a fresh value for `ARG STAGEGATE_BENCH_BUST`, which the benchmark inserts after every `FROM` of its copy of the Dockerfile. BuildKit puts a build argument with a value into the environment of every later `RUN`, so every `RUN` of every stage misses the cache, for the base-commit build too. `COPY` steps are content-addressed and may still hit; base images are local (`stagegate/busybox:1`), so nothing is pulled either way. The shared daemon's cache is never pruned.";
+}
+
+function jobSection(job) {
+  if (!job) return '_Not run._';
+  if (job.error) return `**Failed:** ${job.error}`;
+  const rows = [];
+  const notes = [];
+  for (const p of job.projects) {
+    if (p.error) {
+      notes.push(`- **${p.project}: not measured.** ${p.error}`);
+      continue;
+    }
+    for (const [state, r, ph, limit] of [
+      ['cold', p.cold, p.coldBuild, 1.05],
+      ['warm', p.warm, p.warmBuild, 1.0],
+    ]) {
+      if (!r) continue;
+      rows.push([
+        p.project,
+        p.stages,
+        state,
+        `${s(r.oursMs)} (${range(r.oursRange)})`,
+        `${s(r.peerMs)} (${range(r.peerRange)})`,
+        `**${x(r.ratio)}**`,
+        `≤ ${limit.toFixed(2)}×`,
+        ph
+          ? `${ph.stagesBuilt} stages, ${s(ph.buildSpanMs)} span, ${x(ph.stageSumMs / ph.buildSpanMs)} overlap`
+          : '',
+      ]);
+    }
+  }
+  const readings = job.projects
+    .filter((p) => !p.error)
+    .flatMap((p) =>
+      [
+        ['cold', p.cold],
+        ['warm', p.warm],
+      ]
+        .filter(([, r]) => r?.phases)
+        .map(([state, r]) => {
+          const ph = r.phases;
+          const build = ph['Build stages'];
+          const other = r.oursMs - (build ?? 0);
+          return `- ${p.project}, ${state}: stagegate's build phase took ${s(build)} against ${s(r.peerMs)} for all three hand-written builds; the other ${s(other)} went to start-up, lint, measuring the image (sizes and waste), the base comparison (worktree, base build, its measurement) and the reports.`;
+        }),
+    );
+  const phaseNames = [
+    ...new Set(job.projects.flatMap((p) => [p.cold, p.warm].flatMap((r) => Object.keys(r?.phases ?? {})))),
+  ];
+  const phaseRows = job.projects
+    .filter((p) => !p.error)
+    .flatMap((p) =>
+      [
+        ['cold', p.cold],
+        ['warm', p.warm],
+      ]
+        .filter(([, r]) => r?.phases)
+        .map(([state, r]) => [
+          p.project,
+          state,
+          ...phaseNames.map((n) => s(r.phases[n])),
+          s(r.oursMs),
+          s(r.peerMs),
+        ]),
+    );
+  return [
+    table(
+      [
+        'project',
+        'stages',
+        'cache',
+        'stagegate job (median, range)',
+        'hand-written steps (median, range)',
+        'ratio',
+        'target',
+        'stagegate builds',
+      ],
+      rows,
+    ),
+    '',
+    '"overlap" is the sum of the stage build times over the wall time of the build phase: above 1× means stages built concurrently.',
+    '',
+    "Where stagegate's time goes (median per phase; each phase runs from its `▶` log line to the next, the last one until the process exits, so it includes writing the reports):",
+    '',
+    table(['project', 'cache', ...phaseNames, 'stagegate total', 'hand-written total'], phaseRows),
+    '',
+    ...readings,
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+function sizeSection(size, smoke) {
+  if (!size) return '_Not run._';
+  if (size.error) return `**Failed:** ${size.error}`;
+  const parts = [];
+  const c = size.compressed;
+  if (c) {
+    parts.push(
+      table(
+        ['image', 'disk size', 'method', 'time (median)', 'result', 'peak memory'],
+        [
+          [
+            c.image,
+            mb(c.diskSize),
+            'stagegate (`bench/compressed-size.mjs`)',
+            s(c.oursMs),
+            `${c.oursBytes} B`,
+            mib(c.oursPeakRssKb),
+          ],
+          [
+            c.image,
+            mb(c.diskSize),
+            '`docker save | gzip -6 | wc -c`',
+            s(c.peerMs),
+            `${c.peerBytes} B`,
+            mib(c.peerPeakRssKb),
+          ],
+        ],
+      ),
+      '',
+      `Time ratio (median of ${c.n} side-by-side pairs): **${x(c.ratio)}**; stagegate's figure differs from the gzip stream's by **${pct(c.difference)}**. stagegate sums each layer tar gzip-compressed plus the config and manifest (what a registry stores); the peer compresses the whole \`docker save\` tar as one stream, so a small difference is expected.`,
+    );
+  } else parts.push(`**Compressed size not measured:** ${size.compressedError ?? 'no result'}`);
+  parts.push('');
+  const w = size.waste;
+  if (w) {
+    parts.push(
+      table(
+        [
+          'image',
+          'disk size',
+          'wasted space found',
+          'efficiency',
+          'stagegate time',
+          '`docker save | wc -c` time',
+          'ratio',
+          'peak memory',
+        ],
+        [
+          [
+            w.image,
+            mb(w.diskSize),
+            mb(w.wastedBytes),
+            w.efficiency === undefined ? 'n/a' : `${(w.efficiency * 100).toFixed(1)}%`,
+            s(w.oursMs),
+            s(w.readMs),
+            x(w.ratio),
+            mib(w.oursPeakRssKb),
+          ],
+        ],
+      ),
+      '',
+      `\`docker save | wc -c\` is the floor: the cost of reading the image once. ${smoke ? '' : `Median of ${w.n} runs.`}`,
+    );
+  } else parts.push(`**Wasted space not measured:** ${size.wasteError ?? 'no result'}`);
+  return parts.join('\n');
+}
+
+function lintSection(lint) {
+  if (!lint) return '_Not run._';
+  if (lint.error) return `**Failed:** ${lint.error}`;
+  if (lint.skipped) return `_Skipped: ${lint.skipped}._`;
+  const ratio = (name, key) => (name === 'stagegate' ? '1.00×' : x(lint.ratios[name]?.[key]));
+  const rows = Object.entries(lint.tools).map(([name, t]) => [
+    t.label,
+    String(lint.rules?.[name] ?? 'n/a'),
+    String(t.findings),
+    msText(t.ms),
+    `${msText(t.perFileMs)} (${ratio(name, 'all')})`,
+    `${msText(t.coldStartMs)} (${ratio(name, 'coldStart')})`,
+    // Below zero means the one-file run was slower than the whole set: noise larger than the figure.
+    t.marginalMs === undefined || t.marginalMs <= 0
+      ? 'within noise'
+      : `${msText(t.marginalMs)} (${name === 'stagegate' || lint.ratios[name]?.marginal > 0 ? ratio(name, 'marginal') : 'n/a'})`,
+    mib(t.peakRssKb),
+  ]);
+  return [
+    `${lint.files} files (${(lint.bytes / 1024).toFixed(0)} KiB) from the shared corpus's \`real/\`, read in place, linted in one process per tool; the cold start is one process on one median-sized file (\`${lint.coldStartFile}\`). In brackets: stagegate's time ÷ that tool's, median of the per-run ratios.`,
+    '',
+    table(
+      [
+        'tool',
+        'rules',
+        'findings',
+        'all files',
+        'per file (all ÷ files)',
+        'cold start, 1 file',
+        'per further file',
+        'peak memory',
+      ],
+      rows,
+    ),
+    '',
+    lint.startup
+      ? `Start-up alone: \`node dist/cli.js --version\` takes ${msText(lint.startup.cliVersionMs)} (median), \`node -e 0\` ${msText(lint.startup.nodeMs)}: loading the bundle is the floor under every stagegate command (${((100 * lint.startup.cliVersionMs) / lint.tools.stagegate.coldStartMs).toFixed(0)}% of its one-file cold start).`
+      : '',
+    '',
+    `"per further file" is (all files − cold start) ÷ (files − 1): the cost of one more file once the process is up. "rules": stagegate's rule list (\`stagegate rules\`; ${lint.rules?.stagegateHadolintAliases ?? 'n/a'} hadolint DL ids and ${lint.rules?.stagegateBuildkitAliases ?? 'n/a'} BuildKit checks covered through aliases), dockerfile-utils' validation codes (mostly syntax checks), dockerfilelint's rule reference. Findings are not comparable one to one: each tool checks different things.`,
+  ].join('\n');
+}
+
+function cacheSection(cache) {
+  if (!cache) return '_Not run._';
+  if (cache.error) return `**Failed:** ${cache.error}`;
+  if (cache.skipped) return `_Not measured: ${cache.skipped}_`;
+  const rows = [];
+  for (const [state, r] of [
+    ['cold', cache.cold],
+    ['warm', cache.warm],
+  ]) {
+    if (r)
+      rows.push([
+        cache.project,
+        state,
+        `${s(r.oursMs)} (${range(r.oursRange)})`,
+        `${s(r.peerMs)} (${range(r.peerRange)})`,
+        `**${x(r.ratio)}**`,
+      ]);
+  }
+  return [
+    cache.how ?? '',
+    '',
+    table(['project', 'cache', 'PR job, cached base report', 'PR job, base rebuilt', 'ratio'], rows),
+  ].join('\n');
+}
+
+function scaleSection(scale) {
+  if (!scale) return '_Not run._';
+  if (scale.error) return `**Failed:** ${scale.error}`;
+  const first = scale.stages.find((e) => !e.error);
+  const rows = scale.stages.map((e) =>
+    e.error
+      ? [e.stages, 'not measured', '', '', '', '', '', '', e.error]
+      : [
+          e.stages,
+          `${s(e.ms)} (${range(e.range)})`,
+          msText(e.ms / e.stages),
+          first ? x(e.ms / first.ms) : '',
+          s(e.phases?.['Build stages']),
+          s(e.phases?.['Compare with base']),
+          `${e.jsonBytes} B`,
+          `${e.markdownBytes} B`,
+          `${e.n} run${e.n === 1 ? '' : 's'}; ${e.stagesBuilt} stages built, ${e.findings} findings`,
+        ],
+  );
+  return table(
+    [
+      'stages',
+      'whole job, cold (median, range)',
+      'per stage',
+      `time vs ${first?.stages ?? 3} stages`,
+      'build phase',
+      'base comparison + reports',
+      'JSON report',
+      'Markdown report',
+      'notes',
+    ],
+    rows,
+  );
+}
+
+export function renderMarkdown(results) {
+  const sec = results.sections;
+  const out = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (\`bench/run.mjs\`); do not edit by hand, re-run it. Raw figures: \`bench/work/results.json\` (git-ignored).${
+      results.smoke
+        ? '\n\n> **Smoke run**: one iteration on small inputs, to keep the benchmark code from rotting. Not a measurement.'
+        : ''
+    }`,
+    '',
+    'Re-run: `npm run bundle && npm run bench` (about 15 minutes on 2 cores; needs Docker with BuildKit and `stagegate/busybox:1`, see `scripts/base-images.sh`). `node bench/run.mjs --help` lists the options: `--smoke` (what CI runs), `--runs N`, `--sections job,size,lint,cache,scale` with `--reuse` to re-measure some sections and keep the others, `--cold prune` to empty the build cache instead of busting it (only on a machine nobody else uses).',
+    '',
+    '## Targets',
+    '',
+    table(['figure', 'target', 'measured', 'verdict'], targets(results)),
+    '',
+    '## Machine',
+    '',
+    machine(results.machine, results),
+    '',
+    '## Method',
+    '',
+    '- Every figure is the **median of several runs**; every ratio is stagegate ÷ its peer, taken per pair of runs made **back to back in the same run and cache state**, then the median of those ratios. The order inside a pair alternates so neither side always goes second.',
+    '- Times are wall-clock times of whole processes (start-up included), as a CI step would see them.',
+    `- Cold builds: ${coldText(results.coldMethod)}`,
+    '- Warm builds: both sides re-use a cache-bust value stagegate has already built, so every step is a cache hit.',
+    '- Projects are copied into scratch git repositories under `bench/work/` with a `base` commit and a `head` commit that changes one source file, so both sides have a real base commit to build.',
+    '',
+    '## 1. Whole job vs hand-written steps',
+    '',
+    'stagegate: `node dist/cli.js report --context . --target <final> --base-ref <base commit> --build-arg STAGEGATE_BENCH_BUST=… --fail-on never` (every named stage, the test gate, the base-commit build in a git worktree, sizes, waste, findings, JSON and Markdown reports). Hand-written: `docker build --target test`, `docker build --target <final>`, then `git worktree add` of the base commit and `docker build --target <final>` there, one after the other (no size measurement, no lint, no report).',
+    '',
+    jobSection(sec.job),
+    '',
+    '## 2. Compressed size and wasted space',
+    '',
+    sizeSection(sec.size, results.smoke),
+    '',
+    '## 3. Lint',
+    '',
+    lintSection(sec.lint),
+    '',
+    '## 4. Base report cache',
+    '',
+    cacheSection(sec.cache),
+    '',
+    '## 5. Scale',
+    '',
+    'Generated Dockerfiles (`bench/sections/scale.mjs`): a base stage, N−3 independent part stages (each writes 1 MiB of random data and its checksum), a test stage that checks every part and a runtime stage that copies every part. Every run is cold and compares with a base commit.',
+    '',
+    scaleSection(sec.scale),
+    '',
+  ];
+  const failed = Object.entries(sec).filter(([, v]) => v?.error);
+  if (failed.length) {
+    out.push('## Failures', '', ...failed.map(([k, v]) => `- ${k}: ${v.error}`), '');
+  }
+  return out.join('\n');
+}
