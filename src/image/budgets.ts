@@ -26,6 +26,19 @@ function formatPercentFigure(p: number): string {
   return `${p >= 0 ? '+' : ''}${p.toFixed(Math.abs(p) < 1 ? 3 : 2)}%`;
 }
 
+/** A max-size-increase budget that could not be checked: it passes, marked skipped, saying why. */
+function increaseNotChecked(limit: string, unit: BudgetResult['unit'], why: string): BudgetResult {
+  return {
+    name: 'max-size-increase',
+    limit,
+    measured: 0,
+    unit,
+    passed: true,
+    skipped: true,
+    message: `max-size-increase ${limit} was not checked: ${why}.`,
+  };
+}
+
 export function checkMaxSize(budget: NonNullable<Inputs['max-size']>, image: ImageMeasurement): BudgetResult {
   const passed = image.size <= budget.bytes;
   const message = passed
@@ -42,27 +55,11 @@ export function checkMaxIncrease(
   const percentBudget = budget.percent !== undefined;
   const unit = percentBudget ? 'percent' : 'bytes';
   if (!delta || !base) {
-    return {
-      name: 'max-size-increase',
-      limit: budget.raw,
-      measured: 0,
-      unit,
-      passed: true,
-      skipped: true,
-      message: `max-size-increase ${budget.raw} was not checked: there is no base image to compare with.`,
-    };
+    return increaseNotChecked(budget.raw, unit, 'there is no base image to compare with');
   }
   const growth = `${delta.size >= 0 ? 'grew' : 'shrank'} by ${both(Math.abs(delta.size))}`;
   if (percentBudget && base.size === 0) {
-    return {
-      name: 'max-size-increase',
-      limit: budget.raw,
-      measured: 0,
-      unit,
-      passed: true,
-      skipped: true,
-      message: `max-size-increase ${budget.raw} was not checked: the base image is empty, so growth has no percentage.`,
-    };
+    return increaseNotChecked(budget.raw, unit, 'the base image is empty, so growth has no percentage');
   }
   if (percentBudget) {
     const { num, den } = percentFraction(budget.raw, budget.percent ?? 0);

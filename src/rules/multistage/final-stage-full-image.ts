@@ -6,13 +6,11 @@
 import type { Rule, RuleHit } from '../types.js';
 import {
   chainInstructions,
+  finalStageLabel,
   keywordOf,
   parseImageRef,
-  stageChain,
+  shippedImageChain,
   stageLabel,
-  finalStageLabel,
-  targetStage,
-  targetsDevOrToolingImage,
 } from './stage-facts.js';
 
 const DEBIAN_CODENAMES = /-(jessie|stretch|buster|bullseye|bookworm|trixie|forky)$/;
@@ -109,11 +107,9 @@ export const finalStageFullImage: Rule = {
     'The final stage is based on a full SDK/build image (node:20, golang, maven, dotnet/sdk...); run the app on the slim, alpine, JRE, runtime or distroless variant.',
   aliases: [],
   check(ctx) {
-    const target = targetStage(ctx);
-    if (!target || targetsDevOrToolingImage(ctx)) return [];
-    const chain = stageChain(ctx.model.graph, target.index);
-    const root = chain[0];
-    if (!root || root.parent !== undefined || root.base === '' || root.base.includes('$')) return [];
+    const shipped = shippedImageChain(ctx);
+    if (!shipped) return [];
+    const { target, root } = shipped;
     // In a single-stage file, a stage that only runs tools (lint, codegen, `go test`) ships nothing; one
     // that starts a program (CMD/ENTRYPOINT/EXPOSE/HEALTHCHECK) or puts files into the image (COPY/ADD) is
     // an image someone runs. A multi-stage file's target is what it ships.

@@ -4,18 +4,15 @@
  * hadolint's DL3002, reported by that rule; this one covers what DL3002 cannot see.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { Stage } from '../../dockerfile/types.js';
 import type { Rule } from '../types.js';
 import {
+  finalStageLabel,
+  isWindowsImage,
   keywordOf,
   lineOf,
   parseImageRef,
-  stageChain,
+  shippedImageChain,
   stageLabel,
-  finalStageLabel,
-  targetStage,
-  targetsDevOrToolingImage,
-  isWindowsImage,
 } from './stage-facts.js';
 
 /** Bases whose default user is not root, so a Dockerfile without USER is fine on them. */
@@ -49,12 +46,10 @@ export const finalStageRoot: Rule = {
     'The final stage runs as root: no USER in it or in the stages it is built FROM (or an inherited USER root); switch to a non-root user.',
   aliases: [],
   check(ctx) {
-    const target = targetStage(ctx);
-    if (!target || targetsDevOrToolingImage(ctx)) return [];
-    const chain = stageChain(ctx.model.graph, target.index);
-    const root = chain[0] as Stage;
+    const shipped = shippedImageChain(ctx);
+    if (!shipped) return [];
+    const { target, chain, root } = shipped;
     const base = root.base;
-    if (base === '' || base.includes('$') || root.parent !== undefined) return [];
     const withoutDigest = base.replace(/@.*$/, '');
     // Windows images have their own user model (ContainerUser/ContainerAdministrator).
     if (isWindowsImage(base) || NON_ROOT_BASES.some((re) => re.test(withoutDigest))) return [];

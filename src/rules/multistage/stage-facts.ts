@@ -213,3 +213,19 @@ export function targetsDevOrToolingImage(ctx: RuleContext): boolean {
 export function isWindowsImage(reference: string): boolean {
   return /windows|nanoserver|servercore|ltsc\d/i.test(reference);
 }
+
+/**
+ * The target's FROM chain when the build ships an image (not a dev/tooling one) that starts from a
+ * known image: the chain's first stage has a resolved base with no unset build argument in it.
+ * The rules about what a shipped image runs on, or as, read their facts from here.
+ */
+export function shippedImageChain(
+  ctx: RuleContext,
+): { target: Stage; chain: Stage[]; root: Stage } | undefined {
+  const target = targetStage(ctx);
+  if (!target || targetsDevOrToolingImage(ctx)) return undefined;
+  const chain = stageChain(ctx.model.graph, target.index);
+  const root = chain[0];
+  if (!root || root.parent !== undefined || root.base === '' || root.base.includes('$')) return undefined;
+  return { target, chain, root };
+}
