@@ -42,7 +42,12 @@ try {
         // ncc writes {"type":"module"} for ESM output; one copy at dist/ serves both bundles.
         renameSync(from, join(staging, 'package.json'));
       } else if (!existsSync(join(staging, f))) {
+        // Assets and code-split chunks (`<id>.index.js`, loaded by the bundle that named them).
         renameSync(from, join(staging, f));
+      } else if (!readFileSync(from).equals(readFileSync(join(staging, f)))) {
+        // Both bundles load such a file by this name: a silent overwrite would break one of them.
+        console.error(`bundle: ${entry.out} and an earlier bundle both emit a different ${f}`);
+        process.exit(1);
       }
     }
     rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
- * Runs the build plan: every planned stage built once (independent ones at the same time, against
- * the same builder), then the test gate. Records per stage what the report shows: times, cache, image
+ * Runs the build plan: every planned stage built once, all started together against the same builder
+ * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what the report shows: times, cache, image
  * id, and the failing step's output. Nothing here throws for a failed build: failures are data, and
  * main fails the step late, after the report and comment exist.
  */
@@ -20,7 +20,7 @@ import {
   type ImageBuildResult,
 } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
-import { runDag } from './schedule.js';
+import { blameFailedDependencies, runAll } from './schedule.js';
 import { locateStep, ownCommand } from './test-gate.js';
 import { fromRefHints } from './hints.js';
 
@@ -35,9 +35,15 @@ export interface BuildOutcome {
 }
 
 export interface ExecuteOptions {
-  /** How many stages build at once (BuildKit runs each build's steps in parallel too). Default 4. */
+  /** How many stage builds run at once (BuildKit runs each build's steps in parallel too). */
   concurrency?: number;
 }
+
+/**
+ * Stage builds started at once by default. Each is a docker CLI process attached to the one builder,
+ * which shares the steps they have in common; this only bounds the client processes.
+ */
+const DEFAULT_CONCURRENCY = 8;
 
 /** How many lines of a failing step's output the report keeps. */
 const LOG_TAIL = 30;
@@ -88,68 +94,68 @@ export async function executePlan(
   const why = (dep: number) =>
     `it needs stage '${label(dep)}', which ${statuses.get(dep) === 'failed' ? 'failed to build' : 'was not built'}`;
 
-  const outcomes = await runDag<StageOutcome>({
-    nodes: plan.stages,
-    dependsOn: plannedDependencies(graph, plan),
-    concurrency: options.concurrency ?? 4,
-    succeeded: (o) => o.build.status === 'built',
-    skip: (i, dep) => {
-      const now = Date.now();
+  const buildStage = async (i: number): Promise<StageOutcome> => {
+    const stage = graph.stages[i];
+    // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
+    const cache =
+      backend === 'buildx'
+        ? stageCache(inputs['cache-from'], inputs['cache-to'], stage.key, i === plan.target, plannedKeys)
+        : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
+    // Load what later steps use: the target (measured) and a test image that is run.
+    const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
+    const result = await buildImage(engine, {
+      backend,
+      context: inputs.context,
+      file: inputs.file,
+      // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
+      target: stage.name ?? '',
+      buildArgs: inputs['build-args'],
+      builder: inputs.builder,
+      cacheFrom: cache.cacheFrom,
+      cacheTo: cache.cacheTo,
+      load,
+      onStart: (args) => log.info(`[${label(i)}] ${redactedCommand(args)}`),
+      onLine: (line) => log.info(`[${label(i)}] ${line}`),
+    });
+    for (const w of result.warnings ?? []) {
+      if (warned.has(w)) continue;
+      warned.add(w);
+      log.warning(w);
+    }
+    const build: StageBuild = {
+      stage: label(i),
+      status: result.ok ? 'built' : 'failed',
+      startedAt: result.startedAt,
+      finishedAt: result.finishedAt,
+      durationMs: result.finishedAt - result.startedAt,
+      cached: result.cached,
+      imageId: result.imageId,
+      errorTail: result.ok ? undefined : errorTail(result),
+    };
+    statuses.set(i, build.status);
+    return { build, result };
+  };
+  const attempted = await runAll(plan.stages, options.concurrency ?? DEFAULT_CONCURRENCY, buildStage);
+  const outcomes = blameFailedDependencies<StageOutcome>(
+    attempted,
+    plannedDependencies(graph, plan),
+    (o) => o.build.status === 'failed',
+    (i, dep) => {
+      const { startedAt, finishedAt } = attempted.get(i)!.build;
       statuses.set(i, 'skipped');
       return {
         build: {
           stage: label(i),
           status: 'skipped',
-          startedAt: now,
-          finishedAt: now,
+          startedAt,
+          finishedAt,
           durationMs: 0,
           cached: false,
           reason: why(dep),
         },
       };
     },
-    run: async (i) => {
-      const stage = graph.stages[i];
-      // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
-      const cache =
-        backend === 'buildx'
-          ? stageCache(inputs['cache-from'], inputs['cache-to'], stage.key, i === plan.target, plannedKeys)
-          : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
-      // Load what later steps use: the target (measured) and a test image that is run.
-      const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
-      const result = await buildImage(engine, {
-        backend,
-        context: inputs.context,
-        file: inputs.file,
-        // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
-        target: stage.name ?? '',
-        buildArgs: inputs['build-args'],
-        builder: inputs.builder,
-        cacheFrom: cache.cacheFrom,
-        cacheTo: cache.cacheTo,
-        load,
-        onStart: (args) => log.info(`[${label(i)}] ${redactedCommand(args)}`),
-        onLine: (line) => log.info(`[${label(i)}] ${line}`),
-      });
-      for (const w of result.warnings ?? []) {
-        if (warned.has(w)) continue;
-        warned.add(w);
-        log.warning(w);
-      }
-      const build: StageBuild = {
-        stage: label(i),
-        status: result.ok ? 'built' : 'failed',
-        startedAt: result.startedAt,
-        finishedAt: result.finishedAt,
-        durationMs: result.finishedAt - result.startedAt,
-        cached: result.cached,
-        imageId: result.imageId,
-        errorTail: result.ok ? undefined : errorTail(result),
-      };
-      statuses.set(i, build.status);
-      return { build, result };
-    },
-  });
+  );
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
   const test = await testGate(engine, log, plan, model, outcomes, testCommand);
   const target = outcomes.get(plan.target);

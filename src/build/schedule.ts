@@ -1,62 +1,59 @@
 /**
- * A small dependency-aware scheduler: each node starts as soon as the nodes it depends on have
- * finished, at most `concurrency` at a time; a node whose dependency did not succeed is not run.
- * Independent stages thus build at the same time against one builder (BuildKit shares the layers they
- * have in common), and a stage that others need builds first, once.
+ * How the stage builds are scheduled: all at once (at most `concurrency` at a time, in plan order, so
+ * dependencies start first), without waiting for the stages they depend on.
+ *
+ * Waiting is unnecessary: a `docker build --target X` builds X's dependencies itself, and BuildKit runs
+ * a step that concurrent builds share once (the others wait for it and reuse its result; tested on the
+ * real engine). Waiting would only serialise the wall time: a chain of cached stages costs one build's
+ * start-up per link. What waiting gave the report, a dependent stage marked "skipped because stage Y
+ * failed" rather than failed with Y's error again, `blameFailedDependencies` restores afterwards.
  */
 
-export interface DagOptions<R> {
-  /** Node ids, and the ids each one waits for (ids not in `nodes` are ignored). */
-  nodes: number[];
-  dependsOn: ReadonlyMap<number, number[]>;
-  concurrency: number;
-  run: (node: number) => Promise<R>;
-  succeeded: (result: R) => boolean;
-  /** The result for a node that is not run because `dependency` did not succeed. */
-  skip: (node: number, dependency: number) => R;
+/** Runs `run` for every node, at most `concurrency` at a time, starting them in the given order. */
+export async function runAll<R>(
+  nodes: number[],
+  concurrency: number,
+  run: (node: number) => Promise<R>,
+): Promise<Map<number, R>> {
+  const results = new Map<number, R>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < nodes.length) {
+      const node = nodes[next++] as number;
+      results.set(node, await run(node));
+    }
+  };
+  const workers = Math.max(1, Math.min(concurrency, nodes.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return new Map(nodes.map((n) => [n, results.get(n) as R]));
 }
 
-/** Runs every node once; resolves with each node's result. Dependencies must be acyclic. */
-export async function runDag<R>(options: DagOptions<R>): Promise<Map<number, R>> {
-  const { nodes, dependsOn, run, succeeded, skip } = options;
-  const known = new Set(nodes);
-  const limit = Math.max(1, options.concurrency);
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const acquire = async (): Promise<void> => {
-    if (running < limit) {
-      running++;
-      return;
+/**
+ * A failed node one of whose dependencies also failed is replaced by `blame(node, dependency)`, naming
+ * the first dependency (in `dependsOn` order) that failed on its own account: the root cause, not a
+ * stage that failed because of it. Nodes that failed with no failed dependency keep their own result.
+ */
+export function blameFailedDependencies<R>(
+  results: ReadonlyMap<number, R>,
+  dependsOn: ReadonlyMap<number, number[]>,
+  failed: (result: R) => boolean,
+  blame: (node: number, dependency: number) => R,
+): Map<number, R> {
+  const failedDeps = (node: number) =>
+    (dependsOn.get(node) ?? []).filter((d) => d !== node && results.has(d) && failed(results.get(d) as R));
+  const out = new Map<number, R>();
+  for (const [node, result] of results) {
+    if (!failed(result)) {
+      out.set(node, result);
+      continue;
     }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  };
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next)
-      next(); // the slot passes straight to the next waiter
-    else running--;
-  };
-
-  const started = new Map<number, Promise<R>>();
-  const start = (node: number): Promise<R> => {
-    const existing = started.get(node);
-    if (existing) return existing;
-    const promise = (async () => {
-      const deps = (dependsOn.get(node) ?? []).filter((d) => known.has(d) && d !== node);
-      const results = await Promise.all(deps.map((d) => start(d)));
-      const failed = deps.find((_, i) => !succeeded(results[i]));
-      if (failed !== undefined) return skip(node, failed);
-      await acquire();
-      try {
-        return await run(node);
-      } finally {
-        release();
-      }
-    })();
-    started.set(node, promise);
-    return promise;
-  };
-
-  const results = await Promise.all(nodes.map((n) => start(n)));
-  return new Map(nodes.map((n, i) => [n, results[i]]));
+    const deps = failedDeps(node);
+    if (deps.length === 0) {
+      out.set(node, result);
+      continue;
+    }
+    const root = deps.find((d) => failedDeps(d).length === 0) ?? (deps[0] as number);
+    out.set(node, blame(node, root));
+  }
+  return out;
 }

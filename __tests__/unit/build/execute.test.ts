@@ -165,20 +165,19 @@ describe('executePlan', () => {
     expect(new Set(warnings).size).toBe(warnings.length);
   });
 
-  it('skips stages whose dependency failed and fails the test with the failing step', async () => {
-    const { outcome } = await execute({
-      builds: {
-        build: {
-          lines: [
-            '#5 [build 2/2] RUN make',
-            '#5 0.100 cc -o app main.c',
-            '#5 0.200 main.c:1: error: expected ;',
-            '#5 ERROR: executor failed running [/bin/sh -c make]: exit code: 2',
-          ],
-          exitCode: 1,
-        },
-      },
-    });
+  it('blames stages whose dependency failed on it and fails the test with the failing step', async () => {
+    // Every stage build starts at once; one that needs `build` fails at build's step too, as BuildKit does.
+    const failure = {
+      lines: [
+        '#5 [build 2/2] RUN make',
+        '#5 0.100 cc -o app main.c',
+        '#5 0.200 main.c:1: error: expected ;',
+        '#5 ERROR: executor failed running [/bin/sh -c make]: exit code: 2',
+      ],
+      exitCode: 1,
+    };
+    const { outcome, calls } = await execute({ builds: { build: failure, test: failure, app: failure } });
+    expect(calls.filter((c) => c.includes('build'))).toHaveLength(4);
     expect(outcome.builds.map((b) => [b.stage, b.status, b.reason])).toEqual([
       ['build', 'failed', undefined],
       ['test', 'skipped', "it needs stage 'build', which failed to build"],

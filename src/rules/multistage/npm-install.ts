@@ -27,8 +27,22 @@ function globToRegExp(glob: string): RegExp {
   }
 }
 
-/** True when the COPY/ADD brings an npm lockfile in (named, or matched by a glob like `package*.json`). */
+const lockfileCopies = new WeakMap<Instruction, boolean>();
+
+/**
+ * True when the COPY/ADD brings an npm lockfile in (named, or matched by a glob like `package*.json`).
+ * Memoised per instruction: every stage asks it of its whole FROM chain.
+ */
 function copiesNpmLockfile(instruction: Instruction): boolean {
+  let copies = lockfileCopies.get(instruction);
+  if (copies === undefined) {
+    copies = bringsNpmLockfile(instruction);
+    lockfileCopies.set(instruction, copies);
+  }
+  return copies;
+}
+
+function bringsNpmLockfile(instruction: Instruction): boolean {
   const keyword = keywordOf(instruction);
   if (keyword !== 'COPY' && keyword !== 'ADD') return false;
   const paths = copyPaths(instruction);
