@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { executePlan, type BuildOutcome } from './build/execute.js';
+import type { Backend } from './build/build-image.js';
+import { executePlan, prepareBuilder, type BuildOutcome } from './build/execute.js';
 import { planBuilds, type BuildPlan } from './build/plan.js';
 import { loadDockerfile } from './dockerfile/load.js';
 import type { DockerfileModel } from './dockerfile/types.js';
@@ -16,6 +17,7 @@ import { measureBase } from './baseline/compare.js';
 import { evaluateBudgets } from './image/budgets.js';
 import { computeDelta } from './image/delta.js';
 import { measureImage, measureStageImages } from './image/measure.js';
+import { createMachineScanStore, createScanStore, type ScanStore } from './image/scan-store.js';
 import { assembleReport } from './report/assemble.js';
 import { renderMarkdown } from './report/markdown.js';
 import { postReportFile, publishReport } from './report/publish.js';
@@ -39,6 +41,8 @@ export interface JobDeps {
   reportPath?: string;
   /** Saved base reports; default: the Actions cache. The benchmarks pass a local store. */
   cache?: TextCache;
+  /** Image scans by image id; default: this run's only. `run()` and the CLI keep them on the machine. */
+  scans?: ScanStore;
 }
 
 export interface JobResult {
@@ -126,6 +130,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   let outcome: BuildOutcome | undefined;
   let image: ImageMeasurement | undefined;
   let base: BaseComparison | undefined;
+  let builderReady: Promise<Backend> | undefined;
 
   try {
     model = loadDockerfile(resolve(inputs.file), inputs.file, inputs['build-args']);
@@ -138,6 +143,11 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
       plan = planBuilds(model, inputs);
     } catch (err) {
       recordError('inputs', err);
+    }
+    // The engine checks (docker info, buildx version) run while the Dockerfile is linted.
+    if (plan) {
+      builderReady = prepareBuilder(engine, runner, inputs);
+      builderReady.catch(() => undefined); // awaited (and reported) below
     }
     try {
       const setup = loadLintSetup({ config: inputs.config, context: inputs.context, file: inputs.file });
@@ -156,47 +166,66 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
 
   if (model && plan) {
     const [m, p] = [model, plan];
+    // Scans of the images this run reads (the base image is often the head's own), kept on this
+    // machine when deps.scans has a directory behind it.
+    const scans = deps.scans ?? createScanStore();
+    let backend: Backend | undefined;
     try {
-      outcome = await runner.group('Build stages', () => executePlan(engine, runner, p, m, inputs));
-      outcome.builds = await measureStageImages(engine, outcome.builds);
+      backend = await builderReady;
     } catch (err) {
       recordError('build', err);
     }
-    for (const b of outcome?.builds ?? []) {
-      // A failing test stage is reported once, as the test failure below.
-      const isTest = b.stage === outcome?.test.stage;
-      if (b.status === 'failed' && !isTest) failures.push(`Stage '${b.stage}' failed to build.`);
-    }
-    if (outcome?.test.result === 'failed') {
-      failures.push(`Test stage '${outcome.test.stage}' failed.`);
-    }
-    if (outcome?.targetImage) {
-      const targetImage = outcome.targetImage;
+    if (backend) {
+      const b = backend;
+      let headMeasured: (value: ImageMeasurement | undefined) => void = () => undefined;
+      const head = new Promise<ImageMeasurement | undefined>((resolve) => (headMeasured = resolve));
+      // The base build needs nothing from the head's, so it runs alongside it: the same builder runs
+      // the steps they share once. It waits for the head's measurement only to save it (non-PR events).
+      const baseDone = measureBase({
+        engine,
+        log: runner,
+        inputs,
+        event,
+        model: m,
+        plan: p,
+        backend: b,
+        head,
+        cache: deps.cache,
+        scans,
+      }).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
       try {
-        image = await runner.group('Measure image', () => measureImage(engine, targetImage, m, p.target));
-      } catch (err) {
-        recordError('size', err);
-      }
-    }
-    if (image && outcome) {
-      const [backend, head] = [outcome.backend, image];
-      try {
-        base = await runner.group('Compare with base', () =>
-          measureBase({
-            engine,
-            log: runner,
-            inputs,
-            event,
-            model: m,
-            plan: p,
-            backend,
-            head,
-            cache: deps.cache,
-          }),
+        outcome = await runner.group('Build stages', () =>
+          executePlan(engine, runner, p, m, inputs, { backend: b }),
         );
+        outcome.builds = await measureStageImages(engine, outcome.builds);
       } catch (err) {
-        recordError('base', err);
+        recordError('build', err);
       }
+      for (const build of outcome?.builds ?? []) {
+        // A failing test stage is reported once, as the test failure below.
+        const isTest = build.stage === outcome?.test.stage;
+        if (build.status === 'failed' && !isTest) failures.push(`Stage '${build.stage}' failed to build.`);
+      }
+      if (outcome?.test.result === 'failed') {
+        failures.push(`Test stage '${outcome.test.stage}' failed.`);
+      }
+      if (outcome?.targetImage) {
+        const targetImage = outcome.targetImage;
+        try {
+          image = await runner.group('Measure image', () =>
+            measureImage(engine, targetImage, m, p.target, { scans }),
+          );
+        } catch (err) {
+          recordError('size', err);
+        }
+      }
+      headMeasured(image);
+      const settled = await runner.group('Compare with base', () => baseDone);
+      if ('error' in settled) recordError('base', settled.error);
+      else base = settled.value;
     }
   }
 
@@ -247,6 +276,7 @@ export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
       engine: deps.engine ?? createEngine(),
       github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl, log: runner })),
       reportPath: deps.reportPath,
+      scans: deps.scans ?? createMachineScanStore(),
     });
     if (result.failures.length) runner.setFailed(result.failures.join('\n'));
   } catch (err) {

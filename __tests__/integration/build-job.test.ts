@@ -2,34 +2,37 @@
  * The whole job (runJob) with a fake runner and the real engine, on a Dockerfile whose test stage
  * fails: the report, the outputs and the comment body are produced, and only then the step fails.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from '@jest/globals';
 import { runJob } from '../../src/main.js';
 import type { Report } from '../../src/report/model.js';
-import { createEngine } from '../../src/seams/engine.js';
+import { createScanStore } from '../../src/image/scan-store.js';
+import { createEngine, type Engine } from '../../src/seams/engine.js';
 import type { EventContext, Runner } from '../../src/seams/runner.js';
 import { BASE_IMAGE, describeWithEngine, docker } from '../helpers/engine.js';
 
 const nonce = `${process.pid}-${Date.now()}`;
 const dir = mkdtempSync(join(tmpdir(), 'stagegate-test-build-job-'));
 
-function fakeRunner(inputs: Record<string, string>) {
+function fakeRunner(inputs: Record<string, string>, workspace = dir) {
   const outputs: Record<string, string> = {};
+  const infos: { at: number; message: string }[] = [];
   const errors: string[] = [];
   const failed: string[] = [];
   const event: EventContext = {
     eventName: 'push',
     serverUrl: 'https://github.com',
     apiUrl: 'https://api.github.com',
-    workspace: dir,
+    workspace,
   };
   const runner: Runner = {
     getInput: (name) => inputs[name] ?? '',
     setOutput: (name, value) => void (outputs[name] = value),
     debug: () => undefined,
-    info: () => undefined,
+    info: (message) => void infos.push({ at: Date.now(), message }),
     notice: () => undefined,
     warning: () => undefined,
     error: (m) => void errors.push(m),
@@ -39,7 +42,7 @@ function fakeRunner(inputs: Record<string, string>) {
     setFailed: (m) => void failed.push(m),
     event: () => event,
   };
-  return { runner, outputs, errors, failed };
+  return { runner, outputs, errors, failed, infos };
 }
 
 describeWithEngine('runJob with a failing test stage', () => {
@@ -84,6 +87,89 @@ describeWithEngine('runJob with a failing test stage', () => {
       ['runtime', 'built'],
     ]);
     expect(outputs['comment-body']).toBeTruthy();
+    for (const b of report.builds) if (b.imageId) docker(['image', 'rm', '--force', b.imageId]);
+  });
+});
+
+describeWithEngine('runJob comparing with a base commit', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'stagegate-test-job-base-'));
+  const cwd = process.cwd();
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(repo, { recursive: true, force: true });
+  });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    }).trim();
+
+  it('builds the base alongside the head, and reads an image the base shares with the head once', async () => {
+    // The head commit changes only what the test stage reads: the runtime image is the same on both sides.
+    writeFileSync(
+      join(repo, 'Dockerfile'),
+      [
+        `FROM ${BASE_IMAGE} AS build`,
+        `RUN echo app-${nonce} > /app`,
+        'FROM build AS test',
+        'COPY check.txt /check.txt',
+        'RUN sleep 2 && cat /check.txt',
+        `FROM ${BASE_IMAGE} AS runtime`,
+        'COPY --from=build /app /app',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(repo, 'check.txt'), `base ${nonce}\n`);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const baseSha = git('rev-parse', 'HEAD');
+    writeFileSync(join(repo, 'check.txt'), `head ${nonce}\n`);
+    git('commit', '-qam', 'head');
+
+    const { runner, errors, infos } = fakeRunner(
+      {
+        context: repo,
+        file: join(repo, 'Dockerfile'),
+        target: 'runtime',
+        'base-ref': baseSha,
+        comment: 'false',
+        'fail-on': 'never',
+      },
+      repo,
+    );
+    const real = createEngine();
+    const saves: string[][] = [];
+    const engine: Engine = {
+      run: (tool, args, options) => real.run(tool, args, options),
+      stream: (tool, args, options) => {
+        saves.push(args);
+        return real.stream(tool, args, options);
+      },
+    };
+    process.chdir(repo);
+    const result = await runJob({
+      runner,
+      engine,
+      reportPath: join(repo, 'report.json'),
+      scans: createScanStore(),
+    });
+    process.chdir(cwd);
+    expect(errors).toEqual([]);
+    const report = result.report as Report;
+    expect(report.base).toMatchObject({ status: 'compared', sha: baseSha, source: 'built' });
+    expect(report.base?.image?.imageId).toBe(report.image?.imageId);
+    expect(report.delta?.size).toBe(0);
+    // One docker save for the one image both sides ended up with.
+    expect(saves.filter((a) => a[0] === 'save')).toHaveLength(1);
+    // The base build began while the head's test stage (sleep 2) was still building.
+    const baseStarted = infos.find((i) =>
+      i.message.startsWith("Building stage 'runtime' of the base commit"),
+    );
+    const test = report.builds.find((b) => b.stage === 'test');
+    expect(baseStarted).toBeDefined();
+    expect(test?.status).toBe('built');
+    expect(baseStarted!.at).toBeLessThan(test!.finishedAt);
     for (const b of report.builds) if (b.imageId) docker(['image', 'rm', '--force', b.imageId]);
   });
 });

@@ -21,6 +21,7 @@ import { parseDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
 import { measureImage } from '../image/measure.js';
+import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, ImageMeasurement } from '../report/model.js';
 import { createActionsCache, type TextCache } from '../seams/cache.js';
@@ -37,8 +38,13 @@ export interface BaselineArgs {
   model: DockerfileModel;
   plan: BuildPlan;
   backend: Backend;
-  /** The head image's measurement: saved as this commit's base report on non-PR events. */
-  head?: ImageMeasurement;
+  /**
+   * The head image's measurement: saved as this commit's base report on non-PR events. A promise when
+   * the head is still being built: the base is built alongside it and waits for it only to save it.
+   */
+  head?: ImageMeasurement | Promise<ImageMeasurement | undefined>;
+  /** Scans of images already read (the head's, often the same image), by image id. */
+  scans?: ScanStore;
   /** Saved base reports (default: the Actions cache). */
   cache?: TextCache;
   /** Directory `context` and `file` are relative to (default: the process's working directory). */
@@ -147,26 +153,31 @@ async function buildBase(
         message: `The base commit ${short(sha)} did not build (exit ${built.exitCode}), so there is no size change to report.${tail ? `\n${tail}` : ''}`,
       };
     }
-    const image = await measureImage(engine, built.imageId, baseModel, stage.index);
+    const image = await measureImage(engine, built.imageId, baseModel, stage.index, { scans: args.scans });
     return { status: 'compared', sha, source: 'built', image };
   });
 }
 
 /** Builds and measures the target at the base commit (or reuses a cached base report). */
 export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
-  const { engine, inputs, event, log } = args;
+  const { inputs, event } = args;
   if (!inputs.compare) return { status: 'disabled', message: 'compare is false' };
   const cache = args.cache ?? createActionsCache();
   const cwd = resolve(args.cwd ?? process.cwd());
   const pr = event.pullRequest;
 
-  let savedOwn = false;
-  if (!pr && args.head && event.sha) savedOwn = await saveReport(args, cache, event.sha, args.head);
+  // Not a PR (a push to the base branch): this commit's measurement is what later PRs compare with.
+  const saveOwn = async (): Promise<boolean> => {
+    const head = await args.head;
+    return !pr && head !== undefined && event.sha ? saveReport(args, cache, event.sha, head) : false;
+  };
 
   const ref = inputs['base-ref'] ?? pr?.baseRef;
   const wanted = inputs['base-ref'] ?? pr?.baseSha;
   if (!wanted) {
-    const saved = savedOwn ? ` This commit's measurement was saved for pull requests based on it.` : '';
+    const saved = (await saveOwn())
+      ? ` This commit's measurement was saved for pull requests based on it.`
+      : '';
     return {
       status: 'disabled',
       message: pr
@@ -175,6 +186,19 @@ export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
     };
   }
 
+  const compared = await compareWith(args, cwd, cache, ref, wanted);
+  await saveOwn();
+  return compared;
+}
+
+async function compareWith(
+  args: BaselineArgs,
+  cwd: string,
+  cache: TextCache,
+  ref: string | undefined,
+  wanted: string,
+): Promise<BaseComparison> {
+  const { engine, inputs, event, log } = args;
   let repo: string;
   let sha: string;
   try {

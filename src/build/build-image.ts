@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Engine } from '../seams/engine.js';
 import { buildArgv, type Backend, type BuildArgvRequest } from './argv.js';
-import { ProgressParser, type StepFailure } from './progress.js';
+import { ProgressParser, type StepFailure, type Vertex } from './progress.js';
 
 export type { Backend } from './argv.js';
 
@@ -27,8 +27,10 @@ export interface ImageBuildResult {
   imageId?: string;
   startedAt: number;
   finishedAt: number;
-  /** Every step came from cache. */
+  /** Every step this build's output shows came from cache (see `cachedAcrossBuilds` for concurrent builds). */
   cached: boolean;
+  /** The Dockerfile steps this build's output shows. */
+  steps?: Vertex[];
   /** Last lines of output (for a failure's report). */
   tail: string[];
   /** The step that failed, with its own output, when a Dockerfile step failed. */
@@ -99,6 +101,7 @@ export async function buildImage(engine: Engine, request: ImageBuildRequest): Pr
       startedAt,
       finishedAt,
       cached: ok && progress.fullyCached(),
+      steps: progress.steps().filter((v) => v.command !== undefined),
       tail: result.tail,
       failure: ok ? undefined : progress.failure(),
       exitCode: result.exitCode,

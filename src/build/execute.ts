@@ -4,13 +4,14 @@
  * id, and the failing step's output. Nothing here throws for a failed build: failures are data, and
  * main fails the step late, after the report and comment exist.
  */
-import { stageLabel } from '../dockerfile/graph.js';
+import { stageLabel, transitiveDependencies } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Inputs } from '../inputs.js';
 import type { StageBuild, TestResult } from '../report/model.js';
 import type { Engine } from '../seams/engine.js';
 import type { Runner } from '../seams/runner.js';
 import { redactedCommand, stageCache } from './argv.js';
+import { cachedAcrossBuilds } from './progress.js';
 import {
   buildImage,
   detectBackend,
@@ -37,6 +38,8 @@ export interface BuildOutcome {
 export interface ExecuteOptions {
   /** How many stage builds run at once (BuildKit runs each build's steps in parallel too). */
   concurrency?: number;
+  /** The backend `prepareBuilder` chose; when absent, executePlan prepares the builder itself. */
+  backend?: Backend;
 }
 
 /**
@@ -65,14 +68,11 @@ function errorTail(result: ImageBuildResult): string[] {
   return [`> ${step}`, ...nonEmpty(f.output).slice(-LOG_TAIL), `ERROR: ${f.message}`];
 }
 
-export async function executePlan(
-  engine: Engine,
-  log: Log,
-  plan: BuildPlan,
-  model: DockerfileModel,
-  inputs: Inputs,
-  options: ExecuteOptions = {},
-): Promise<BuildOutcome> {
+/**
+ * Checks that the engine answers and picks how to build: `docker buildx build` when buildx works, else
+ * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
+ */
+export async function prepareBuilder(engine: Engine, log: Log, inputs: Inputs): Promise<Backend> {
   await ensureEngine(engine);
   const backend = await detectBackend(engine);
   if (backend === 'buildkit')
@@ -81,6 +81,18 @@ export async function executePlan(
         'Add docker/setup-buildx-action for buildx, remote builders and cache export.',
     );
   if (backend === 'buildx' && inputs.builder) await ensureBuilder(engine, inputs.builder);
+  return backend;
+}
+
+export async function executePlan(
+  engine: Engine,
+  log: Log,
+  plan: BuildPlan,
+  model: DockerfileModel,
+  inputs: Inputs,
+  options: ExecuteOptions = {},
+): Promise<BuildOutcome> {
+  const backend = options.backend ?? (await prepareBuilder(engine, log, inputs));
   for (const hint of fromRefHints(model.graph))
     log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
 
@@ -136,6 +148,7 @@ export async function executePlan(
     return { build, result };
   };
   const attempted = await runAll(plan.stages, options.concurrency ?? DEFAULT_CONCURRENCY, buildStage);
+  judgeCacheAcrossBuilds(graph, attempted);
   const outcomes = blameFailedDependencies<StageOutcome>(
     attempted,
     plannedDependencies(graph, plan),
@@ -165,6 +178,25 @@ export async function executePlan(
     test,
     targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
   };
+}
+
+/** BuildKit's bracket names for a stage's steps: its name, and `stage-N` (what unnamed stages show). */
+function bracketNames(graph: DockerfileModel['graph'], index: number): string[] {
+  const name = graph.stages[index]?.name;
+  return name ? [name.toLowerCase(), `stage-${index}`] : [`stage-${index}`];
+}
+
+/**
+ * Sets each built stage's `cached` from every build's output together: the stage's own output may lack
+ * steps a concurrent build ran (or loaded from cache) for both. See cachedAcrossBuilds.
+ */
+function judgeCacheAcrossBuilds(graph: DockerfileModel['graph'], outcomes: Map<number, StageOutcome>): void {
+  const outputs = [...outcomes.values()].map((o) => o.result?.steps ?? []);
+  for (const [i, o] of outcomes) {
+    if (o.build.status !== 'built') continue;
+    const stages = new Set([i, ...transitiveDependencies(graph, i)].flatMap((s) => bracketNames(graph, s)));
+    o.build.cached = cachedAcrossBuilds(outputs, stages) ?? o.build.cached;
+  }
 }
 
 /** The step that failed first among the stages the test stage needs (for a test that could not build). */

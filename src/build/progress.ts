@@ -41,6 +41,32 @@ const EXIT_CODE = /exit code: (\d+)/;
 /** How many output lines of one step are kept (the failing step's log tail). */
 const OUTPUT_LINES = 200;
 
+/** A Dockerfile step other than FROM (see fullyCached). */
+function isOwnStep(v: Vertex): boolean {
+  return v.command !== undefined && !/^FROM\b/i.test(v.command);
+}
+
+/**
+ * Whether every step of the given stages came from cache, judged over the output of several builds
+ * that ran at the same time. BuildKit runs a step that concurrent builds share once and may show it in
+ * only one of their outputs, so one build's output can lack steps it needed. A step counts as cached
+ * when some output shows it CACHED and none shows it run. `stages` are BuildKit's bracket names
+ * (`build`, `stage-2`), compared case-insensitively. Undefined when no output shows any such step.
+ */
+export function cachedAcrossBuilds(outputs: Vertex[][], stages: ReadonlySet<string>): boolean | undefined {
+  const seen = new Set<string>();
+  const cached = new Set<string>();
+  const ran = new Set<string>();
+  for (const v of outputs.flat()) {
+    if (!isOwnStep(v) || !stages.has((v.stage ?? '').toLowerCase())) continue;
+    seen.add(v.name);
+    if (v.cached) cached.add(v.name);
+    else if (v.done || v.error !== undefined) ran.add(v.name);
+  }
+  if (seen.size === 0) return undefined;
+  return [...seen].every((name) => cached.has(name) && !ran.has(name));
+}
+
 export class ProgressParser {
   private readonly vertices = new Map<number, Vertex>();
   private readonly order: Vertex[] = [];
@@ -97,7 +123,7 @@ export class ProgressParser {
    * context and the definition always runs). A build with no step at all is not "cached".
    */
   fullyCached(): boolean {
-    const steps = this.order.filter((v) => v.command !== undefined && !/^FROM\b/i.test(v.command));
+    const steps = this.order.filter(isOwnStep);
     return steps.length > 0 && steps.every((v) => v.cached);
   }
 

@@ -1,6 +1,7 @@
 /** `stagegate report`: the action's whole job, run locally; prints the Markdown report. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { createMachineScanStore } from '../image/scan-store.js';
 import { runJob } from '../main.js';
 import { createEngine } from '../seams/engine.js';
 import { createTerminalRunner } from './terminal-runner.js';
@@ -98,7 +99,12 @@ export async function reportCommand(args: string[]): Promise<number> {
     { verbose: v.verbose },
   );
   const reportPath = resolve(v['json-file'] ?? 'stagegate-report.json');
-  const result = await runJob({ runner, engine: createEngine(), reportPath });
+  const result = await runJob({
+    runner,
+    engine: createEngine(),
+    reportPath,
+    scans: createMachineScanStore(),
+  });
   if (result.markdown)
     process.stdout.write(result.markdown.endsWith('\n') ? result.markdown : result.markdown + '\n');
   if (result.reportPath) process.stderr.write(`JSON report: ${result.reportPath}\n`);

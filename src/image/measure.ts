@@ -1,17 +1,19 @@
 /**
  * Measures a loaded image: size on disk (`docker image inspect`'s Size), compressed size as a
  * registry stores it, the layers tied to Dockerfile instructions, and wasted space, all from one
- * streamed pass over `docker save` (see archive.ts and compressed-size.ts for how and why).
+ * streamed pass over `docker save` (see archive.ts and compressed-size.ts for how and why), which a
+ * scan store lets later measurements of the same image skip.
  */
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
-import type { ImageMeasurement, LayerInfo, StageBuild } from '../report/model.js';
+import type { ImageMeasurement, LayerInfo, StageBuild, WasteReport } from '../report/model.js';
 import type { Engine } from '../seams/engine.js';
 import { readImageArchive, type ArchiveLayer, type ImageArchive } from './archive.js';
-import { attributeLayers, targetChain } from './layers.js';
+import { attributeLayers, targetChain, type ImageConfig } from './layers.js';
 import { registryManifestBytes, resolveLayout, type ImageLayout } from './manifest.js';
 import { computeWaste } from './waste.js';
 import type { LayerFiles } from './layer-files.js';
+import type { ScanStore } from './scan-store.js';
 
 interface InspectedImage {
   Id: string;
@@ -23,6 +25,8 @@ interface InspectedImage {
 export interface MeasureOptions {
   /** List files for the wasted-space analysis (default true). */
   waste?: boolean;
+  /** Scans of images read before, by image id; a hit skips `docker save`. */
+  scans?: ScanStore;
 }
 
 async function inspectImage(engine: Engine, image: string): Promise<InspectedImage> {
@@ -85,7 +89,98 @@ async function readSaved(engine: Engine, imageId: string, listFiles: boolean): P
   return archive;
 }
 
-/** Measures a loaded image: disk size, compressed size, layers tied to instructions, waste. */
+/**
+ * What one `docker save` pass tells about an image: everything the measurement needs that does not
+ * depend on the Dockerfile. An image id is the digest of the image's config, which names every layer by
+ * the digest of its content, so a scan stays true for that id (see scan-store.ts, which keeps them).
+ */
+export interface ImageScan {
+  imageId: string;
+  config: ImageConfig;
+  /** Bytes of the config as stored (pushed as-is). */
+  configBytes: number;
+  /** Layers bottom first: archive entry, content bytes, gzip-compressed bytes. */
+  layers: Array<{ path: string; size: number; compressedSize: number }>;
+  /** Set when the scan listed the layers' files (the wasted-space analysis). */
+  waste?: WasteReport;
+}
+
+/** Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste. */
+export async function scanImage(engine: Engine, imageId: string, listFiles: boolean): Promise<ImageScan> {
+  const archive = await readSaved(engine, imageId, listFiles);
+  let layout: ImageLayout;
+  try {
+    layout = resolveLayout(archive);
+  } catch (err) {
+    throw new UserError(
+      `Could not read image ${imageId} from 'docker save': ${(err as Error).message}`,
+      'size',
+    );
+  }
+  const measured: ArchiveLayer[] = layout.layerPaths.map((path) => {
+    const layer = archive.layers.get(path);
+    if (!layer) throw new UserError(`'docker save' of ${imageId} lacks layer ${path}.`, 'size');
+    return layer;
+  });
+  const fileLists = measured.map((l) => l.files);
+  const waste =
+    listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
+      ? computeWaste(fileLists)
+      : undefined;
+  return {
+    imageId,
+    config: layout.config,
+    configBytes: layout.configBytes,
+    layers: measured.map((l) => ({
+      path: l.path,
+      size: l.files?.contentBytes ?? l.archiveBytes,
+      compressedSize: l.compressedSize,
+    })),
+    ...(waste ? { waste } : {}),
+  };
+}
+
+/** The measurement from a scan: layers tied to the Dockerfile's instructions, the registry's total. */
+export function measurementFromScan(
+  scan: ImageScan,
+  size: number,
+  model: DockerfileModel,
+  target: number,
+): ImageMeasurement {
+  const origins = attributeLayers(
+    scan.config,
+    model.graph.stages[target] ? targetChain(model, target) : undefined,
+  );
+  const layers: LayerInfo[] = scan.layers.map((layer, i) => {
+    const origin = origins[i] ?? { diffId: '', createdBy: '' };
+    const info: LayerInfo = {
+      diffId: origin.diffId,
+      size: layer.size,
+      compressedSize: layer.compressedSize,
+      createdBy: origin.createdBy,
+    };
+    if (origin.instruction) info.instruction = origin.instruction;
+    if (origin.baseImage) info.baseImage = origin.baseImage;
+    return info;
+  });
+  // A registry stores each distinct blob once, even when the manifest lists it twice.
+  const unique = new Map(scan.layers.map((l) => [l.path, l.compressedSize]));
+  const compressedSize =
+    [...unique.values()].reduce((a, b) => a + b, 0) +
+    scan.configBytes +
+    registryManifestBytes(
+      scan.configBytes,
+      scan.layers.map((l) => l.compressedSize),
+    );
+  const waste = scan.waste;
+  return { imageId: scan.imageId, size, compressedSize, layers, ...(waste ? { waste } : {}) };
+}
+
+/**
+ * Measures a loaded image: disk size, compressed size, layers tied to instructions, waste. With a
+ * scan store, an image scanned before (this run's base and head are often the same image; a re-run
+ * builds the same images) is not read again.
+ */
 export async function measureImage(
   engine: Engine,
   image: string,
@@ -95,50 +190,10 @@ export async function measureImage(
 ): Promise<ImageMeasurement> {
   const listFiles = options.waste ?? true;
   const inspected = await inspectImage(engine, image);
-  const archive = await readSaved(engine, inspected.Id, listFiles);
-  let layout: ImageLayout;
-  try {
-    layout = resolveLayout(archive);
-  } catch (err) {
-    throw new UserError(
-      `Could not read image ${inspected.Id} from 'docker save': ${(err as Error).message}`,
-      'size',
-    );
+  let scan = await options.scans?.get(inspected.Id, listFiles);
+  if (!scan) {
+    scan = await scanImage(engine, inspected.Id, listFiles);
+    await options.scans?.put(scan);
   }
-  const measured: ArchiveLayer[] = layout.layerPaths.map((path) => {
-    const layer = archive.layers.get(path);
-    if (!layer) throw new UserError(`'docker save' of ${inspected.Id} lacks layer ${path}.`, 'size');
-    return layer;
-  });
-  const origins = attributeLayers(
-    layout.config,
-    model.graph.stages[target] ? targetChain(model, target) : undefined,
-  );
-  const layers: LayerInfo[] = measured.map((layer, i) => {
-    const origin = origins[i] ?? { diffId: '', createdBy: '' };
-    const info: LayerInfo = {
-      diffId: origin.diffId,
-      size: layer.files?.contentBytes ?? layer.archiveBytes,
-      compressedSize: layer.compressedSize,
-      createdBy: origin.createdBy,
-    };
-    if (origin.instruction) info.instruction = origin.instruction;
-    if (origin.baseImage) info.baseImage = origin.baseImage;
-    return info;
-  });
-  // A registry stores each distinct blob once, even when the manifest lists it twice.
-  const unique = new Map(measured.map((l) => [l.path, l.compressedSize]));
-  const compressedSize =
-    [...unique.values()].reduce((a, b) => a + b, 0) +
-    layout.configBytes +
-    registryManifestBytes(
-      layout.configBytes,
-      measured.map((l) => l.compressedSize),
-    );
-  const fileLists = measured.map((l) => l.files);
-  const waste =
-    listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
-      ? computeWaste(fileLists)
-      : undefined;
-  return { imageId: inspected.Id, size: inspected.Size, compressedSize, layers, ...(waste ? { waste } : {}) };
+  return measurementFromScan(scan, inspected.Size, model, target);
 }

@@ -1,14 +1,16 @@
 /**
- * The cache seam: small text blobs kept between workflow runs (the base commit's size report), in
- * the Actions cache. The only `@actions/cache` user. Where there is no Actions cache service (the
- * CLI, a local run) it holds nothing and says so through `available`.
- *
- * The Actions cache stores files, restored to the same path they were saved from, and a key can be
- * written only once; each entry is therefore one file named after its key in a fixed directory.
+ * The cache seam: small text blobs kept between runs. Two stores:
+ * - the Actions cache, for what must travel between workflow runs (the base commit's size report).
+ *   The only `@actions/cache` user. Where there is no Actions cache service (the CLI, a local run) it
+ *   holds nothing and says so through `available`. It stores files, restored to the same path they were
+ *   saved from, and a key can be written only once; each entry is one file named after its key.
+ * - a directory on this machine, for what stays true on it (image scans, keyed by image id): a
+ *   developer's machine or a self-hosted runner re-running a job reads them back; on a fresh hosted
+ *   runner it starts empty, which costs nothing.
  */
 import * as actionsCache from '@actions/cache';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface TextCache {
@@ -51,6 +53,70 @@ export function createActionsCache(): TextCache {
         return false;
       } finally {
         rmSync(path, { force: true });
+      }
+    },
+  };
+}
+
+/** Entries a directory cache keeps; past that the least recently written go first. */
+export const DIRECTORY_CACHE_ENTRIES = 1000;
+
+/**
+ * Where stagegate keeps what stays true on this machine: `STAGEGATE_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/stagegate`, else `~/.cache/stagegate`. `STAGEGATE_CACHE_DIR=off` turns it off.
+ */
+export function machineCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const set = env.STAGEGATE_CACHE_DIR;
+  if (set === 'off') return undefined;
+  if (set) return set;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'stagegate');
+}
+
+/** A TextCache in a directory: one file per key, written whole (temp file, then rename), pruned. */
+export function createDirectoryCache(dir: string, maxEntries = DIRECTORY_CACHE_ENTRIES): TextCache {
+  const pathOf = (key: string) => join(dir, key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json');
+  let usable: boolean | undefined;
+  const available = () => {
+    if (usable === undefined) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        usable = true;
+      } catch {
+        usable = false;
+      }
+    }
+    return usable;
+  };
+  const prune = () => {
+    const entries = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    if (entries.length <= maxEntries) return;
+    const byAge = entries
+      .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => a.at - b.at || a.f.localeCompare(b.f));
+    for (const { f } of byAge.slice(0, entries.length - maxEntries)) rmSync(join(dir, f), { force: true });
+  };
+  return {
+    available,
+    async get(key) {
+      if (!available()) return undefined;
+      try {
+        return readFileSync(pathOf(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async put(key, text) {
+      if (!available()) return false;
+      const path = pathOf(key);
+      const temp = `${path}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temp, text);
+        renameSync(temp, path);
+        prune();
+        return true;
+      } catch {
+        rmSync(temp, { force: true });
+        return false;
       }
     },
   };

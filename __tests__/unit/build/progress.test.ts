@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { parseProgress } from '../../../src/build/progress.js';
+import { cachedAcrossBuilds, parseProgress } from '../../../src/build/progress.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (name: string): string[] =>
@@ -66,5 +66,50 @@ describe('BuildKit plain progress', () => {
       '#5 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
     ]);
     expect(p.failure()).toMatchObject({ command: 'RUN make', stage: '', exitCode: 2 });
+  });
+});
+
+describe('cachedAcrossBuilds (concurrent builds sharing steps)', () => {
+  const steps = (...lines: string[]) => parseProgress(lines).steps();
+  // Three builds started together: the `build` target's own output lacks the steps that the `test`
+  // build showed for both, as BuildKit does for a shared step.
+  const buildOut = steps('#1 [internal] load build definition from Dockerfile', '#1 DONE 0.0s');
+  const testCached = steps(
+    '#5 [build 2/2] RUN make',
+    '#5 CACHED',
+    '#6 [test 1/1] RUN make test',
+    '#6 CACHED',
+  );
+  const testRan = steps(
+    '#5 [build 2/2] RUN make',
+    '#5 0.2 cc main.c',
+    '#5 DONE 0.3s',
+    '#6 [test 1/1] RUN make test',
+    '#6 CACHED',
+  );
+
+  it('calls a stage cached from another build showing its steps CACHED, though its own output shows none', () => {
+    expect(parseProgress(['#1 [internal] load build definition from Dockerfile']).fullyCached()).toBe(false);
+    expect(cachedAcrossBuilds([buildOut, testCached], new Set(['build']))).toBe(true);
+    expect(cachedAcrossBuilds([buildOut, testCached], new Set(['build', 'test']))).toBe(true);
+  });
+
+  it('is not cached when any output shows one of its steps run', () => {
+    expect(cachedAcrossBuilds([buildOut, testRan], new Set(['build']))).toBe(false);
+    expect(cachedAcrossBuilds([testCached, testRan], new Set(['build']))).toBe(false);
+    // The test stage's own step came from cache, but the build step it needs ran.
+    expect(cachedAcrossBuilds([testRan], new Set(['build', 'test']))).toBe(false);
+    expect(cachedAcrossBuilds([testRan], new Set(['test']))).toBe(true);
+  });
+
+  it('compares stage names case-insensitively, leaves FROM out, and knows nothing of unseen stages', () => {
+    const upper = steps(
+      '#4 [Build 1/2] FROM busybox',
+      '#4 DONE 0.0s',
+      '#5 [Build 2/2] RUN make',
+      '#5 CACHED',
+    );
+    expect(cachedAcrossBuilds([upper], new Set(['build']))).toBe(true);
+    expect(cachedAcrossBuilds([upper], new Set(['docs']))).toBeUndefined();
   });
 });

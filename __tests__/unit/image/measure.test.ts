@@ -5,6 +5,7 @@ import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { UserError } from '../../../src/errors.js';
 import { measureImage } from '../../../src/image/measure.js';
 import { registryManifestBytes } from '../../../src/image/manifest.js';
+import { createScanStore } from '../../../src/image/scan-store.js';
 import type { Engine, RunResult } from '../../../src/seams/engine.js';
 import { tarOf } from './tar-fixtures.js';
 
@@ -85,6 +86,21 @@ describe('measureImage', () => {
       },
     ]);
     expect(m.waste?.offenders).toEqual([{ path: '/etc/motd', wastedBytes: 4000, layers: [0, 1], count: 2 }]);
+  });
+
+  it('reads an image once: a second measurement of the same id comes from the scan store', async () => {
+    const { archive } = await savedImage();
+    const engine = fakeEngine(archive);
+    const scans = createScanStore();
+    const first = await measureImage(engine, 'my-image:latest', model, 0, { scans });
+    // The same image under the base commit's Dockerfile: same sizes, layers tied to its own lines.
+    const baseModel = parseDockerfile(`# base\n${dockerfile}`, 'Dockerfile');
+    const second = await measureImage(engine, 'sha256:img', baseModel, 0, { scans });
+    expect(engine.saves).toHaveLength(1);
+    expect(second.compressedSize).toBe(first.compressedSize);
+    expect(second.waste).toEqual(first.waste);
+    expect(second.layers[1].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN rm /etc/motd' });
+    expect(first.layers[1].instruction?.line).toBe(2);
   });
 
   it('skips the file lists when waste is off', async () => {
