@@ -769,8 +769,8 @@ function errorTail(result) {
  * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
  */
 async function prepareBuilder(engine, log, inputs) {
-    await ensureEngine(engine);
-    const backend = await detectBackend(engine);
+    // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
+    const [, backend] = await Promise.all([ensureEngine(engine), detectBackend(engine)]);
     if (backend === 'buildkit')
         log.notice("docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
             'Add docker/setup-buildx-action for buildx, remote builders and cache export.');
@@ -3948,6 +3948,8 @@ function sourceOf(event) {
         event: event.eventName || undefined,
     };
 }
+const settledValue = (value) => ({ value });
+const settledError = (error) => ({ error });
 /** Runs the job and returns what it produced; it never throws for user errors. */
 async function runJob(deps) {
     const { runner, engine } = deps;
@@ -4066,14 +4068,17 @@ async function runJob(deps) {
                 head,
                 cache: deps.cache,
                 scans,
-            }).then((value) => ({ value }), (error) => ({ error }));
+            }).then(settledValue, (settledError));
             try {
                 outcome = await runner.group('Build stages', () => executePlan(engine, runner, p, m, inputs, { backend: b }));
-                outcome.builds = await measureStageImages(engine, outcome.builds);
             }
             catch (err) {
                 recordError('build', err);
             }
+            // Each stage's size for the stage table, looked up while the target is measured.
+            const stageSizes = outcome
+                ? measureStageImages(engine, outcome.builds).then(settledValue, (settledError))
+                : undefined;
             for (const build of outcome?.builds ?? []) {
                 // A failing test stage is reported once, as the test failure below.
                 const isTest = build.stage === outcome?.test.stage;
@@ -4091,6 +4096,13 @@ async function runJob(deps) {
                 catch (err) {
                     recordError('size', err);
                 }
+            }
+            const sized = await stageSizes;
+            if (outcome && sized) {
+                if ('error' in sized)
+                    recordError('build', sized.error);
+                else
+                    outcome.builds = sized.value;
             }
             headMeasured(image);
             const settled = await runner.group('Compare with base', () => baseDone);

@@ -21,7 +21,7 @@ import { createMachineScanStore, createScanStore, type ScanStore } from './image
 import { assembleReport } from './report/assemble.js';
 import { renderMarkdown } from './report/markdown.js';
 import { postReportFile, publishReport } from './report/publish.js';
-import type { BaseComparison, ImageMeasurement, Report, ReportError } from './report/model.js';
+import type { BaseComparison, ImageMeasurement, Report, ReportError, StageBuild } from './report/model.js';
 import { annotationsFor } from './rules/annotations.js';
 import { lintDockerfile, loadLintSetup } from './rules/lint.js';
 import { allRules } from './rules/registry.js';
@@ -74,6 +74,11 @@ function sourceOf(event: EventContext): Report['source'] {
     event: event.eventName || undefined,
   };
 }
+
+/** A promise's outcome as data, so work started early can be awaited (and its error reported) later. */
+type Settled<T> = { value: T } | { error: unknown };
+const settledValue = <T>(value: T): Settled<T> => ({ value });
+const settledError = <T>(error: unknown): Settled<T> => ({ error });
 
 /** Runs the job and returns what it produced; it never throws for user errors. */
 export async function runJob(deps: JobDeps): Promise<JobResult> {
@@ -192,18 +197,18 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
         head,
         cache: deps.cache,
         scans,
-      }).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
+      }).then(settledValue, settledError<BaseComparison>);
       try {
         outcome = await runner.group('Build stages', () =>
           executePlan(engine, runner, p, m, inputs, { backend: b }),
         );
-        outcome.builds = await measureStageImages(engine, outcome.builds);
       } catch (err) {
         recordError('build', err);
       }
+      // Each stage's size for the stage table, looked up while the target is measured.
+      const stageSizes = outcome
+        ? measureStageImages(engine, outcome.builds).then(settledValue, settledError<StageBuild[]>)
+        : undefined;
       for (const build of outcome?.builds ?? []) {
         // A failing test stage is reported once, as the test failure below.
         const isTest = build.stage === outcome?.test.stage;
@@ -221,6 +226,11 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
         } catch (err) {
           recordError('size', err);
         }
+      }
+      const sized = await stageSizes;
+      if (outcome && sized) {
+        if ('error' in sized) recordError('build', sized.error);
+        else outcome.builds = sized.value;
       }
       headMeasured(image);
       const settled = await runner.group('Compare with base', () => baseDone);

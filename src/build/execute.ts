@@ -73,8 +73,8 @@ function errorTail(result: ImageBuildResult): string[] {
  * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
  */
 export async function prepareBuilder(engine: Engine, log: Log, inputs: Inputs): Promise<Backend> {
-  await ensureEngine(engine);
-  const backend = await detectBackend(engine);
+  // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
+  const [, backend] = await Promise.all([ensureEngine(engine), detectBackend(engine)]);
   if (backend === 'buildkit')
     log.notice(
       "docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
