@@ -295,6 +295,23 @@ function sizeSection(size, smoke) {
   return parts.join('\n');
 }
 
+/** What the parse-only floor says about the 2× targets: which of them any dockerfile-ast linter could meet. */
+function floorSentence(lint) {
+  const floor = lint.tools?.['dockerfile-ast parse'];
+  if (!floor) return '';
+  const parts = ['dockerfile-utils', 'dockerfilelint']
+    .filter((peer) => lint.tools[peer])
+    .map((peer) => {
+      const budget = lint.tools[peer].ms / 2;
+      const verdict =
+        floor.ms > budget
+          ? `more than the ${msText(budget)} a 2× lead over it allows, so no linter that parses with dockerfile-ast can meet that target on this corpus, whatever its rules cost`
+          : `so a 2× lead over it leaves ${msText(budget - floor.ms)} for the rules of all ${lint.files} files`;
+      return `${(floor.ms / lint.tools[peer].ms).toFixed(2)}× the whole run of ${peer} (${msText(lint.tools[peer].ms)}), ${verdict}`;
+    });
+  return `The floor: parsing the ${lint.files} files with dockerfile-ast alone, in one process with no rule, takes ${msText(floor.ms)}: ${parts.join('; and ')}.`;
+}
+
 function lintSection(lint) {
   if (!lint) return '_Not run._';
   if (lint.error) return `**Failed:** ${lint.error}`;
@@ -329,6 +346,8 @@ function lintSection(lint) {
       ],
       rows,
     ),
+    '',
+    floorSentence(lint),
     '',
     lint.startup
       ? `Start-up alone: \`node dist/cli.js --version\` takes ${msText(lint.startup.cliVersionMs)} (median), \`node -e 0\` ${msText(lint.startup.nodeMs)}: loading the bundle is the floor under every stagegate command (${((100 * lint.startup.cliVersionMs) / lint.tools.stagegate.coldStartMs).toFixed(0)}% of its one-file cold start).`

@@ -3,7 +3,9 @@
  * CLI) over every file in the shared corpus's real/ folder, read in place. Each tool lints the whole
  * set in one process, as CI would run it; the three run back to back in a rotating order. Per-file
  * time is the run's wall time divided by the number of files (start-up included); the cold start is
- * one process on one file. Every tool runs on the same Node as stagegate's CLI.
+ * one process on one file. Every tool runs on the same Node as stagegate's CLI. A fourth process only
+ * parses the files with dockerfile-ast (the parser stagegate is built on) and runs no rule: the floor
+ * under any linter built on it.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +37,12 @@ const TOOLS = {
     label: 'dockerfile-utils `validate` (bench/peers/dockerfile-utils-validate.mjs)',
     argv: (files) => [join(REPO_ROOT, 'bench', 'peers', 'dockerfile-utils-validate.mjs'), ...files],
     findings: (stdout) => JSON.parse(stdout).diagnostics,
+  },
+  'dockerfile-ast parse': {
+    label: '`dockerfile-ast` parse only, no rule (the floor; bench/peers/dockerfile-ast-parse.mjs)',
+    argv: (files) => [join(REPO_ROOT, 'bench', 'peers', 'dockerfile-ast-parse.mjs'), ...files],
+    findings: (stdout) => (JSON.parse(stdout).instructions >= 0 ? 'n/a' : undefined),
+    floor: true,
   },
   dockerfilelint: {
     label: '`dockerfilelint -o json`',
@@ -78,6 +86,7 @@ async function ruleCounts() {
     counts.stagegate = undefined;
   }
   const { ValidationCode } = require('dockerfile-utils');
+  counts['dockerfile-ast parse'] = 0;
   counts['dockerfile-utils'] = Object.keys(ValidationCode).filter((k) => Number.isNaN(Number(k))).length;
   counts.dockerfilelint = Object.keys(require('dockerfilelint/lib/reference.js')).length;
   return counts;
