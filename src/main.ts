@@ -17,7 +17,7 @@ import { measureBase } from './baseline/compare.js';
 import { evaluateBudgets } from './image/budgets.js';
 import { computeDelta } from './image/delta.js';
 import { measureImage, measureStageImages } from './image/measure.js';
-import { createMachineScanStore, createScanStore, type ScanStore } from './image/scan-store.js';
+import { createScanStore, type ScanStore } from './image/scan-store.js';
 import { assembleReport } from './report/assemble.js';
 import { renderMarkdown } from './report/markdown.js';
 import { postReportFile, publishReport } from './report/publish.js';
@@ -28,9 +28,9 @@ import { allRules } from './rules/registry.js';
 import { toSarif } from './rules/sarif.js';
 import { findingsFailingOn, type Finding } from './rules/types.js';
 import type { TextCache } from './seams/cache.js';
-import { createEngine, type Engine } from './seams/engine.js';
-import { createGitHubApi, type GitHubApi } from './seams/github.js';
-import { createActionsRunner, type EventContext, type Runner } from './seams/runner.js';
+import type { Engine } from './seams/engine.js';
+import type { GitHubApi } from './seams/github.js';
+import type { EventContext, Runner } from './seams/runner.js';
 
 export interface JobDeps {
   runner: Runner;
@@ -39,9 +39,9 @@ export interface JobDeps {
   github?: (token: string, baseUrl: string) => GitHubApi;
   /** Where the JSON report goes; default: a file under RUNNER_TEMP. */
   reportPath?: string;
-  /** Saved base reports; default: the Actions cache. The benchmarks pass a local store. */
+  /** Saved base reports; default: none. The action passes the Actions cache, the benchmarks a local store. */
   cache?: TextCache;
-  /** Image scans by image id; default: this run's only. `run()` and the CLI keep them on the machine. */
+  /** Image scans by image id; default: this run's only. The action and the CLI keep them on the machine. */
   scans?: ScanStore;
 }
 
@@ -276,23 +276,4 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   await publishReport({ runner, github: deps.github }, { report, reportPath, inputs, event });
 
   return { report, markdown, reportPath, failures };
-}
-
-export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
-  const runner = deps.runner ?? createActionsRunner();
-  try {
-    const result = await runJob({
-      runner,
-      engine: deps.engine ?? createEngine(),
-      github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl, log: runner })),
-      reportPath: deps.reportPath,
-      scans: deps.scans ?? createMachineScanStore(),
-    });
-    if (result.failures.length) runner.setFailed(result.failures.join('\n'));
-  } catch (err) {
-    // Only bugs reach here: user errors were reported above without a stack trace.
-    runner.setFailed(
-      `stagegate failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
-  }
 }

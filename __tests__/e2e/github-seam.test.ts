@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { commentMarker } from '../../src/report/marker.js';
-import { createGitHubApi, GitHubPermissionError } from '../../src/seams/github.js';
+import { GitHubPermissionError } from '../../src/seams/github.js';
+import { createGitHubApi } from '../../src/seams/octokit.js';
 import { FakeGitHub } from './fake-github.js';
 
 const TOKEN = 'ghs_e2etoken';

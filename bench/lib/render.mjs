@@ -320,7 +320,7 @@ function lintSection(lint) {
   const rows = Object.entries(lint.tools).map(([name, t]) => [
     t.label,
     String(lint.rules?.[name] ?? 'n/a'),
-    String(t.findings),
+    t.findings === null || t.findings === undefined ? 'n/a' : String(t.findings),
     msText(t.ms),
     `${msText(t.perFileMs)} (${ratio(name, 'all')})`,
     `${msText(t.coldStartMs)} (${ratio(name, 'coldStart')})`,

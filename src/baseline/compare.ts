@@ -24,7 +24,7 @@ import { measureImage } from '../image/measure.js';
 import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, ImageMeasurement } from '../report/model.js';
-import { createActionsCache, type TextCache } from '../seams/cache.js';
+import { NO_CACHE, type TextCache } from '../seams/cache.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
 import { baseReportKey, parseBaseReport, serializeBaseReport } from './base-report.js';
@@ -45,7 +45,7 @@ export interface BaselineArgs {
   head?: ImageMeasurement | Promise<ImageMeasurement | undefined>;
   /** Scans of images already read (the head's, often the same image), by image id. */
   scans?: ScanStore;
-  /** Saved base reports (default: the Actions cache). */
+  /** Saved base reports (default: none; the action passes the Actions cache). */
   cache?: TextCache;
   /** Directory `context` and `file` are relative to (default: the process's working directory). */
   cwd?: string;
@@ -162,7 +162,7 @@ async function buildBase(
 export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
   const { inputs, event } = args;
   if (!inputs.compare) return { status: 'disabled', message: 'compare is false' };
-  const cache = args.cache ?? createActionsCache();
+  const cache = args.cache ?? NO_CACHE;
   const cwd = resolve(args.cwd ?? process.cwd());
   const pr = event.pullRequest;
 

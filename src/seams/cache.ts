@@ -1,16 +1,14 @@
 /**
- * The cache seam: small text blobs kept between runs. Two stores:
- * - the Actions cache, for what must travel between workflow runs (the base commit's size report).
- *   The only `@actions/cache` user. Where there is no Actions cache service (the CLI, a local run) it
- *   holds nothing and says so through `available`. It stores files, restored to the same path they were
- *   saved from, and a key can be written only once; each entry is one file named after its key.
+ * The cache seam: small text blobs kept between runs. Three stores:
+ * - the Actions cache (`actions-cache.ts`), for what must travel between workflow runs (the base
+ *   commit's size report);
  * - a directory on this machine, for what stays true on it (image scans, keyed by image id): a
  *   developer's machine or a self-hosted runner re-running a job reads them back; on a fresh hosted
- *   runner it starts empty, which costs nothing.
+ *   runner it starts empty, which costs nothing;
+ * - NO_CACHE, which holds nothing (the CLI has no Actions cache).
  */
-import * as actionsCache from '@actions/cache';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export interface TextCache {
@@ -21,42 +19,12 @@ export interface TextCache {
   put(key: string, text: string): Promise<boolean>;
 }
 
-function entryPath(key: string): string {
-  // os.tmpdir() is /tmp on GitHub's Linux runners; the path is part of the cache version, so it must be stable.
-  return join(tmpdir(), 'stagegate-cache', key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json');
-}
-
-export function createActionsCache(): TextCache {
-  return {
-    available: () => actionsCache.isFeatureAvailable(),
-    async get(key) {
-      if (!actionsCache.isFeatureAvailable()) return undefined;
-      const path = entryPath(key);
-      try {
-        const hit = await actionsCache.restoreCache([path], key);
-        if (hit !== key) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      } finally {
-        rmSync(path, { force: true });
-      }
-    },
-    async put(key, text) {
-      if (!actionsCache.isFeatureAvailable()) return false;
-      const path = entryPath(key);
-      try {
-        mkdirSync(join(path, '..'), { recursive: true });
-        writeFileSync(path, text);
-        return (await actionsCache.saveCache([path], key)) !== -1;
-      } catch {
-        return false;
-      } finally {
-        rmSync(path, { force: true });
-      }
-    },
-  };
-}
+/** A store that holds nothing: where no cache service exists (the CLI, tests that want none). */
+export const NO_CACHE: TextCache = {
+  available: () => false,
+  get: async () => undefined,
+  put: async () => false,
+};
 
 /** Entries a directory cache keeps; past that the least recently written go first. */
 export const DIRECTORY_CACHE_ENTRIES = 1000;
