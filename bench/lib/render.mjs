@@ -180,7 +180,7 @@ function jobSection(job) {
           const ph = r.phases;
           const build = ph['Build stages'];
           const other = r.oursMs - (build ?? 0);
-          return `- ${p.project}, ${state}: stagegate's build phase took ${s(build)} against ${s(r.peerMs)} for all three hand-written builds; the other ${s(other)} went to start-up, lint, measuring the image (sizes and waste), the base comparison (worktree, base build, its measurement) and the reports.`;
+          return `- ${p.project}, ${state}: stagegate's build phase (every stage, and the base commit's build alongside them) took ${s(build)} against ${s(r.peerMs)} for all three hand-written builds; the other ${s(other)} went to start-up, lint, the engine checks, measuring the image (sizes and waste), what was left of the base comparison (its measurement) and the reports.`;
         }),
     );
   const phaseNames = [
@@ -448,7 +448,7 @@ export function renderMarkdown(results) {
     '',
     '## 1. Whole job vs hand-written steps',
     '',
-    'stagegate: `node dist/cli.js report --context . --target <final> --base-ref <base commit> --build-arg STAGEGATE_BENCH_BUST=… --fail-on never` (every named stage, the test gate, the base-commit build in a git worktree, sizes, waste, findings, JSON and Markdown reports). Hand-written: `docker build --target test`, `docker build --target <final>`, then `git worktree add` of the base commit and `docker build --target <final>` there, one after the other (no size measurement, no lint, no report).',
+    'stagegate: `node dist/cli.js report --context . --target <final> --base-ref <base commit> --build-arg STAGEGATE_BENCH_BUST=… --fail-on never` (every named stage and, alongside them, the base-commit build in a git worktree; the test gate, sizes, waste, findings, JSON and Markdown reports). Hand-written: `docker build --target test`, `docker build --target <final>`, then `git worktree add` of the base commit and `docker build --target <final>` there, one after the other (no size measurement, no lint, no report).',
     '',
     jobSection(sec.job),
     '',
