@@ -3566,7 +3566,7 @@ function annotationsFor(findings) {
 }
 
 // EXTERNAL MODULE: ./src/rules/lint.ts + 2 modules
-var lint = __webpack_require__(4427);
+var rules_lint = __webpack_require__(4427);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 31 modules
 var registry = __webpack_require__(5535);
 // EXTERNAL MODULE: ./src/rules/sarif.ts
@@ -3682,20 +3682,26 @@ async function runJob(deps) {
         recordError('dockerfile', err);
     }
     if (model) {
+        // The engine checks (docker info, buildx version) start as soon as there is a plan.
         try {
             plan = (0,build_plan/* planBuilds */.zu)(model, inputs);
         }
         catch (err) {
             recordError('inputs', err);
         }
-        // The engine checks (docker info, buildx version) run while the Dockerfile is linted.
         if (plan) {
             builderReady = prepareBuilder(engine, runner, inputs);
             builderReady.catch(() => undefined); // awaited (and reported) below
         }
+    }
+    let linted = false;
+    const lint = () => {
+        if (!model || linted)
+            return;
+        linted = true;
         try {
-            const setup = (0,lint/* loadLintSetup */.zv)({ config: inputs.config, context: inputs.context, file: inputs.file });
-            findings = (0,lint/* lintDockerfile */.cy)(model, {
+            const setup = (0,rules_lint/* loadLintSetup */.zv)({ config: inputs.config, context: inputs.context, file: inputs.file });
+            findings = (0,rules_lint/* lintDockerfile */.cy)(model, {
                 ...setup.options,
                 target: plan?.target,
                 testStage: plan?.testStage,
@@ -3707,7 +3713,7 @@ async function runJob(deps) {
         catch (err) {
             recordError('findings', err);
         }
-    }
+    };
     if (model && plan) {
         const [m, p] = [model, plan];
         // Scans of the images this run reads (the base image is often the head's own), kept on this
@@ -3738,12 +3744,18 @@ async function runJob(deps) {
                 cache: deps.cache,
                 scans,
             }).then(settledValue, (settledError));
-            try {
-                outcome = await runner.group('Build stages', () => executePlan(engine, runner, p, m, inputs, { backend: b }));
-            }
-            catch (err) {
-                recordError('build', err);
-            }
+            const building = runner
+                .group('Build stages', () => executePlan(engine, runner, p, m, inputs, { backend: b }))
+                .then(settledValue, (settledError));
+            // Linting is this process's CPU work and the builds are the engine's: lint once their
+            // processes have started (one turn of the event loop), not before.
+            await new Promise((resolve) => setImmediate(resolve));
+            lint();
+            const built = await building;
+            if ('error' in built)
+                recordError('build', built.error);
+            else
+                outcome = built.value;
             // Each stage's size for the stage table, looked up while the target is measured.
             const stageSizes = outcome
                 ? measureStageImages(engine, outcome.builds).then(settledValue, (settledError))
@@ -3781,6 +3793,8 @@ async function runJob(deps) {
                 base = settled.value;
         }
     }
+    // Without a build (an unusable plan, no engine) the findings are all there is to report.
+    lint();
     const delta = image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
     const budgets = evaluateBudgets(inputs, image, base?.image, delta);
     for (const b of budgets)

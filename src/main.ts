@@ -144,16 +144,22 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   }
 
   if (model) {
+    // The engine checks (docker info, buildx version) start as soon as there is a plan.
     try {
       plan = planBuilds(model, inputs);
     } catch (err) {
       recordError('inputs', err);
     }
-    // The engine checks (docker info, buildx version) run while the Dockerfile is linted.
     if (plan) {
       builderReady = prepareBuilder(engine, runner, inputs);
       builderReady.catch(() => undefined); // awaited (and reported) below
     }
+  }
+
+  let linted = false;
+  const lint = (): void => {
+    if (!model || linted) return;
+    linted = true;
     try {
       const setup = loadLintSetup({ config: inputs.config, context: inputs.context, file: inputs.file });
       findings = lintDockerfile(model, {
@@ -167,7 +173,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     } catch (err) {
       recordError('findings', err);
     }
-  }
+  };
 
   if (model && plan) {
     const [m, p] = [model, plan];
@@ -198,13 +204,16 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
         cache: deps.cache,
         scans,
       }).then(settledValue, settledError<BaseComparison>);
-      try {
-        outcome = await runner.group('Build stages', () =>
-          executePlan(engine, runner, p, m, inputs, { backend: b }),
-        );
-      } catch (err) {
-        recordError('build', err);
-      }
+      const building = runner
+        .group('Build stages', () => executePlan(engine, runner, p, m, inputs, { backend: b }))
+        .then(settledValue, settledError<BuildOutcome>);
+      // Linting is this process's CPU work and the builds are the engine's: lint once their
+      // processes have started (one turn of the event loop), not before.
+      await new Promise((resolve) => setImmediate(resolve));
+      lint();
+      const built = await building;
+      if ('error' in built) recordError('build', built.error);
+      else outcome = built.value;
       // Each stage's size for the stage table, looked up while the target is measured.
       const stageSizes = outcome
         ? measureStageImages(engine, outcome.builds).then(settledValue, settledError<StageBuild[]>)
@@ -238,6 +247,9 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
       else base = settled.value;
     }
   }
+
+  // Without a build (an unusable plan, no engine) the findings are all there is to report.
+  lint();
 
   const delta =
     image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
