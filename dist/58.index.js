@@ -915,8 +915,8 @@ async function testGate(engine, log, plan, model, outcomes, command) {
     };
 }
 
-// EXTERNAL MODULE: ./src/dockerfile/load.ts
-var load = __webpack_require__(1768);
+// EXTERNAL MODULE: ./src/dockerfile/load.ts + 1 modules
+var load = __webpack_require__(6352);
 // EXTERNAL MODULE: ./src/rules/types.ts
 var types = __webpack_require__(3182);
 ;// CONCATENATED MODULE: ./src/image/units.ts

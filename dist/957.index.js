@@ -127,7 +127,7 @@ function planLabel(model, index) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4713);
 /* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7849);
-/* harmony import */ var _dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1768);
+/* harmony import */ var _dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6352);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4427);
 /* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5535);
@@ -710,19 +710,60 @@ function buildStageGraph(ast, buildArgs = []) {
 
 /***/ }),
 
-/***/ 1768:
+/***/ 6352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
-/* harmony export */   dx: () => (/* binding */ loadDockerfile)
-/* harmony export */ });
-/* unused harmony export isImageReference */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8390);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7849);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dx: () => (/* binding */ loadDockerfile),
+  Ai: () => (/* binding */ parseDockerfile)
+});
+
+// UNUSED EXPORTS: isImageReference
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/dockerfile/graph.ts + 1 modules
+var dockerfile_graph = __webpack_require__(7849);
+;// CONCATENATED MODULE: ./src/dockerfile/memoize.ts
+const GETTERS = [
+    'getArguments',
+    'getFlags',
+    'getArgumentsContent',
+    'getRawArgumentsContent',
+    'getVariables',
+    'getProperties',
+];
+function memoizeInstruction(instruction) {
+    const target = instruction;
+    for (const name of GETTERS) {
+        const original = target[name];
+        if (typeof original !== 'function')
+            continue;
+        let computed = false;
+        let value;
+        target[name] = function memoized() {
+            if (!computed) {
+                value = original.call(this);
+                computed = true;
+            }
+            return Array.isArray(value) ? value.slice() : value;
+        };
+    }
+}
+/** Caches those getters on every instruction of `ast`, in place. Returns `ast`. */
+function memoizeDockerfile(ast) {
+    for (const instruction of ast.getInstructions())
+        memoizeInstruction(instruction);
+    return ast;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/load.ts
 /**
  * Reads a Dockerfile into the model every later step works from: dockerfile-ast's parse plus the stage
  * graph. dockerfile-ast is lenient (it parses anything), so the errors BuildKit's own parser raises,
@@ -736,6 +777,7 @@ function buildStageGraph(ast, buildArgs = []) {
 
 
 
+
 const STEP = 'dockerfile';
 /** BuildKit's rule for `AS <name>` (instructions/parse.go): a letter, then letters, digits, `-`, `_`, `.`. */
 const STAGE_NAME = /^[a-z][a-z0-9._-]*$/i;
@@ -744,7 +786,7 @@ const JSON_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'COPY', 'ADD', '
 const lineOf = (i) => i.getRange().start.line + 1;
 function fail(file, line, message) {
     const where = line === undefined ? file : `${file}:${line}`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${where}: ${message}`, STEP, { file, line });
+    throw new errors/* UserError */.y(`${where}: ${message}`, STEP, { file, line });
 }
 /** Property instructions in the legacy `ENV NAME value` form need a value; `ENV PATH` alone is an error. */
 function checkProperties(file, ins) {
@@ -842,33 +884,33 @@ function checkGraph(file, graph) {
             fail(file, s.line, `stage name '${s.name}' is already used by the stage on line ${graph.stages[first].line} (names compare case-insensitively); give each stage its own name.`);
         seen.set(s.key, s.index);
     }
-    const cycle = (0,_graph_js__WEBPACK_IMPORTED_MODULE_3__/* .findCycle */ .u8)(graph);
+    const cycle = (0,dockerfile_graph/* findCycle */.u8)(graph);
     if (cycle) {
-        const names = cycle.map((i) => `'${(0,_graph_js__WEBPACK_IMPORTED_MODULE_3__/* .stageLabel */ .Hn)(graph.stages[i])}'`).join(' -> ');
+        const names = cycle.map((i) => `'${(0,dockerfile_graph/* stageLabel */.Hn)(graph.stages[i])}'`).join(' -> ');
         const first = graph.stages[cycle[0]];
         fail(file, first.line, `the stages depend on each other in a cycle: ${names}. Break the cycle.`);
     }
 }
 /** Parses Dockerfile text into the model (AST + stage graph). Throws UserError when unparsable. */
 function parseDockerfile(text, file, buildArgs = []) {
-    const ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_1__.DockerfileParser.parse(text);
+    const ast = memoizeDockerfile(main.DockerfileParser.parse(text));
     checkInstructions(file, ast);
-    const graph = (0,_graph_js__WEBPACK_IMPORTED_MODULE_3__/* .buildStageGraph */ .Rc)(ast, buildArgs);
+    const graph = (0,dockerfile_graph/* buildStageGraph */.Rc)(ast, buildArgs);
     checkGraph(file, graph);
     return { file, text, ast, graph };
 }
 /** Reads and parses a Dockerfile. Throws UserError (with the path) when it does not exist. */
 function loadDockerfile(path, displayPath, buildArgs = []) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`Dockerfile not found: ${displayPath} (looked at ${path}). Set the 'file' input to your Dockerfile's path, or 'context' when it is <context>/Dockerfile.`, STEP);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${displayPath} is a directory, not a Dockerfile. Set the 'file' input to the Dockerfile inside it (e.g. ${displayPath.replace(/\/+$/, '')}/Dockerfile).`, STEP);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* UserError */.y(`Dockerfile not found: ${displayPath} (looked at ${path}). Set the 'file' input to your Dockerfile's path, or 'context' when it is <context>/Dockerfile.`, STEP);
+    if ((0,external_node_fs_.statSync)(path).isDirectory())
+        throw new errors/* UserError */.y(`${displayPath} is a directory, not a Dockerfile. Set the 'file' input to the Dockerfile inside it (e.g. ${displayPath.replace(/\/+$/, '')}/Dockerfile).`, STEP);
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`Cannot read ${displayPath}: ${err.message}`, STEP, { file: displayPath });
+        throw new errors/* UserError */.y(`Cannot read ${displayPath}: ${err.message}`, STEP, { file: displayPath });
     }
     return parseDockerfile(text, displayPath, buildArgs);
 }
@@ -1564,8 +1606,7 @@ function defaultGlobalScope(model, escape) {
 
 
 /** The nearest comment line directly above the instruction (no blank or empty `#` line between). */
-function descriptionComment(model, lines, i) {
-    const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
+function descriptionComment(commentLines, lines, i) {
     const above = i.getRange().start.line - 1;
     if (above < 0 || !commentLines.has(above))
         return undefined;
@@ -1579,6 +1620,8 @@ const invalidDefinitionDescription = {
     aliases: ['InvalidDefinitionDescription'],
     check: ({ model }) => {
         const lines = model.text.split(/\r?\n/);
+        // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).
+        const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
         const hits = [];
         for (const i of allInstructions(model)) {
             const keyword = i.getKeyword();
@@ -1596,7 +1639,7 @@ const invalidDefinitionDescription = {
             }
             if (keys.length === 0)
                 continue;
-            const comment = descriptionComment(model, lines, i);
+            const comment = descriptionComment(commentLines, lines, i);
             if (comment === undefined)
                 continue;
             const firstWord = comment.split(/\s+/)[0];

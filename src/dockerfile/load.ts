@@ -12,6 +12,7 @@ import { DockerfileParser, type Dockerfile, type Instruction, type Property } fr
 import { UserError } from '../errors.js';
 import type { BuildArg } from '../inputs.js';
 import { buildStageGraph, findCycle, stageLabel } from './graph.js';
+import { memoizeDockerfile } from './memoize.js';
 import type { DockerfileModel, StageGraph } from './types.js';
 
 const STEP = 'dockerfile';
@@ -162,7 +163,7 @@ function checkGraph(file: string, graph: StageGraph): void {
 
 /** Parses Dockerfile text into the model (AST + stage graph). Throws UserError when unparsable. */
 export function parseDockerfile(text: string, file: string, buildArgs: BuildArg[] = []): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = memoizeDockerfile(DockerfileParser.parse(text));
   checkInstructions(file, ast);
   const graph = buildStageGraph(ast, buildArgs);
   checkGraph(file, graph);

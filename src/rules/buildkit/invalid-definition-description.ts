@@ -5,14 +5,12 @@
  * "this is not a description".
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argNames } from './base-image-env.js';
 import { allInstructions, hitFor } from './common.js';
 
 /** The nearest comment line directly above the instruction (no blank or empty `#` line between). */
-function descriptionComment(model: DockerfileModel, lines: string[], i: Instruction): string | undefined {
-  const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
+function descriptionComment(commentLines: Set<number>, lines: string[], i: Instruction): string | undefined {
   const above = i.getRange().start.line - 1;
   if (above < 0 || !commentLines.has(above)) return undefined;
   const content = (lines[above] ?? '').trim().replace(/^#/, '').trim();
@@ -27,6 +25,8 @@ export const invalidDefinitionDescription: Rule = {
   aliases: ['InvalidDefinitionDescription'],
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
+    // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).
+    const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
     const hits: RuleHit[] = [];
     for (const i of allInstructions(model)) {
       const keyword = i.getKeyword();
@@ -41,7 +41,7 @@ export const invalidDefinitionDescription: Rule = {
         what = 'build stage';
       }
       if (keys.length === 0) continue;
-      const comment = descriptionComment(model, lines, i);
+      const comment = descriptionComment(commentLines, lines, i);
       if (comment === undefined) continue;
       const firstWord = comment.split(/\s+/)[0];
       if (keys.includes(firstWord)) continue;
