@@ -32,6 +32,7 @@ interface Results {
         cold: Pairs;
         warm: Pairs;
         coldBuild?: { stagesBuilt: number };
+        concurrentCached?: Record<number, number>;
       }>;
     };
     size: {
@@ -129,6 +130,8 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
       }
       // stagegate built every stage of the project.
       expect(p.coldBuild?.stagesBuilt).toBe(p.stages);
+      // The engine's overlap of cached builds was timed for 1, 3 and 8 at once.
+      expect([1, 3, 8].every((n) => positive(p.concurrentCached?.[n]))).toBe(true);
     }
   });
 

@@ -154,3 +154,32 @@ export function medianPhases(runs) {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.phases ?? {})))];
   return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r.phases?.[n] ?? 0))]));
 }
+
+/**
+ * How well this engine overlaps cached builds: the wall time of `count` identical, fully cached
+ * `docker build --target <final>` runs started at once (median of `runs`). With perfect overlap it
+ * would not grow with `count`; where it grows linearly the engine runs them one after another, and
+ * every build stagegate adds to the hand-written three costs its full price even when concurrent.
+ * @param {{dir: string, final: string}} repo
+ */
+export async function concurrentCachedBuilds(repo, bust, counts = [1, 3, 8], runs = 3) {
+  const once = () =>
+    timed(
+      DOCKER,
+      ['build', '-q', '--target', repo.final, '--build-arg', `${BUST_ARG}=${bust}`, '-f', 'Dockerfile', '.'],
+      { cwd: repo.dir, env: { DOCKER_BUILDKIT: '1' } },
+    );
+  await once(); // make sure the target is in the cache with this value
+  const result = {};
+  for (const count of counts) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const started = process.hrtime.bigint();
+      const all = await Promise.all(Array.from({ length: count }, once));
+      if (all.some((r) => r.code !== 0)) throw new Error(`a cached docker build of ${repo.final} failed`);
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    result[count] = median(samples);
+  }
+  return result;
+}

@@ -224,8 +224,26 @@ function jobSection(job) {
     table(['project', 'cache', ...phaseNames, 'stagegate total', 'hand-written total'], phaseRows),
     '',
     ...readings,
+    '',
+    ...engineOverlap(job),
     ...(notes.length ? ['', ...notes] : []),
   ].join('\n');
+}
+
+/** The engine's overlap of cached builds, and what it means for the warm targets. */
+function engineOverlap(job) {
+  const rows = job.projects
+    .filter((p) => p.concurrentCached)
+    .map((p) => {
+      const c = p.concurrentCached;
+      return [p.project, s(c[1]), s(c[3]), s(c[8]), x(c[3] / c[1]), x(c[8] / c[1])];
+    });
+  if (!rows.length) return [];
+  return [
+    'How much this engine overlaps builds that do nothing: the same fully cached `docker build --target <final>` started once, 3 and 8 times at once (median of the runs). A warm stagegate job runs one build per planned stage plus the base build (4 for examples/hello, 8 for the fixture) against the hand-written three; where 3 or 8 at once cost close to 3 or 8 times one, every build past three adds its full price, and the warm job cannot be as fast as the hand-written steps however it is scheduled.',
+    '',
+    table(['project', '1 build', '3 at once', '8 at once', '3 ÷ 1', '8 ÷ 1'], rows),
+  ];
 }
 
 function sizeSection(size, smoke) {

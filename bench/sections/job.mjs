@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { DOCKER, REPO_ROOT, exampleProjects, headChange, prepareRepo } from '../lib/projects.mjs';
 import { mustRun, nonce, summarisePairs } from '../lib/measure.mjs';
-import { medianPhases, runHandWritten, runStagegate } from '../lib/job.mjs';
+import { concurrentCachedBuilds, medianPhases, runHandWritten, runStagegate } from '../lib/job.mjs';
 
 export function jobProjects(smoke) {
   const list = exampleProjects().map((name) => {
@@ -118,6 +118,8 @@ export async function benchJob(ctx) {
       entry.warm = summarisePairs(warm);
       entry.warm.phases = medianPhases(warmRuns);
       entry.warmBuild = buildPhase(lastReport);
+      // What N cached builds at once cost on this engine: the floor under a warm job of N builds.
+      entry.concurrentCached = await concurrentCachedBuilds(repo, lastOursBust, [1, 3, 8], ctx.smoke ? 1 : 3);
     } catch (err) {
       entry.error = err instanceof Error ? err.message : String(err);
       ctx.log(`  failed: ${entry.error}`);
