@@ -464,8 +464,27 @@ function readImageId(iidFile, metadataFile) {
         return undefined;
     }
 }
-/** Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. */
+/**
+ * BuildKit's "flightcontrol: exceeded retry timeout" (moby/buildkit#990, #1822): a step shared by
+ * concurrent builds can fail this way under load, through no fault of the Dockerfile. A second try
+ * normally builds, from the cache the first one filled.
+ */
+const TRANSIENT_FAILURE = /flightcontrol: exceeded retry timeout/;
+/**
+ * Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. A build that
+ * fails with BuildKit's known transient error is tried once more, and says so in its warnings.
+ */
 async function buildImage(engine, request) {
+    const first = await buildOnce(engine, request);
+    const text = [...first.tail, first.failure?.message ?? ''].join('\n');
+    if (first.ok || !TRANSIENT_FAILURE.test(text))
+        return first;
+    const second = await buildOnce(engine, request);
+    const note = "BuildKit failed a build with its transient error 'flightcontrol: exceeded retry timeout' " +
+        '(moby/buildkit#1822, under load with concurrent builds); stagegate built it again once.';
+    return { ...second, startedAt: first.startedAt, warnings: [...(second.warnings ?? []), note] };
+}
+async function buildOnce(engine, request) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'stagegate-build-'));
     const iidFile = (0,external_node_path_.join)(dir, 'iid');
     const metadataFile = request.backend === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
@@ -707,10 +726,11 @@ function fromRefHints(graph) {
 
 
 /**
- * Stage builds started at once by default. Each is a docker CLI process attached to the one builder,
- * which shares the steps they have in common; this only bounds the client processes.
+ * Stage builds started at once by default (the base commit's build runs beside them). More at once
+ * gain little on a daemon's built-in BuildKit, which runs concurrent builds nearly one after another
+ * (see BENCHMARKS.md), and raise the odds of BuildKit's transient "flightcontrol" failure under load.
  */
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 4;
 /** How many lines of a failing step's output the report keeps. */
 const LOG_TAIL = 30;
 function nonEmpty(lines) {

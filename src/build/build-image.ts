@@ -64,8 +64,29 @@ function readImageId(iidFile: string, metadataFile?: string): string | undefined
   }
 }
 
-/** Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. */
+/**
+ * BuildKit's "flightcontrol: exceeded retry timeout" (moby/buildkit#990, #1822): a step shared by
+ * concurrent builds can fail this way under load, through no fault of the Dockerfile. A second try
+ * normally builds, from the cache the first one filled.
+ */
+const TRANSIENT_FAILURE = /flightcontrol: exceeded retry timeout/;
+
+/**
+ * Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. A build that
+ * fails with BuildKit's known transient error is tried once more, and says so in its warnings.
+ */
 export async function buildImage(engine: Engine, request: ImageBuildRequest): Promise<ImageBuildResult> {
+  const first = await buildOnce(engine, request);
+  const text = [...first.tail, first.failure?.message ?? ''].join('\n');
+  if (first.ok || !TRANSIENT_FAILURE.test(text)) return first;
+  const second = await buildOnce(engine, request);
+  const note =
+    "BuildKit failed a build with its transient error 'flightcontrol: exceeded retry timeout' " +
+    '(moby/buildkit#1822, under load with concurrent builds); stagegate built it again once.';
+  return { ...second, startedAt: first.startedAt, warnings: [...(second.warnings ?? []), note] };
+}
+
+async function buildOnce(engine: Engine, request: ImageBuildRequest): Promise<ImageBuildResult> {
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-build-'));
   const iidFile = join(dir, 'iid');
   const metadataFile = request.backend === 'buildx' ? join(dir, 'metadata.json') : undefined;

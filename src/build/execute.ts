@@ -43,10 +43,11 @@ export interface ExecuteOptions {
 }
 
 /**
- * Stage builds started at once by default. Each is a docker CLI process attached to the one builder,
- * which shares the steps they have in common; this only bounds the client processes.
+ * Stage builds started at once by default (the base commit's build runs beside them). More at once
+ * gain little on a daemon's built-in BuildKit, which runs concurrent builds nearly one after another
+ * (see BENCHMARKS.md), and raise the odds of BuildKit's transient "flightcontrol" failure under load.
  */
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 4;
 
 /** How many lines of a failing step's output the report keeps. */
 const LOG_TAIL = 30;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { buildImage, type ImageBuildRequest } from '../../../src/build/build-image.js';
 import { executePlan, type Log } from '../../../src/build/execute.js';
 import { planBuilds } from '../../../src/build/plan.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
@@ -249,5 +250,61 @@ describe('executePlan', () => {
       ['docs', true],
       ['app', false],
     ]);
+  });
+});
+
+describe('buildImage and BuildKit transient failures', () => {
+  const flaky = (failures: number) => {
+    let builds = 0;
+    const engine: Engine = {
+      async run(_tool, args, options) {
+        builds++;
+        const lines =
+          builds <= failures
+            ? [
+                '#5 [build 2/2] RUN make',
+                '#5 ERROR: executor failed running [/bin/sh -c make]: flightcontrol: exceeded retry timeout',
+              ]
+            : ['#5 [build 2/2] RUN make', '#5 DONE 0.1s'];
+        for (const l of lines) options?.onLine?.(l, 'stderr');
+        const iid = args.find((a) => a.startsWith('--iidfile='))?.slice('--iidfile='.length);
+        if (iid && builds > failures) writeFileSync(iid, `sha256:${'b'.repeat(64)}`);
+        return { exitCode: builds <= failures ? 1 : 0, stdout: '', stderr: '', tail: lines };
+      },
+      stream() {
+        throw new Error('not used');
+      },
+    };
+    return { engine, count: () => builds };
+  };
+  const request: ImageBuildRequest = {
+    backend: 'buildkit',
+    context: '.',
+    file: 'Dockerfile',
+    target: 'build',
+    load: true,
+    buildArgs: [],
+    cacheFrom: [],
+    cacheTo: [],
+  };
+
+  it("builds again once after 'flightcontrol: exceeded retry timeout', and says so", async () => {
+    const { engine, count } = flaky(1);
+    const result = await buildImage(engine, request);
+    expect(count()).toBe(2);
+    expect(result.ok).toBe(true);
+    expect(result.imageId).toBe(`sha256:${'b'.repeat(64)}`);
+    expect(result.warnings?.some((w) => w.includes('flightcontrol'))).toBe(true);
+  });
+
+  it('tries only once more, and never for an ordinary failure', async () => {
+    const twice = flaky(2);
+    expect((await buildImage(twice.engine, request)).ok).toBe(false);
+    expect(twice.count()).toBe(2);
+    const { engine, calls } = fakeEngine({
+      builds: { build: { lines: ['#5 ERROR: exit code: 2'], exitCode: 1 } },
+    });
+    expect((await buildImage(engine, request)).ok).toBe(false);
+    expect(calls.filter((c) => c.includes('build'))).toHaveLength(1);
   });
 });
