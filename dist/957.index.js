@@ -2555,6 +2555,17 @@ function mergeTwins(candidates, model) {
     }
     return out;
 }
+const ruleFacts = new WeakMap();
+/** A rule's lower-cased id and aliases, and whether one is a BuildKit check: worked out once per rule. */
+function lint_namesOf(rule) {
+    let facts = ruleFacts.get(rule);
+    if (!facts) {
+        const names = (0,registry/* ruleNames */.XZ)(rule);
+        facts = { names, buildkit: names.some((n) => BUILDKIT_NAMES.has(n)) };
+        ruleFacts.set(rule, facts);
+    }
+    return facts;
+}
 /** Runs the rules and returns findings and internal notices. Pure apart from calling the rules. */
 function runLint(model, options = {}) {
     const rules = options.rules ?? registry/* allRules */.V7;
@@ -2576,8 +2587,7 @@ function runLint(model, options = {}) {
             notices.push(`stagegate rule '${rule.id}' failed on ${model.file} and was skipped: ${describeError(err)}`);
             continue;
         }
-        const names = (0,registry/* ruleNames */.XZ)(rule);
-        const buildkit = names.some((n) => BUILDKIT_NAMES.has(n));
+        const { names, buildkit } = lint_namesOf(rule);
         const override = names.map((n) => overrides[n]).find((s) => s !== undefined);
         const severity = override ?? (buildkit && pragmas.check.error ? 'error' : rule.severity);
         for (const hit of hits) {

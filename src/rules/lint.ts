@@ -151,6 +151,19 @@ function mergeTwins(candidates: Candidate[], model: DockerfileModel): Candidate[
   return out;
 }
 
+const ruleFacts = new WeakMap<Rule, { names: string[]; buildkit: boolean }>();
+
+/** A rule's lower-cased id and aliases, and whether one is a BuildKit check: worked out once per rule. */
+function namesOf(rule: Rule): { names: string[]; buildkit: boolean } {
+  let facts = ruleFacts.get(rule);
+  if (!facts) {
+    const names = ruleNames(rule);
+    facts = { names, buildkit: names.some((n) => BUILDKIT_NAMES.has(n)) };
+    ruleFacts.set(rule, facts);
+  }
+  return facts;
+}
+
 /** Runs the rules and returns findings and internal notices. Pure apart from calling the rules. */
 export function runLint(model: DockerfileModel, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
@@ -173,8 +186,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       );
       continue;
     }
-    const names = ruleNames(rule);
-    const buildkit = names.some((n) => BUILDKIT_NAMES.has(n));
+    const { names, buildkit } = namesOf(rule);
     const override = names.map((n) => overrides[n]).find((s) => s !== undefined);
     const severity: Severity = override ?? (buildkit && pragmas.check.error ? 'error' : rule.severity);
     for (const hit of hits) {
