@@ -35,6 +35,10 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
+/** The file an entry is kept in: its key with anything unsafe in a file name replaced, plus `.json`. */
+function entryFileName(key) {
+    return key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json';
+}
 /** A store that holds nothing: where no cache service exists (the CLI, tests that want none). */
 const NO_CACHE = {
     available: () => false,
@@ -57,7 +61,7 @@ function machineCacheDir(env = process.env) {
 }
 /** A TextCache in a directory: one file per key, written whole (temp file, then rename), pruned. */
 function createDirectoryCache(dir, maxEntries = DIRECTORY_CACHE_ENTRIES) {
-    const pathOf = (key) => (0,external_node_path_.join)(dir, key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json');
+    const pathOf = (key) => (0,external_node_path_.join)(dir, entryFileName(key));
     let usable;
     const available = () => {
         if (usable === undefined) {
@@ -126,6 +130,7 @@ function createDirectoryCache(dir, maxEntries = DIRECTORY_CACHE_ENTRIES) {
  * What it reads back is checked; anything unexpected is a miss, never an error.
  */
 
+
 /** Bump when what a scan holds or how it is computed changes: older entries are then never read. */
 const SCAN_FORMAT = 1;
 function scanKey(imageId) {
@@ -193,7 +198,7 @@ function createScanStore(persistent) {
 /** The store `run()` and the CLI use: this run's scans, and those kept in the machine's cache folder. */
 function createMachineScanStore(env = process.env) {
     const dir = machineCacheDir(env);
-    return createScanStore(dir === undefined ? undefined : createDirectoryCache(`${dir}/image-scans`));
+    return createScanStore(dir === undefined ? undefined : createDirectoryCache((0,external_node_path_.join)(dir, 'image-scans')));
 }
 
 // EXTERNAL MODULE: ./src/dockerfile/graph.ts + 1 modules
@@ -713,9 +718,9 @@ function fromRefHints(graph) {
 ;// CONCATENATED MODULE: ./src/build/execute.ts
 /**
  * Runs the build plan: every planned stage built once, all started together against the same builder
- * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what the report shows: times, cache, image
- * id, and the failing step's output. Nothing here throws for a failed build: failures are data, and
- * main fails the step late, after the report and comment exist.
+ * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what
+ * the report shows: times, cache, image id, and the failing step's output. Nothing here throws for a
+ * failed build: failures are data, and main fails the step late, after the report and comment exist.
  */
 
 
@@ -767,8 +772,8 @@ async function executePlan(engine, log, plan, model, inputs, options = {}) {
     const testCommand = plan.testStage === undefined ? undefined : ownCommand(model.text, graph, plan.testStage);
     const plannedKeys = plan.stages.map((i) => graph.stages[i].key);
     const warned = new Set();
-    const statuses = new Map();
-    const why = (dep) => `it needs stage '${label(dep)}', which ${statuses.get(dep) === 'failed' ? 'failed to build' : 'was not built'}`;
+    // Blame always names a stage that failed on its own account (see blameFailedDependencies).
+    const why = (dep) => `it needs stage '${label(dep)}', which failed to build`;
     const buildStage = async (i) => {
         const stage = graph.stages[i];
         // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
@@ -807,14 +812,12 @@ async function executePlan(engine, log, plan, model, inputs, options = {}) {
             imageId: result.imageId,
             errorTail: result.ok ? undefined : errorTail(result),
         };
-        statuses.set(i, build.status);
         return { build, result };
     };
     const attempted = await runAll(plan.stages, options.concurrency ?? DEFAULT_CONCURRENCY, buildStage);
     judgeCacheAcrossBuilds(graph, attempted);
     const outcomes = blameFailedDependencies(attempted, (0,build_plan/* plannedDependencies */.eI)(graph, plan), (o) => o.build.status === 'failed', (i, dep) => {
         const { startedAt, finishedAt } = attempted.get(i).build;
-        statuses.set(i, 'skipped');
         return {
             build: {
                 stage: label(i),

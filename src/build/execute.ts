@@ -1,8 +1,8 @@
 /**
  * Runs the build plan: every planned stage built once, all started together against the same builder
- * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what the report shows: times, cache, image
- * id, and the failing step's output. Nothing here throws for a failed build: failures are data, and
- * main fails the step late, after the report and comment exist.
+ * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what
+ * the report shows: times, cache, image id, and the failing step's output. Nothing here throws for a
+ * failed build: failures are data, and main fails the step late, after the report and comment exist.
  */
 import { stageLabel, transitiveDependencies } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
@@ -103,9 +103,8 @@ export async function executePlan(
     plan.testStage === undefined ? undefined : ownCommand(model.text, graph, plan.testStage);
   const plannedKeys = plan.stages.map((i) => graph.stages[i].key);
   const warned = new Set<string>();
-  const statuses = new Map<number, StageBuild['status']>();
-  const why = (dep: number) =>
-    `it needs stage '${label(dep)}', which ${statuses.get(dep) === 'failed' ? 'failed to build' : 'was not built'}`;
+  // Blame always names a stage that failed on its own account (see blameFailedDependencies).
+  const why = (dep: number) => `it needs stage '${label(dep)}', which failed to build`;
 
   const buildStage = async (i: number): Promise<StageOutcome> => {
     const stage = graph.stages[i];
@@ -145,7 +144,6 @@ export async function executePlan(
       imageId: result.imageId,
       errorTail: result.ok ? undefined : errorTail(result),
     };
-    statuses.set(i, build.status);
     return { build, result };
   };
   const attempted = await runAll(plan.stages, options.concurrency ?? DEFAULT_CONCURRENCY, buildStage);
@@ -156,7 +154,6 @@ export async function executePlan(
     (o) => o.build.status === 'failed',
     (i, dep) => {
       const { startedAt, finishedAt } = attempted.get(i)!.build;
-      statuses.set(i, 'skipped');
       return {
         build: {
           stage: label(i),

@@ -10,6 +10,7 @@
  *
  * What it reads back is checked; anything unexpected is a miss, never an error.
  */
+import { join } from 'node:path';
 import { createDirectoryCache, machineCacheDir, type TextCache } from '../seams/cache.js';
 import type { ImageScan } from './measure.js';
 
@@ -86,5 +87,5 @@ export function createScanStore(persistent?: TextCache): ScanStore {
 /** The store `run()` and the CLI use: this run's scans, and those kept in the machine's cache folder. */
 export function createMachineScanStore(env: NodeJS.ProcessEnv = process.env): ScanStore {
   const dir = machineCacheDir(env);
-  return createScanStore(dir === undefined ? undefined : createDirectoryCache(`${dir}/image-scans`));
+  return createScanStore(dir === undefined ? undefined : createDirectoryCache(join(dir, 'image-scans')));
 }

@@ -8,11 +8,11 @@ import * as actionsCache from '@actions/cache';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TextCache } from './cache.js';
+import { entryFileName, type TextCache } from './cache.js';
 
 function entryPath(key: string): string {
   // os.tmpdir() is /tmp on GitHub's Linux runners; the path is part of the cache version, so it must be stable.
-  return join(tmpdir(), 'stagegate-cache', key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json');
+  return join(tmpdir(), 'stagegate-cache', entryFileName(key));
 }
 
 export function createActionsCache(): TextCache {

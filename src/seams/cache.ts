@@ -19,6 +19,11 @@ export interface TextCache {
   put(key: string, text: string): Promise<boolean>;
 }
 
+/** The file an entry is kept in: its key with anything unsafe in a file name replaced, plus `.json`. */
+export function entryFileName(key: string): string {
+  return key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json';
+}
+
 /** A store that holds nothing: where no cache service exists (the CLI, tests that want none). */
 export const NO_CACHE: TextCache = {
   available: () => false,
@@ -42,7 +47,7 @@ export function machineCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 /** A TextCache in a directory: one file per key, written whole (temp file, then rename), pruned. */
 export function createDirectoryCache(dir: string, maxEntries = DIRECTORY_CACHE_ENTRIES): TextCache {
-  const pathOf = (key: string) => join(dir, key.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json');
+  const pathOf = (key: string) => join(dir, entryFileName(key));
   let usable: boolean | undefined;
   const available = () => {
     if (usable === undefined) {
