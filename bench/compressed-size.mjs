@@ -15,9 +15,12 @@ async function child(image, src) {
   const { measureImage } = await import(`${src}/image/measure.js`);
   const { parseDockerfile } = await import(`${src}/dockerfile/load.js`);
   const { createEngine } = await import(`${src}/seams/engine.js`);
+  const { createDocker } = await import(`${src}/seams/docker.js`);
   const model = parseDockerfile('FROM scratch\n', 'Dockerfile');
   const started = process.hrtime.bigint();
-  const m = await measureImage(createEngine(), image, model, 0, { waste: process.env.BENCH_WASTE === '1' });
+  const m = await measureImage(createDocker(createEngine()), image, model, 0, {
+    waste: process.env.BENCH_WASTE === '1',
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const result = {
     compressedSize: m.compressedSize,

@@ -131,8 +131,8 @@ function planLabel(model, index) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4427);
 /* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5535);
-/* harmony import */ var _rules_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3198);
-/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3182);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(643);
+/* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(182);
 /**
  * `stagegate lint` and `stagegate rules`: the linter on its own, for terminals and other CI systems.
  * Output goes to stdout (text, json or sarif); problems with the command or a file go to stderr.
@@ -221,6 +221,52 @@ function stagesFor(model, target, testStage = _build_plan_js__WEBPACK_IMPORTED_M
         built.add(testIndex);
     return { target: targetIndex, testStage: testIndex, builtStages: [...built].sort((a, b) => a - b) };
 }
+/** Lints each file; one that cannot be read or parsed is counted, and a bad config stops the run. */
+function lintFiles(files, values, io) {
+    const findings = [];
+    let unlintable = 0;
+    for (const file of files) {
+        let setup;
+        try {
+            setup = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .loadLintSetup */ .zv)({
+                config: values.config,
+                context: values.context ?? (file === '-' ? '.' : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)),
+                file: file === '-' ? 'Dockerfile' : file,
+                cwd: io.cwd,
+            });
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
+                throw err;
+            io.stderr(`stagegate: ${err.message}\n`);
+            return 'config-error';
+        }
+        let text;
+        try {
+            text = io.readFile(file);
+        }
+        catch (err) {
+            io.stderr(`stagegate: cannot read ${file}: ${err.message}\n`);
+            unlintable++;
+            continue;
+        }
+        try {
+            const model = (0,_dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerfile */ .Ai)(text, file);
+            const stages = stagesFor(model, values.target, values['test-stage']);
+            const result = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .runLint */ .nU)(model, { ...setup.options, ...stages });
+            findings.push(...result.findings);
+            for (const n of result.notices)
+                io.stderr(`stagegate: ${n}\n`);
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
+                throw err;
+            io.stderr(`stagegate: ${err.message}\n`);
+            unlintable++;
+        }
+    }
+    return { findings, unlintable };
+}
 async function lintCommand(args, io = defaultIo()) {
     let parsed;
     try {
@@ -250,60 +296,22 @@ async function lintCommand(args, io = defaultIo()) {
     if (!FORMATS.includes(format))
         return usageError(io, `--format must be one of ${FORMATS.join(', ')}, not '${values.format}'.`, LINT_USAGE);
     const failOn = values['fail-on'] ?? 'error';
-    if (failOn !== 'never' && !_rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .o.includes(failOn))
-        return usageError(io, `--fail-on must be one of ${_rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .o.join(', ')} or never, not '${failOn}'.`, LINT_USAGE);
+    if (failOn !== 'never' && !_rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .oC.includes(failOn))
+        return usageError(io, `--fail-on must be one of ${_rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .oC.join(', ')} or never, not '${failOn}'.`, LINT_USAGE);
     if (files.length === 0)
         return usageError(io, 'give at least one Dockerfile to lint.', LINT_USAGE);
-    const findings = [];
-    let unlintable = 0;
-    for (const file of files) {
-        let setup;
-        try {
-            setup = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .loadLintSetup */ .zv)({
-                config: values.config,
-                context: values.context ?? (file === '-' ? '.' : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)),
-                file: file === '-' ? 'Dockerfile' : file,
-                cwd: io.cwd,
-            });
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
-                throw err;
-            io.stderr(`stagegate: ${err.message}\n`);
-            return 2;
-        }
-        let text;
-        try {
-            text = io.readFile(file);
-        }
-        catch (err) {
-            io.stderr(`stagegate: cannot read ${file}: ${err.message}\n`);
-            unlintable++;
-            continue;
-        }
-        try {
-            const model = (0,_dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerfile */ .Ai)(text, file);
-            const stages = stagesFor(model, values.target, values['test-stage']);
-            const result = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .runLint */ .nU)(model, { ...setup.options, ...stages });
-            findings.push(...result.findings);
-            for (const n of result.notices)
-                io.stderr(`stagegate: ${n}\n`);
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
-                throw err;
-            io.stderr(`stagegate: ${err.message}\n`);
-            unlintable++;
-        }
-    }
+    const linted = lintFiles(files, values, io);
+    if (linted === 'config-error')
+        return 2;
+    const { findings, unlintable } = linted;
     if (format === 'json')
         io.stdout(JSON.stringify({ findings: findings.map(jsonFinding) }, null, 2) + '\n');
     else if (format === 'sarif')
-        io.stdout(JSON.stringify((0,_rules_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .toSarif */ .zv)(findings, _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7), null, 2) + '\n');
+        io.stdout(JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .toSarif */ .zv)(findings, _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7), null, 2) + '\n');
     else if (findings.length)
         io.stdout(findings.map(textFinding).join('\n') + '\n');
-    const limit = failOn === 'never' ? -1 : _rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .o.indexOf(failOn);
-    const failing = findings.filter((f) => _rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .o.indexOf(f.severity) <= limit).length;
+    const limit = failOn === 'never' ? -1 : _rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .oC.indexOf(failOn);
+    const failing = findings.filter((f) => _rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .oC.indexOf(f.severity) <= limit).length;
     if (format === 'text')
         io.stderr(`${findings.length} finding(s) in ${files.length} file(s)` +
             (failOn === 'never' ? '' : `, ${failing} at or above '${failOn}'`) +
@@ -374,7 +382,7 @@ Run 'stagegate <command> --help' for a command's options.
 `;
 const commands = {
     // Loaded on demand: `report` pulls in the build, image and GitHub code that `lint` never needs.
-    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(58)]).then(__webpack_require__.bind(__webpack_require__, 5058))).reportCommand(args),
+    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(753)]).then(__webpack_require__.bind(__webpack_require__, 8753))).reportCommand(args),
     lint: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lintCommand */ .Dp,
     rules: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .rulesCommand */ .jB,
 };
@@ -946,6 +954,119 @@ class UserError extends Error {
 
 /***/ }),
 
+/***/ 182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ findingsFailingOn),
+/* harmony export */   WI: () => (/* binding */ REPORT_SCHEMA_VERSION),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+/**
+ * The JSON report: the one data structure every renderer (Markdown comment, job summary, SARIF,
+ * annotations, outputs) reads. Documented field by field in docs/report-schema.md. It is the bottom
+ * layer: it imports nothing, and every other module may import it.
+ */
+/** Most severe first; `fail-on` compares by position in this list. */
+const SEVERITIES = ['error', 'warning', 'info', 'style'];
+/** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
+function findingsFailingOn(findings, failOn) {
+    const limit = failOn === undefined || failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
+    if (limit < 0)
+        return [];
+    return findings.filter((f) => {
+        const i = SEVERITIES.indexOf(f.severity);
+        return i >= 0 && i <= limit;
+    });
+}
+const REPORT_SCHEMA_VERSION = 1;
+
+
+/***/ }),
+
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   zv: () => (/* binding */ toSarif)
+/* harmony export */ });
+/* unused harmony exports SARIF_SCHEMA, sarifLevel */
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(311);
+/* harmony import */ var _rules_docs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6768);
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** SARIF has three levels; info and style are both "note". */
+function sarifLevel(severity) {
+    return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+/** `stage-name-casing` -> `StageNameCasing` (SARIF's optional readable name). */
+function pascal(id) {
+    return id
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
+}
+/** `./a/Dockerfile` or `C:\\x\\Dockerfile` -> a relative URI GitHub can place in the repository. */
+function artifactUri(file) {
+    return encodeURI(file.replace(/\\/g, '/').replace(/^\.\//, ''));
+}
+function toSarif(findings, rules) {
+    const descriptors = rules.map((r) => ({
+        id: r.id,
+        name: pascal(r.id),
+        shortDescription: { text: r.description },
+        fullDescription: { text: r.description },
+        helpUri: (0,_rules_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id),
+        help: {
+            text: `${r.description} See ${(0,_rules_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id)}`,
+            markdown: `${r.description} [Documentation](${(0,_rules_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id)})`,
+        },
+        defaultConfiguration: { level: sarifLevel(r.severity) },
+        properties: { tags: [...r.aliases], severity: r.severity },
+    }));
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const results = findings.map((f) => ({
+        ruleId: f.rule,
+        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+        level: sarifLevel(f.severity),
+        message: { text: f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: artifactUri(f.file) },
+                    region: {
+                        startLine: f.line,
+                        endLine: f.endLine,
+                        ...(f.column !== undefined ? { startColumn: f.column } : {}),
+                    },
+                },
+            },
+        ],
+        properties: { severity: f.severity, aliases: f.aliases },
+    }));
+    return {
+        version: '2.1.0',
+        $schema: SARIF_SCHEMA,
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'stagegate',
+                        version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x,
+                        informationUri: 'https://github.com/stagegate/stagegate',
+                        rules: descriptors,
+                    },
+                },
+                results,
+            },
+        ],
+    };
+}
+
+
+/***/ }),
+
 /***/ 3511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1383,98 +1504,112 @@ function trim(value, op, pattern) {
     }
     return value;
 }
-function expandWord(word, scope, escape = '\\') {
-    const matched = new Set();
-    const unmatched = new Set();
-    const lookup = (name) => {
-        const value = scope.get(name);
+/** One pass over a word: `i` walks it; variables looked up are sorted into matched and unmatched. */
+class WordExpander {
+    word;
+    scope;
+    escape;
+    matched = new Set();
+    unmatched = new Set();
+    i = 0;
+    constructor(word, scope, escape) {
+        this.word = word;
+        this.scope = scope;
+        this.escape = escape;
+    }
+    lookup(name) {
+        const value = this.scope.get(name);
         if (value === undefined)
-            unmatched.add(name);
+            this.unmatched.add(name);
         else
-            matched.add(name);
+            this.matched.add(name);
         return value;
-    };
-    let i = 0;
+    }
     /** Reads until `stop` (not consumed) at the top level, expanding as it goes. */
-    const read = (stop, inDouble) => {
+    read(stop, inDouble) {
+        const { word, escape } = this;
         let out = '';
-        while (i < word.length) {
-            const ch = word[i];
+        while (this.i < word.length) {
+            const ch = word[this.i];
             if (stop !== undefined && ch === stop && !inDouble)
                 return out;
-            if (ch === escape && i + 1 < word.length) {
-                const next = word[i + 1];
+            if (ch === escape && this.i + 1 < word.length) {
+                const next = word[this.i + 1];
                 if (!inDouble || next === '"' || next === '$' || next === escape) {
                     out += next;
-                    i += 2;
+                    this.i += 2;
                     continue;
                 }
                 out += ch;
-                i++;
+                this.i++;
                 continue;
             }
             if (ch === "'" && !inDouble) {
-                const close = word.indexOf("'", i + 1);
+                const close = word.indexOf("'", this.i + 1);
                 if (close === -1)
                     throw new Unsupported('unterminated quote');
-                out += word.slice(i + 1, close);
-                i = close + 1;
+                out += word.slice(this.i + 1, close);
+                this.i = close + 1;
                 continue;
             }
             if (ch === '"') {
                 if (inDouble)
                     return out;
-                i++;
-                out += read(undefined, true);
-                if (word[i] !== '"')
+                this.i++;
+                out += this.read(undefined, true);
+                if (word[this.i] !== '"')
                     throw new Unsupported('unterminated quote');
-                i++;
+                this.i++;
                 continue;
             }
             if (ch === '$') {
-                out += dollar();
+                out += this.dollar();
                 continue;
             }
             out += ch;
-            i++;
+            this.i++;
         }
         return out;
-    };
-    const dollar = () => {
-        i++; // $
-        if (word[i] !== '{') {
-            const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i))?.[0];
+    }
+    dollar() {
+        const { word } = this;
+        this.i++; // $
+        if (word[this.i] !== '{') {
+            const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(this.i))?.[0];
             if (!name)
                 return '$';
-            i += name.length;
-            return lookup(name) ?? '';
+            this.i += name.length;
+            return this.lookup(name) ?? '';
         }
-        i++; // {
-        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i))?.[0];
+        this.i++; // {
+        const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(this.i))?.[0];
         if (!name)
             throw new Unsupported('bad substitution');
-        i += name.length;
-        const op = /^(:-|:\+|-|\+|##|#|%%|%|\})/.exec(word.slice(i))?.[0];
+        this.i += name.length;
+        const op = /^(:-|:\+|-|\+|##|#|%%|%|\})/.exec(word.slice(this.i))?.[0];
         if (!op)
-            throw new Unsupported(`modifier at ${word.slice(i)}`);
-        i += op.length;
-        const value = lookup(name);
+            throw new Unsupported(`modifier at ${word.slice(this.i)}`);
+        this.i += op.length;
+        const value = this.lookup(name);
         if (op === '}')
             return value ?? '';
-        const arg = read('}', false);
-        if (word[i] !== '}')
+        const arg = this.read('}', false);
+        if (word[this.i] !== '}')
             throw new Unsupported("missing '}'");
-        i++;
+        this.i++;
         const unsetOrEmpty = value === undefined || (op.startsWith(':') && value === '');
         if (op.endsWith('-'))
             return unsetOrEmpty ? arg : (value ?? '');
         if (op.endsWith('+'))
             return unsetOrEmpty ? '' : arg;
         return trim(value ?? '', op, arg);
-    };
+    }
+}
+function expandWord(word, scope, escape = '\\') {
+    const expander = new WordExpander(word, scope, escape);
     try {
-        const result = read(undefined, false);
-        return { result, matched, unmatched };
+        const result = expander.read(undefined, false);
+        return { result, matched: expander.matched, unmatched: expander.unmatched };
     }
     catch (err) {
         if (err instanceof Unsupported)
@@ -2208,8 +2343,8 @@ var buildkit = __webpack_require__(3511);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/rules/types.ts
-var types = __webpack_require__(3182);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
 ;// CONCATENATED MODULE: ./src/rules/config.ts
 /**
  * `.stagegate.yml` (the `config` input): which rules to ignore, severity overrides, and the settings
@@ -2252,7 +2387,7 @@ const KEYS = {
     'strict-labels': 'strict',
     strictLabels: 'strict',
 };
-const SEVERITY_WORDS = [...types/* SEVERITIES */.o, 'off'];
+const SEVERITY_WORDS = [...model/* SEVERITIES */.oC, 'off'];
 function emptyConfig() {
     return {
         ignored: [],
@@ -2263,27 +2398,8 @@ function emptyConfig() {
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-/**
- * Parses the config text. `isKnownRule` says whether a name is a rule id or alias; unknown names are
- * an error (a typo would silently do nothing), except hadolint ids we do not implement (DLxxxx/SCxxxx),
- * so hadolint configs keep working.
- */
-function parseLintConfig(text, file, isKnownRule = () => true) {
-    const fail = (message) => {
-        throw new errors/* UserError */.y(`${file}: ${message}`, 'findings', { file });
-    };
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (err) {
-        fail(`not valid YAML: ${err.message}`);
-    }
-    const config = emptyConfig();
-    if (doc === null || doc === undefined)
-        return config;
-    if (!isRecord(doc))
-        return fail('the config must be a mapping of keys (ignore, severity, trusted-registries, ...).');
+/** The checks every key's value goes through, each failing with what would be right. */
+function configReader(config, fail, isKnownRule) {
     const ruleName = (key, value) => {
         if (typeof value !== 'string' || value.trim() === '')
             return fail(`'${key}' must list rule ids or aliases as strings; found ${JSON.stringify(value)}.`);
@@ -2307,52 +2423,81 @@ function parseLintConfig(text, file, isKnownRule = () => true) {
         else
             config.severity[name] = level;
     };
+    return { config, fail, ruleName, stringList, severityWord, setSeverity };
+}
+/** Applies one top-level key of the config. */
+function applyKey(reader, meaning, key, value) {
+    const { config, fail, ruleName, stringList, severityWord, setSeverity } = reader;
+    switch (meaning) {
+        case 'ignore':
+            for (const v of stringList(key, value))
+                config.ignored.push(ruleName(key, v));
+            break;
+        case 'severity':
+            if (!isRecord(value))
+                fail(`'${key}' must map rule ids or aliases to a severity, e.g. severity: { undefined-var: error }.`);
+            for (const [name, level] of Object.entries(value))
+                setSeverity(ruleName(key, name), severityWord(`'${key}.${name}'`, level));
+            break;
+        case 'override':
+            if (!isRecord(value))
+                fail(`'${key}' must map a severity to a list of rules, e.g. override: { info: [DL3008] }.`);
+            for (const [level, names] of Object.entries(value)) {
+                const severity = severityWord(`a key of '${key}' ('${level}')`, level);
+                for (const v of stringList(`${key}.${level}`, names))
+                    setSeverity(ruleName(`${key}.${level}`, v), severity);
+            }
+            break;
+        case 'registries':
+            for (const v of stringList(key, value)) {
+                if (typeof v !== 'string' || v.trim() === '')
+                    fail(`'${key}' must list registry hosts as strings (docker.io, ghcr.io).`);
+                config.settings.trustedRegistries.push(v.trim());
+            }
+            break;
+        case 'labels':
+            if (!isRecord(value))
+                fail(`'${key}' must map label names to a type, e.g. label-schema: { maintainer: email }.`);
+            for (const [label, type] of Object.entries(value)) {
+                if (!LABEL_TYPES.includes(type))
+                    fail(`'${key}.${label}' must be one of ${LABEL_TYPES.join(', ')}; found ${JSON.stringify(type)}.`);
+                config.settings.labelSchema[label] = type;
+            }
+            break;
+        case 'strict':
+            if (typeof value !== 'boolean')
+                fail(`'${key}' must be true or false; found ${JSON.stringify(value)}.`);
+            config.settings.strictLabels = value;
+            break;
+    }
+}
+/**
+ * Parses the config text. `isKnownRule` says whether a name is a rule id or alias; unknown names are
+ * an error (a typo would silently do nothing), except hadolint ids we do not implement (DLxxxx/SCxxxx),
+ * so hadolint configs keep working.
+ */
+function parseLintConfig(text, file, isKnownRule = () => true) {
+    const fail = (message) => {
+        throw new errors/* UserError */.y(`${file}: ${message}`, 'findings', { file });
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        fail(`not valid YAML: ${err.message}`);
+    }
+    const config = emptyConfig();
+    if (doc === null || doc === undefined)
+        return config;
+    if (!isRecord(doc))
+        return fail('the config must be a mapping of keys (ignore, severity, trusted-registries, ...).');
+    const reader = configReader(config, fail, isKnownRule);
     for (const [key, value] of Object.entries(doc)) {
         const meaning = KEYS[key];
         if (!meaning)
             fail(`unknown key '${key}'. Allowed keys: ignore, severity, override, trusted-registries, label-schema, strict-labels.`);
-        switch (meaning) {
-            case 'ignore':
-                for (const v of stringList(key, value))
-                    config.ignored.push(ruleName(key, v));
-                break;
-            case 'severity':
-                if (!isRecord(value))
-                    fail(`'${key}' must map rule ids or aliases to a severity, e.g. severity: { undefined-var: error }.`);
-                for (const [name, level] of Object.entries(value))
-                    setSeverity(ruleName(key, name), severityWord(`'${key}.${name}'`, level));
-                break;
-            case 'override':
-                if (!isRecord(value))
-                    fail(`'${key}' must map a severity to a list of rules, e.g. override: { info: [DL3008] }.`);
-                for (const [level, names] of Object.entries(value)) {
-                    const severity = severityWord(`a key of '${key}' ('${level}')`, level);
-                    for (const v of stringList(`${key}.${level}`, names))
-                        setSeverity(ruleName(`${key}.${level}`, v), severity);
-                }
-                break;
-            case 'registries':
-                for (const v of stringList(key, value)) {
-                    if (typeof v !== 'string' || v.trim() === '')
-                        fail(`'${key}' must list registry hosts as strings (docker.io, ghcr.io).`);
-                    config.settings.trustedRegistries.push(v.trim());
-                }
-                break;
-            case 'labels':
-                if (!isRecord(value))
-                    fail(`'${key}' must map label names to a type, e.g. label-schema: { maintainer: email }.`);
-                for (const [label, type] of Object.entries(value)) {
-                    if (!LABEL_TYPES.includes(type))
-                        fail(`'${key}.${label}' must be one of ${LABEL_TYPES.join(', ')}; found ${JSON.stringify(type)}.`);
-                    config.settings.labelSchema[label] = type;
-                }
-                break;
-            case 'strict':
-                if (typeof value !== 'boolean')
-                    fail(`'${key}' must be true or false; found ${JSON.stringify(value)}.`);
-                config.settings.strictLabels = value;
-                break;
-        }
+        applyKey(reader, meaning, key, value);
     }
     return config;
 }
@@ -2474,7 +2619,7 @@ var registry = __webpack_require__(5535);
 
 
 const BUILDKIT_NAMES = new Set(buildkit/* BUILDKIT_CHECK_NAMES */.D.map((n) => n.toLowerCase()));
-const severityRank = (s) => types/* SEVERITIES */.o.indexOf(s);
+const severityRank = (s) => model/* SEVERITIES */.oC.indexOf(s);
 function contextFor(model, options) {
     const settings = {
         trustedRegistries: options.settings?.trustedRegistries ?? [],
@@ -6299,112 +6444,6 @@ function ruleNames(rule) {
 function isKnownRuleName(name, rules = allRules) {
     const lower = name.toLowerCase();
     return rules.some((r) => ruleNames(r).includes(lower));
-}
-
-
-/***/ }),
-
-/***/ 3198:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   zv: () => (/* binding */ toSarif)
-/* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, sarifLevel */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(311);
-/* harmony import */ var _docs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6768);
-
-
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** SARIF has three levels; info and style are both "note". */
-function sarifLevel(severity) {
-    return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
-}
-/** `stage-name-casing` -> `StageNameCasing` (SARIF's optional readable name). */
-function pascal(id) {
-    return id
-        .split('-')
-        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-        .join('');
-}
-/** `./a/Dockerfile` or `C:\\x\\Dockerfile` -> a relative URI GitHub can place in the repository. */
-function artifactUri(file) {
-    return encodeURI(file.replace(/\\/g, '/').replace(/^\.\//, ''));
-}
-function toSarif(findings, rules) {
-    const descriptors = rules.map((r) => ({
-        id: r.id,
-        name: pascal(r.id),
-        shortDescription: { text: r.description },
-        fullDescription: { text: r.description },
-        helpUri: (0,_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id),
-        help: {
-            text: `${r.description} See ${(0,_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id)}`,
-            markdown: `${r.description} [Documentation](${(0,_docs_js__WEBPACK_IMPORTED_MODULE_0__/* .docsUrl */ .f)(r.id)})`,
-        },
-        defaultConfiguration: { level: sarifLevel(r.severity) },
-        properties: { tags: [...r.aliases], severity: r.severity },
-    }));
-    const index = new Map(rules.map((r, i) => [r.id, i]));
-    const results = findings.map((f) => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-        level: sarifLevel(f.severity),
-        message: { text: f.message },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: artifactUri(f.file) },
-                    region: {
-                        startLine: f.line,
-                        endLine: f.endLine,
-                        ...(f.column !== undefined ? { startColumn: f.column } : {}),
-                    },
-                },
-            },
-        ],
-        properties: { severity: f.severity, aliases: f.aliases },
-    }));
-    return {
-        version: '2.1.0',
-        $schema: SARIF_SCHEMA,
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'stagegate',
-                        version: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x,
-                        informationUri: 'https://github.com/stagegate/stagegate',
-                        rules: descriptors,
-                    },
-                },
-                results,
-            },
-        ],
-    };
-}
-
-
-/***/ }),
-
-/***/ 3182:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ findingsFailingOn),
-/* harmony export */   o: () => (/* binding */ SEVERITIES)
-/* harmony export */ });
-/** Most severe first; `fail-on` compares by position in this list. */
-const SEVERITIES = ['error', 'warning', 'info', 'style'];
-/** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
-function findingsFailingOn(findings, failOn) {
-    const limit = failOn === undefined || failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
-    if (limit < 0)
-        return [];
-    return findings.filter((f) => {
-        const i = SEVERITIES.indexOf(f.severity);
-        return i >= 0 && i <= limit;
-    });
 }
 
 

@@ -7,7 +7,7 @@ import { createMachineScanStore } from './image/scan-store.js';
 import { runJob, type JobDeps } from './main.js';
 import { createActionsCache } from './seams/actions-cache.js';
 import { createEngine } from './seams/engine.js';
-import { createGitHubApi } from './seams/octokit.js';
+import { createGitHubApi } from './seams/github/octokit.js';
 import { createActionsRunner } from './seams/runner.js';
 
 export async function run(deps: Partial<JobDeps> = {}): Promise<void> {

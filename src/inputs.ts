@@ -79,7 +79,15 @@ function parseBool(name: string, raw: string, problems: string[]): boolean {
 
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function readInputs(get: (name: string) => string): Inputs {
+export interface ParsedInputs {
+  /** Every input; one that was wrong holds its default, so the job can still say what it knows. */
+  inputs: Inputs;
+  /** What was wrong with each bad input and what would be right, one line each; empty when all are good. */
+  problems: string[];
+}
+
+/** Reads every input; bad ones are problems (data the job reports and fails on), never an exception. */
+export function parseInputs(get: (name: string) => string): ParsedInputs {
   const problems: string[] = [];
   const raw = (name: string): string => get(name).trim();
 
@@ -150,10 +158,16 @@ export function readInputs(get: (name: string) => string): Inputs {
     config: raw('config') || undefined,
     'report-file': raw('report-file') || undefined,
   };
+  return { inputs, problems };
+}
+
+/** The inputs when all are good; throws InputError naming every bad one (tests and the CLI). */
+export function readInputs(get: (name: string) => string): Inputs {
+  const { inputs, problems } = parseInputs(get);
   if (problems.length) throw new InputError(problems);
   return inputs;
 }
 
-export function readRunnerInputs(runner: Runner): Inputs {
-  return readInputs((name) => runner.getInput(name));
+export function parseRunnerInputs(runner: Runner): ParsedInputs {
+  return parseInputs((name) => runner.getInput(name));
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { describeWithEngine } from '../helpers/engine.js';
-import { commentMarker } from '../../src/report/marker.js';
+import { commentMarker } from '../../src/seams/github/marker.js';
 import { FakeGitHub } from './fake-github.js';
 import {
   cleanupRuns,

@@ -3,9 +3,9 @@
  * racing runs, retries and permission errors. No engine needed, so these run everywhere.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { commentMarker } from '../../src/report/marker.js';
-import { GitHubPermissionError } from '../../src/seams/github.js';
-import { createGitHubApi } from '../../src/seams/octokit.js';
+import { commentMarker } from '../../src/seams/github/marker.js';
+import { GitHubPermissionError } from '../../src/seams/github/api.js';
+import { createGitHubApi } from '../../src/seams/github/octokit.js';
 import { FakeGitHub } from './fake-github.js';
 
 const TOKEN = 'ghs_e2etoken';

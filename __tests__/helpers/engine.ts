@@ -4,6 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, it } from '@jest/globals';
+import { createDocker, type Docker } from '../../src/seams/docker.js';
+import { createEngine } from '../../src/seams/engine.js';
 
 export const DOCKER = process.env.STAGEGATE_DOCKER || 'docker';
 export const BASE_IMAGE = 'stagegate/busybox:1';
@@ -48,4 +50,9 @@ export function docker(args: string[], options: { cwd?: string; input?: string }
   });
   if (r.status !== 0) throw new Error(`docker ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
+}
+
+/** The real Docker client over the real engine seam, for engine-backed tests. */
+export function realDocker(): Docker {
+  return createDocker(createEngine());
 }

@@ -10,17 +10,18 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBase, type BaselineArgs } from '../../src/baseline/compare.js';
+import { saveBaseReports } from '../../src/baseline/save.js';
 import { buildImage } from '../../src/build/build-image.js';
-import type { Log } from '../../src/build/execute.js';
 import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { computeDelta } from '../../src/image/delta.js';
 import { measureImage } from '../../src/image/measure.js';
 import { INPUT_DEFAULTS, readInputs } from '../../src/inputs.js';
-import type { ImageMeasurement } from '../../src/report/model.js';
+import type { ImageMeasurement } from '../../src/model.js';
 import type { TextCache } from '../../src/seams/cache.js';
 import { createEngine } from '../../src/seams/engine.js';
 import type { EventContext } from '../../src/seams/runner.js';
-import { BASE_IMAGE, DOCKER, describeWithEngine } from '../helpers/engine.js';
+import { BASE_IMAGE, DOCKER, describeWithEngine, realDocker } from '../helpers/engine.js';
+import { fakeRunner } from '../helpers/fake-runner.js';
 
 const nonce = `${process.pid}-${Date.now()}`;
 const baseDockerfile = `FROM ${BASE_IMAGE} AS app\nRUN echo ${nonce} > /nonce\nUSER app\n`;
@@ -43,13 +44,7 @@ function git(cwd: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
-const log: Log = {
-  debug: () => undefined,
-  info: () => undefined,
-  notice: () => undefined,
-  warning: () => undefined,
-  group: (_n, fn) => fn(),
-};
+const log = fakeRunner();
 const inputs = readInputs((name) => INPUT_DEFAULTS[name] ?? '');
 const model = parseDockerfile(headDockerfile, 'Dockerfile');
 const plan = { target: 0, stages: [0] };
@@ -79,6 +74,7 @@ function emptyCache(): TextCache & { saved: string[] } {
 function baseline(cwd: string, baseSha: string, cache = emptyCache()): BaselineArgs {
   return {
     engine: createEngine(),
+    docker: realDocker(),
     log,
     inputs,
     event: prEvent(baseSha, cwd),
@@ -112,7 +108,7 @@ describeWithEngine('measureBase + measureImage + computeDelta on the real engine
     writeFileSync(join(repo, 'Dockerfile'), headDockerfile);
     git(repo, 'commit', '-q', '-am', 'head: add 3 MiB');
 
-    const built = await buildImage(createEngine(), {
+    const built = await buildImage(realDocker(), {
       backend: 'buildkit',
       context: '.',
       file: 'Dockerfile',
@@ -125,7 +121,7 @@ describeWithEngine('measureBase + measureImage + computeDelta on the real engine
     });
     expect(built.ok).toBe(true);
     madeImages.add(built.imageId ?? '');
-    head = await measureImage(createEngine(), built.imageId ?? '', model, 0);
+    head = await measureImage(realDocker(), built.imageId ?? '', model, 0);
   });
 
   afterAll(() => {
@@ -153,8 +149,13 @@ describeWithEngine('measureBase + measureImage + computeDelta on the real engine
         instruction: expect.objectContaining({ line: 3 }),
       }),
     ]);
-    // The base's measurement is saved for this PR's later runs; the worktree is gone.
+    // Measuring the base only reads saved reports; publishing saves it for this PR's later runs.
+    expect(cache.saved).toHaveLength(0);
+    const args = baseline(repo, baseSha, cache);
+    const saved = await saveBaseReports({ ...args, cache, target: 'app', head, base });
+    expect(saved).toEqual({ own: false, base: true });
     expect(cache.saved).toHaveLength(1);
+    // The worktree is gone.
     expect(git(repo, 'worktree', 'list').split('\n')).toHaveLength(1);
   });
 

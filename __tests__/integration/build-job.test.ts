@@ -8,41 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from '@jest/globals';
 import { runJob } from '../../src/main.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model.js';
 import { createScanStore } from '../../src/image/scan-store.js';
 import { createEngine, type Engine } from '../../src/seams/engine.js';
-import type { EventContext, Runner } from '../../src/seams/runner.js';
+import { fakeRunner } from '../helpers/fake-runner.js';
 import { BASE_IMAGE, describeWithEngine, docker } from '../helpers/engine.js';
 
 const nonce = `${process.pid}-${Date.now()}`;
 const dir = mkdtempSync(join(tmpdir(), 'stagegate-test-build-job-'));
 
-function fakeRunner(inputs: Record<string, string>, workspace = dir) {
-  const outputs: Record<string, string> = {};
-  const infos: { at: number; message: string }[] = [];
-  const errors: string[] = [];
-  const failed: string[] = [];
-  const event: EventContext = {
-    eventName: 'push',
-    serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
-    workspace,
-  };
-  const runner: Runner = {
-    getInput: (name) => inputs[name] ?? '',
-    setOutput: (name, value) => void (outputs[name] = value),
-    debug: () => undefined,
-    info: (message) => void infos.push({ at: Date.now(), message }),
-    notice: () => undefined,
-    warning: () => undefined,
-    error: (m) => void errors.push(m),
-    group: (_name, fn) => fn(),
-    setSecret: () => undefined,
-    writeSummary: async () => undefined,
-    setFailed: (m) => void failed.push(m),
-    event: () => event,
-  };
-  return { runner, outputs, errors, failed, infos };
+/** The shared fake runner, with no defaults applied and a push event without a repository. */
+function runnerFor(inputs: Record<string, string>, workspace = dir) {
+  return fakeRunner({ inputs, defaults: false, event: { workspace, sha: undefined, repository: undefined } });
 }
 
 describeWithEngine('runJob with a failing test stage', () => {
@@ -63,7 +40,7 @@ describeWithEngine('runJob with a failing test stage', () => {
         '',
       ].join('\n'),
     );
-    const { runner, outputs, errors } = fakeRunner({
+    const runner = runnerFor({
       context: dir,
       file: join(dir, 'Dockerfile'),
       'test-stage': 'test',
@@ -73,11 +50,11 @@ describeWithEngine('runJob with a failing test stage', () => {
     });
     const reportPath = join(dir, 'report.json');
     const result = await runJob({ runner, engine: createEngine(), reportPath });
-    expect(errors).toEqual([]);
+    expect(runner.errors).toEqual([]);
     expect(result.failures).toContain("Test stage 'test' failed.");
     // Once: not also as a stage that failed to build.
     expect(result.failures.filter((f) => f.includes("'test'"))).toHaveLength(1);
-    expect(outputs['test-result']).toBe('failed');
+    expect(runner.outputs['test-result']).toBe('failed');
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
     expect(report.test.failedStep).toMatchObject({ kind: 'build', line: 4, exitCode: 1 });
     expect(report.test.logTail).toContain(`expected 200, got 500 (${nonce})`);
@@ -86,7 +63,7 @@ describeWithEngine('runJob with a failing test stage', () => {
       ['test', 'failed'],
       ['runtime', 'built'],
     ]);
-    expect(outputs['comment-body']).toBeTruthy();
+    expect(runner.outputs['comment-body']).toBeTruthy();
     for (const b of report.builds) if (b.imageId) docker(['image', 'rm', '--force', b.imageId]);
   });
 });
@@ -127,7 +104,7 @@ describeWithEngine('runJob comparing with a base commit', () => {
     writeFileSync(join(repo, 'check.txt'), `head ${nonce}\n`);
     git('commit', '-qam', 'head');
 
-    const { runner, errors, infos } = fakeRunner(
+    const runner = runnerFor(
       {
         context: repo,
         file: join(repo, 'Dockerfile'),
@@ -155,7 +132,7 @@ describeWithEngine('runJob comparing with a base commit', () => {
       scans: createScanStore(),
     });
     process.chdir(cwd);
-    expect(errors).toEqual([]);
+    expect(runner.errors).toEqual([]);
     const report = result.report as Report;
     expect(report.base).toMatchObject({ status: 'compared', sha: baseSha, source: 'built' });
     expect(report.base?.image?.imageId).toBe(report.image?.imageId);
@@ -163,7 +140,7 @@ describeWithEngine('runJob comparing with a base commit', () => {
     // One docker save for the one image both sides ended up with.
     expect(saves.filter((a) => a[0] === 'save')).toHaveLength(1);
     // The base build began while the head's test stage (sleep 2) was still building.
-    const baseStarted = infos.find((i) =>
+    const baseStarted = runner.infos.find((i) =>
       i.message.startsWith("Building stage 'runtime' of the base commit"),
     );
     const test = report.builds.find((b) => b.stage === 'test');

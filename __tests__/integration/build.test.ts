@@ -8,36 +8,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { executePlan, type BuildOutcome, type Log } from '../../src/build/execute.js';
+import { executePlan, type BuildOutcome } from '../../src/build/execute.js';
 import { planBuilds } from '../../src/build/plan.js';
 import { loadDockerfile } from '../../src/dockerfile/load.js';
 import { INPUT_DEFAULTS, readInputs, type Inputs } from '../../src/inputs.js';
-import { createEngine } from '../../src/seams/engine.js';
-import { BASE_IMAGE, describeWithEngine, docker } from '../helpers/engine.js';
+import { BASE_IMAGE, describeWithEngine, docker, realDocker } from '../helpers/engine.js';
+import { fakeRunner, infoMessages } from '../helpers/fake-runner.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const nonce = `${process.pid}-${Date.now()}`;
 const madeImages = new Set<string>();
 
 interface Recorded {
-  log: Log;
+  /** The info lines the build logged. */
   lines: string[];
   warnings: string[];
   notices: string[];
-}
-
-function recordingLog(): Recorded {
-  const lines: string[] = [];
-  const warnings: string[] = [];
-  const notices: string[] = [];
-  const log: Log = {
-    debug: () => undefined,
-    info: (m) => void lines.push(m),
-    notice: (m) => void notices.push(m),
-    warning: (m) => void warnings.push(m),
-    group: (_name, fn) => fn(),
-  };
-  return { log, lines, warnings, notices };
 }
 
 function inputsFor(dir: string, extra: Record<string, string> = {}): Inputs {
@@ -54,10 +40,10 @@ async function build(dir: string, extra: Record<string, string> = {}): Promise<B
   const inputs = inputsFor(dir, extra);
   const model = loadDockerfile(inputs.file, 'Dockerfile', inputs['build-args']);
   const plan = planBuilds(model, inputs);
-  const rec = recordingLog();
-  const outcome = await executePlan(createEngine(), rec.log, plan, model, inputs);
+  const runner = fakeRunner();
+  const outcome = await executePlan(realDocker(), runner, plan, model, inputs);
   for (const b of outcome.builds) if (b.imageId && dir !== exampleDir) madeImages.add(b.imageId);
-  return { ...outcome, ...rec };
+  return { ...outcome, lines: infoMessages(runner), warnings: runner.warnings, notices: runner.notices };
 }
 
 const tempDirs: string[] = [];

@@ -12,9 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { measureImage } from '../../src/image/measure.js';
 import { registryManifestBytes } from '../../src/image/manifest.js';
-import type { ImageMeasurement } from '../../src/report/model.js';
-import { createEngine } from '../../src/seams/engine.js';
-import { BASE_IMAGE, DOCKER, describeWithEngine, docker } from '../helpers/engine.js';
+import type { ImageMeasurement } from '../../src/model.js';
+import { BASE_IMAGE, DOCKER, describeWithEngine, docker, realDocker } from '../helpers/engine.js';
 
 const nonce = `${process.pid}-${Date.now()}`;
 const tag = `stagegate-test-size-${nonce}`;
@@ -38,7 +37,7 @@ describeWithEngine('measureImage on the real engine', () => {
     writeFileSync(join(dir, 'notes.txt'), 'notes\n'.repeat(100));
     docker(['build', '-q', '-t', tag, dir]);
     const model = parseDockerfile(dockerfile, 'Dockerfile');
-    measured = await measureImage(createEngine(), tag, model, 1);
+    measured = await measureImage(realDocker(), tag, model, 1);
   });
 
   afterAll(() => {

@@ -6,80 +6,18 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runJob } from '../../src/main.js';
-import { INPUT_DEFAULTS } from '../../src/inputs.js';
-import type { Report } from '../../src/report/model.js';
-import type { Engine, RunResult } from '../../src/seams/engine.js';
-import type { AnnotationProps, EventContext, Runner } from '../../src/seams/runner.js';
-import { Readable } from 'node:stream';
-
-interface FakeRunner extends Runner {
-  outputs: Record<string, string>;
-  errors: { message: string; props?: AnnotationProps }[];
-  summaries: string[];
-  failed: string[];
-}
-
-function fakeRunner(inputs: Record<string, string>): FakeRunner {
-  const event: EventContext = {
-    eventName: 'push',
-    sha: 'abc123',
-    repository: 'octo/app',
-    serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
-    workspace: process.cwd(),
-  };
-  const runner: FakeRunner = {
-    outputs: {},
-    errors: [],
-    summaries: [],
-    failed: [],
-    getInput: (name) => inputs[name] ?? INPUT_DEFAULTS[name] ?? '',
-    setOutput: (name, value) => void (runner.outputs[name] = value),
-    debug: () => undefined,
-    info: () => undefined,
-    notice: () => undefined,
-    warning: () => undefined,
-    error: (message, props) => void runner.errors.push({ message, props }),
-    group: (_name, fn) => fn(),
-    setSecret: () => undefined,
-    writeSummary: async (md) => void runner.summaries.push(md),
-    setFailed: (m) => void runner.failed.push(m),
-    event: () => event,
-  };
-  return runner;
-}
-
-/** An engine whose daemon is down: every docker command fails the way the CLI does. */
-function deadEngine(calls: string[][]): Engine {
-  const down: RunResult = {
-    exitCode: 1,
-    stdout: '',
-    stderr:
-      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
-    tail: [
-      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
-    ],
-  };
-  return {
-    run: async (_tool, args) => {
-      calls.push(args);
-      return down;
-    },
-    stream: (_tool, args) => {
-      calls.push(args);
-      return { stdout: Readable.from([]), done: Promise.resolve(down) };
-    },
-  };
-}
+import type { Report } from '../../src/model.js';
+import { deadEngine } from '../helpers/fake-engine.js';
+import { fakeRunner } from '../helpers/fake-runner.js';
 
 describe('runJob', () => {
   it('still writes the report, outputs and summary when the engine is down, then fails', async () => {
-    const runner = fakeRunner({ context: 'examples/hello' });
+    const runner = fakeRunner({ inputs: { context: 'examples/hello' } });
     const reportPath = join(mkdtempSync(join(tmpdir(), 'stagegate-main-')), 'report.json');
-    const result = await runJob({ runner, engine: deadEngine([]), reportPath });
+    const result = await runJob({ runner, engine: deadEngine().engine, reportPath });
 
     expect(result.failures.join('\n')).toMatch(/Docker/);
-    expect(runner.errors.map((e) => e.message).join('\n')).toMatch(/Docker/);
+    expect(runner.errors.join('\n')).toMatch(/Docker/);
     // Nothing is lost: findings were computed without an engine, and everything was written.
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
     expect(report.dockerfile).toBe('examples/hello/Dockerfile');
@@ -94,22 +32,33 @@ describe('runJob', () => {
     expect(runner.failed).toEqual([]);
   });
 
-  it('names every bad input and builds nothing', async () => {
-    const calls: string[][] = [];
-    const runner = fakeRunner({ context: 'examples/hello', 'max-size': 'big', 'fail-on': 'fatal' });
-    const result = await runJob({ runner, engine: deadEngine(calls) });
+  it('names every bad input, builds nothing, and still publishes a report that says so (fail late)', async () => {
+    const dead = deadEngine();
+    const runner = fakeRunner({
+      inputs: { context: 'examples/hello', 'max-size': 'big', 'fail-on': 'fatal' },
+    });
+    const reportPath = join(mkdtempSync(join(tmpdir(), 'stagegate-main-')), 'report.json');
+    const result = await runJob({ runner, engine: dead.engine, reportPath });
     expect(result.failures).toHaveLength(2);
-    expect(runner.errors.map((e) => e.message)).toEqual([
+    expect(runner.errors).toEqual([
       expect.stringContaining("'max-size' is 'big'"),
       expect.stringContaining("'fail-on' is 'fatal'"),
     ]);
-    expect(calls).toEqual([]);
+    expect(dead.calls).toEqual([]);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    expect(report.errors.map((e) => e.step)).toEqual(['inputs', 'inputs']);
+    expect(report.builds).toEqual([]);
+    // The findings are still there: linting needs no valid budget.
+    expect(report.stages.map((s) => s.name)).toEqual(['build', 'test', 'runtime']);
+    expect(runner.outputs['comment-body']).toContain("'max-size' is 'big'");
+    expect(runner.summaries).toHaveLength(1);
+    expect(runner.outputs['test-result']).toBe('skipped');
   });
 
   it('says which Dockerfile is missing, with the inputs that choose it', async () => {
-    const runner = fakeRunner({ context: 'no/such/dir' });
+    const runner = fakeRunner({ inputs: { context: 'no/such/dir' } });
     const reportPath = join(mkdtempSync(join(tmpdir(), 'stagegate-main-')), 'report.json');
-    const result = await runJob({ runner, engine: deadEngine([]), reportPath });
+    const result = await runJob({ runner, engine: deadEngine().engine, reportPath });
     expect(result.failures.join('\n')).toContain('no/such/dir/Dockerfile');
     expect(existsSync(reportPath)).toBe(true);
     expect(runner.outputs['test-result']).toBe('skipped');

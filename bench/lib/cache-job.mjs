@@ -18,7 +18,7 @@ const { runJob } = await import(`${spec.src}/main.js`);
 const { createEngine } = await import(`${spec.src}/seams/engine.js`);
 const { createTerminalRunner } = await import(`${spec.src}/cli/terminal-runner.js`);
 const { baseReportKey, serializeBaseReport } = await import(`${spec.src}/baseline/base-report.js`);
-const { readRunnerInputs } = await import(`${spec.src}/inputs.js`);
+const { parseRunnerInputs } = await import(`${spec.src}/inputs.js`);
 
 mkdirSync(spec.cacheDir, { recursive: true });
 const fileOf = (key) => join(spec.cacheDir, `${key.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
@@ -59,7 +59,7 @@ const runner = createTerminalRunner(
 );
 
 if (spec.plant) {
-  const parsed = readRunnerInputs(runner);
+  const parsed = parseRunnerInputs(runner).inputs;
   const key = baseReportKey({ sha: spec.baseSha, file: parsed.file, target: spec.target, inputs: parsed });
   await cache.put(key, serializeBaseReport(spec.baseSha, spec.plant.image));
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Inputs } from '../inputs.js';
-import type { ImageMeasurement } from '../report/model.js';
+import type { ImageMeasurement } from '../model.js';
 
 /** Bump when the shape of ImageMeasurement changes incompatibly. */
 export const BASE_REPORT_VERSION = 1;

@@ -23,26 +23,24 @@ import { UserError } from '../errors.js';
 import { measureImage } from '../image/measure.js';
 import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
-import type { BaseComparison, ImageMeasurement } from '../report/model.js';
+import type { BaseComparison } from '../model.js';
 import { NO_CACHE, type TextCache } from '../seams/cache.js';
+import type { Docker } from '../seams/docker.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
-import { baseReportKey, parseBaseReport, serializeBaseReport } from './base-report.js';
+import { baseReportKey, parseBaseReport } from './base-report.js';
 import { GitError, repositoryRoot, resolveCommit, withWorktree } from './worktree.js';
 
 export interface BaselineArgs {
+  /** git, for the base commit's worktree. */
   engine: Engine;
+  docker: Docker;
   log: Log;
   inputs: Inputs;
   event: EventContext;
   model: DockerfileModel;
   plan: BuildPlan;
   backend: Backend;
-  /**
-   * The head image's measurement: saved as this commit's base report on non-PR events. A promise when
-   * the head is still being built: the base is built alongside it and waits for it only to save it.
-   */
-  head?: ImageMeasurement | Promise<ImageMeasurement | undefined>;
   /** Scans of images already read (the head's, often the same image), by image id. */
   scans?: ScanStore;
   /** Saved base reports (default: none; the action passes the Actions cache). */
@@ -54,7 +52,7 @@ export interface BaselineArgs {
 const short = (sha: string): string => sha.slice(0, 7);
 
 /** The `--target` to build: the stage's name, or '' for an unnamed last stage. */
-function targetName(model: DockerfileModel, plan: BuildPlan): string {
+export function targetStageName(model: DockerfileModel, plan: BuildPlan): string {
   return model.graph.stages[plan.target]?.name ?? '';
 }
 
@@ -65,25 +63,6 @@ function findBaseTarget(base: DockerfileModel, head: DockerfileModel, plan: Buil
   if (headStage?.name) return stages.find((s) => s.key === headStage.name?.toLowerCase());
   // An unnamed target is the last stage (BuildKit can only --target a name).
   return stages[stages.length - 1];
-}
-
-async function saveReport(
-  args: BaselineArgs,
-  cache: TextCache,
-  sha: string,
-  image: ImageMeasurement,
-): Promise<boolean> {
-  const key = baseReportKey({
-    sha,
-    file: args.inputs.file,
-    target: targetName(args.model, args.plan),
-    inputs: args.inputs,
-  });
-  const saved = await cache.put(key, serializeBaseReport(sha, image));
-  args.log.debug(
-    saved ? `Saved the base report for ${short(sha)} as ${key}.` : `Did not save a base report (${key}).`,
-  );
-  return saved;
 }
 
 /** Builds and measures the target in a worktree of `sha`. */
@@ -120,7 +99,7 @@ async function buildBase(
     }
     const stage = findBaseTarget(baseModel, args.model, args.plan);
     if (!stage) {
-      const name = targetName(args.model, args.plan);
+      const name = targetStageName(args.model, args.plan);
       return {
         status: 'new-image',
         sha,
@@ -128,7 +107,7 @@ async function buildBase(
       };
     }
     log.info(`Building stage '${stage.name ?? stage.index}' of the base commit ${short(sha)}...`);
-    const built = await buildImage(engine, {
+    const built = await buildImage(args.docker, {
       backend: args.backend,
       context: inWorktree(dir, inputs.context),
       file,
@@ -153,7 +132,9 @@ async function buildBase(
         message: `The base commit ${short(sha)} did not build (exit ${built.exitCode}), so there is no size change to report.${tail ? `\n${tail}` : ''}`,
       };
     }
-    const image = await measureImage(engine, built.imageId, baseModel, stage.index, { scans: args.scans });
+    const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
+      scans: args.scans,
+    });
     return { status: 'compared', sha, source: 'built', image };
   });
 }
@@ -166,29 +147,17 @@ export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
   const cwd = resolve(args.cwd ?? process.cwd());
   const pr = event.pullRequest;
 
-  // Not a PR (a push to the base branch): this commit's measurement is what later PRs compare with.
-  const saveOwn = async (): Promise<boolean> => {
-    const head = await args.head;
-    return !pr && head !== undefined && event.sha ? saveReport(args, cache, event.sha, head) : false;
-  };
-
   const ref = inputs['base-ref'] ?? pr?.baseRef;
   const wanted = inputs['base-ref'] ?? pr?.baseSha;
   if (!wanted) {
-    const saved = (await saveOwn())
-      ? ` This commit's measurement was saved for pull requests based on it.`
-      : '';
     return {
       status: 'disabled',
       message: pr
         ? 'The pull request event has no base commit; set base-ref to compare.'
-        : `Not a pull request and no base-ref: nothing to compare with.${saved}`,
+        : 'Not a pull request and no base-ref: nothing to compare with.',
     };
   }
-
-  const compared = await compareWith(args, cwd, cache, ref, wanted);
-  await saveOwn();
-  return compared;
+  return compareWith(args, cwd, cache, ref, wanted);
 }
 
 async function compareWith(
@@ -198,7 +167,7 @@ async function compareWith(
   ref: string | undefined,
   wanted: string,
 ): Promise<BaseComparison> {
-  const { engine, inputs, event, log } = args;
+  const { engine, inputs, log } = args;
   let repo: string;
   let sha: string;
   try {
@@ -213,7 +182,12 @@ async function compareWith(
     };
   }
 
-  const key = baseReportKey({ sha, file: inputs.file, target: targetName(args.model, args.plan), inputs });
+  const key = baseReportKey({
+    sha,
+    file: inputs.file,
+    target: targetStageName(args.model, args.plan),
+    inputs,
+  });
   const cachedText = await cache.get(key);
   const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;
   if (cached) {
@@ -221,16 +195,11 @@ async function compareWith(
     return { status: 'compared', ref, sha, source: 'cache', image: cached };
   }
 
-  let result: BaseComparison;
   try {
-    result = await buildBase(args, repo, cwd, sha);
+    return { ...(await buildBase(args, repo, cwd, sha)), ref };
   } catch (err) {
     // The base's own problems (checkout, build, measuring) are reported, not held against the PR.
     if (!(err instanceof GitError || err instanceof UserError)) throw err;
     return { status: 'failed', ref, sha, message: err.message };
   }
-  // Later runs of this PR (new pushes) reuse it; the cache scopes it to this PR's ref.
-  if (result.status === 'compared' && result.image && sha !== event.sha)
-    await saveReport(args, cache, sha, result.image);
-  return { ...result, ref };
 }

@@ -1,13 +1,13 @@
 /**
- * One `docker buildx build` (or `DOCKER_BUILDKIT=1 docker build`) of one target, through the engine
- * seam. The baseline work calls it too, from the base commit's worktree (`cwd`).
+ * One `docker buildx build` (or `DOCKER_BUILDKIT=1 docker build`) of one target, through the Docker
+ * client. The baseline work calls it too, from the base commit's worktree (`cwd`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { Engine } from '../seams/engine.js';
-import { buildArgv, type Backend, type BuildArgvRequest } from './argv.js';
+import type { Docker } from '../seams/docker.js';
+import { buildArgv, type BuildArgvRequest } from './argv.js';
 import { ProgressParser, type StepFailure, type Vertex } from './progress.js';
 
 export type { Backend } from './argv.js';
@@ -41,8 +41,6 @@ export interface ImageBuildResult {
   warnings?: string[];
 }
 
-const TAIL_LINES = 60;
-
 /** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
 const CLI_WITHOUT_BUILDKIT = /BuildKit is enabled but the buildx component is missing or broken/;
 
@@ -75,18 +73,18 @@ const TRANSIENT_FAILURE = /flightcontrol: exceeded retry timeout/;
  * Builds one target with `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`. A build that
  * fails with BuildKit's known transient error is tried once more, and says so in its warnings.
  */
-export async function buildImage(engine: Engine, request: ImageBuildRequest): Promise<ImageBuildResult> {
-  const first = await buildOnce(engine, request);
+export async function buildImage(docker: Docker, request: ImageBuildRequest): Promise<ImageBuildResult> {
+  const first = await buildOnce(docker, request);
   const text = [...first.tail, first.failure?.message ?? ''].join('\n');
   if (first.ok || !TRANSIENT_FAILURE.test(text)) return first;
-  const second = await buildOnce(engine, request);
+  const second = await buildOnce(docker, request);
   const note =
     "BuildKit failed a build with its transient error 'flightcontrol: exceeded retry timeout' " +
     '(moby/buildkit#1822, under load with concurrent builds); stagegate built it again once.';
   return { ...second, startedAt: first.startedAt, warnings: [...(second.warnings ?? []), note] };
 }
 
-async function buildOnce(engine: Engine, request: ImageBuildRequest): Promise<ImageBuildResult> {
+async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<ImageBuildResult> {
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-build-'));
   const iidFile = join(dir, 'iid');
   const metadataFile = request.backend === 'buildx' ? join(dir, 'metadata.json') : undefined;
@@ -95,10 +93,9 @@ async function buildOnce(engine: Engine, request: ImageBuildRequest): Promise<Im
   request.onStart?.(args);
   const startedAt = Date.now();
   try {
-    const result = await engine.run('docker', args, {
+    const result = await docker.build(args, {
       cwd: request.cwd,
       env,
-      tailLines: TAIL_LINES,
       onLine: (line) => {
         progress.push(line);
         request.onLine?.(line);
@@ -131,47 +128,4 @@ async function buildOnce(engine: Engine, request: ImageBuildRequest): Promise<Im
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** `buildx` when `docker buildx version` works, else the BuildKit fallback. */
-export async function detectBackend(engine: Engine): Promise<Backend> {
-  const r = await engine.run('docker', ['buildx', 'version'], { tailLines: 5 });
-  return r.exitCode === 0 ? 'buildx' : 'buildkit';
-}
-
-/**
- * Fails with what to do when no Docker engine answers: nothing can be built without one, and
- * "cannot connect to the Docker daemon" alone does not say how to get one on a runner.
- */
-export async function ensureEngine(engine: Engine): Promise<void> {
-  const r = await engine.run('docker', ['info', '--format', '{{.ServerVersion}}'], { tailLines: 5 });
-  if (r.exitCode === 0) return;
-  const why =
-    r.tail
-      .filter((l) => l.trim())
-      .slice(-2)
-      .join(' ')
-      .trim() || `exit code ${r.exitCode}`;
-  throw new UserError(
-    `Cannot reach a Docker engine ('docker info' failed: ${why}). Start the Docker daemon (or set DOCKER_HOST); ` +
-      'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.',
-    'build',
-  );
-}
-
-/** Fails with what to do when the `builder` input names a builder buildx does not know. */
-export async function ensureBuilder(engine: Engine, builder: string): Promise<void> {
-  const r = await engine.run('docker', ['buildx', 'inspect', '--', builder], { tailLines: 5 });
-  if (r.exitCode === 0) return;
-  const why =
-    r.tail
-      .filter((l) => l.trim())
-      .slice(-1)
-      .join(' ')
-      .trim() || `exit code ${r.exitCode}`;
-  throw new UserError(
-    `Input 'builder' is '${builder}', but docker buildx cannot use it ('docker buildx inspect' failed: ${why}). ` +
-      "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.",
-    'inputs',
-  );
 }

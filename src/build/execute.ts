@@ -7,19 +7,13 @@
 import { stageLabel, transitiveDependencies } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Inputs } from '../inputs.js';
-import type { StageBuild, TestResult } from '../report/model.js';
-import type { Engine } from '../seams/engine.js';
+import type { StageBuild, TestResult } from '../model.js';
+import type { Docker } from '../seams/docker.js';
 import type { Runner } from '../seams/runner.js';
+import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
 import { redactedCommand, stageCache } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
-import {
-  buildImage,
-  detectBackend,
-  ensureBuilder,
-  ensureEngine,
-  type Backend,
-  type ImageBuildResult,
-} from './build-image.js';
+import { buildImage, type Backend, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
 import { blameFailedDependencies, runAll } from './schedule.js';
 import { locateStep, ownCommand } from './test-gate.js';
@@ -42,15 +36,7 @@ export interface ExecuteOptions {
   backend?: Backend;
 }
 
-/**
- * Stage builds started at once by default (the base commit's build runs beside them). More at once
- * gain little on a daemon's built-in BuildKit, which runs concurrent builds nearly one after another
- * (see BENCHMARKS.md), and raise the odds of BuildKit's transient "flightcontrol" failure under load.
- */
-const DEFAULT_CONCURRENCY = 4;
-
-/** How many lines of a failing step's output the report keeps. */
-const LOG_TAIL = 30;
+const LOG_TAIL = REPORT_LOG_LINES;
 
 interface StageOutcome {
   build: StageBuild;
@@ -73,41 +59,40 @@ function errorTail(result: ImageBuildResult): string[] {
  * Checks that the engine answers and picks how to build: `docker buildx build` when buildx works, else
  * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
  */
-export async function prepareBuilder(engine: Engine, log: Log, inputs: Inputs): Promise<Backend> {
+export async function prepareBuilder(docker: Docker, log: Log, inputs: Inputs): Promise<Backend> {
   // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
-  const [, backend] = await Promise.all([ensureEngine(engine), detectBackend(engine)]);
+  const [, buildx] = await Promise.all([docker.info(), docker.buildxVersion()]);
+  const backend: Backend = buildx === undefined ? 'buildkit' : 'buildx';
   if (backend === 'buildkit')
     log.notice(
       "docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
         'Add docker/setup-buildx-action for buildx, remote builders and cache export.',
     );
-  if (backend === 'buildx' && inputs.builder) await ensureBuilder(engine, inputs.builder);
+  if (backend === 'buildx' && inputs.builder) await docker.inspectBuilder(inputs.builder);
   return backend;
 }
 
-export async function executePlan(
-  engine: Engine,
-  log: Log,
-  plan: BuildPlan,
-  model: DockerfileModel,
-  inputs: Inputs,
-  options: ExecuteOptions = {},
-): Promise<BuildOutcome> {
-  const backend = options.backend ?? (await prepareBuilder(engine, log, inputs));
-  for (const hint of fromRefHints(model.graph))
-    log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
+interface StageBuildSetup {
+  docker: Docker;
+  log: Log;
+  plan: BuildPlan;
+  model: DockerfileModel;
+  inputs: Inputs;
+  backend: Backend;
+  /** The test stage's own CMD/ENTRYPOINT, when it sets one (its image is then loaded and run). */
+  testCommand: ReturnType<typeof ownCommand>;
+}
 
-  const { graph } = model;
-  const label = (i: number) => stageLabel(graph.stages[i]);
-  const testCommand =
-    plan.testStage === undefined ? undefined : ownCommand(model.text, graph, plan.testStage);
-  const plannedKeys = plan.stages.map((i) => graph.stages[i].key);
+const labelOf = (model: DockerfileModel, i: number): string => stageLabel(model.graph.stages[i]);
+
+/** Builds one planned stage; a warning several builds give is logged once. */
+function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutcome> {
+  const { docker, log, plan, model, inputs, backend, testCommand } = setup;
+  const plannedKeys = plan.stages.map((i) => model.graph.stages[i].key);
   const warned = new Set<string>();
-  // Blame always names a stage that failed on its own account (see blameFailedDependencies).
-  const why = (dep: number) => `it needs stage '${label(dep)}', which failed to build`;
-
-  const buildStage = async (i: number): Promise<StageOutcome> => {
-    const stage = graph.stages[i];
+  return async (i) => {
+    const stage = model.graph.stages[i];
+    const label = labelOf(model, i);
     // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
     const cache =
       backend === 'buildx'
@@ -115,7 +100,7 @@ export async function executePlan(
         : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
     // Load what later steps use: the target (measured) and a test image that is run.
     const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
-    const result = await buildImage(engine, {
+    const result = await buildImage(docker, {
       backend,
       context: inputs.context,
       file: inputs.file,
@@ -126,8 +111,8 @@ export async function executePlan(
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
       load,
-      onStart: (args) => log.info(`[${label(i)}] ${redactedCommand(args)}`),
-      onLine: (line) => log.info(`[${label(i)}] ${line}`),
+      onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
+      onLine: (line) => log.info(`[${label}] ${line}`),
     });
     for (const w of result.warnings ?? []) {
       if (warned.has(w)) continue;
@@ -135,7 +120,7 @@ export async function executePlan(
       log.warning(w);
     }
     const build: StageBuild = {
-      stage: label(i),
+      stage: label,
       status: result.ok ? 'built' : 'failed',
       startedAt: result.startedAt,
       finishedAt: result.finishedAt,
@@ -146,29 +131,57 @@ export async function executePlan(
     };
     return { build, result };
   };
-  const attempted = await runAll(plan.stages, options.concurrency ?? DEFAULT_CONCURRENCY, buildStage);
-  judgeCacheAcrossBuilds(graph, attempted);
-  const outcomes = blameFailedDependencies<StageOutcome>(
+}
+
+/**
+ * Stages that failed because a stage they need failed, reported as skipped and blaming that stage
+ * (always one that failed on its own account; see blameFailedDependencies) instead of its error again.
+ */
+function blameDependencies(
+  model: DockerfileModel,
+  plan: BuildPlan,
+  attempted: Map<number, StageOutcome>,
+): Map<number, StageOutcome> {
+  return blameFailedDependencies<StageOutcome>(
     attempted,
-    plannedDependencies(graph, plan),
+    plannedDependencies(model.graph, plan),
     (o) => o.build.status === 'failed',
     (i, dep) => {
       const { startedAt, finishedAt } = attempted.get(i)!.build;
       return {
         build: {
-          stage: label(i),
+          stage: labelOf(model, i),
           status: 'skipped',
           startedAt,
           finishedAt,
           durationMs: 0,
           cached: false,
-          reason: why(dep),
+          reason: `it needs stage '${labelOf(model, dep)}', which failed to build`,
         },
       };
     },
   );
+}
+
+export async function executePlan(
+  docker: Docker,
+  log: Log,
+  plan: BuildPlan,
+  model: DockerfileModel,
+  inputs: Inputs,
+  options: ExecuteOptions = {},
+): Promise<BuildOutcome> {
+  const backend = options.backend ?? (await prepareBuilder(docker, log, inputs));
+  for (const hint of fromRefHints(model.graph))
+    log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
+  const testCommand =
+    plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
+  const buildStage = stageBuilder({ docker, log, plan, model, inputs, backend, testCommand });
+  const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
+  judgeCacheAcrossBuilds(model.graph, attempted);
+  const outcomes = blameDependencies(model, plan, attempted);
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
-  const test = await testGate(engine, log, plan, model, outcomes, testCommand);
+  const test = await testGate(docker, log, plan, model, outcomes, testCommand);
   const target = outcomes.get(plan.target);
   return {
     backend,
@@ -238,7 +251,7 @@ function failureLog(outcome: StageOutcome): string[] {
  * its image is also run once (see test-gate.ts for why only then, and why with the default network).
  */
 async function testGate(
-  engine: Engine,
+  docker: Docker,
   log: Log,
   plan: BuildPlan,
   model: DockerfileModel,
@@ -282,10 +295,7 @@ async function testGate(
       failedStep: { kind: 'run', command: command.command, line: command.line },
     };
   log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
-  const run = await engine.run('docker', ['run', '--rm', '--', image], {
-    tailLines: LOG_TAIL,
-    onLine: (line) => log.info(`[${stage} run] ${line}`),
-  });
+  const run = await docker.run(image, { onLine: (line) => log.info(`[${stage} run] ${line}`) });
   if (run.exitCode === 0) return { stage, result: 'passed' };
   return {
     stage,

@@ -14,7 +14,7 @@ import type { DockerfileModel } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
 import { loadLintSetup, runLint } from '../rules/lint.js';
 import { allRules } from '../rules/registry.js';
-import { toSarif } from '../rules/sarif.js';
+import { toSarif } from '../report/sarif.js';
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js';
 
 export const LINT_USAGE = `Usage: stagegate lint [options] FILE...
@@ -106,6 +106,58 @@ function stagesFor(model: DockerfileModel, target?: string, testStage = DEFAULT_
   return { target: targetIndex, testStage: testIndex, builtStages: [...built].sort((a, b) => a - b) };
 }
 
+interface LintFlags {
+  config?: string;
+  context?: string;
+  target?: string;
+  'test-stage'?: string;
+}
+
+/** Lints each file; one that cannot be read or parsed is counted, and a bad config stops the run. */
+function lintFiles(
+  files: string[],
+  values: LintFlags,
+  io: CliIo,
+): { findings: Finding[]; unlintable: number } | 'config-error' {
+  const findings: Finding[] = [];
+  let unlintable = 0;
+  for (const file of files) {
+    let setup;
+    try {
+      setup = loadLintSetup({
+        config: values.config,
+        context: values.context ?? (file === '-' ? '.' : dirname(file)),
+        file: file === '-' ? 'Dockerfile' : file,
+        cwd: io.cwd,
+      });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      io.stderr(`stagegate: ${err.message}\n`);
+      return 'config-error';
+    }
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (err) {
+      io.stderr(`stagegate: cannot read ${file}: ${(err as Error).message}\n`);
+      unlintable++;
+      continue;
+    }
+    try {
+      const model = parseDockerfile(text, file);
+      const stages = stagesFor(model, values.target, values['test-stage']);
+      const result = runLint(model, { ...setup.options, ...stages });
+      findings.push(...result.findings);
+      for (const n of result.notices) io.stderr(`stagegate: ${n}\n`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      io.stderr(`stagegate: ${err.message}\n`);
+      unlintable++;
+    }
+  }
+  return { findings, unlintable };
+}
+
 export async function lintCommand(args: string[], io: CliIo = defaultIo()): Promise<number> {
   let parsed;
   try {
@@ -146,42 +198,9 @@ export async function lintCommand(args: string[], io: CliIo = defaultIo()): Prom
     );
   if (files.length === 0) return usageError(io, 'give at least one Dockerfile to lint.', LINT_USAGE);
 
-  const findings: Finding[] = [];
-  let unlintable = 0;
-  for (const file of files) {
-    let setup;
-    try {
-      setup = loadLintSetup({
-        config: values.config,
-        context: values.context ?? (file === '-' ? '.' : dirname(file)),
-        file: file === '-' ? 'Dockerfile' : file,
-        cwd: io.cwd,
-      });
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      io.stderr(`stagegate: ${err.message}\n`);
-      return 2;
-    }
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (err) {
-      io.stderr(`stagegate: cannot read ${file}: ${(err as Error).message}\n`);
-      unlintable++;
-      continue;
-    }
-    try {
-      const model = parseDockerfile(text, file);
-      const stages = stagesFor(model, values.target, values['test-stage']);
-      const result = runLint(model, { ...setup.options, ...stages });
-      findings.push(...result.findings);
-      for (const n of result.notices) io.stderr(`stagegate: ${n}\n`);
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      io.stderr(`stagegate: ${err.message}\n`);
-      unlintable++;
-    }
-  }
+  const linted = lintFiles(files, values, io);
+  if (linted === 'config-error') return 2;
+  const { findings, unlintable } = linted;
 
   if (format === 'json') io.stdout(JSON.stringify({ findings: findings.map(jsonFinding) }, null, 2) + '\n');
   else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(findings, allRules), null, 2) + '\n');

@@ -1,5 +1,5 @@
 /** `stagegate report`: the action's whole job, run locally; prints the Markdown report. */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import { createMachineScanStore } from '../image/scan-store.js';
 import { runJob } from '../main.js';
@@ -30,41 +30,30 @@ Options (named like the action's inputs):
   --verbose                 debug logs
 `;
 
-export async function reportCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        context: { type: 'string' },
-        file: { type: 'string' },
-        target: { type: 'string' },
-        'test-stage': { type: 'string' },
-        stages: { type: 'string' },
-        'build-arg': { type: 'string', multiple: true },
-        builder: { type: 'string' },
-        'cache-from': { type: 'string', multiple: true },
-        'cache-to': { type: 'string', multiple: true },
-        'base-ref': { type: 'string' },
-        'max-size': { type: 'string' },
-        'max-size-increase': { type: 'string' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string' },
-        'json-file': { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${REPORT_USAGE}`);
-    return 2;
-  }
-  const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(REPORT_USAGE);
-    return 0;
-  }
+const REPORT_OPTIONS = {
+  context: { type: 'string' },
+  file: { type: 'string' },
+  target: { type: 'string' },
+  'test-stage': { type: 'string' },
+  stages: { type: 'string' },
+  'build-arg': { type: 'string', multiple: true },
+  builder: { type: 'string' },
+  'cache-from': { type: 'string', multiple: true },
+  'cache-to': { type: 'string', multiple: true },
+  'base-ref': { type: 'string' },
+  'max-size': { type: 'string' },
+  'max-size-increase': { type: 'string' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  'json-file': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+type ReportFlags = ReturnType<typeof parseArgs<{ options: typeof REPORT_OPTIONS }>>['values'];
+
+/** The action's inputs, by action.yml name, from the command's flags. */
+function inputsFromFlags(v: ReportFlags): Record<string, string> {
   const inputs: Record<string, string> = {
     'build-args': (v['build-arg'] ?? []).join('\n'),
     'cache-from': (v['cache-from'] ?? []).join('\n'),
@@ -88,6 +77,23 @@ export async function reportCommand(args: string[]): Promise<number> {
     const value = v[name];
     if (value !== undefined) inputs[name] = value;
   }
+  return inputs;
+}
+
+export async function reportCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: false, options: REPORT_OPTIONS });
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${REPORT_USAGE}`);
+    return 2;
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(REPORT_USAGE);
+    return 0;
+  }
+  const inputs = inputsFromFlags(v);
   const runner = createTerminalRunner(
     inputs,
     {

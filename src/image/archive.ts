@@ -17,11 +17,9 @@ import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
+import { ARCHIVE_DOCUMENT_MAX_BYTES } from '../limits.js';
 import { ConcurrencyLimit, GzipSizeCounter } from './compressed-size.js';
 import { LayerFileScanner, type LayerFiles } from './layer-files.js';
-
-/** JSON documents above this are not manifests or configs; they are measured as layers. */
-const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 export interface ArchiveLayer {
   /** Entry name in the archive. */
@@ -185,7 +183,7 @@ export async function readImageArchive(source: Readable, options: ReadArchiveOpt
       const iterator = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       const firstRead = await iterator.next();
       const first = firstRead.done ? undefined : firstRead.value;
-      const small = (header.size ?? 0) <= MAX_DOCUMENT_BYTES;
+      const small = (header.size ?? 0) <= ARCHIVE_DOCUMENT_MAX_BYTES;
       if (role === 'blob' && small && first && /^\s*\{/.test(first.subarray(0, 64).toString('latin1'))) {
         const parts = [first];
         for (let r = await iterator.next(); !r.done; r = await iterator.next()) parts.push(r.value);

@@ -6,7 +6,7 @@
  * exactly 50 bytes, without floating-point rounding deciding the boundary.
  */
 import type { Inputs } from '../inputs.js';
-import type { BudgetResult, ImageMeasurement, SizeDelta } from '../report/model.js';
+import type { BudgetResult, ImageMeasurement, SizeDelta } from '../model.js';
 import { formatByteCount, formatBytes } from './units.js';
 
 const both = (bytes: number): string => `${formatBytes(bytes)} (${formatByteCount(bytes)} bytes)`;

@@ -11,7 +11,7 @@
  * compressed figure), and no reviewer should be told a 40-byte change "grew" the image. The exact
  * byte deltas are still reported; only the verdict uses the threshold.
  */
-import type { ImageMeasurement, LayerDelta, LayerInfo, SizeDelta } from '../report/model.js';
+import type { ImageMeasurement, LayerDelta, LayerInfo, SizeDelta } from '../model.js';
 
 /** Changes strictly below this many bytes (disk and compressed) count as unchanged. */
 export const NOISE_BYTES = 1024;

@@ -12,7 +12,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../dockerfile/types.js';
-import type { InstructionRef } from '../report/model.js';
+import type { InstructionRef } from '../model.js';
 
 export interface HistoryEntry {
   created_by?: string;

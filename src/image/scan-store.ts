@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { createDirectoryCache, machineCacheDir, type TextCache } from '../seams/cache.js';
-import type { ImageScan } from './measure.js';
+import type { ImageScan } from './scan.js';
 
 export interface ScanStore {
   /** The scan of this image id; with `needWaste`, only one that has the wasted-space analysis. */

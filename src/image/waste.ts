@@ -15,11 +15,11 @@
  * Offenders roll a deleted directory up into one entry (`/var/lib/apt/lists/`), so the list names
  * what to fix rather than thousands of files.
  */
-import type { WasteEntry, WasteReport } from '../report/model.js';
+import type { WasteEntry, WasteReport } from '../model.js';
+import { WASTE_OFFENDERS } from '../limits.js';
 import type { LayerFiles } from './layer-files.js';
 
-/** How many offenders the report keeps (largest first). */
-export const WASTE_OFFENDERS = 20;
+export { WASTE_OFFENDERS };
 
 interface Live {
   size: number;
@@ -36,6 +36,40 @@ interface Offender {
   wastedBytes: number;
   layers: Set<number>;
   count: number;
+}
+
+/** The report from the per-path tallies: totals, dive's efficiency, and the largest offenders. */
+function summarize(
+  stats: Map<string, PathStats>,
+  offenders: Map<string, Offender>,
+  wastedBytes: number,
+  maxOffenders: number,
+): WasteReport {
+  let smallest = 0;
+  let cumulative = 0;
+  let diveWastedBytes = 0;
+  for (const s of stats.values()) {
+    smallest += s.smallest;
+    cumulative += s.cumulative;
+    if (s.copies > 1) diveWastedBytes += s.cumulative;
+  }
+  const list: WasteEntry[] = [...offenders]
+    .filter(([, o]) => o.wastedBytes > 0)
+    .sort((a, b) => b[1].wastedBytes - a[1].wastedBytes || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxOffenders)
+    .map(([path, o]) => ({
+      path,
+      wastedBytes: o.wastedBytes,
+      layers: [...o.layers].sort((a, b) => a - b),
+      // A file: every copy across layers (the survivor too); a deleted directory: the files it held.
+      count: path.endsWith('/') ? o.count : (stats.get(path)?.copies ?? o.count),
+    }));
+  return {
+    wastedBytes,
+    efficiency: cumulative === 0 ? 1 : smallest / cumulative,
+    diveWastedBytes,
+    offenders: list,
+  };
 }
 
 export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDERS): WasteReport {
@@ -93,29 +127,5 @@ export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDER
     }
   });
 
-  let smallest = 0;
-  let cumulative = 0;
-  let diveWastedBytes = 0;
-  for (const s of stats.values()) {
-    smallest += s.smallest;
-    cumulative += s.cumulative;
-    if (s.copies > 1) diveWastedBytes += s.cumulative;
-  }
-  const list: WasteEntry[] = [...offenders]
-    .filter(([, o]) => o.wastedBytes > 0)
-    .sort((a, b) => b[1].wastedBytes - a[1].wastedBytes || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxOffenders)
-    .map(([path, o]) => ({
-      path,
-      wastedBytes: o.wastedBytes,
-      layers: [...o.layers].sort((a, b) => a - b),
-      // A file: every copy across layers (the survivor too); a deleted directory: the files it held.
-      count: path.endsWith('/') ? o.count : (stats.get(path)?.copies ?? o.count),
-    }));
-  return {
-    wastedBytes,
-    efficiency: cumulative === 0 ? 1 : smallest / cumulative,
-    diveWastedBytes,
-    offenders: list,
-  };
+  return summarize(stats, offenders, wastedBytes, maxOffenders);
 }

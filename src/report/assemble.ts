@@ -12,7 +12,7 @@ import {
   type ReportError,
   type SizeDelta,
   type StageInfo,
-} from './model.js';
+} from '../model.js';
 
 export interface ReportParts {
   dockerfile: string;

@@ -17,13 +17,9 @@ import {
   plural,
   type LinkBase,
 } from './format.js';
-import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from './model.js';
+import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from '../model.js';
+import { MARKDOWN_ROWS } from '../limits.js';
 import { fitSections, type Section, type TrimOutcome } from './trim.js';
-
-/** GitHub rejects issue comments longer than this (characters). */
-export const COMMENT_MAX_CHARS = 65_536;
-/** GitHub rejects a step's job summary larger than this (bytes). */
-export const SUMMARY_MAX_BYTES = 1024 * 1024;
 
 export interface MarkdownOptions {
   /** Character limit (comments); the text is trimmed to fit. */
@@ -45,11 +41,7 @@ const SEVERITY_LABEL: Record<Severity, { icon: string; one: string; many: string
 
 const TEST_LABEL = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
 
-/** How many lines of a failing log, and how many rows of long lists, each size step keeps. */
-const LOG_LINES = [200, 50, 10];
-const LAYER_ROWS = [10, 5];
-const WASTE_ROWS = [10, 3];
-const FINDING_ROWS = [Infinity, 100, 25, 5];
+const { logLines: LOG_LINES, layers: LAYER_ROWS, waste: WASTE_ROWS, findings: FINDING_ROWS } = MARKDOWN_ROWS;
 
 function links(report: Report): LinkBase {
   return report.source;
@@ -277,7 +269,9 @@ function stagesVariants(report: Report): string[] {
   const full = `#### Stages\n\n${table(STAGE_HEADER, [...rows.map((r) => r.row), ...orphans])}`;
   const unbuilt = rows.filter((r) => r.s.role === 'unbuilt' && !r.b);
   if (unbuilt.length === 0) return [full];
-  const names = unbuilt.slice(0, 20).map((r) => code(r.s.name ?? String(r.s.index), { maxLength: 60 }));
+  const names = unbuilt
+    .slice(0, MARKDOWN_ROWS.unbuiltStageNames)
+    .map((r) => code(r.s.name ?? String(r.s.index), { maxLength: 60 }));
   const more = unbuilt.length > names.length ? `, …` : '';
   const compact =
     `#### Stages\n\n${table(STAGE_HEADER, [...rows.filter((r) => !unbuilt.includes(r)).map((r) => r.row), ...orphans])}` +

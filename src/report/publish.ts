@@ -10,11 +10,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Inputs } from '../inputs.js';
-import { GitHubPermissionError, type GitHubApi } from '../seams/github.js';
+import { GitHubPermissionError, type GitHubApi } from '../seams/github/api.js';
 import type { EventContext, Runner } from '../seams/runner.js';
-import { COMMENT_MAX_CHARS, renderMarkdown, SUMMARY_MAX_BYTES } from './markdown.js';
-import { commentMarker } from './marker.js';
-import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+import { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES, SUMMARY_RESERVED_BYTES } from '../limits.js';
+import { renderMarkdown } from './markdown.js';
+import { commentMarker } from '../seams/github/marker.js';
+import { REPORT_SCHEMA_VERSION, type Report } from '../model.js';
 
 export type GitHubFactory = (token: string, baseUrl: string) => GitHubApi;
 
@@ -40,8 +41,7 @@ export interface PublishResult {
   comment: 'created' | 'updated' | 'skipped' | 'failed';
 }
 
-/** Leaves room for whatever else the job's steps write to the same summary file. */
-const SUMMARY_BUDGET = SUMMARY_MAX_BYTES - 16 * 1024;
+const SUMMARY_BUDGET = SUMMARY_MAX_BYTES - SUMMARY_RESERVED_BYTES;
 
 function runUrl(event: EventContext): string | undefined {
   if (!event.repository || !event.runId) return undefined;

@@ -1,9 +1,8 @@
 import type { DockerfileModel } from '../dockerfile/types.js';
+import { findingsFailingOn, SEVERITIES, type Finding, type Severity } from '../model.js';
 
-export type Severity = 'error' | 'warning' | 'info' | 'style';
-
-/** Most severe first; `fail-on` compares by position in this list. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+// Findings and severities belong to the report model (the bottom layer); rules re-export them.
+export { findingsFailingOn, SEVERITIES, type Finding, type Severity };
 
 /** Settings from `.stagegate.yml` that rules read. */
 export interface RuleSettings {
@@ -45,27 +44,4 @@ export interface Rule {
   /** hadolint DLxxxx ids and BuildKit check names this rule corresponds to. */
   aliases: string[];
   check(ctx: RuleContext): RuleHit[];
-}
-
-export interface Finding {
-  file: string;
-  line: number;
-  endLine: number;
-  column?: number;
-  rule: string;
-  severity: Severity;
-  message: string;
-  aliases: string[];
-  /** Rule documentation page. */
-  docs: string;
-}
-
-/** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
-export function findingsFailingOn(findings: Finding[], failOn: Severity | 'never' | undefined): Finding[] {
-  const limit = failOn === undefined || failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
-  if (limit < 0) return [];
-  return findings.filter((f) => {
-    const i = SEVERITIES.indexOf(f.severity);
-    return i >= 0 && i <= limit;
-  });
 }

@@ -7,6 +7,7 @@
  *   runner it starts empty, which costs nothing;
  * - NO_CACHE, which holds nothing (the CLI has no Actions cache).
  */
+import { DIRECTORY_CACHE_ENTRIES } from '../limits.js';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -31,8 +32,7 @@ export const NO_CACHE: TextCache = {
   put: async () => false,
 };
 
-/** Entries a directory cache keeps; past that the least recently written go first. */
-export const DIRECTORY_CACHE_ENTRIES = 1000;
+export { DIRECTORY_CACHE_ENTRIES };
 
 /**
  * Where stagegate keeps what stays true on this machine: `STAGEGATE_CACHE_DIR`, else

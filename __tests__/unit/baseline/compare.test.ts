@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { baseReportKey, parseBaseReport, serializeBaseReport } from '../../../src/baseline/base-report.js';
 import { measureBase, type BaselineArgs } from '../../../src/baseline/compare.js';
-import type { Log } from '../../../src/build/execute.js';
+import { saveBaseReports, type BaseReportsToSave } from '../../../src/baseline/save.js';
+import { fakeEngine, ok, type Answer } from '../../helpers/fake-engine.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { readInputs, type Inputs } from '../../../src/inputs.js';
-import type { ImageMeasurement } from '../../../src/report/model.js';
+import type { ImageMeasurement } from '../../../src/model.js';
 import type { TextCache } from '../../../src/seams/cache.js';
-import type { Engine, RunResult, Tool } from '../../../src/seams/engine.js';
 import type { EventContext } from '../../../src/seams/runner.js';
+import { fakeRunner } from '../../helpers/fake-runner.js';
 
 const BASE_SHA = 'b'.repeat(40);
 const HEAD_SHA = 'h'.repeat(40);
@@ -22,28 +23,21 @@ const measurement = (size: number): ImageMeasurement => ({
   layers: [],
 });
 
-const ok = (stdout = ''): RunResult => ({ exitCode: 0, stdout, stderr: '', tail: [] });
-const fail = (stderr: string): RunResult => ({ exitCode: 128, stdout: '', stderr, tail: [stderr] });
+const failed = (stderr: string) => ({ exitCode: 128, lines: stderr ? [stderr] : [] });
 
-/** git answers from a table of known revisions; anything else is recorded and fails. */
-function fakeEngine(revisions: Record<string, string>, fetch: RunResult = fail('fatal: no such remote')) {
-  const calls: Array<[Tool, string[]]> = [];
-  const engine: Engine = {
-    async run(tool, args) {
-      calls.push([tool, args]);
-      if (tool === 'git' && args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
-      if (tool === 'git' && args[0] === 'rev-parse') {
+/** The shared fake engine: git answers from a table of known revisions; anything else fails the test. */
+function gitEngine(revisions: Record<string, string>, fetch: Answer = failed('fatal: no such remote')) {
+  return fakeEngine({
+    git: (args) => {
+      if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
+      if (args[0] === 'rev-parse') {
         const rev = args[args.length - 1].replace(/\^\{commit\}$/, '');
-        return revisions[rev] ? ok(revisions[rev] + '\n') : fail('');
+        return revisions[rev] ? ok(revisions[rev] + '\n') : failed('');
       }
-      if (tool === 'git' && args[0] === 'fetch') return fetch;
-      return fail(`unexpected ${tool} ${args.join(' ')}`);
+      if (args[0] === 'fetch') return fetch;
+      return undefined;
     },
-    stream() {
-      throw new Error('no docker save expected');
-    },
-  };
-  return { engine, calls };
+  });
 }
 
 function fakeCache(entries: Record<string, string> = {}) {
@@ -59,13 +53,7 @@ function fakeCache(entries: Record<string, string> = {}) {
   return { cache, puts };
 }
 
-const log: Log = {
-  debug: () => undefined,
-  info: () => undefined,
-  notice: () => undefined,
-  warning: () => undefined,
-  group: (_n, fn) => fn(),
-};
+const log = fakeRunner();
 
 function inputs(values: Record<string, string> = {}): Inputs {
   return readInputs((name) => values[name] ?? '');
@@ -83,8 +71,10 @@ function event(pr?: { baseSha?: string; baseRef?: string }): EventContext {
 }
 
 function args(over: Partial<BaselineArgs>): BaselineArgs {
+  const fake = gitEngine({});
   return {
-    engine: fakeEngine({}).engine,
+    engine: fake.engine,
+    docker: fake.docker,
     log,
     inputs: inputs(),
     event: event(),
@@ -102,25 +92,26 @@ const keyFor = (sha: string, i: Inputs = inputs()) =>
 describe('measureBase', () => {
   it('does nothing when compare is false', async () => {
     const { cache, puts } = fakeCache();
-    const r = await measureBase(args({ inputs: inputs({ compare: 'false' }), cache, head: measurement(1) }));
+    const r = await measureBase(args({ inputs: inputs({ compare: 'false' }), cache }));
     expect(r).toEqual({ status: 'disabled', message: 'compare is false' });
     expect(puts).toEqual({});
   });
 
-  it('on a push, compares nothing but saves this commit as a base report for later pull requests', async () => {
+  it('on a push, compares nothing, runs nothing and writes nothing (publish saves this commit)', async () => {
     const { cache, puts } = fakeCache();
-    const { engine, calls } = fakeEngine({});
-    const r = await measureBase(args({ engine, cache, head: measurement(1234) }));
-    expect(r.status).toBe('disabled');
-    expect(r.message).toMatch(/saved for pull requests/);
-    expect(Object.keys(puts)).toEqual([keyFor(HEAD_SHA)]);
-    expect(parseBaseReport(puts[keyFor(HEAD_SHA)], HEAD_SHA)?.size).toBe(1234);
+    const { engine, calls } = gitEngine({});
+    const r = await measureBase(args({ engine, cache }));
+    expect(r).toEqual({
+      status: 'disabled',
+      message: 'Not a pull request and no base-ref: nothing to compare with.',
+    });
+    expect(puts).toEqual({});
     expect(calls).toEqual([]);
   });
 
   it('uses the saved base report of the base commit without building', async () => {
     const { cache } = fakeCache({ [keyFor(BASE_SHA)]: serializeBaseReport(BASE_SHA, measurement(999)) });
-    const { engine, calls } = fakeEngine({ [BASE_SHA]: BASE_SHA });
+    const { engine, calls } = gitEngine({ [BASE_SHA]: BASE_SHA });
     const r = await measureBase(
       args({ engine, cache, event: event({ baseSha: BASE_SHA, baseRef: 'main' }) }),
     );
@@ -136,7 +127,7 @@ describe('measureBase', () => {
 
   it('prefers the base-ref input over the pull request base, resolving branch names', async () => {
     const { cache } = fakeCache({ [keyFor(OTHER_SHA)]: serializeBaseReport(OTHER_SHA, measurement(5)) });
-    const { engine } = fakeEngine({ 'origin/release': OTHER_SHA });
+    const { engine } = gitEngine({ 'origin/release': OTHER_SHA });
     const r = await measureBase(
       args({ engine, cache, inputs: inputs({ 'base-ref': 'release' }), event: event({ baseSha: BASE_SHA }) }),
     );
@@ -145,7 +136,7 @@ describe('measureBase', () => {
 
   it('fetches a base commit the shallow checkout lacks, and says what to do when that fails', async () => {
     const { cache } = fakeCache();
-    const { engine, calls } = fakeEngine({});
+    const { engine, calls } = gitEngine({});
     const r = await measureBase(args({ engine, cache, event: event({ baseSha: BASE_SHA }) }));
     expect(calls).toContainEqual(['git', ['fetch', '--no-tags', '--depth=1', 'origin', BASE_SHA]]);
     expect(r.status).toBe('failed');
@@ -157,6 +148,53 @@ describe('measureBase', () => {
     expect(parseBaseReport(serializeBaseReport(OTHER_SHA, measurement(1)), BASE_SHA)).toBeUndefined();
     expect(parseBaseReport('{"version":99}', BASE_SHA)).toBeUndefined();
     expect(parseBaseReport('not json', BASE_SHA)).toBeUndefined();
+  });
+});
+
+describe('saveBaseReports', () => {
+  const save = (over: Partial<BaseReportsToSave>) => {
+    const { cache, puts } = fakeCache();
+    const request: BaseReportsToSave = {
+      cache,
+      log,
+      inputs: inputs(),
+      event: event(),
+      target: 'app',
+      ...over,
+    };
+    return { puts, saved: saveBaseReports(request) };
+  };
+
+  it('on a push, saves this commit as a base report for later pull requests', async () => {
+    const { puts, saved } = save({ head: measurement(1234) });
+    expect(await saved).toEqual({ own: true, base: false });
+    expect(Object.keys(puts)).toEqual([keyFor(HEAD_SHA)]);
+    expect(parseBaseReport(puts[keyFor(HEAD_SHA)], HEAD_SHA)?.size).toBe(1234);
+  });
+
+  it("on a pull request, saves the base it built (later pushes reuse it), never the PR's own image", async () => {
+    const base = {
+      status: 'compared' as const,
+      sha: BASE_SHA,
+      source: 'built' as const,
+      image: measurement(77),
+    };
+    const { puts, saved } = save({ event: event({ baseSha: BASE_SHA }), head: measurement(1), base });
+    expect(await saved).toEqual({ own: false, base: true });
+    expect(Object.keys(puts)).toEqual([keyFor(BASE_SHA)]);
+    expect(parseBaseReport(puts[keyFor(BASE_SHA)], BASE_SHA)?.size).toBe(77);
+  });
+
+  it('does not save again a base that came from the cache', async () => {
+    const base = {
+      status: 'compared' as const,
+      sha: BASE_SHA,
+      source: 'cache' as const,
+      image: measurement(77),
+    };
+    const { puts, saved } = save({ event: event({ baseSha: BASE_SHA }), base });
+    expect(await saved).toEqual({ own: false, base: false });
+    expect(puts).toEqual({});
   });
 });
 

@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { buildImage, type ImageBuildRequest } from '../../../src/build/build-image.js';
-import { executePlan, type Log } from '../../../src/build/execute.js';
+import { executePlan } from '../../../src/build/execute.js';
 import { planBuilds } from '../../../src/build/plan.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { UserError } from '../../../src/errors.js';
 import { INPUT_DEFAULTS, readInputs, type Inputs } from '../../../src/inputs.js';
-import type { Engine, RunOptions, RunResult } from '../../../src/seams/engine.js';
+import { DAEMON_DOWN, fail, fakeEngine, INFO_JSON, ok } from '../../helpers/fake-engine.js';
+import { fakeRunner, infoMessages } from '../../helpers/fake-runner.js';
 
 interface FakeEngineOptions {
   info?: number;
@@ -16,31 +17,15 @@ interface FakeEngineOptions {
   run?: { lines: string[]; exitCode: number };
 }
 
-/** A plain-object engine: answers docker info/buildx version/build/run the way the options say. */
-function fakeEngine(o: FakeEngineOptions) {
-  const calls: string[][] = [];
-  const result = (exitCode: number, lines: string[], options?: RunOptions): RunResult => {
-    for (const l of lines) options?.onLine?.(l, 'stderr');
-    return { exitCode, stdout: '', stderr: lines.join('\n'), tail: lines.slice(-(options?.tailLines ?? 40)) };
-  };
-  const engine: Engine = {
-    async run(_tool, args, options) {
-      calls.push(args);
-      if (args[0] === 'info')
-        return result(
-          o.info ?? 0,
-          o.info
-            ? [
-                'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
-              ]
-            : ['20.10.24'],
-          options,
-        );
-      if (args[0] === 'buildx' && args[1] === 'version') return result(o.buildx ?? 1, [], options);
+/** The shared fake engine, answering docker info/buildx version/build/run the way the options say. */
+function engineFor(o: FakeEngineOptions) {
+  const fake = fakeEngine({
+    docker: (args) => {
+      if (args[0] === 'info') return o.info ? fail(DAEMON_DOWN, o.info) : ok(INFO_JSON);
+      if (args[0] === 'buildx' && args[1] === 'version')
+        return (o.buildx ?? 1) === 0 ? ok('github.com/docker/buildx v0.30.1 abc\n') : fail('', 1);
       if (args[0] === 'buildx' && args[1] === 'inspect')
-        return args[3] === 'k8s'
-          ? result(0, [], options)
-          : result(1, [`ERROR: no builder "${args[3]}" found`], options);
+        return args[3] === 'k8s' ? ok() : fail(`ERROR: no builder "${args[3]}" found`);
       if (args.includes('build')) {
         const target = args.find((a) => a.startsWith('--target='))?.slice('--target='.length) ?? '';
         const spec = o.builds?.[target] ?? {
@@ -49,30 +34,13 @@ function fakeEngine(o: FakeEngineOptions) {
         };
         const iid = args.find((a) => a.startsWith('--iidfile='))?.slice('--iidfile='.length);
         if (iid && spec.exitCode === 0) writeFileSync(iid, `sha256:${target.padEnd(64, '0')}`);
-        return result(spec.exitCode, spec.lines, options);
+        return { exitCode: spec.exitCode, lines: spec.lines };
       }
-      if (args[0] === 'run') return result(o.run?.exitCode ?? 0, o.run?.lines ?? [], options);
-      throw new Error(`unexpected docker ${args.join(' ')}`);
+      if (args[0] === 'run') return { exitCode: o.run?.exitCode ?? 0, lines: o.run?.lines ?? [] };
+      return undefined;
     },
-    stream() {
-      throw new Error('not used');
-    },
-  };
-  return { engine, calls };
-}
-
-function recordingLog() {
-  const lines: string[] = [];
-  const warnings: string[] = [];
-  const notices: string[] = [];
-  const log: Log = {
-    debug: (m) => void lines.push(m),
-    info: (m) => void lines.push(m),
-    notice: (m) => void notices.push(m),
-    warning: (m) => void warnings.push(m),
-    group: (_n, fn) => fn(),
-  };
-  return { log, lines, warnings, notices };
+  });
+  return { docker: fake.docker, calls: fake.dockerCalls(), fake };
 }
 
 const inputs = (values: Record<string, string> = {}): Inputs => {
@@ -95,10 +63,11 @@ const model = parseDockerfile(TEXT, 'Dockerfile');
 async function execute(o: FakeEngineOptions, values: Record<string, string> = {}, text = TEXT) {
   const m = text === TEXT ? model : parseDockerfile(text, 'Dockerfile');
   const i = inputs(values);
-  const fake = fakeEngine(o);
-  const rec = recordingLog();
-  const outcome = await executePlan(fake.engine, rec.log, planBuilds(m, i), m, i);
-  return { outcome, ...fake, ...rec };
+  const { docker, fake } = engineFor(o);
+  const runner = fakeRunner();
+  const outcome = await executePlan(docker, runner, planBuilds(m, i), m, i);
+  const lines = [...runner.debugs, ...infoMessages(runner)];
+  return { outcome, calls: fake.dockerCalls(), lines, warnings: runner.warnings, notices: runner.notices };
 }
 
 describe('executePlan', () => {
@@ -256,8 +225,8 @@ describe('executePlan', () => {
 describe('buildImage and BuildKit transient failures', () => {
   const flaky = (failures: number) => {
     let builds = 0;
-    const engine: Engine = {
-      async run(_tool, args, options) {
+    const fake = fakeEngine({
+      docker: (args) => {
         builds++;
         const lines =
           builds <= failures
@@ -266,16 +235,12 @@ describe('buildImage and BuildKit transient failures', () => {
                 '#5 ERROR: executor failed running [/bin/sh -c make]: flightcontrol: exceeded retry timeout',
               ]
             : ['#5 [build 2/2] RUN make', '#5 DONE 0.1s'];
-        for (const l of lines) options?.onLine?.(l, 'stderr');
         const iid = args.find((a) => a.startsWith('--iidfile='))?.slice('--iidfile='.length);
         if (iid && builds > failures) writeFileSync(iid, `sha256:${'b'.repeat(64)}`);
-        return { exitCode: builds <= failures ? 1 : 0, stdout: '', stderr: '', tail: lines };
+        return { exitCode: builds <= failures ? 1 : 0, lines };
       },
-      stream() {
-        throw new Error('not used');
-      },
-    };
-    return { engine, count: () => builds };
+    });
+    return { docker: fake.docker, count: () => builds };
   };
   const request: ImageBuildRequest = {
     backend: 'buildkit',
@@ -289,8 +254,8 @@ describe('buildImage and BuildKit transient failures', () => {
   };
 
   it("builds again once after 'flightcontrol: exceeded retry timeout', and says so", async () => {
-    const { engine, count } = flaky(1);
-    const result = await buildImage(engine, request);
+    const { docker, count } = flaky(1);
+    const result = await buildImage(docker, request);
     expect(count()).toBe(2);
     expect(result.ok).toBe(true);
     expect(result.imageId).toBe(`sha256:${'b'.repeat(64)}`);
@@ -299,12 +264,12 @@ describe('buildImage and BuildKit transient failures', () => {
 
   it('tries only once more, and never for an ordinary failure', async () => {
     const twice = flaky(2);
-    expect((await buildImage(twice.engine, request)).ok).toBe(false);
+    expect((await buildImage(twice.docker, request)).ok).toBe(false);
     expect(twice.count()).toBe(2);
-    const { engine, calls } = fakeEngine({
+    const { docker, fake } = engineFor({
       builds: { build: { lines: ['#5 ERROR: exit code: 2'], exitCode: 1 } },
     });
-    expect((await buildImage(engine, request)).ok).toBe(false);
-    expect(calls.filter((c) => c.includes('build'))).toHaveLength(1);
+    expect((await buildImage(docker, request)).ok).toBe(false);
+    expect(fake.dockerCalls().filter((c) => c.includes('build'))).toHaveLength(1);
   });
 });

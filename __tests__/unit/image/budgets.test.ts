@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateBudgets } from '../../../src/image/budgets.js';
-import type { ImageMeasurement, SizeDelta } from '../../../src/report/model.js';
+import type { ImageMeasurement, SizeDelta } from '../../../src/model.js';
 import { readInputs } from '../../../src/inputs.js';
 
 const image = (size: number): ImageMeasurement => ({

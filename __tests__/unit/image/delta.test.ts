@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { computeDelta, NOISE_BYTES } from '../../../src/image/delta.js';
-import type { ImageMeasurement, LayerInfo } from '../../../src/report/model.js';
+import type { ImageMeasurement, LayerInfo } from '../../../src/model.js';
 
 const baseLayer = (id: string, size: number, image = 'alpine:3'): LayerInfo => ({
   diffId: id,

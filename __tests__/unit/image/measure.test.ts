@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { UserError } from '../../../src/errors.js';
 import { measureImage } from '../../../src/image/measure.js';
 import { registryManifestBytes } from '../../../src/image/manifest.js';
 import { createScanStore } from '../../../src/image/scan-store.js';
-import type { Engine, RunResult } from '../../../src/seams/engine.js';
+import { fakeEngine, ok } from '../../helpers/fake-engine.js';
 import { tarOf } from './tar-fixtures.js';
 
 const dockerfile = 'FROM stagegate/busybox:1 AS app\nRUN rm /etc/motd\n';
@@ -41,30 +40,26 @@ async function savedImage(): Promise<{ archive: Buffer; layers: Buffer[]; config
   return { archive, layers, config };
 }
 
-const done = (exitCode: number, stderr = ''): Promise<RunResult> =>
-  Promise.resolve({ exitCode, stdout: '', stderr, tail: stderr ? [stderr] : [] });
-
-function fakeEngine(archive: Buffer, saveExit = 0, saveStderr = ''): Engine & { saves: string[][] } {
-  const saves: string[][] = [];
-  return {
-    saves,
-    async run(_tool, args) {
+/** The shared fake engine: inspect answers one image, `docker save` streams the archive. */
+function fakeImageEngine(archive: Buffer, saveExit = 0, saveStderr = '') {
+  const fake = fakeEngine({
+    docker: (args) => {
       expect(args.slice(0, 2)).toEqual(['image', 'inspect']);
-      return { exitCode: 0, stdout: JSON.stringify({ Id: 'sha256:img', Size: 4000 }), stderr: '', tail: [] };
+      return ok(JSON.stringify({ Id: 'sha256:img', Size: 4000 }));
     },
-    stream(tool, args) {
-      saves.push([tool, ...args]);
-      return { stdout: Readable.from([archive]), done: done(saveExit, saveStderr) };
-    },
-  };
+    save: () => ({ archive, exitCode: saveExit, stderr: saveStderr }),
+  });
+  const saves = () =>
+    fake.calls.filter(([, args]) => args[0] === 'save').map(([tool, args]) => [tool, ...args]);
+  return { docker: fake.docker, saves };
 }
 
 describe('measureImage', () => {
   it('streams docker save of the inspected id and reports sizes, layers and waste', async () => {
     const { archive, layers, config } = await savedImage();
-    const engine = fakeEngine(archive);
-    const m = await measureImage(engine, 'my-image:latest', model, 0);
-    expect(engine.saves).toEqual([['docker', 'save', 'sha256:img']]);
+    const engine = fakeImageEngine(archive);
+    const m = await measureImage(engine.docker, 'my-image:latest', model, 0);
+    expect(engine.saves()).toEqual([['docker', 'save', 'sha256:img']]);
     expect(m.imageId).toBe('sha256:img');
     expect(m.size).toBe(4000);
     const gz = layers.map((l) => gzipSync(l, { level: 6 }).length);
@@ -90,13 +85,13 @@ describe('measureImage', () => {
 
   it('reads an image once: a second measurement of the same id comes from the scan store', async () => {
     const { archive } = await savedImage();
-    const engine = fakeEngine(archive);
+    const engine = fakeImageEngine(archive);
     const scans = createScanStore();
-    const first = await measureImage(engine, 'my-image:latest', model, 0, { scans });
+    const first = await measureImage(engine.docker, 'my-image:latest', model, 0, { scans });
     // The same image under the base commit's Dockerfile: same sizes, layers tied to its own lines.
     const baseModel = parseDockerfile(`# base\n${dockerfile}`, 'Dockerfile');
-    const second = await measureImage(engine, 'sha256:img', baseModel, 0, { scans });
-    expect(engine.saves).toHaveLength(1);
+    const second = await measureImage(engine.docker, 'sha256:img', baseModel, 0, { scans });
+    expect(engine.saves()).toHaveLength(1);
     expect(second.compressedSize).toBe(first.compressedSize);
     expect(second.waste).toEqual(first.waste);
     expect(second.layers[1].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN rm /etc/motd' });
@@ -105,13 +100,17 @@ describe('measureImage', () => {
 
   it('skips the file lists when waste is off', async () => {
     const { archive } = await savedImage();
-    const m = await measureImage(fakeEngine(archive), 'x', model, 0, { waste: false });
+    const m = await measureImage(fakeImageEngine(archive).docker, 'x', model, 0, { waste: false });
     expect(m.waste).toBeUndefined();
   });
 
   it("fails with a UserError naming the image and docker's message when docker save fails", async () => {
-    const engine = fakeEngine(Buffer.alloc(0), 1, 'Error response from daemon: reference does not exist');
-    const err = await measureImage(engine, 'x', model, 0).catch((e: unknown) => e);
+    const engine = fakeImageEngine(
+      Buffer.alloc(0),
+      1,
+      'Error response from daemon: reference does not exist',
+    );
+    const err = await measureImage(engine.docker, 'x', model, 0).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).step).toBe('size');
     expect((err as UserError).message).toContain('reference does not exist');

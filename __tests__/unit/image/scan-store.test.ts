@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import type { ImageScan } from '../../../src/image/measure.js';
+import type { ImageScan } from '../../../src/image/scan.js';
 import {
   createMachineScanStore,
   createScanStore,

@@ -1,6 +1,6 @@
 /** Report fixtures for the renderer tests: one realistic PR run, and helpers to vary it. */
 import type { Finding, Severity } from '../../../src/rules/types.js';
-import type { ImageMeasurement, Report } from '../../../src/report/model.js';
+import type { ImageMeasurement, Report } from '../../../src/model.js';
 
 export const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
 export const BASE_SHA = 'fedcba9876543210fedcba9876543210fedcba98';

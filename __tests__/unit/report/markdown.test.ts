@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMMENT_MAX_CHARS, renderMarkdown, SUMMARY_MAX_BYTES } from '../../../src/report/markdown.js';
+import { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES } from '../../../src/limits.js';
+import { renderMarkdown } from '../../../src/report/markdown.js';
 import { formatBytes } from '../../../src/report/format.js';
-import type { Report } from '../../../src/report/model.js';
+import type { Report } from '../../../src/model.js';
 import { finding, grewReport, HEAD_SHA, withChanges } from './fixtures.js';
 
 const LINE_URL = `https://github.com/acme/app/blob/${HEAD_SHA}/examples/hello/Dockerfile#L`;

@@ -2,38 +2,15 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commentMarker } from '../../../src/report/marker.js';
+import { commentMarker } from '../../../src/seams/github/marker.js';
 import { postReportFile, publishReport, readReportFile } from '../../../src/report/publish.js';
-import { classifyError, GitHubPermissionError, type GitHubApi } from '../../../src/seams/github.js';
-import type { EventContext, Runner } from '../../../src/seams/runner.js';
+import { classifyError, GitHubPermissionError, type GitHubApi } from '../../../src/seams/github/api.js';
+import type { EventContext } from '../../../src/seams/runner.js';
+import { fakeRunner } from '../../helpers/fake-runner.js';
 import { grewReport, HEAD_SHA } from './fixtures.js';
 
-interface Recorded {
-  outputs: Record<string, string>;
-  summary: string[];
-  warnings: string[];
-  errors: string[];
-  infos: string[];
-}
-
-function fakeRunner(): Runner & { rec: Recorded } {
-  const rec: Recorded = { outputs: {}, summary: [], warnings: [], errors: [], infos: [] };
-  return {
-    rec,
-    getInput: () => '',
-    setOutput: (n, v) => (rec.outputs[n] = v),
-    debug: () => undefined,
-    info: (m) => rec.infos.push(m),
-    notice: () => undefined,
-    warning: (m) => rec.warnings.push(m),
-    error: (m) => rec.errors.push(m),
-    group: (_n, fn) => fn(),
-    setSecret: () => undefined,
-    writeSummary: async (md) => void rec.summary.push(md),
-    setFailed: () => undefined,
-    event: () => event('pull_request'),
-  };
-}
+/** The shared fake runner on a pull_request event. */
+const prRunner = () => fakeRunner({ defaults: false, event: event('pull_request') });
 
 function fakeApi(behaviour: { fail?: Error; headSha?: string } = {}): GitHubApi & { calls: unknown[][] } {
   const calls: unknown[][] = [];
@@ -68,7 +45,7 @@ const pr = { number: 7, fromFork: false, headSha: HEAD_SHA };
 
 describe('publishReport', () => {
   it('on pull_request: outputs, summary and the comment under the marker', async () => {
-    const runner = fakeRunner();
+    const runner = prRunner();
     const api = fakeApi();
     const res = await publishReport(
       { runner, github: () => api },
@@ -80,7 +57,7 @@ describe('publishReport', () => {
       },
     );
     expect(res.comment).toBe('created');
-    expect(runner.rec.outputs).toMatchObject({
+    expect(runner.outputs).toMatchObject({
       size: '12345678',
       'compressed-size': '4567890',
       'base-size': '11145678',
@@ -89,8 +66,8 @@ describe('publishReport', () => {
       findings: '1',
       'report-file': '/tmp/r.json',
     });
-    expect(runner.rec.outputs['comment-body']).toBe(res.commentBody);
-    expect(runner.rec.summary).toEqual([res.summary]);
+    expect(runner.outputs['comment-body']).toBe(res.commentBody);
+    expect(runner.summaries).toEqual([res.summary]);
     expect(api.calls).toEqual([
       [
         'upsert',
@@ -104,7 +81,7 @@ describe('publishReport', () => {
   it.each(['push', 'workflow_dispatch', 'schedule'])(
     'on %s: summary and outputs, no comment',
     async (name) => {
-      const runner = fakeRunner();
+      const runner = prRunner();
       const api = fakeApi();
       const res = await publishReport(
         { runner, github: () => api },
@@ -112,15 +89,15 @@ describe('publishReport', () => {
       );
       expect(res.comment).toBe('skipped');
       expect(api.calls).toEqual([]);
-      expect(runner.rec.summary).toHaveLength(1);
-      expect(runner.rec.outputs['comment-body']).toContain('### stagegate');
+      expect(runner.summaries).toHaveLength(1);
+      expect(runner.outputs['comment-body']).toContain('### stagegate');
     },
   );
 
   it('does not comment when the comment input is false', async () => {
     const api = fakeApi();
     await publishReport(
-      { runner: fakeRunner(), github: () => api },
+      { runner: prRunner(), github: () => api },
       {
         report: grewReport(),
         reportPath: '/r.json',
@@ -132,7 +109,7 @@ describe('publishReport', () => {
   });
 
   it('warns with the fix on a permission error and keeps everything else', async () => {
-    const runner = fakeRunner();
+    const runner = prRunner();
     const api = fakeApi({ fail: new GitHubPermissionError('Resource not accessible by integration', 403) });
     const res = await publishReport(
       { runner, github: () => api },
@@ -144,18 +121,18 @@ describe('publishReport', () => {
       },
     );
     expect(res.comment).toBe('failed');
-    expect(runner.rec.warnings).toHaveLength(1);
-    expect(runner.rec.warnings[0]).toMatch(
+    expect(runner.warnings).toHaveLength(1);
+    expect(runner.warnings[0]).toMatch(
       /could not comment on PR #7: .*403 Resource not accessible by integration/,
     );
-    expect(runner.rec.warnings[0]).toContain('comes from a fork');
-    expect(runner.rec.warnings[0]).toContain('pull-requests: write');
-    expect(runner.rec.outputs['comment-body']).toBe(res.commentBody);
-    expect(runner.rec.summary).toHaveLength(1);
+    expect(runner.warnings[0]).toContain('comes from a fork');
+    expect(runner.warnings[0]).toContain('pull-requests: write');
+    expect(runner.outputs['comment-body']).toBe(res.commentBody);
+    expect(runner.summaries).toHaveLength(1);
   });
 
   it('warns (and does not throw) on any other API failure', async () => {
-    const runner = fakeRunner();
+    const runner = prRunner();
     const res = await publishReport(
       { runner, github: () => fakeApi({ fail: new Error('HTTP 502') }) },
       {
@@ -166,7 +143,7 @@ describe('publishReport', () => {
       },
     );
     expect(res.comment).toBe('failed');
-    expect(runner.rec.warnings[0]).toContain('HTTP 502');
+    expect(runner.warnings[0]).toContain('HTTP 502');
   });
 
   it('links the trimmed comment to this run’s job summary', async () => {
@@ -177,7 +154,7 @@ describe('publishReport', () => {
       message: 'm'.repeat(200),
     }));
     const res = await publishReport(
-      { runner: fakeRunner(), github: () => fakeApi() },
+      { runner: prRunner(), github: () => fakeApi() },
       { report, reportPath: '/r.json', inputs, event: event('pull_request', { pullRequest: pr }) },
     );
     expect(res.commentBody.length + commentMarker(inputs.file, undefined).length + 1).toBeLessThanOrEqual(
@@ -221,7 +198,7 @@ describe('post-only mode (report-file)', () => {
 
   it('posts to the PR the report names when that PR’s head is the commit the run built', async () => {
     const api = fakeApi({ headSha: HEAD_SHA });
-    const runner = fakeRunner();
+    const runner = prRunner();
     const res = await postReportFile(
       { runner, github: () => api },
       { ...inputs, 'report-file': good },
@@ -229,42 +206,42 @@ describe('post-only mode (report-file)', () => {
     );
     expect(res.failures).toEqual([]);
     expect(api.calls.map((c) => c[0])).toEqual(['pull', 'upsert']);
-    expect(runner.rec.outputs['report-file']).toBe(good);
+    expect(runner.outputs['report-file']).toBe(good);
   });
 
   it('refuses a report whose PR head is not the commit the run built', async () => {
     const api = fakeApi({ headSha: 'f'.repeat(40) });
-    const runner = fakeRunner();
+    const runner = prRunner();
     await postReportFile(
       { runner, github: () => api },
       { ...inputs, 'report-file': good },
       runEvent(HEAD_SHA),
     );
     expect(api.calls.map((c) => c[0])).toEqual(['pull']);
-    expect(runner.rec.warnings[0]).toContain('Not commenting on PR #7');
+    expect(runner.warnings[0]).toContain('Not commenting on PR #7');
   });
 
   it('refuses a PR number the triggering run is not associated with', async () => {
     const api = fakeApi();
-    const runner = fakeRunner();
+    const runner = prRunner();
     await postReportFile(
       { runner, github: () => api },
       { ...inputs, 'report-file': good },
       runEvent(HEAD_SHA, [8]),
     );
     expect(api.calls).toEqual([]);
-    expect(runner.rec.warnings[0]).toContain('names PR #7');
+    expect(runner.warnings[0]).toContain('names PR #7');
   });
 
   it('fails the step with the reason when the file cannot be read', async () => {
-    const runner = fakeRunner();
+    const runner = prRunner();
     const res = await postReportFile(
       { runner },
       { ...inputs, 'report-file': join(dir, 'missing.json') },
       runEvent(HEAD_SHA),
     );
     expect(res.failures[0]).toContain('does not exist');
-    expect(runner.rec.errors).toHaveLength(1);
+    expect(runner.errors).toHaveLength(1);
   });
 });
 

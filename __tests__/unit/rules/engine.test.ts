@@ -1,7 +1,7 @@
 /** The rule engine: hits to findings, overrides, ignores, twin merging, sorting, and rules that fail. */
 import { describe, expect, it } from '@jest/globals';
 import { lintDockerfile, runLint } from '../../../src/rules/lint.js';
-import { annotationsFor } from '../../../src/rules/annotations.js';
+import { annotationsFor } from '../../../src/report/annotations.js';
 import { allRules, buildRegistry, EQUIVALENT_RULES } from '../../../src/rules/registry.js';
 import type { Rule, RuleContext } from '../../../src/rules/types.js';
 import { model } from '../../helpers/lint-models.js';

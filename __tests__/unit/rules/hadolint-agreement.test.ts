@@ -10,7 +10,8 @@ import { expect, test } from '@jest/globals';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { allRules } from '../../../src/rules/registry.js';
 import { lintDockerfile } from '../../../src/rules/lint.js';
-import type { Rule, RuleContext, RuleSettings } from '../../../src/rules/types.js';
+import type { Rule, RuleSettings } from '../../../src/rules/types.js';
+import { contextForModel, DEFAULT_SETTINGS } from '../../helpers/rule-context.js';
 import { describeWithCorpus, readJsonl } from '../../helpers/corpus.js';
 import { modelOrBareAst } from '../../helpers/lint-models.js';
 
@@ -41,7 +42,7 @@ const HADOLINT_LABEL_TYPES: Record<string, RuleSettings['labelSchema'][string]> 
 
 /** hadolint's test config (a Haskell record update, e.g. `def { allowedRegistries = ["x.com"] }`) as our settings. */
 function settingsOf(config: string | null): RuleSettings | 'unsupported' {
-  const settings: RuleSettings = { trustedRegistries: [], labelSchema: {}, strictLabels: false };
+  const settings: RuleSettings = { ...DEFAULT_SETTINGS, trustedRegistries: [], labelSchema: {} };
   if (!config) return settings;
   const registries = /allowedRegistries\s*=\s*\[([^\]]*)\]/.exec(config);
   if (registries) {
@@ -62,9 +63,7 @@ function settingsOf(config: string | null): RuleSettings | 'unsupported' {
 }
 
 function hitsFor(rules: Rule[], text: string, settings: RuleSettings): number {
-  const model = modelOf(text);
-  const stageCount = model.ast.getFROMs().length;
-  const ctx: RuleContext = { model, settings, target: Math.max(0, stageCount - 1), builtStages: [] };
+  const ctx = contextForModel(modelOf(text), { settings });
   return rules.reduce((n, rule) => n + rule.check(ctx).length, 0);
 }
 

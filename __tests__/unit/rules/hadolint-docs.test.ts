@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
-import type { Rule, RuleContext, RuleSettings } from '../../../src/rules/types.js';
+import type { Rule, RuleSettings } from '../../../src/rules/types.js';
+import { contextForModel } from '../../helpers/rule-context.js';
 import { modelOrBareAst } from '../../helpers/lint-models.js';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/rules');
@@ -31,14 +32,7 @@ function settingsOf(yamlText: string | undefined): RuleSettings {
 }
 
 function lint(rule: Rule, text: string, settings: RuleSettings) {
-  const model = modelOf(text);
-  const ctx: RuleContext = {
-    model,
-    settings,
-    target: Math.max(0, model.ast.getFROMs().length - 1),
-    builtStages: [],
-  };
-  return rule.check(ctx);
+  return rule.check(contextForModel(modelOf(text), { settings }));
 }
 
 describe.each(hadolintRules.map((rule) => [rule.id, rule] as const))('docs/rules/%s.md', (id, rule) => {

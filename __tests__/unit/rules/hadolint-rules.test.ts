@@ -5,7 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
-import type { RuleContext, RuleHit, RuleSettings } from '../../../src/rules/types.js';
+import type { RuleHit, RuleSettings } from '../../../src/rules/types.js';
+import { contextForModel, DEFAULT_SETTINGS } from '../../helpers/rule-context.js';
 import { modelOrBareAst } from '../../helpers/lint-models.js';
 
 const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
@@ -13,14 +14,9 @@ const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
 function hits(id: string, text: string, settings: Partial<RuleSettings> = {}, target?: number): RuleHit[] {
   const rule = hadolintRules.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
-  const model = modelOf(text);
-  const ctx: RuleContext = {
-    model,
-    settings: { trustedRegistries: [], labelSchema: {}, strictLabels: false, ...settings },
-    target: target ?? Math.max(0, model.ast.getFROMs().length - 1),
-    builtStages: [],
-  };
-  return rule.check(ctx);
+  return rule.check(
+    contextForModel(modelOf(text), { settings: { ...DEFAULT_SETTINGS, ...settings }, target }),
+  );
 }
 
 describe('hadolint-family rules', () => {

@@ -45,88 +45,101 @@ function trim(value: string, op: string, pattern: string): string {
   return value;
 }
 
-export function expandWord(word: string, scope: ExpandScope, escape = '\\'): Expansion | undefined {
-  const matched = new Set<string>();
-  const unmatched = new Set<string>();
-  const lookup = (name: string): string | undefined => {
-    const value = scope.get(name);
-    if (value === undefined) unmatched.add(name);
-    else matched.add(name);
+/** One pass over a word: `i` walks it; variables looked up are sorted into matched and unmatched. */
+class WordExpander {
+  readonly matched = new Set<string>();
+  readonly unmatched = new Set<string>();
+  private i = 0;
+
+  constructor(
+    private readonly word: string,
+    private readonly scope: ExpandScope,
+    private readonly escape: string,
+  ) {}
+
+  private lookup(name: string): string | undefined {
+    const value = this.scope.get(name);
+    if (value === undefined) this.unmatched.add(name);
+    else this.matched.add(name);
     return value;
-  };
-  let i = 0;
+  }
 
   /** Reads until `stop` (not consumed) at the top level, expanding as it goes. */
-  const read = (stop: string | undefined, inDouble: boolean): string => {
+  read(stop: string | undefined, inDouble: boolean): string {
+    const { word, escape } = this;
     let out = '';
-    while (i < word.length) {
-      const ch = word[i];
+    while (this.i < word.length) {
+      const ch = word[this.i];
       if (stop !== undefined && ch === stop && !inDouble) return out;
-      if (ch === escape && i + 1 < word.length) {
-        const next = word[i + 1];
+      if (ch === escape && this.i + 1 < word.length) {
+        const next = word[this.i + 1];
         if (!inDouble || next === '"' || next === '$' || next === escape) {
           out += next;
-          i += 2;
+          this.i += 2;
           continue;
         }
         out += ch;
-        i++;
+        this.i++;
         continue;
       }
       if (ch === "'" && !inDouble) {
-        const close = word.indexOf("'", i + 1);
+        const close = word.indexOf("'", this.i + 1);
         if (close === -1) throw new Unsupported('unterminated quote');
-        out += word.slice(i + 1, close);
-        i = close + 1;
+        out += word.slice(this.i + 1, close);
+        this.i = close + 1;
         continue;
       }
       if (ch === '"') {
         if (inDouble) return out;
-        i++;
-        out += read(undefined, true);
-        if (word[i] !== '"') throw new Unsupported('unterminated quote');
-        i++;
+        this.i++;
+        out += this.read(undefined, true);
+        if (word[this.i] !== '"') throw new Unsupported('unterminated quote');
+        this.i++;
         continue;
       }
       if (ch === '$') {
-        out += dollar();
+        out += this.dollar();
         continue;
       }
       out += ch;
-      i++;
+      this.i++;
     }
     return out;
-  };
+  }
 
-  const dollar = (): string => {
-    i++; // $
-    if (word[i] !== '{') {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i))?.[0];
+  private dollar(): string {
+    const { word } = this;
+    this.i++; // $
+    if (word[this.i] !== '{') {
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(this.i))?.[0];
       if (!name) return '$';
-      i += name.length;
-      return lookup(name) ?? '';
+      this.i += name.length;
+      return this.lookup(name) ?? '';
     }
-    i++; // {
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(i))?.[0];
+    this.i++; // {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(word.slice(this.i))?.[0];
     if (!name) throw new Unsupported('bad substitution');
-    i += name.length;
-    const op = /^(:-|:\+|-|\+|##|#|%%|%|\})/.exec(word.slice(i))?.[0];
-    if (!op) throw new Unsupported(`modifier at ${word.slice(i)}`);
-    i += op.length;
-    const value = lookup(name);
+    this.i += name.length;
+    const op = /^(:-|:\+|-|\+|##|#|%%|%|\})/.exec(word.slice(this.i))?.[0];
+    if (!op) throw new Unsupported(`modifier at ${word.slice(this.i)}`);
+    this.i += op.length;
+    const value = this.lookup(name);
     if (op === '}') return value ?? '';
-    const arg = read('}', false);
-    if (word[i] !== '}') throw new Unsupported("missing '}'");
-    i++;
+    const arg = this.read('}', false);
+    if (word[this.i] !== '}') throw new Unsupported("missing '}'");
+    this.i++;
     const unsetOrEmpty = value === undefined || (op.startsWith(':') && value === '');
     if (op.endsWith('-')) return unsetOrEmpty ? arg : (value ?? '');
     if (op.endsWith('+')) return unsetOrEmpty ? '' : arg;
     return trim(value ?? '', op, arg);
-  };
+  }
+}
 
+export function expandWord(word: string, scope: ExpandScope, escape = '\\'): Expansion | undefined {
+  const expander = new WordExpander(word, scope, escape);
   try {
-    const result = read(undefined, false);
-    return { result, matched, unmatched };
+    const result = expander.read(undefined, false);
+    return { result, matched: expander.matched, unmatched: expander.unmatched };
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { cacheNotCleaned } from '../../../../src/rules/multistage/cache-not-cleaned.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 describe('cache-not-cleaned', () => {
   it('flags npm, go and uv caches left in the final stage', () => {

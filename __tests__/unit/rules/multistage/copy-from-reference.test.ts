@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { copyFromIndex, copyFromUnknownStage } from '../../../../src/rules/multistage/copy-from-reference.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 describe('copy-from-unknown-stage (DL3022)', () => {
   it('flags a name that is no stage, saying which image Docker pulls instead', () => {

@@ -10,7 +10,7 @@ import { UserError } from '../../../../src/errors.js';
 import { multistageRules } from '../../../../src/rules/multistage/index.js';
 import type { RuleContext } from '../../../../src/rules/types.js';
 import { describeWithCorpus, parserCases, readJsonl, realDockerfiles } from '../../../helpers/corpus.js';
-import { contextFor, contextForModel } from './rule-context.js';
+import { contextFor, contextForModel } from '../../../helpers/rule-context.js';
 
 interface HadolintCase {
   rule: string;

@@ -3,7 +3,7 @@ import {
   dockerignoreIncomplete,
   dockerignoreMissing,
 } from '../../../../src/rules/multistage/dockerignore.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const node = ['FROM node:20-slim', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'];
 

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { multistageRules } from '../../../../src/rules/multistage/index.js';
-import { hitsOf, type ContextOptions } from './rule-context.js';
+import { hitsOf, type ContextOptions } from '../../../helpers/rule-context.js';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../docs/rules');
 

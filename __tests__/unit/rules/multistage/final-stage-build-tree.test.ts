@@ -3,7 +3,7 @@ import {
   finalStageBuildTree,
   finalStageDevDependencies,
 } from '../../../../src/rules/multistage/final-stage-build-tree.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const nodeBuild = [
   'FROM node:20 AS build',

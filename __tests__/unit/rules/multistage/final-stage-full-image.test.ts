@@ -3,7 +3,7 @@ import {
   finalStageFullImage,
   slimmerImage,
 } from '../../../../src/rules/multistage/final-stage-full-image.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const build = ['FROM node:14 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { finalStageRoot } from '../../../../src/rules/multistage/final-stage-root.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const build = ['FROM golang:1.22 AS build', 'RUN go build -o /out/app .'];
 

@@ -3,7 +3,7 @@ import {
   finalStageManyRuns,
   RUN_THRESHOLD,
 } from '../../../../src/rules/multistage/final-stage-run-layers.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const runs = (n: number) => Array.from({ length: n }, (_, i) => `RUN echo ${i}`);
 

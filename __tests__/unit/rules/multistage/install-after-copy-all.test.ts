@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { installAfterCopyAll } from '../../../../src/rules/multistage/install-after-copy-all.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 describe('install-after-copy-all', () => {
   it('flags installs that follow COPY . . in the same stage, naming the manifest to copy first', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { malformedFlag } from '../../../../src/rules/multistage/malformed-flag.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const build = ['FROM alpine:3.20 AS build'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { npmCiPreferred, npmDeprecatedProductionFlag } from '../../../../src/rules/multistage/npm-install.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 describe('npm-deprecated-production-flag', () => {
   it('flags the seed: npm install --only=production, suggesting npm ci --omit=dev', () => {

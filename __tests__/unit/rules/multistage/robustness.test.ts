@@ -1,7 +1,7 @@
 /** Parser directives, CRLF, line continuations and heredocs reach the multi-stage rules intact. */
 import { describe, expect, it } from '@jest/globals';
 import { multistageRules } from '../../../../src/rules/multistage/index.js';
-import { contextFor } from './rule-context.js';
+import { contextFor } from '../../../helpers/rule-context.js';
 
 function findings(text: string): string[] {
   const ctx = contextFor(text, { dockerignore: ['.git', 'node_modules'] });

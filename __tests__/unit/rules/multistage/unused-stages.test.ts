@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { testStageNotInTarget, unreachableStage } from '../../../../src/rules/multistage/unused-stages.js';
-import { hitsOf, linesOf } from './rule-context.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
 
 const dockerfile = [
   'FROM alpine:3.20 AS base', // 1

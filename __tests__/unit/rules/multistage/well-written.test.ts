@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { multistageRules } from '../../../../src/rules/multistage/index.js';
-import { contextFor, type ContextOptions } from './rule-context.js';
+import { contextFor, type ContextOptions } from '../../../helpers/rule-context.js';
 
 const fixture = resolve(
   dirname(fileURLToPath(import.meta.url)),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runLint } from '../../../src/rules/lint.js';
 import { allRules } from '../../../src/rules/registry.js';
-import { sarifLevel, toSarif } from '../../../src/rules/sarif.js';
+import { sarifLevel, toSarif } from '../../../src/report/sarif.js';
 import { model } from '../../helpers/lint-models.js';
 
 describe('toSarif', () => {

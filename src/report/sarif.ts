@@ -4,8 +4,8 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { VERSION } from '../version.js';
-import { docsUrl } from './docs.js';
-import type { Finding, Rule, Severity } from './types.js';
+import { docsUrl } from '../rules/docs.js';
+import type { Finding, Rule, Severity } from '../rules/types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

@@ -1,7 +1,7 @@
-/** Builds a RuleContext from Dockerfile text the way the lint step does, for the multi-stage rule tests. */
-import { parseDockerfile } from '../../../../src/dockerfile/load.js';
-import type { DockerfileModel } from '../../../../src/dockerfile/types.js';
-import type { Rule, RuleContext, RuleHit } from '../../../../src/rules/types.js';
+/** The one rule context for rule tests: a RuleContext built from Dockerfile text the way the lint step builds it. */
+import { parseDockerfile } from '../../src/dockerfile/load.js';
+import type { DockerfileModel } from '../../src/dockerfile/types.js';
+import type { Rule, RuleContext, RuleHit, RuleSettings } from '../../src/rules/types.js';
 
 export interface ContextOptions {
   dockerignore?: string[];
@@ -9,7 +9,11 @@ export interface ContextOptions {
   target?: string | number;
   testStage?: string | number;
   builtStages?: (string | number)[];
+  /** Default: no trusted registries, no label schema. */
+  settings?: RuleSettings;
 }
+
+export const DEFAULT_SETTINGS: RuleSettings = { trustedRegistries: [], labelSchema: {}, strictLabels: false };
 
 export function contextFor(text: string, options: ContextOptions = {}, file = 'Dockerfile'): RuleContext {
   return contextForModel(parseDockerfile(text, file), options);
@@ -25,9 +29,10 @@ export function contextForModel(model: DockerfileModel, options: ContextOptions 
   return {
     model,
     ...(options.dockerignore !== undefined ? { dockerignore: options.dockerignore } : {}),
-    settings: { trustedRegistries: [], labelSchema: {}, strictLabels: false },
+    settings: options.settings ?? { ...DEFAULT_SETTINGS, labelSchema: {} },
+    // The last FROM: a bare-AST model (text the loader refuses) has FROMs but no stages.
     target:
-      options.target !== undefined ? indexOf(options.target) : Math.max(model.graph.stages.length - 1, 0),
+      options.target !== undefined ? indexOf(options.target) : Math.max(model.ast.getFROMs().length - 1, 0),
     ...(options.testStage !== undefined ? { testStage: indexOf(options.testStage) } : {}),
     builtStages: (options.builtStages ?? []).map(indexOf),
   };

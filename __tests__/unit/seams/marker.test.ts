@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { commentMarker, hasMarker, withMarker } from '../../../src/report/marker.js';
+import { commentMarker, hasMarker, withMarker } from '../../../src/seams/github/marker.js';
 
 describe('commentMarker', () => {
   it('is keyed by Dockerfile path and target', () => {

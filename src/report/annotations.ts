@@ -3,7 +3,7 @@
  * annotation data out; the runner seam turns them into `core.error/warning/notice`.
  */
 import type { AnnotationProps } from '../seams/runner.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../rules/types.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

@@ -1,8 +1,36 @@
 /**
  * The JSON report: the one data structure every renderer (Markdown comment, job summary, SARIF,
- * annotations, outputs) reads. Documented field by field in docs/report-schema.md.
+ * annotations, outputs) reads. Documented field by field in docs/report-schema.md. It is the bottom
+ * layer: it imports nothing, and every other module may import it.
  */
-import type { Finding, Severity } from '../rules/types.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+
+/** Most severe first; `fail-on` compares by position in this list. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+
+export interface Finding {
+  file: string;
+  line: number;
+  endLine: number;
+  column?: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  aliases: string[];
+  /** Rule documentation page. */
+  docs: string;
+}
+
+/** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
+export function findingsFailingOn(findings: Finding[], failOn: Severity | 'never' | undefined): Finding[] {
+  const limit = failOn === undefined || failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
+  if (limit < 0) return [];
+  return findings.filter((f) => {
+    const i = SEVERITIES.indexOf(f.severity);
+    return i >= 0 && i <= limit;
+  });
+}
 
 export const REPORT_SCHEMA_VERSION = 1;
 

@@ -6,8 +6,9 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { hasMarker, withMarker } from '../report/marker.js';
-import { classifyError, isRequestError, type CommentTarget, type GitHubApi } from './github.js';
+import { RATE_LIMIT_RETRIES } from '../../limits.js';
+import { hasMarker, withMarker } from './marker.js';
+import { classifyError, isRequestError, type CommentTarget, type GitHubApi } from './api.js';
 
 interface CommentLike {
   id: number;
@@ -24,9 +25,6 @@ export interface GitHubApiOptions {
   log?: { warning(message: string): void; info(message: string): void };
 }
 
-/** Retries a rate-limited request at most this many times before giving up. */
-const RATE_LIMIT_RETRIES = 2;
-
 /** Octokit's throttling callback: warn, then retry until RATE_LIMIT_RETRIES. */
 function retryWhileUnder(what: string, log: GitHubApiOptions['log']) {
   return (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
@@ -35,9 +33,11 @@ function retryWhileUnder(what: string, log: GitHubApiOptions['log']) {
   };
 }
 
-export function createGitHubApi(token: string, options: GitHubApiOptions): GitHubApi {
+type Octokit = ReturnType<typeof getOctokit>;
+
+function makeOctokit(token: string, options: GitHubApiOptions): Octokit {
   const log = options.log;
-  const octokit = getOctokit(
+  return getOctokit(
     token,
     {
       baseUrl: options.baseUrl,
@@ -50,7 +50,10 @@ export function createGitHubApi(token: string, options: GitHubApiOptions): GitHu
     retry,
     throttling,
   );
+}
 
+/** The comment calls the sticky comment is made of. */
+function commentCalls(octokit: Octokit) {
   async function markerComments(target: CommentTarget, marker: string): Promise<CommentLike[]> {
     const all = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: target.owner,
@@ -86,6 +89,23 @@ export function createGitHubApi(token: string, options: GitHubApiOptions): GitHu
     return res.data.html_url;
   }
 
+  async function create(target: CommentTarget, body: string): Promise<{ id: number; url?: string }> {
+    const created = await octokit.rest.issues.createComment({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      body,
+    });
+    return { id: created.data.id, url: created.data.html_url };
+  }
+
+  return { markerComments, deleteComments, update, create };
+}
+
+export function createGitHubApi(token: string, options: GitHubApiOptions): GitHubApi {
+  const octokit = makeOctokit(token, options);
+  const { markerComments, deleteComments, update, create } = commentCalls(octokit);
+
   return {
     async upsertComment(target, marker, markdown) {
       const body = withMarker(marker, markdown);
@@ -100,24 +120,19 @@ export function createGitHubApi(token: string, options: GitHubApiOptions): GitHu
           );
           return { action: 'updated', url, removedDuplicates };
         }
-        const created = await octokit.rest.issues.createComment({
-          owner: target.owner,
-          repo: target.repo,
-          issue_number: target.issueNumber,
-          body,
-        });
+        const created = await create(target, body);
         // Another run may have created its comment between our lookup and our create: keep the
         // oldest (give it our body, we are at least as new) and delete the rest.
         const after = await markerComments(target, marker);
-        if (after.length <= 1) return { action: 'created', url: created.data.html_url };
+        if (after.length <= 1) return { action: 'created', url: created.url };
         const [sticky, ...duplicates] = after;
-        let url: string | undefined = created.data.html_url;
-        if (sticky.id !== created.data.id) url = await update(target, sticky.id, body);
+        let url: string | undefined = created.url;
+        if (sticky.id !== created.id) url = await update(target, sticky.id, body);
         const removedDuplicates = await deleteComments(
           target,
           duplicates.map((d) => d.id),
         );
-        return { action: sticky.id === created.data.id ? 'created' : 'updated', url, removedDuplicates };
+        return { action: sticky.id === created.id ? 'created' : 'updated', url, removedDuplicates };
       } catch (err) {
         throw classifyError(err);
       }

@@ -1,0 +1,89 @@
+/** The judge phase: pure, so every reason the step fails can be checked from data alone. */
+import { describe, expect, it } from '@jest/globals';
+import { parseInputs } from '../../../src/inputs.js';
+import type { Finding, ImageMeasurement } from '../../../src/model.js';
+import type { JobMeasurements } from '../../../src/phases/build-and-measure.js';
+import { judgeJob } from '../../../src/phases/judge.js';
+import type { JobStart } from '../../../src/phases/read.js';
+import { TEST_EVENT } from '../../helpers/fake-runner.js';
+
+function start(values: Record<string, string> = {}): JobStart {
+  const { inputs, problems } = parseInputs((n) => values[n] ?? '');
+  return {
+    event: TEST_EVENT,
+    inputs,
+    errors: problems.map((message) => ({ step: 'inputs', message })),
+    badInputs: problems.length > 0,
+  };
+}
+
+const image = (size: number): ImageMeasurement => ({
+  imageId: `sha256:${size}`,
+  size,
+  compressedSize: size,
+  layers: [],
+});
+const finding = (severity: Finding['severity']): Finding => ({
+  file: 'Dockerfile',
+  line: 1,
+  endLine: 1,
+  rule: 'r',
+  severity,
+  message: 'm',
+  aliases: [],
+  docs: 'd',
+});
+
+describe('judgeJob', () => {
+  it('passes with no error, no failed build, budgets kept and findings below fail-on', () => {
+    const verdict = judgeJob(
+      start(),
+      { errors: [] },
+      { findings: [finding('warning')], errors: [] },
+      { errors: [] },
+    );
+    expect(verdict.failures).toEqual([]);
+  });
+
+  it("carries every phase's errors, then failed stages (the test once), budgets and findings", () => {
+    const measured: JobMeasurements = {
+      outcome: {
+        backend: 'buildx',
+        builds: [
+          { stage: 'build', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
+          { stage: 'test', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
+        ],
+        test: { stage: 'test', result: 'failed' },
+      },
+      image: image(300),
+      base: { status: 'compared', sha: 'b', source: 'built', image: image(100) },
+      errors: [{ step: 'size', message: 'could not measure' }],
+    };
+    const verdict = judgeJob(
+      start({ 'max-size-increase': '50%', 'fail-on': 'warning' }),
+      { errors: [{ step: 'inputs', message: 'no such stage' }] },
+      { findings: [finding('warning'), finding('info')], errors: [] },
+      measured,
+    );
+    expect(verdict.delta?.size).toBe(200);
+    expect(verdict.failures).toEqual([
+      'no such stage',
+      'could not measure',
+      "Stage 'build' failed to build.",
+      "Test stage 'test' failed.",
+      expect.stringContaining('50%'),
+      "1 finding(s) at or above fail-on 'warning'.",
+    ]);
+    expect(verdict.errors.map((e) => e.step)).toEqual(['inputs', 'size']);
+  });
+
+  it('fails on a bad input, which the read phase carried as an error', () => {
+    const verdict = judgeJob(
+      start({ 'max-size': 'huge' }),
+      { errors: [] },
+      { findings: [], errors: [] },
+      { errors: [] },
+    );
+    expect(verdict.failures).toEqual([expect.stringContaining("Input 'max-size' is 'huge'")]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Every count and size limit stagegate applies, in one place, each with the reason for its value.
+ * Algorithm parameters (gzip level, block sizes) stay with their algorithms; these are the bounds on
+ * what is kept, shown or retried.
+ */
+
+/** Output lines a finished command keeps (its tail), by kind of command. */
+export const TAIL_LINES = {
+  /** A command whose tail nobody asked for. */
+  default: 40,
+  /** One-line questions (info, buildx version, builder inspect): the error is in the last lines. */
+  quick: 5,
+  /** git: its errors are short, but a fetch prints progress first. */
+  git: 20,
+  /** A build: the failure's own output comes from the progress parser; this is the fallback. */
+  build: 60,
+  /** The test image's run: what the report shows of it. */
+  testRun: 30,
+} as const;
+
+/** Lines of a failing step's output the report keeps (per stage, and for the test). */
+export const REPORT_LOG_LINES = 30;
+
+/** Output lines kept per build step while parsing progress (the failing step's own log). */
+export const STEP_OUTPUT_LINES = 200;
+
+/** Characters of a command's stderr kept in memory: build logs can be large and only the end matters. */
+export const STDERR_MAX_CHARS = 1_000_000;
+
+/** GitHub rejects issue comments longer than this (characters). */
+export const COMMENT_MAX_CHARS = 65_536;
+
+/** GitHub rejects a step's job summary larger than this (bytes). */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/** Room left in the job summary for whatever the job's other steps write to the same file. */
+export const SUMMARY_RESERVED_BYTES = 16 * 1024;
+
+/**
+ * Rows the Markdown keeps, from the full rendering down to the smallest; each list is tried in turn
+ * until the text fits its limit (see report/trim.ts). The first entry of each is what a report
+ * normally shows.
+ */
+export const MARKDOWN_ROWS = {
+  /** A failing log: all the report kept (REPORT_LOG_LINES), then the last 10. */
+  logLines: [Infinity, 10],
+  layers: [10, 5],
+  waste: [10, 3],
+  findings: [Infinity, 100, 25, 5],
+  /** Stages neither built nor shown in the table, listed by name. */
+  unbuiltStageNames: 20,
+} as const;
+
+/** Paths the wasted-space analysis lists (the largest first), as dive's "top offenders" does. */
+export const WASTE_OFFENDERS = 20;
+
+/** Entries a cache folder on the machine keeps before it drops the oldest. */
+export const DIRECTORY_CACHE_ENTRIES = 1000;
+
+/**
+ * Stage builds started at once (the base commit's build runs beside them). More at once gain little
+ * on a daemon's built-in BuildKit, which runs concurrent builds nearly one after another (see
+ * BENCHMARKS.md), and raise the odds of BuildKit's transient "flightcontrol" failure under load.
+ */
+export const STAGE_BUILD_CONCURRENCY = 4;
+
+/** Retries the GitHub client makes after a rate limit, before it gives up on a request. */
+export const RATE_LIMIT_RETRIES = 2;
+
+/** The largest JSON document (manifest, config) read from a `docker save` archive. */
+export const ARCHIVE_DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;

@@ -1,0 +1,122 @@
+/**
+ * Phase 3, build and measure: the head's stage builds and test gate, the target's measurement and
+ * each stage's size, and the base commit's build and measurement, all against one builder. The base
+ * needs nothing from the head, so both run at once (the builder runs the steps they share once).
+ * `alongside` is this process's own work (the lint), run once the builds have started.
+ */
+import { measureBase } from '../baseline/compare.js';
+import type { Backend } from '../build/build-image.js';
+import { executePlan, prepareBuilder, type BuildOutcome } from '../build/execute.js';
+import type { BuildPlan } from '../build/plan.js';
+import type { DockerfileModel } from '../dockerfile/types.js';
+import { measureImage, measureStageImages } from '../image/measure.js';
+import type { BaseComparison, ImageMeasurement, StageBuild } from '../model.js';
+import { jobErrorOf, type JobContext, type JobError } from './context.js';
+import type { JobPlan } from './plan.js';
+import type { JobStart } from './read.js';
+
+export interface JobMeasurements {
+  outcome?: BuildOutcome;
+  image?: ImageMeasurement;
+  base?: BaseComparison;
+  errors: JobError[];
+}
+
+/** A step's result, or the user error it ended with (bugs are thrown on). */
+type Attempt<T> = { value: T; error?: undefined } | { value?: undefined; error: JobError };
+
+function attempt<T>(step: string, work: Promise<T>): Promise<Attempt<T>> {
+  return work.then(
+    (value) => ({ value }),
+    (err: unknown) => ({ error: jobErrorOf(step, err) }),
+  );
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const errorsOf = (...attempts: Array<Attempt<unknown> | undefined>): JobError[] =>
+  attempts.flatMap((a) => (a?.error ? [a.error] : []));
+
+/** The target's measurement and every built stage's size, looked up at once. */
+async function measureHead(
+  ctx: JobContext,
+  model: DockerfileModel,
+  plan: BuildPlan,
+  outcome: BuildOutcome,
+): Promise<{ builds: Attempt<StageBuild[]>; image?: Attempt<ImageMeasurement> }> {
+  const stageSizes = attempt('build', measureStageImages(ctx.docker, outcome.builds));
+  const target = outcome.targetImage;
+  const image =
+    target === undefined
+      ? undefined
+      : await attempt(
+          'size',
+          ctx.runner.group('Measure image', () =>
+            measureImage(ctx.docker, target, model, plan.target, { scans: ctx.scans }),
+          ),
+        );
+  return { builds: await stageSizes, image };
+}
+
+/** Starts the head's builds and the base's at once. */
+function startBuilds(
+  ctx: JobContext,
+  start: JobStart,
+  model: DockerfileModel,
+  plan: BuildPlan,
+  backend: Backend,
+): { base: Promise<Attempt<BaseComparison>>; head: Promise<Attempt<BuildOutcome>> } {
+  const { runner, engine, docker } = ctx;
+  const { inputs, event } = start;
+  const base = attempt(
+    'base',
+    measureBase({
+      engine,
+      docker,
+      log: runner,
+      inputs,
+      event,
+      model,
+      plan,
+      backend,
+      cache: ctx.cache,
+      scans: ctx.scans,
+    }),
+  );
+  const head = attempt(
+    'build',
+    runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { backend })),
+  );
+  return { base, head };
+}
+
+export async function buildAndMeasure<T>(
+  ctx: JobContext,
+  start: JobStart,
+  planned: JobPlan,
+  alongside: () => T,
+): Promise<{ measured: JobMeasurements; alongside: T }> {
+  const { model } = start;
+  const { plan } = planned;
+  if (!model || !plan) return { measured: { errors: [] }, alongside: alongside() };
+  const prepared = await attempt('build', prepareBuilder(ctx.docker, ctx.runner, start.inputs));
+  if (prepared.error) return { measured: { errors: [prepared.error] }, alongside: alongside() };
+  const { base, head } = startBuilds(ctx, start, model, plan, prepared.value);
+  // Lint once the builds' processes have started (one turn of the event loop), not before.
+  await nextTurn();
+  const alongsideResult = alongside();
+  const built = await head;
+  const sized = built.value ? await measureHead(ctx, model, plan, built.value) : undefined;
+  const outcome =
+    built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
+  const compared = await ctx.runner.group('Compare with base', () => base);
+  return {
+    measured: {
+      outcome,
+      image: sized?.image?.value,
+      base: compared.value,
+      errors: errorsOf(built, sized?.builds, sized?.image, compared),
+    },
+    alongside: alongsideResult,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Phase 5, publish: everything the run can say, whatever failed before. Errors and findings as
+ * annotations, base reports kept for later runs, the JSON report and SARIF files, then outputs, job
+ * summary and the sticky comment (report/publish.ts). The step is failed only after all of it, by
+ * the caller (fail late).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { targetStageName } from '../baseline/compare.js';
+import { saveBaseReports } from '../baseline/save.js';
+import type { Inputs } from '../inputs.js';
+import type { BaseComparison, Finding, Report } from '../model.js';
+import { annotationsFor } from '../report/annotations.js';
+import { assembleReport } from '../report/assemble.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { publishReport } from '../report/publish.js';
+import { toSarif } from '../report/sarif.js';
+import { allRules } from '../rules/registry.js';
+import type { EventContext, Runner } from '../seams/runner.js';
+import type { JobMeasurements } from './build-and-measure.js';
+import type { JobContext, JobError } from './context.js';
+import type { JobVerdict } from './judge.js';
+import type { JobFindings } from './lint.js';
+import type { JobPlan } from './plan.js';
+import type { JobStart } from './read.js';
+
+export interface JobResult {
+  report?: Report;
+  markdown?: string;
+  reportPath?: string;
+  /** Why the step fails; empty when it passes. */
+  failures: string[];
+}
+
+function defaultReportPath(inputs: Inputs): string {
+  const dir = process.env.RUNNER_TEMP || tmpdir();
+  const slug = `${inputs.file}-${inputs.target ?? 'last'}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
+  return join(dir, `stagegate-report-${slug}.json`);
+}
+
+function sourceOf(event: EventContext): Report['source'] {
+  return {
+    repository: event.repository,
+    serverUrl: event.serverUrl,
+    sha: event.pullRequest?.headSha ?? event.sha,
+    pullRequest: event.pullRequest?.number,
+    event: event.eventName || undefined,
+  };
+}
+
+function annotate(runner: Runner, errors: JobError[], findings: Finding[]): void {
+  for (const e of errors)
+    runner.error(e.message, {
+      title: `stagegate: ${e.step}`,
+      file: e.location?.file,
+      startLine: e.location?.line,
+    });
+  for (const a of annotationsFor(findings)) runner[a.level](a.message, a.props);
+}
+
+/** Keeps this run's base reports; a push's own saved measurement is worth a line in the report. */
+async function keepBaseReports(
+  ctx: JobContext,
+  start: JobStart,
+  planned: JobPlan,
+  measured: JobMeasurements,
+): Promise<BaseComparison | undefined> {
+  const { model } = start;
+  const { plan } = planned;
+  const { base, image } = measured;
+  if (!model || !plan || !start.inputs.compare) return base;
+  const target = targetStageName(model, plan);
+  const saved = await saveBaseReports({
+    cache: ctx.cache,
+    log: ctx.runner,
+    inputs: start.inputs,
+    event: start.event,
+    target,
+    head: image,
+    base,
+  });
+  if (!saved.own || base?.status !== 'disabled') return base;
+  return {
+    ...base,
+    message:
+      `${base.message ?? ''} This commit's measurement was saved for pull requests based on it.`.trim(),
+  };
+}
+
+function writeReportFiles(ctx: JobContext, start: JobStart, report: Report, findings: Finding[]): string {
+  const reportPath = ctx.reportPath ?? defaultReportPath(start.inputs);
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
+  // For code scanning (github/codeql-action/upload-sarif): findings as alerts on the Dockerfile's lines.
+  const sarifPath = reportPath.replace(/\.json$/, '') + '.sarif';
+  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, allRules), null, 2) + '\n');
+  ctx.runner.setOutput('sarif-file', sarifPath);
+  return reportPath;
+}
+
+export async function publishJob(
+  ctx: JobContext,
+  start: JobStart,
+  planned: JobPlan,
+  linted: JobFindings,
+  measured: JobMeasurements,
+  verdict: JobVerdict,
+): Promise<JobResult> {
+  const { inputs, event, model } = start;
+  annotate(ctx.runner, verdict.errors, linted.findings);
+  const base = await keepBaseReports(ctx, start, planned, measured);
+  const report: Report = {
+    ...assembleReport({
+      dockerfile: inputs.file,
+      context: inputs.context,
+      source: sourceOf(event),
+      model,
+      plan: planned.plan,
+      outcome: measured.outcome,
+      image: measured.image,
+      base,
+      delta: verdict.delta,
+      budgets: verdict.budgets,
+      findings: linted.findings,
+      errors: verdict.errors.map(({ step, message }) => ({ step, message })),
+    }),
+    // The headline says why the step fails; findings fail it only at or above fail-on.
+    failOn: inputs['fail-on'],
+  };
+  const reportPath = writeReportFiles(ctx, start, report, linted.findings);
+  await publishReport({ runner: ctx.runner, github: ctx.github }, { report, reportPath, inputs, event });
+  return { report, markdown: renderMarkdown(report), reportPath, failures: verdict.failures };
+}

@@ -1,0 +1,170 @@
+/**
+ * The Docker client: every `docker` command stagegate runs, as one typed call each, over the engine
+ * seam (which only spawns processes). Why a command failed is worded here, once (`failureSummary`),
+ * and the errors a user must act on (no engine, an unknown builder) are raised here with the fix.
+ * Callers never assemble docker argv themselves, except a build's, which `build/argv.ts` makes.
+ */
+import { UserError } from '../errors.js';
+import { TAIL_LINES } from '../limits.js';
+import type { Engine, RunOptions, RunResult, StreamHandle } from './engine.js';
+
+/** What `docker info` says about the engine that matters to stagegate's figures. */
+export interface EngineInfo {
+  serverVersion: string;
+  /**
+   * Which image store the daemon uses: `containerd` when the containerd snapshotter holds images
+   * (Docker 29's default on fresh installs), where `docker image inspect`'s Size means something else.
+   */
+  imageStore: 'classic' | 'containerd';
+  /** The storage (graph) driver or snapshotter, as docker info names it. */
+  storageDriver?: string;
+}
+
+/** What `docker image inspect` says about an image. */
+export interface InspectedImage {
+  id: string;
+  size: number;
+  /** How many layers the image has (RootFS.Layers). */
+  layerCount: number;
+}
+
+export interface BuildCall {
+  cwd?: string;
+  env?: Record<string, string>;
+  onLine?: (line: string) => void;
+}
+
+export interface DockerRunCall {
+  onLine?: (line: string) => void;
+}
+
+export interface Docker {
+  /** `docker info`; throws a UserError that says how to get an engine when none answers. */
+  info(): Promise<EngineInfo>;
+  /** `docker buildx version`'s first line, or undefined when buildx is not available. */
+  buildxVersion(): Promise<string | undefined>;
+  /** `docker buildx inspect NAME`; throws a UserError naming the input when buildx does not know it. */
+  inspectBuilder(name: string): Promise<void>;
+  /** A build with the argv `build/argv.ts` made. */
+  build(args: string[], call?: BuildCall): Promise<RunResult>;
+  /** `docker image inspect`; throws DockerError when the image is not in the engine's store. */
+  inspectImage(image: string): Promise<InspectedImage>;
+  /** `docker save IMAGE` as a stream (never buffered). */
+  save(image: string): StreamHandle;
+  /** `docker run --rm IMAGE` with the image's own command. */
+  run(image: string, call?: DockerRunCall): Promise<RunResult>;
+}
+
+/** A docker command failed; `summary` says why in docker's own words. */
+export class DockerError extends Error {
+  constructor(
+    readonly command: string,
+    readonly result: RunResult,
+  ) {
+    super(`'docker ${command}' failed: ${failureSummary(result)}`);
+    this.name = 'DockerError';
+  }
+}
+
+/**
+ * Why a command failed, in one line: its last `lines` non-blank lines of output, or
+ * its exit code when it printed nothing.
+ */
+export function failureSummary(result: RunResult, lines = 2): string {
+  const fromTail = result.tail.filter((l) => l.trim());
+  const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
+  return (
+    source
+      .slice(-lines)
+      .map((l) => l.trim())
+      .join(' ') || `exit code ${result.exitCode}`
+  );
+}
+
+interface InfoJson {
+  ServerVersion?: unknown;
+  Driver?: unknown;
+  DriverStatus?: unknown;
+}
+
+/** Reads `docker info --format '{{json .}}'`; a CLI that prints something else still answered. */
+export function parseEngineInfo(stdout: string): EngineInfo {
+  let info: InfoJson = {};
+  try {
+    const parsed: unknown = JSON.parse(stdout);
+    if (typeof parsed === 'object' && parsed !== null) info = parsed as InfoJson;
+  } catch {
+    return { serverVersion: stdout.trim() || 'unknown', imageStore: 'classic' };
+  }
+  const status = Array.isArray(info.DriverStatus) ? (info.DriverStatus as unknown[]) : [];
+  // The containerd store shows ["driver-type", "io.containerd.snapshotter.v1"] in DriverStatus.
+  const snapshotter = status.some(
+    (row) => Array.isArray(row) && row.some((cell) => String(cell).startsWith('io.containerd.snapshotter')),
+  );
+  return {
+    serverVersion: typeof info.ServerVersion === 'string' ? info.ServerVersion : 'unknown',
+    imageStore: snapshotter ? 'containerd' : 'classic',
+    storageDriver: typeof info.Driver === 'string' ? info.Driver : undefined,
+  };
+}
+
+function parseInspect(image: string, stdout: string): InspectedImage {
+  const parsed = JSON.parse(stdout) as { Id?: unknown; Size?: unknown; RootFS?: { Layers?: unknown } };
+  if (typeof parsed.Id !== 'string' || typeof parsed.Size !== 'number') {
+    throw new UserError(`docker image inspect ${image} did not report an Id and a Size.`, 'size');
+  }
+  const layers = parsed.RootFS?.Layers;
+  return { id: parsed.Id, size: parsed.Size, layerCount: Array.isArray(layers) ? layers.length : 0 };
+}
+
+export function createDocker(engine: Engine): Docker {
+  const quick = (args: string[]) => engine.run('docker', args, { tailLines: 5 });
+  return {
+    async info() {
+      const r = await quick(['info', '--format', '{{json .}}']);
+      if (r.exitCode === 0) return parseEngineInfo(r.stdout);
+      throw new UserError(
+        `Cannot reach a Docker engine ('docker info' failed: ${failureSummary(r)}). Start the Docker daemon (or set DOCKER_HOST); ` +
+          'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.',
+        'build',
+      );
+    },
+    async buildxVersion() {
+      const r = await quick(['buildx', 'version']);
+      return r.exitCode === 0 ? r.stdout.split('\n')[0].trim() || 'buildx' : undefined;
+    },
+    async inspectBuilder(name) {
+      const r = await quick(['buildx', 'inspect', '--', name]);
+      if (r.exitCode === 0) return;
+      throw new UserError(
+        `Input 'builder' is '${name}', but docker buildx cannot use it ('docker buildx inspect' failed: ${failureSummary(r, 1)}). ` +
+          "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.",
+        'inputs',
+      );
+    },
+    build(args, call = {}) {
+      const options: RunOptions = { cwd: call.cwd, env: call.env, tailLines: TAIL_LINES.build };
+      if (call.onLine) {
+        const onLine = call.onLine;
+        options.onLine = (line) => onLine(line);
+      }
+      return engine.run('docker', args, options);
+    },
+    async inspectImage(image) {
+      const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
+      if (r.exitCode !== 0) throw new DockerError(`image inspect ${image}`, r);
+      return parseInspect(image, r.stdout);
+    },
+    save(image) {
+      return engine.stream('docker', ['save', image]);
+    },
+    run(image, call = {}) {
+      const options: RunOptions = { tailLines: TAIL_LINES.testRun };
+      if (call.onLine) {
+        const onLine = call.onLine;
+        options.onLine = (line) => onLine(line);
+      }
+      return engine.run('docker', ['run', '--rm', '--', image], options);
+    },
+  };
+}
