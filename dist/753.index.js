@@ -829,6 +829,8 @@ function attributeLayers(config, chain) {
     });
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/image/manifest.ts
 const blobPath = (digest) => {
     const [alg, hex] = digest.split(':');
@@ -907,12 +909,6 @@ function registryManifestBytes(configBytes, compressedLayerSizes) {
     return Buffer.byteLength(JSON.stringify(manifest, null, 3));
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/image/compressed-size.ts
 /**
  * Counts the bytes of a layer tar gzip-compressed at level 6 (zlib's default, the level `gzip` and
@@ -936,6 +932,7 @@ var tar_stream = __webpack_require__(6118);
  * and the bundled action stays one file. `ConcurrencyLimit` bounds the blocks in flight, which
  * bounds memory (blocks x 1 MiB) and applies backpressure to the `docker save` stream.
  */
+
 
 
 /** Bytes per concurrently compressed block. Larger: fewer flush markers; smaller: more parallelism. */
@@ -1074,7 +1071,22 @@ async function gzipSizeOf(data, limit = new ConcurrencyLimit()) {
     await counter.write(data);
     return counter.end();
 }
+/**
+ * The image's compressed size as a registry stores it: each distinct layer blob once (a manifest may
+ * list one twice), plus the config as stored and the manifest that names them all.
+ */
+function registryCompressedSize(layers, configBytes) {
+    const unique = new Map(layers.map((l) => [l.path, l.compressedSize]));
+    const blobs = [...unique.values()].reduce((a, b) => a + b, 0);
+    return (blobs +
+        configBytes +
+        registryManifestBytes(configBytes, layers.map((l) => l.compressedSize)));
+}
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/image/layer-files.ts
 /**
  * Lists a layer tar's files as it streams past: path, size and kind, never the contents. This is all
@@ -1556,11 +1568,7 @@ function measurementFromScan(scan, size, model, target) {
             info.baseImage = origin.baseImage;
         return info;
     });
-    // A registry stores each distinct blob once, even when the manifest lists it twice.
-    const unique = new Map(scan.layers.map((l) => [l.path, l.compressedSize]));
-    const compressedSize = [...unique.values()].reduce((a, b) => a + b, 0) +
-        scan.configBytes +
-        registryManifestBytes(scan.configBytes, scan.layers.map((l) => l.compressedSize));
+    const compressedSize = registryCompressedSize(scan.layers, scan.configBytes);
     const waste = scan.waste;
     return { imageId: scan.imageId, size, compressedSize, layers, ...(waste ? { waste } : {}) };
 }

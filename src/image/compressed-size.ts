@@ -22,6 +22,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { constants, createDeflateRaw } from 'node:zlib';
+import { registryManifestBytes } from './manifest.js';
 
 /** Bytes per concurrently compressed block. Larger: fewer flush markers; smaller: more parallelism. */
 export const BLOCK_BYTES = 1024 * 1024;
@@ -154,4 +155,24 @@ export async function gzipSizeOf(data: Buffer, limit = new ConcurrencyLimit()): 
   const counter = new GzipSizeCounter(limit);
   await counter.write(data);
   return counter.end();
+}
+
+/**
+ * The image's compressed size as a registry stores it: each distinct layer blob once (a manifest may
+ * list one twice), plus the config as stored and the manifest that names them all.
+ */
+export function registryCompressedSize(
+  layers: ReadonlyArray<{ path: string; compressedSize: number }>,
+  configBytes: number,
+): number {
+  const unique = new Map(layers.map((l) => [l.path, l.compressedSize]));
+  const blobs = [...unique.values()].reduce((a, b) => a + b, 0);
+  return (
+    blobs +
+    configBytes +
+    registryManifestBytes(
+      configBytes,
+      layers.map((l) => l.compressedSize),
+    )
+  );
 }

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import type { ImageMeasurement, LayerInfo, StageBuild } from '../model.js';
 import { DockerError, failureSummary, type Docker, type InspectedImage } from '../seams/docker.js';
 import { attributeLayers, targetChain } from './layers.js';
-import { registryManifestBytes } from './manifest.js';
+import { registryCompressedSize } from './compressed-size.js';
 import { scanImage, type ImageScan } from './scan.js';
 import type { ScanStore } from './scan-store.js';
 
@@ -73,15 +73,7 @@ export function measurementFromScan(
     if (origin.baseImage) info.baseImage = origin.baseImage;
     return info;
   });
-  // A registry stores each distinct blob once, even when the manifest lists it twice.
-  const unique = new Map(scan.layers.map((l) => [l.path, l.compressedSize]));
-  const compressedSize =
-    [...unique.values()].reduce((a, b) => a + b, 0) +
-    scan.configBytes +
-    registryManifestBytes(
-      scan.configBytes,
-      scan.layers.map((l) => l.compressedSize),
-    );
+  const compressedSize = registryCompressedSize(scan.layers, scan.configBytes);
   const waste = scan.waste;
   return { imageId: scan.imageId, size, compressedSize, layers, ...(waste ? { waste } : {}) };
 }
