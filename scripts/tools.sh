@@ -52,7 +52,7 @@ go_tool() {
   local problem
   problem=$(go_problem "$need")
   if [ -n "$problem" ]; then
-    echo "scripts/tools.sh: cannot install $name $version: $problem. Install Go $need or later (https://go.dev/dl/)." >&2
+    echo "scripts/tools.sh: cannot install $name $version: $problem. Install Go $need or later (https://go.dev/dl/), or let Go 1.21+ fetch it with GOTOOLCHAIN=auto." >&2
     return 3
   fi
   mkdir -p "$tools_dir"
