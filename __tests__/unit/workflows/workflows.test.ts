@@ -149,7 +149,7 @@ function describeWithActionlint(name: string, fn: (bin: string) => void): void {
   const problem = 'skip' in found ? found.skip : found.error;
   if ('error' in found || process.env.CI === 'true') {
     describe(name, () => {
-      it('needs actionlint (CI must have it)', () => {
+      it('needs the pinned actionlint (a skip only outside CI, when no Go can build it)', () => {
         throw new Error(problem);
       });
     });
