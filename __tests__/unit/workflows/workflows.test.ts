@@ -289,7 +289,12 @@ describe('our workflows', () => {
   it('ci runs scripts/test.sh, as .ci/run does, and checks dist/', () => {
     const runs = stepsOf(workflow('.github/workflows/ci.yml')).map((s) => s.run);
     expect(read('.ci/run')).toContain('bash scripts/test.sh');
-    expect(runs).toEqual(expect.arrayContaining(['bash scripts/test.sh', 'bash scripts/check-dist.sh']));
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ bash scripts\/test\.sh$/),
+        'bash scripts/check-dist.sh',
+      ]),
+    );
   });
 
   it('dependabot updates npm and the workflows’ actions', () => {
