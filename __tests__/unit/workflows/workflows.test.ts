@@ -4,6 +4,13 @@
  * inputs they give stagegate are checked against action.yml (by actionlint, and by us). A mistyped input
  * name anywhere users copy YAML from fails here.
  *
+ * How a docs snippet is recognised, from its parsed shape (classify() in ../../helpers/workflows.ts): a
+ * mapping with `jobs` is a workflow; with `steps` or `runs-on`, a job; a list of items with `uses`/`run`,
+ * steps; a mapping with `uses`/`run`, a step; a mapping with only `with`, a step's `with:`; a valid
+ * .stagegate.yml is a config and no workflow; any other mapping is a bare map of stagegate's inputs; any
+ * other shape fails. Fragments are wrapped into a minimal workflow, and `uses: stagegate/stagegate@…`
+ * becomes `uses: ./`, so actionlint checks the inputs against this checkout's action.yml.
+ *
  * actionlint comes from scripts/tools.sh (scripts/test.sh passes its path in STAGEGATE_ACTIONLINT). With
  * no Go that can build it, the actionlint tests are skipped, saying so, except in CI, where they fail.
  */
