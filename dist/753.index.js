@@ -261,9 +261,18 @@ function createMachineScanStore(env = process.env) {
     return createScanStore(dir === undefined ? undefined : createDirectoryCache((0,external_node_path_.join)(dir, 'image-scans')));
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/build/argv.ts
+/**
+ * The docker command lines for one build, as argv arrays. Pure: request in, argv out, so both paths
+ * (buildx and the BuildKit fallback) are covered by table-driven tests.
+ *
+ * Safety: every value goes in the same argv element as its flag (`--target=<x>`), so a value that
+ * starts with `-` is never read as a flag, and the context comes after `--`. `-` alone means "stdin"
+ * to docker for both the context and `--file`, so paths are made explicit (`./-`).
+ */
+
 /** A path docker cannot mistake for `-` (stdin) or for a flag. */
 function safePath(path) {
     return path.startsWith('-') ? `./${path}` : path;
@@ -305,6 +314,8 @@ function buildArgv(req) {
             args.push(`--metadata-file=${req.metadataFile}`);
         if (req.builder)
             args.push(`--builder=${req.builder}`);
+        if (req.platform)
+            args.push(`--platform=${req.platform}`);
         for (const c of req.cacheFrom)
             args.push(`--cache-from=${c}`);
         for (const c of req.cacheTo)
@@ -338,29 +349,194 @@ function redactedCommand(args) {
         ...args.map((a) => (a.startsWith('--build-arg=') ? a.replace(/^(--build-arg=[^=]*)=.*$/s, '$1=***') : a)),
     ].join(' ');
 }
+/** `stagegate-<8 hex of the Dockerfile path>-<stage>`: the gha scope of one stage of one Dockerfile. */
+function stageScope(dockerfile, stage) {
+    const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    return `stagegate-${(0,external_node_crypto_.createHash)('sha256').update(path).digest('hex').slice(0, 8)}-${stage}`;
+}
 /**
  * The cache settings for one stage's build. Each stage is its own build, and several builds exporting
  * to one cache location would overwrite each other (the last one wins). So:
- * - `type=gha` without a `scope` gets one scope per stage (`stagegate-<stage>`), and every build
- *   reads all of them plus the default scope (where docker/build-push-action writes);
+ * - `type=gha` without a `scope` gets one scope per stage and Dockerfile (stageScope), exported with
+ *   `ignore-error=true` (a throttled export must not fail a stage), and every build reads all the
+ *   Dockerfile's scopes plus the default scope (where docker/build-push-action writes);
  * - other location-bound exports (registry, local, s3, azblob, gha with a scope) are written by the
  *   target's build only;
  * - `type=inline` (cache inside the image) goes with every build.
  */
-function stageCache(cacheFrom, cacheTo, stageKey, isTarget, plannedKeys) {
-    const scoped = (spec, key) => `${spec},scope=stagegate-${key}`;
+function stageCache(req) {
+    const scoped = (spec, key) => `${spec},scope=${stageScope(req.dockerfile, key)}`;
     const isUnscopedGha = (spec) => {
         const f = csv(spec);
         return f.get('type') === 'gha' && !f.has('scope');
     };
-    const from = cacheFrom.flatMap((c) => isUnscopedGha(c) ? [c, ...plannedKeys.map((k) => scoped(c, k))] : [c]);
-    const to = cacheTo.flatMap((c) => {
-        if (isUnscopedGha(c))
-            return [scoped(c, stageKey)];
+    const from = req.cacheFrom.flatMap((c) => isUnscopedGha(c) ? [c, ...req.plannedStages.map((k) => scoped(c, k))] : [c]);
+    const to = req.cacheTo.flatMap((c) => {
+        if (isUnscopedGha(c)) {
+            const spec = scoped(c, req.stage);
+            return [csv(c).has('ignore-error') ? spec : `${spec},ignore-error=true`];
+        }
         const type = c.includes('=') ? csv(c).get('type') : 'registry';
-        return type === 'inline' || isTarget ? [c] : [];
+        return type === 'inline' || req.isTarget ? [c] : [];
     });
     return { cacheFrom: [...new Set(from)], cacheTo: to };
+}
+/**
+ * The cache exports this builder can do. buildx's docker driver on the classic image store refuses
+ * any export but `type=inline` ("Cache export is not supported for the docker driver"), failing the
+ * whole build: those entries are dropped, each with a warning that says what to change.
+ */
+function supportedCacheTo(cacheTo, builder) {
+    if (builder.backend !== 'buildx' || builder.driver !== 'docker' || builder.imageStore !== 'classic')
+        return { cacheTo, warnings: [] };
+    const kept = [];
+    const warnings = [];
+    for (const c of cacheTo) {
+        const type = c.includes('=') ? csv(c).get('type') : 'registry';
+        if (type === 'inline')
+            kept.push(c);
+        else
+            warnings.push(`Input 'cache-to' entry '${c}' cannot be exported by buildx's docker driver on the classic image store; it is ignored. ` +
+                'Add docker/setup-buildx-action (a docker-container builder) or enable the containerd image store to export it.');
+    }
+    return { cacheTo: kept, warnings };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/seams/docker.ts
+/**
+ * The Docker client: every `docker` command stagegate runs, as one typed call each, over the engine
+ * seam (which only spawns processes). Why a command failed is worded here, once (`failureSummary`),
+ * and the errors a user must act on (no engine, an unknown builder) are raised here with the fix.
+ * Callers never assemble docker argv themselves, except a build's, which `build/argv.ts` makes.
+ */
+
+
+/** A docker command failed; `summary` says why in docker's own words. */
+class DockerError extends Error {
+    command;
+    result;
+    constructor(command, result) {
+        super(`'docker ${command}' failed: ${failureSummary(result)}`);
+        this.command = command;
+        this.result = result;
+        this.name = 'DockerError';
+    }
+}
+/**
+ * Why a command failed, in one line: its last `lines` non-blank lines of output, or
+ * its exit code when it printed nothing.
+ */
+function failureSummary(result, lines = 2) {
+    const fromTail = result.tail.filter((l) => l.trim());
+    const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
+    return (source
+        .slice(-lines)
+        .map((l) => l.trim())
+        .join(' ') || `exit code ${result.exitCode}`);
+}
+/** docker info's Architecture (the kernel's name) as an OCI platform architecture. */
+const OCI_ARCH = {
+    x86_64: 'amd64',
+    amd64: 'amd64',
+    aarch64: 'arm64',
+    arm64: 'arm64',
+    armv7l: 'arm/v7',
+    armv6l: 'arm/v6',
+    ppc64le: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+};
+function platformOf(info) {
+    const os = typeof info.OSType === 'string' ? info.OSType : undefined;
+    const arch = typeof info.Architecture === 'string' ? OCI_ARCH[info.Architecture] : undefined;
+    return os && arch ? `${os}/${arch}` : undefined;
+}
+/** The builder's own `Name:` and `Driver:` lines (the first ones; node sections follow). */
+function parseBuilderInfo(text) {
+    const field = (key) => new RegExp(`^${key}:\\s*(\\S.*)$`, 'm').exec(text)?.[1].trim();
+    return { name: field('Name'), driver: field('Driver') };
+}
+/** Reads `docker info --format '{{json .}}'`; a CLI that prints something else still answered. */
+function parseEngineInfo(stdout) {
+    let info = {};
+    try {
+        const parsed = JSON.parse(stdout);
+        if (typeof parsed === 'object' && parsed !== null)
+            info = parsed;
+    }
+    catch {
+        return { serverVersion: stdout.trim() || 'unknown', imageStore: 'classic' };
+    }
+    const status = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
+    // The containerd store shows ["driver-type", "io.containerd.snapshotter.v1"] in DriverStatus.
+    const snapshotter = status.some((row) => Array.isArray(row) && row.some((cell) => String(cell).startsWith('io.containerd.snapshotter')));
+    return {
+        serverVersion: typeof info.ServerVersion === 'string' ? info.ServerVersion : 'unknown',
+        imageStore: snapshotter ? 'containerd' : 'classic',
+        storageDriver: typeof info.Driver === 'string' ? info.Driver : undefined,
+        platform: platformOf(info),
+    };
+}
+function parseInspect(image, stdout) {
+    const parsed = JSON.parse(stdout);
+    if (typeof parsed.Id !== 'string' || typeof parsed.Size !== 'number') {
+        throw new errors/* UserError */.y(`docker image inspect ${image} did not report an Id and a Size.`, 'size');
+    }
+    const layers = parsed.RootFS?.Layers;
+    return { id: parsed.Id, size: parsed.Size, layerCount: Array.isArray(layers) ? layers.length : 0 };
+}
+function createDocker(engine) {
+    const quick = (args) => engine.run('docker', args, { tailLines: 5 });
+    return {
+        async info() {
+            const r = await quick(['info', '--format', '{{json .}}']);
+            if (r.exitCode === 0)
+                return parseEngineInfo(r.stdout);
+            throw new errors/* UserError */.y(`Cannot reach a Docker engine ('docker info' failed: ${failureSummary(r)}). Start the Docker daemon (or set DOCKER_HOST); ` +
+                'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.', 'build');
+        },
+        async buildxVersion() {
+            const r = await quick(['buildx', 'version']);
+            return r.exitCode === 0 ? r.stdout.split('\n')[0].trim() || 'buildx' : undefined;
+        },
+        async inspectBuilder(name) {
+            const r = await quick(name === undefined ? ['buildx', 'inspect'] : ['buildx', 'inspect', '--', name]);
+            if (r.exitCode === 0)
+                return parseBuilderInfo(r.stdout);
+            if (name === undefined)
+                return {};
+            throw new errors/* UserError */.y(`Input 'builder' is '${name}', but docker buildx cannot use it ('docker buildx inspect' failed: ${failureSummary(r, 1)}). ` +
+                "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.", 'inputs');
+        },
+        build(args, call = {}) {
+            const options = { cwd: call.cwd, env: call.env, tailLines: TAIL_LINES.build };
+            if (call.onLine) {
+                const onLine = call.onLine;
+                options.onLine = (line) => onLine(line);
+            }
+            return engine.run('docker', args, options);
+        },
+        async inspectImage(image) {
+            const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
+            if (r.exitCode !== 0)
+                throw new DockerError(`image inspect ${image}`, r);
+            return parseInspect(image, r.stdout);
+        },
+        save(image) {
+            return engine.stream('docker', ['save', image]);
+        },
+        run(image, call = {}) {
+            const options = { tailLines: TAIL_LINES.testRun };
+            if (call.onLine) {
+                const onLine = call.onLine;
+                options.onLine = (line) => onLine(line);
+            }
+            const platform = call.platform ? [`--platform=${call.platform}`] : [];
+            return engine.run('docker', ['run', '--rm', ...platform, '--', image], options);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/build/progress.ts
@@ -372,12 +548,16 @@ function stageCache(cacheFrom, cacheTo, stageKey, isTarget, plannedKeys) {
  * id `#N`; its first line names it (`#5 [build 2/3] RUN make`), later lines are `#5 0.123 <output>`,
  * `#5 CACHED`, `#5 DONE 0.2s` or `#5 ERROR: <message>`. Vertices of concurrent steps interleave.
  */
+
 const HEADER = /^#(\d+) (.*)$/;
 const TIMED = /^\d+(?:\.\d+)? (.*)$/;
 const STEP = /^\[(?:(\S+) )?\d+\/\d+\] (.*)$/;
 const EXIT_CODE = /exit code: (\d+)/;
-/** How many output lines of one step are kept (the failing step's log tail). */
-const OUTPUT_LINES = 200;
+/** BuildKit's last word on a failed build, which repeats the failing vertex's error. */
+const SOLVE_FAILED = /failed to solve:/;
+/** Cache transfers BuildKit reports as errors but builds past (a cache that is not there yet). */
+const BEST_EFFORT_CACHE = /^(importing cache manifest from|exporting cache)\b/;
+const OUTPUT_LINES = STEP_OUTPUT_LINES;
 /** A Dockerfile step other than FROM (see fullyCached). */
 function isOwnStep(v) {
     return v.command !== undefined && !/^FROM\b/i.test(v.command);
@@ -469,11 +649,22 @@ class ProgressParser {
         const steps = this.order.filter(isOwnStep);
         return steps.length > 0 && steps.every((v) => v.cached);
     }
-    /** The step that failed (the first vertex with an error), or undefined when none did. */
+    /**
+     * The step that failed the build, or undefined when none did. Not simply the first vertex with an
+     * error: BuildKit reports a cache import that finds nothing (`importing cache manifest from …`, every
+     * first run with a registry `cache-from`) as an error and builds on. The failing vertex is the one
+     * whose error BuildKit's final `failed to solve:` line repeats; else the first Dockerfile step with
+     * an error; else the first error that is not a best-effort cache transfer.
+     */
     failure() {
-        const failed = this.order.find((v) => v.error !== undefined);
-        if (!failed)
+        const errored = this.order.filter((v) => v.error !== undefined);
+        if (errored.length === 0)
             return undefined;
+        const solve = [...this.loose].reverse().find((l) => SOLVE_FAILED.test(l));
+        const failed = (solve !== undefined ? errored.find((v) => v.error && solve.includes(v.error)) : undefined) ??
+            errored.find((v) => v.command !== undefined) ??
+            errored.find((v) => !BEST_EFFORT_CACHE.test(v.name)) ??
+            errored[0];
         const code = EXIT_CODE.exec(failed.error ?? '');
         return {
             command: failed.command ?? failed.name,
@@ -503,28 +694,55 @@ function parseProgress(lines) {
 
 
 
+
 /** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
 const CLI_WITHOUT_BUILDKIT = /BuildKit is enabled but the buildx component is missing or broken/;
-/** Reads the image id: the iidfile first, else the metadata file's config digest (buildx). */
-function readImageId(iidFile, metadataFile) {
+/**
+ * The ids a build may have left for its image, most likely first: the iidfile, then the metadata
+ * file's image (manifest) digest and config digest (buildx).
+ */
+function imageIdCandidates(iidFile, metadataFile) {
+    const ids = [];
     try {
         const id = (0,external_node_fs_.readFileSync)(iidFile, 'utf8').trim();
         if (id)
-            return id;
+            ids.push(id);
     }
     catch {
         // not written: no image (a failed build, or a cache-only result)
     }
     if (!metadataFile)
-        return undefined;
+        return ids;
     try {
         const meta = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
-        const digest = meta['containerimage.config.digest'] ?? meta['containerimage.digest'];
-        return typeof digest === 'string' && digest ? digest : undefined;
+        for (const key of ['containerimage.digest', 'containerimage.config.digest']) {
+            const digest = meta[key];
+            if (typeof digest === 'string' && digest && !ids.includes(digest))
+                ids.push(digest);
+        }
     }
     catch {
-        return undefined;
+        // no metadata file: the iidfile is all there is
     }
+    return ids;
+}
+/**
+ * The id under which the engine's store holds a loaded image. Under the containerd image store the
+ * iidfile can name a config digest the store cannot resolve (the docker driver with attestations off
+ * on older buildx; docker-container `--load` on buildx < 0.24); the metadata file's image digest then
+ * is the one it knows. The first candidate the store resolves wins, as the store names it.
+ */
+async function resolveLoadedImage(docker, candidates) {
+    for (const id of candidates) {
+        try {
+            return (await docker.inspectImage(id)).id;
+        }
+        catch (err) {
+            if (!(err instanceof DockerError))
+                throw err;
+        }
+    }
+    return candidates[0];
 }
 /**
  * BuildKit's "flightcontrol: exceeded retry timeout" (moby/buildkit#990, #1822): a step shared by
@@ -545,6 +763,13 @@ async function buildImage(docker, request) {
     const note = "BuildKit failed a build with its transient error 'flightcontrol: exceeded retry timeout' " +
         '(moby/buildkit#1822, under load with concurrent builds); stagegate built it again once.';
     return { ...second, startedAt: first.startedAt, warnings: [...(second.warnings ?? []), note] };
+}
+/** The built image's id; for a buildx build loaded into the engine, the id the engine's store resolves. */
+async function imageIdOf(docker, request, iidFile, metadataFile) {
+    const candidates = imageIdCandidates(iidFile, metadataFile);
+    if (request.backend !== 'buildx' || !request.load || candidates.length < 2)
+        return candidates[0];
+    return resolveLoadedImage(docker, candidates);
 }
 async function buildOnce(docker, request) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'stagegate-build-'));
@@ -574,7 +799,7 @@ async function buildOnce(docker, request) {
         }
         return {
             ok,
-            imageId: ok ? readImageId(iidFile, metadataFile) : undefined,
+            imageId: ok ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
             startedAt,
             finishedAt,
             cached: ok && progress.fullyCached(),
@@ -592,115 +817,6 @@ async function buildOnce(docker, request) {
 
 // EXTERNAL MODULE: ./src/dockerfile/load.ts + 1 modules
 var load = __webpack_require__(6352);
-;// CONCATENATED MODULE: ./src/seams/docker.ts
-/**
- * The Docker client: every `docker` command stagegate runs, as one typed call each, over the engine
- * seam (which only spawns processes). Why a command failed is worded here, once (`failureSummary`),
- * and the errors a user must act on (no engine, an unknown builder) are raised here with the fix.
- * Callers never assemble docker argv themselves, except a build's, which `build/argv.ts` makes.
- */
-
-
-/** A docker command failed; `summary` says why in docker's own words. */
-class DockerError extends Error {
-    command;
-    result;
-    constructor(command, result) {
-        super(`'docker ${command}' failed: ${failureSummary(result)}`);
-        this.command = command;
-        this.result = result;
-        this.name = 'DockerError';
-    }
-}
-/**
- * Why a command failed, in one line: its last `lines` non-blank lines of output, or
- * its exit code when it printed nothing.
- */
-function failureSummary(result, lines = 2) {
-    const fromTail = result.tail.filter((l) => l.trim());
-    const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
-    return (source
-        .slice(-lines)
-        .map((l) => l.trim())
-        .join(' ') || `exit code ${result.exitCode}`);
-}
-/** Reads `docker info --format '{{json .}}'`; a CLI that prints something else still answered. */
-function parseEngineInfo(stdout) {
-    let info = {};
-    try {
-        const parsed = JSON.parse(stdout);
-        if (typeof parsed === 'object' && parsed !== null)
-            info = parsed;
-    }
-    catch {
-        return { serverVersion: stdout.trim() || 'unknown', imageStore: 'classic' };
-    }
-    const status = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
-    // The containerd store shows ["driver-type", "io.containerd.snapshotter.v1"] in DriverStatus.
-    const snapshotter = status.some((row) => Array.isArray(row) && row.some((cell) => String(cell).startsWith('io.containerd.snapshotter')));
-    return {
-        serverVersion: typeof info.ServerVersion === 'string' ? info.ServerVersion : 'unknown',
-        imageStore: snapshotter ? 'containerd' : 'classic',
-        storageDriver: typeof info.Driver === 'string' ? info.Driver : undefined,
-    };
-}
-function parseInspect(image, stdout) {
-    const parsed = JSON.parse(stdout);
-    if (typeof parsed.Id !== 'string' || typeof parsed.Size !== 'number') {
-        throw new errors/* UserError */.y(`docker image inspect ${image} did not report an Id and a Size.`, 'size');
-    }
-    const layers = parsed.RootFS?.Layers;
-    return { id: parsed.Id, size: parsed.Size, layerCount: Array.isArray(layers) ? layers.length : 0 };
-}
-function createDocker(engine) {
-    const quick = (args) => engine.run('docker', args, { tailLines: 5 });
-    return {
-        async info() {
-            const r = await quick(['info', '--format', '{{json .}}']);
-            if (r.exitCode === 0)
-                return parseEngineInfo(r.stdout);
-            throw new errors/* UserError */.y(`Cannot reach a Docker engine ('docker info' failed: ${failureSummary(r)}). Start the Docker daemon (or set DOCKER_HOST); ` +
-                'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.', 'build');
-        },
-        async buildxVersion() {
-            const r = await quick(['buildx', 'version']);
-            return r.exitCode === 0 ? r.stdout.split('\n')[0].trim() || 'buildx' : undefined;
-        },
-        async inspectBuilder(name) {
-            const r = await quick(['buildx', 'inspect', '--', name]);
-            if (r.exitCode === 0)
-                return;
-            throw new errors/* UserError */.y(`Input 'builder' is '${name}', but docker buildx cannot use it ('docker buildx inspect' failed: ${failureSummary(r, 1)}). ` +
-                "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.", 'inputs');
-        },
-        build(args, call = {}) {
-            const options = { cwd: call.cwd, env: call.env, tailLines: TAIL_LINES.build };
-            if (call.onLine) {
-                const onLine = call.onLine;
-                options.onLine = (line) => onLine(line);
-            }
-            return engine.run('docker', args, options);
-        },
-        async inspectImage(image) {
-            const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
-            if (r.exitCode !== 0)
-                throw new DockerError(`image inspect ${image}`, r);
-            return parseInspect(image, r.stdout);
-        },
-        save(image) {
-            return engine.stream('docker', ['save', image]);
-        },
-        run(image, call = {}) {
-            const options = { tailLines: TAIL_LINES.testRun };
-            if (call.onLine) {
-                const onLine = call.onLine;
-                options.onLine = (line) => onLine(line);
-            }
-            return engine.run('docker', ['run', '--rm', '--', image], options);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/image/layers.ts
 const normalize = (s) => s
     .replace(/\\\r?\n/g, ' ')
@@ -1536,13 +1652,15 @@ async function inspectForSize(docker, image) {
  * Fills each built stage's disk size and layer count for the stage table. Stages whose image is not
  * in the engine's store (buildx without --load) keep them unset: the table shows them as unknown.
  */
-async function measureStageImages(docker, builds) {
+async function measureStageImages(docker, builds, imageStore = 'classic') {
     return Promise.all(builds.map(async (build) => {
         if (build.status !== 'built' || !build.imageId)
             return build;
         try {
             const inspected = await docker.inspectImage(build.imageId);
-            return { ...build, size: inspected.size, layers: inspected.layerCount };
+            // Under the containerd store Size is packed, not on disk: the table shows the size as unknown.
+            const size = imageStore === 'classic' ? { size: inspected.size } : {};
+            return { ...build, ...size, layers: inspected.layerCount };
         }
         catch (err) {
             if (err instanceof DockerError || err instanceof errors/* UserError */.y)
@@ -1585,18 +1703,19 @@ async function measureImage(docker, image, model, target, options = {}) {
         scan = await scanImage(docker, inspected.id, listFiles);
         await options.scans?.put(scan);
     }
-    return measurementFromScan(scan, inspected.size, model, target);
+    const size = options.imageStore === 'containerd' ? scan.layers.reduce((sum, l) => sum + l.size, 0) : inspected.size;
+    return measurementFromScan(scan, size, model, target);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/baseline/base-report.ts
 /**
  * A saved base report: the measurement of one commit's target image, kept in the Actions cache so a
  * pull request based on that commit need not rebuild it. Pure (key and (de)serialization).
  *
- * The key names everything that changes the image: the commit, the Dockerfile path, the target and
- * the build options (context, build-args, builder). Build-arg values go into the key only hashed.
+ * The key names everything that changes the figures: the commit, the Dockerfile path, the target,
+ * the build options (context, build-args) and the engine's image store (which changes what "size on
+ * disk" is read from). Not the builder's name: setup-buildx-action makes a new random one every run.
+ * Build-arg values go into the key only hashed.
  */
 
 /** Bump when the shape of ImageMeasurement changes incompatibly. */
@@ -1607,7 +1726,7 @@ function baseReportKey(parts) {
         target: parts.target,
         context: parts.inputs.context,
         buildArgs: parts.inputs['build-args'].map((a) => [a.name, a.value]),
-        builder: parts.inputs.builder ?? '',
+        imageStore: parts.imageStore,
     });
     const digest = (0,external_node_crypto_.createHash)('sha256').update(options).digest('hex').slice(0, 20);
     return `stagegate-base-v${BASE_REPORT_VERSION}-${parts.sha}-${digest}`;
@@ -1693,7 +1812,29 @@ async function resolveCommit(engine, repo, rev) {
         throw new GitError(`Fetched ${rev} from origin, but it does not name a commit.`);
     return sha;
 }
-/** Checks out `sha` in a temporary worktree, runs `fn` there, and removes the worktree whatever happens. */
+/** A commit's parents, first parent first (`git rev-list --parents -n 1`); [] when git cannot tell. */
+async function parentsOf(engine, repo, rev) {
+    const r = await git(engine, repo, ['rev-list', '--parents', '-n', '1', '--end-of-options', rev]);
+    if (r.exitCode !== 0)
+        return [];
+    return r.stdout.trim().split(/\s+/).slice(1);
+}
+/**
+ * Checks out the submodules the worktree's commit records, when it has any: without them a Dockerfile
+ * that copies submodule content would build a base without it, and the size change would be bogus.
+ * Authentication is the checkout's (the worktree shares the repository's config).
+ */
+async function checkOutSubmodules(engine, dir) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.gitmodules')))
+        return;
+    const r = await git(engine, dir, ['submodule', 'update', '--init', '--recursive']);
+    if (r.exitCode !== 0)
+        throw new GitError(`The base commit has submodules, and 'git submodule update --init --recursive' failed in its worktree: ${why(r)}`);
+}
+/**
+ * Checks out `sha` in a temporary worktree (with its submodules), runs `fn` there, and removes the
+ * worktree whatever happens.
+ */
 async function withWorktree(engine, repo, sha, fn) {
     const parent = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'stagegate-base-'));
     const dir = (0,external_node_path_.join)(parent, 'worktree');
@@ -1701,6 +1842,7 @@ async function withWorktree(engine, repo, sha, fn) {
         const added = await git(engine, repo, ['worktree', 'add', '--detach', dir, sha]);
         if (added.exitCode !== 0)
             throw new GitError(`Could not check out the base commit ${sha}: ${why(added)}`);
+        await checkOutSubmodules(engine, dir);
         return await fn(dir);
     }
     finally {
@@ -1734,6 +1876,7 @@ async function withWorktree(engine, repo, sha, fn) {
 
 
 
+
 const compare_short = (sha) => sha.slice(0, 7);
 /** The `--target` to build: the stage's name, or '' for an unnamed last stage. */
 function targetStageName(model, plan) {
@@ -1747,6 +1890,18 @@ function findBaseTarget(base, head, plan) {
         return stages.find((s) => s.key === headStage.name?.toLowerCase());
     // An unnamed target is the last stage (BuildKit can only --target a name).
     return stages[stages.length - 1];
+}
+/** What the base build reads: the head's cache sources, with the head's per-stage gha scopes. */
+function baseCacheFrom(args) {
+    const { model, plan, inputs } = args;
+    return stageCache({
+        cacheFrom: inputs['cache-from'],
+        cacheTo: [],
+        dockerfile: inputs.file,
+        stage: model.graph.stages[plan.target]?.key ?? String(plan.target),
+        isTarget: true,
+        plannedStages: plan.stages.map((i) => model.graph.stages[i]?.key ?? String(i)),
+    }).cacheFrom;
 }
 /** Builds and measures the target in a worktree of `sha`. */
 async function buildBase(args, repo, cwd, sha) {
@@ -1787,14 +1942,15 @@ async function buildBase(args, repo, cwd, sha) {
         }
         log.info(`Building stage '${stage.name ?? stage.index}' of the base commit ${compare_short(sha)}...`);
         const built = await buildImage(args.docker, {
-            backend: args.backend,
+            backend: args.facts.backend,
             context: inWorktree(dir, inputs.context),
             file,
             target: stage.name ?? '',
             buildArgs: inputs['build-args'],
             builder: inputs.builder,
-            cacheFrom: inputs['cache-from'],
-            // The base build must not overwrite the cache the head build exported.
+            // The same caches the head's builds read, its per-stage gha scopes included; the base build must
+            // not overwrite what the head exported, so it exports nothing.
+            cacheFrom: baseCacheFrom(args),
             cacheTo: [],
             load: true,
             cwd: (0,external_node_path_.join)(dir, prefix),
@@ -1837,13 +1993,31 @@ async function measureBase(args) {
     }
     return compareWith(args, cwd, cache, ref, wanted);
 }
+/**
+ * The commit GitHub merged the PR onto, when HEAD is its two-parent merge (refs/pull/N/merge, what
+ * actions/checkout checks out for pull_request): its first parent, the base branch's tip when GitHub
+ * made the merge. `pull_request.base.sha` can be older, and comparing with it would count other PRs'
+ * changes as this one's. Undefined when `base-ref` is set or HEAD is not such a merge.
+ */
+async function mergedOnto(args, repo) {
+    const pr = args.event.pullRequest;
+    if (args.inputs['base-ref'] || !pr?.headSha)
+        return undefined;
+    const parents = await parentsOf(args.engine, repo, 'HEAD');
+    if (parents.length !== 2 || parents[1] !== pr.headSha)
+        return undefined;
+    if (parents[0] !== pr.baseSha)
+        args.log.info(`HEAD is GitHub's merge of the pull request onto ${compare_short(parents[0])}: comparing with that commit, ` +
+            `not the event's older base ${compare_short(pr.baseSha ?? '')}.`);
+    return parents[0];
+}
 async function compareWith(args, cwd, cache, ref, wanted) {
     const { engine, inputs, log } = args;
     let repo;
     let sha;
     try {
         repo = await repositoryRoot(engine, cwd);
-        sha = await resolveCommit(engine, repo, wanted);
+        sha = await resolveCommit(engine, repo, (await mergedOnto(args, repo)) ?? wanted);
     }
     catch (err) {
         if (!(err instanceof GitError))
@@ -1859,6 +2033,7 @@ async function compareWith(args, cwd, cache, ref, wanted) {
         file: inputs.file,
         target: targetStageName(args.model, args.plan),
         inputs,
+        imageStore: args.facts.imageStore,
     });
     const cachedText = await cache.get(key);
     const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;
@@ -2055,32 +2230,51 @@ function errorTail(result) {
     return [`> ${step}`, ...nonEmpty(f.output).slice(-LOG_TAIL), `ERROR: ${f.message}`];
 }
 /**
- * Checks that the engine answers and picks how to build: `docker buildx build` when buildx works, else
- * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
+ * Checks that the engine answers and detects, once, what it is: `docker buildx build` when buildx
+ * works, else the BuildKit fallback (with a notice); the image store; the builder and its driver. The
+ * `builder` input must name a builder buildx knows.
  */
 async function prepareBuilder(docker, log, inputs) {
     // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
-    const [, buildx] = await Promise.all([docker.info(), docker.buildxVersion()]);
-    const backend = buildx === undefined ? 'buildkit' : 'buildx';
-    if (backend === 'buildkit')
+    const [info, buildxVersion] = await Promise.all([docker.info(), docker.buildxVersion()]);
+    const daemon = { serverVersion: info.serverVersion, imageStore: info.imageStore, platform: info.platform };
+    if (buildxVersion === undefined) {
         log.notice("docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
             'Add docker/setup-buildx-action for buildx, remote builders and cache export.');
-    if (backend === 'buildx' && inputs.builder)
-        await docker.inspectBuilder(inputs.builder);
-    return backend;
+        return { backend: 'buildkit', ...daemon };
+    }
+    const builder = await docker.inspectBuilder(inputs.builder);
+    return {
+        backend: 'buildx',
+        ...daemon,
+        buildxVersion,
+        builder: builder.name ?? inputs.builder,
+        driver: builder.driver,
+    };
 }
 const labelOf = (model, i) => (0,dockerfile_graph/* stageLabel */.Hn)(model.graph.stages[i]);
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup) {
-    const { docker, log, plan, model, inputs, backend, testCommand } = setup;
-    const plannedKeys = plan.stages.map((i) => model.graph.stages[i].key);
+    const { docker, log, plan, model, inputs, engine, testCommand } = setup;
+    const { backend } = engine;
+    const plannedStages = plan.stages.map((i) => model.graph.stages[i].key);
+    const exportable = supportedCacheTo(inputs['cache-to'], engine);
+    for (const w of exportable.warnings)
+        log.warning(w);
     const warned = new Set();
     return async (i) => {
         const stage = model.graph.stages[i];
         const label = labelOf(model, i);
         // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
         const cache = backend === 'buildx'
-            ? stageCache(inputs['cache-from'], inputs['cache-to'], stage.key, i === plan.target, plannedKeys)
+            ? stageCache({
+                cacheFrom: inputs['cache-from'],
+                cacheTo: exportable.cacheTo,
+                dockerfile: inputs.file,
+                stage: stage.key,
+                isTarget: i === plan.target,
+                plannedStages,
+            })
             : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
         // Load what later steps use: the target (measured) and a test image that is run.
         const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
@@ -2095,6 +2289,8 @@ function stageBuilder(setup) {
             cacheFrom: cache.cacheFrom,
             cacheTo: cache.cacheTo,
             load,
+            // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
+            platform: load && backend === 'buildx' ? engine.platform : undefined,
             onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
             onLine: (line) => log.info(`[${label}] ${line}`),
         });
@@ -2138,19 +2334,20 @@ function blameDependencies(model, plan, attempted) {
     });
 }
 async function executePlan(docker, log, plan, model, inputs, options = {}) {
-    const backend = options.backend ?? (await prepareBuilder(docker, log, inputs));
+    const engine = options.engine ?? (await prepareBuilder(docker, log, inputs));
     for (const hint of fromRefHints(model.graph))
         log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
     const testCommand = plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
-    const buildStage = stageBuilder({ docker, log, plan, model, inputs, backend, testCommand });
+    const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand });
     const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
     judgeCacheAcrossBuilds(model.graph, attempted);
     const outcomes = blameDependencies(model, plan, attempted);
     const builds = plan.stages.map((i) => outcomes.get(i).build);
-    const test = await testGate(docker, log, plan, model, outcomes, testCommand);
+    const test = await testGate(docker, log, plan, model, outcomes, testCommand, engine);
     const target = outcomes.get(plan.target);
     return {
-        backend,
+        backend: engine.backend,
+        engine,
         builds,
         test,
         targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
@@ -2202,7 +2399,7 @@ function failureLog(outcome) {
  * The test gate. Building the test stage ran its RUN steps; when the stage sets CMD/ENTRYPOINT itself
  * its image is also run once (see test-gate.ts for why only then, and why with the default network).
  */
-async function testGate(docker, log, plan, model, outcomes, command) {
+async function testGate(docker, log, plan, model, outcomes, command, engine) {
     if (plan.testStage === undefined)
         return { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' };
     const index = plan.testStage;
@@ -2240,7 +2437,10 @@ async function testGate(docker, log, plan, model, outcomes, command) {
             failedStep: { kind: 'run', command: command.command, line: command.line },
         };
     log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
-    const run = await docker.run(image, { onLine: (line) => log.info(`[${stage} run] ${line}`) });
+    const run = await docker.run(image, {
+        onLine: (line) => log.info(`[${stage} run] ${line}`),
+        platform: engine?.backend === 'buildx' ? engine.platform : undefined,
+    });
     if (run.exitCode === 0)
         return { stage, result: 'passed' };
     return {
@@ -2286,15 +2486,18 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const errorsOf = (...attempts) => attempts.flatMap((a) => (a?.error ? [a.error] : []));
 /** The target's measurement and every built stage's size, looked up at once. */
 async function measureHead(ctx, model, plan, outcome) {
-    const stageSizes = attempt('build', measureStageImages(ctx.docker, outcome.builds));
+    const stageSizes = attempt('build', measureStageImages(ctx.docker, outcome.builds, outcome.engine.imageStore));
     const target = outcome.targetImage;
     const image = target === undefined
         ? undefined
-        : await attempt('size', ctx.runner.group('Measure image', () => measureImage(ctx.docker, target, model, plan.target, { scans: ctx.scans })));
+        : await attempt('size', ctx.runner.group('Measure image', () => measureImage(ctx.docker, target, model, plan.target, {
+            scans: ctx.scans,
+            imageStore: outcome.engine.imageStore,
+        })));
     return { builds: await stageSizes, image };
 }
 /** Starts the head's builds and the base's at once. */
-function startBuilds(ctx, start, model, plan, backend) {
+function startBuilds(ctx, start, model, plan, facts) {
     const { runner, engine, docker } = ctx;
     const { inputs, event } = start;
     const base = attempt('base', measureBase({
@@ -2305,11 +2508,11 @@ function startBuilds(ctx, start, model, plan, backend) {
         event,
         model,
         plan,
-        backend,
+        facts,
         cache: ctx.cache,
         scans: ctx.scans,
     }));
-    const head = attempt('build', runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { backend })));
+    const head = attempt('build', runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { engine: facts })));
     return { base, head };
 }
 async function buildAndMeasure(ctx, start, planned, alongside) {
@@ -2330,6 +2533,7 @@ async function buildAndMeasure(ctx, start, planned, alongside) {
     const compared = await ctx.runner.group('Compare with base', () => base);
     return {
         measured: {
+            engine: prepared.value,
             outcome,
             image: sized?.image?.value,
             base: compared.value,
@@ -2732,6 +2936,7 @@ async function save(request, sha, image) {
         file: request.inputs.file,
         target: request.target,
         inputs: request.inputs,
+        imageStore: request.imageStore,
     });
     const saved = await request.cache.put(key, serializeBaseReport(sha, image));
     request.log.debug(saved ? `Saved the base report for ${save_short(sha)} as ${key}.` : `Did not save a base report (${key}).`);
@@ -2811,6 +3016,7 @@ function assembleReport(parts) {
         delta: parts.delta,
         budgets: parts.budgets ?? [],
         findings: parts.findings ?? [],
+        ...(parts.engine ? { engine: parts.engine } : {}),
         errors: parts.errors,
     };
 }
@@ -3475,9 +3681,20 @@ function logVariants(report) {
     return out;
 }
 // ---------------------------------------------------------------- assembly
+/** How the run built, in a few words: `buildx 0.30.1, docker-container driver, Docker 29.0.1 (containerd store)`. */
+function engineLine(engine) {
+    if (!engine)
+        return '';
+    const version = /v?(\d+\.\d+\.\d+\S*)/.exec(engine.buildxVersion ?? '')?.[1];
+    const how = engine.backend === 'buildx'
+        ? [`buildx${version ? ` ${version}` : ''}`, ...(engine.driver ? [`${engine.driver} driver`] : [])]
+        : ['DOCKER_BUILDKIT=1 docker build'];
+    const daemon = `Docker ${engine.serverVersion} (${engine.imageStore} image store)`;
+    return ` · ${escapeText([...how, daemon].join(', '), 200)}`;
+}
 function footer(report) {
     const sha = report.source.sha ? ` at ${code(report.source.sha.slice(0, 12))}` : '';
-    return `<sub>stagegate ${escapeText(report.tool?.version ?? '', 40)}${sha}</sub>`;
+    return `<sub>stagegate ${escapeText(report.tool?.version ?? '', 40)}${sha}${engineLine(report.engine)}</sub>`;
 }
 function trimNote(outcome, options) {
     const limit = options.limitName ??
@@ -3855,7 +4072,7 @@ async function keepBaseReports(ctx, start, planned, measured) {
     const { model } = start;
     const { plan } = planned;
     const { base, image } = measured;
-    if (!model || !plan || !start.inputs.compare)
+    if (!model || !plan || !start.inputs.compare || !measured.engine)
         return base;
     const target = targetStageName(model, plan);
     const saved = await saveBaseReports({
@@ -3864,6 +4081,7 @@ async function keepBaseReports(ctx, start, planned, measured) {
         inputs: start.inputs,
         event: start.event,
         target,
+        imageStore: measured.engine.imageStore,
         head: image,
         base,
     });
@@ -3901,6 +4119,7 @@ async function publishJob(ctx, start, planned, linted, measured, verdict) {
             delta: verdict.delta,
             budgets: verdict.budgets,
             findings: linted.findings,
+            engine: measured.engine,
             errors: verdict.errors.map(({ step, message }) => ({ step, message })),
         }),
         // The headline says why the step fails; findings fail it only at or above fail-on.

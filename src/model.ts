@@ -183,6 +183,26 @@ export interface BudgetResult {
   skipped?: boolean;
 }
 
+/**
+ * The engine a run built on, as it detected it once (docker info, docker buildx version, docker buildx
+ * inspect): what changes how stagegate builds and what its figures mean.
+ */
+export interface EngineFacts {
+  /** `buildx` (docker buildx build), or `buildkit` (the DOCKER_BUILDKIT=1 docker build fallback). */
+  backend: 'buildx' | 'buildkit';
+  /** The daemon's version (docker info's ServerVersion). */
+  serverVersion: string;
+  /** `containerd` when the containerd snapshotter holds the images, else `classic`. */
+  imageStore: 'classic' | 'containerd';
+  /** The daemon's platform (`linux/amd64`): loaded images are built for it, and run on it. */
+  platform?: string;
+  /** `docker buildx version`'s line, with the buildx backend. */
+  buildxVersion?: string;
+  /** The builder's name and driver (docker, docker-container, remote, kubernetes...), with buildx. */
+  builder?: string;
+  driver?: string;
+}
+
 export interface ReportError {
   /** Where it happened: inputs, dockerfile, build, test, size, base, comment... */
   step: string;
@@ -206,6 +226,8 @@ export interface Report {
   delta?: SizeDelta;
   budgets: BudgetResult[];
   findings: Finding[];
+  /** The engine the run built on; absent when no engine answered. */
+  engine?: EngineFacts;
   /** The `fail-on` input: findings at or above this severity fail the step (`never`: none do). */
   failOn?: Severity | 'never';
   errors: ReportError[];

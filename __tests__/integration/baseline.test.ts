@@ -80,7 +80,7 @@ function baseline(cwd: string, baseSha: string, cache = emptyCache()): BaselineA
     event: prEvent(baseSha, cwd),
     model,
     plan,
-    backend: 'buildkit',
+    facts: { backend: 'buildkit', serverVersion: '20.10.24', imageStore: 'classic' },
     cwd,
     cache,
   };
@@ -152,7 +152,7 @@ describeWithEngine('measureBase + measureImage + computeDelta on the real engine
     // Measuring the base only reads saved reports; publishing saves it for this PR's later runs.
     expect(cache.saved).toHaveLength(0);
     const args = baseline(repo, baseSha, cache);
-    const saved = await saveBaseReports({ ...args, cache, target: 'app', head, base });
+    const saved = await saveBaseReports({ ...args, cache, target: 'app', imageStore: 'classic', head, base });
     expect(saved).toEqual({ own: false, base: true });
     expect(cache.saved).toHaveLength(1);
     // The worktree is gone.

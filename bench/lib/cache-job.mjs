@@ -60,7 +60,14 @@ const runner = createTerminalRunner(
 
 if (spec.plant) {
   const parsed = parseRunnerInputs(runner).inputs;
-  const key = baseReportKey({ sha: spec.baseSha, file: parsed.file, target: spec.target, inputs: parsed });
+  // The benchmarks run on the classic image store (Debian's dockerd).
+  const key = baseReportKey({
+    sha: spec.baseSha,
+    file: parsed.file,
+    target: spec.target,
+    inputs: parsed,
+    imageStore: 'classic',
+  });
   await cache.put(key, serializeBaseReport(spec.baseSha, spec.plant.image));
 }
 

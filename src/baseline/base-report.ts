@@ -2,8 +2,10 @@
  * A saved base report: the measurement of one commit's target image, kept in the Actions cache so a
  * pull request based on that commit need not rebuild it. Pure (key and (de)serialization).
  *
- * The key names everything that changes the image: the commit, the Dockerfile path, the target and
- * the build options (context, build-args, builder). Build-arg values go into the key only hashed.
+ * The key names everything that changes the figures: the commit, the Dockerfile path, the target,
+ * the build options (context, build-args) and the engine's image store (which changes what "size on
+ * disk" is read from). Not the builder's name: setup-buildx-action makes a new random one every run.
+ * Build-arg values go into the key only hashed.
  */
 import { createHash } from 'node:crypto';
 import type { Inputs } from '../inputs.js';
@@ -17,7 +19,8 @@ export interface BaseReportKeyParts {
   file: string;
   /** Target stage name ('' for an unnamed last stage). */
   target: string;
-  inputs: Pick<Inputs, 'context' | 'build-args' | 'builder'>;
+  inputs: Pick<Inputs, 'context' | 'build-args'>;
+  imageStore: 'classic' | 'containerd';
 }
 
 export function baseReportKey(parts: BaseReportKeyParts): string {
@@ -26,7 +29,7 @@ export function baseReportKey(parts: BaseReportKeyParts): string {
     target: parts.target,
     context: parts.inputs.context,
     buildArgs: parts.inputs['build-args'].map((a) => [a.name, a.value]),
-    builder: parts.inputs.builder ?? '',
+    imageStore: parts.imageStore,
   });
   const digest = createHash('sha256').update(options).digest('hex').slice(0, 20);
   return `stagegate-base-v${BASE_REPORT_VERSION}-${parts.sha}-${digest}`;

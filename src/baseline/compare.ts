@@ -14,7 +14,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { buildImage, type Backend } from '../build/build-image.js';
+import { stageCache } from '../build/argv.js';
+import { buildImage } from '../build/build-image.js';
 import type { Log } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
 import { parseDockerfile } from '../dockerfile/load.js';
@@ -23,13 +24,13 @@ import { UserError } from '../errors.js';
 import { measureImage } from '../image/measure.js';
 import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
-import type { BaseComparison } from '../model.js';
+import type { BaseComparison, EngineFacts } from '../model.js';
 import { NO_CACHE, type TextCache } from '../seams/cache.js';
 import type { Docker } from '../seams/docker.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
 import { baseReportKey, parseBaseReport } from './base-report.js';
-import { GitError, repositoryRoot, resolveCommit, withWorktree } from './worktree.js';
+import { GitError, parentsOf, repositoryRoot, resolveCommit, withWorktree } from './worktree.js';
 
 export interface BaselineArgs {
   /** git, for the base commit's worktree. */
@@ -40,7 +41,8 @@ export interface BaselineArgs {
   event: EventContext;
   model: DockerfileModel;
   plan: BuildPlan;
-  backend: Backend;
+  /** The engine as the head's build detected it: the base builds the same way. */
+  facts: EngineFacts;
   /** Scans of images already read (the head's, often the same image), by image id. */
   scans?: ScanStore;
   /** Saved base reports (default: none; the action passes the Actions cache). */
@@ -63,6 +65,19 @@ function findBaseTarget(base: DockerfileModel, head: DockerfileModel, plan: Buil
   if (headStage?.name) return stages.find((s) => s.key === headStage.name?.toLowerCase());
   // An unnamed target is the last stage (BuildKit can only --target a name).
   return stages[stages.length - 1];
+}
+
+/** What the base build reads: the head's cache sources, with the head's per-stage gha scopes. */
+function baseCacheFrom(args: BaselineArgs): string[] {
+  const { model, plan, inputs } = args;
+  return stageCache({
+    cacheFrom: inputs['cache-from'],
+    cacheTo: [],
+    dockerfile: inputs.file,
+    stage: model.graph.stages[plan.target]?.key ?? String(plan.target),
+    isTarget: true,
+    plannedStages: plan.stages.map((i) => model.graph.stages[i]?.key ?? String(i)),
+  }).cacheFrom;
 }
 
 /** Builds and measures the target in a worktree of `sha`. */
@@ -108,14 +123,15 @@ async function buildBase(
     }
     log.info(`Building stage '${stage.name ?? stage.index}' of the base commit ${short(sha)}...`);
     const built = await buildImage(args.docker, {
-      backend: args.backend,
+      backend: args.facts.backend,
       context: inWorktree(dir, inputs.context),
       file,
       target: stage.name ?? '',
       buildArgs: inputs['build-args'],
       builder: inputs.builder,
-      cacheFrom: inputs['cache-from'],
-      // The base build must not overwrite the cache the head build exported.
+      // The same caches the head's builds read, its per-stage gha scopes included; the base build must
+      // not overwrite what the head exported, so it exports nothing.
+      cacheFrom: baseCacheFrom(args),
       cacheTo: [],
       load: true,
       cwd: join(dir, prefix),
@@ -160,6 +176,25 @@ export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
   return compareWith(args, cwd, cache, ref, wanted);
 }
 
+/**
+ * The commit GitHub merged the PR onto, when HEAD is its two-parent merge (refs/pull/N/merge, what
+ * actions/checkout checks out for pull_request): its first parent, the base branch's tip when GitHub
+ * made the merge. `pull_request.base.sha` can be older, and comparing with it would count other PRs'
+ * changes as this one's. Undefined when `base-ref` is set or HEAD is not such a merge.
+ */
+async function mergedOnto(args: BaselineArgs, repo: string): Promise<string | undefined> {
+  const pr = args.event.pullRequest;
+  if (args.inputs['base-ref'] || !pr?.headSha) return undefined;
+  const parents = await parentsOf(args.engine, repo, 'HEAD');
+  if (parents.length !== 2 || parents[1] !== pr.headSha) return undefined;
+  if (parents[0] !== pr.baseSha)
+    args.log.info(
+      `HEAD is GitHub's merge of the pull request onto ${short(parents[0])}: comparing with that commit, ` +
+        `not the event's older base ${short(pr.baseSha ?? '')}.`,
+    );
+  return parents[0];
+}
+
 async function compareWith(
   args: BaselineArgs,
   cwd: string,
@@ -172,7 +207,7 @@ async function compareWith(
   let sha: string;
   try {
     repo = await repositoryRoot(engine, cwd);
-    sha = await resolveCommit(engine, repo, wanted);
+    sha = await resolveCommit(engine, repo, (await mergedOnto(args, repo)) ?? wanted);
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     return {
@@ -187,6 +222,7 @@ async function compareWith(
     file: inputs.file,
     target: targetStageName(args.model, args.plan),
     inputs,
+    imageStore: args.facts.imageStore,
   });
   const cachedText = await cache.get(key);
   const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;

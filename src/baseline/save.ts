@@ -13,7 +13,9 @@ import { baseReportKey, serializeBaseReport } from './base-report.js';
 export interface BaseReportsToSave {
   cache: TextCache;
   log: Pick<Runner, 'debug'>;
-  inputs: Pick<Inputs, 'file' | 'context' | 'build-args' | 'builder'>;
+  inputs: Pick<Inputs, 'file' | 'context' | 'build-args'>;
+  /** The engine's image store: a base report is kept for the store that measured it. */
+  imageStore: 'classic' | 'containerd';
   event: EventContext;
   /** The target's `--target` name ('' for an unnamed last stage). */
   target: string;
@@ -36,6 +38,7 @@ async function save(request: BaseReportsToSave, sha: string, image: ImageMeasure
     file: request.inputs.file,
     target: request.target,
     inputs: request.inputs,
+    imageStore: request.imageStore,
   });
   const saved = await request.cache.put(key, serializeBaseReport(sha, image));
   request.log.debug(

@@ -3,7 +3,7 @@
  * checkout lacks it), added as a detached `git worktree` in a temporary directory, always removed.
  * Every git command goes through the engine seam.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine, RunResult } from '../seams/engine.js';
@@ -61,7 +61,31 @@ export async function resolveCommit(engine: Engine, repo: string, rev: string): 
   return sha;
 }
 
-/** Checks out `sha` in a temporary worktree, runs `fn` there, and removes the worktree whatever happens. */
+/** A commit's parents, first parent first (`git rev-list --parents -n 1`); [] when git cannot tell. */
+export async function parentsOf(engine: Engine, repo: string, rev: string): Promise<string[]> {
+  const r = await git(engine, repo, ['rev-list', '--parents', '-n', '1', '--end-of-options', rev]);
+  if (r.exitCode !== 0) return [];
+  return r.stdout.trim().split(/\s+/).slice(1);
+}
+
+/**
+ * Checks out the submodules the worktree's commit records, when it has any: without them a Dockerfile
+ * that copies submodule content would build a base without it, and the size change would be bogus.
+ * Authentication is the checkout's (the worktree shares the repository's config).
+ */
+async function checkOutSubmodules(engine: Engine, dir: string): Promise<void> {
+  if (!existsSync(join(dir, '.gitmodules'))) return;
+  const r = await git(engine, dir, ['submodule', 'update', '--init', '--recursive']);
+  if (r.exitCode !== 0)
+    throw new GitError(
+      `The base commit has submodules, and 'git submodule update --init --recursive' failed in its worktree: ${why(r)}`,
+    );
+}
+
+/**
+ * Checks out `sha` in a temporary worktree (with its submodules), runs `fn` there, and removes the
+ * worktree whatever happens.
+ */
 export async function withWorktree<T>(
   engine: Engine,
   repo: string,
@@ -73,6 +97,7 @@ export async function withWorktree<T>(
   try {
     const added = await git(engine, repo, ['worktree', 'add', '--detach', dir, sha]);
     if (added.exitCode !== 0) throw new GitError(`Could not check out the base commit ${sha}: ${why(added)}`);
+    await checkOutSubmodules(engine, dir);
     return await fn(dir);
   } finally {
     await git(engine, repo, ['worktree', 'remove', '--force', dir]);

@@ -6,6 +6,7 @@
  * starts with `-` is never read as a flag, and the context comes after `--`. `-` alone means "stdin"
  * to docker for both the context and `--file`, so paths are made explicit (`./-`).
  */
+import { createHash } from 'node:crypto';
 import type { BuildArg } from '../inputs.js';
 
 export type Backend = 'buildx' | 'buildkit';
@@ -22,6 +23,8 @@ export interface BuildArgvRequest {
   cacheTo: string[];
   /** Load the result into the engine's image store (needed to measure or run it). */
   load: boolean;
+  /** Build for this platform (`linux/amd64`); default: the builder's own. */
+  platform?: string;
   /** Where docker writes the image id (both backends) and the build metadata (buildx only). */
   iidFile: string;
   metadataFile?: string;
@@ -74,6 +77,7 @@ export function buildArgv(req: BuildArgvRequest): BuildArgv {
     const args = ['buildx', 'build', ...common];
     if (req.metadataFile) args.push(`--metadata-file=${req.metadataFile}`);
     if (req.builder) args.push(`--builder=${req.builder}`);
+    if (req.platform) args.push(`--platform=${req.platform}`);
     for (const c of req.cacheFrom) args.push(`--cache-from=${c}`);
     for (const c of req.cacheTo) args.push(`--cache-to=${c}`);
     // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
@@ -112,34 +116,83 @@ export function redactedCommand(args: string[]): string {
   ].join(' ');
 }
 
+/** The cache settings of one stage's build (see stageCache). */
+export interface StageCacheRequest {
+  cacheFrom: string[];
+  cacheTo: string[];
+  /** The Dockerfile as the `file` input names it: two stagegate steps with two files never share a scope. */
+  dockerfile: string;
+  /** The stage's key (its lower-cased name, or its index). */
+  stage: string;
+  isTarget: boolean;
+  /** Every planned stage's key: each build reads all their scopes. */
+  plannedStages: string[];
+}
+
+/** `stagegate-<8 hex of the Dockerfile path>-<stage>`: the gha scope of one stage of one Dockerfile. */
+export function stageScope(dockerfile: string, stage: string): string {
+  const path = dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return `stagegate-${createHash('sha256').update(path).digest('hex').slice(0, 8)}-${stage}`;
+}
+
 /**
  * The cache settings for one stage's build. Each stage is its own build, and several builds exporting
  * to one cache location would overwrite each other (the last one wins). So:
- * - `type=gha` without a `scope` gets one scope per stage (`stagegate-<stage>`), and every build
- *   reads all of them plus the default scope (where docker/build-push-action writes);
+ * - `type=gha` without a `scope` gets one scope per stage and Dockerfile (stageScope), exported with
+ *   `ignore-error=true` (a throttled export must not fail a stage), and every build reads all the
+ *   Dockerfile's scopes plus the default scope (where docker/build-push-action writes);
  * - other location-bound exports (registry, local, s3, azblob, gha with a scope) are written by the
  *   target's build only;
  * - `type=inline` (cache inside the image) goes with every build.
  */
-export function stageCache(
-  cacheFrom: string[],
-  cacheTo: string[],
-  stageKey: string,
-  isTarget: boolean,
-  plannedKeys: string[],
-): { cacheFrom: string[]; cacheTo: string[] } {
-  const scoped = (spec: string, key: string) => `${spec},scope=stagegate-${key}`;
+export function stageCache(req: StageCacheRequest): { cacheFrom: string[]; cacheTo: string[] } {
+  const scoped = (spec: string, key: string) => `${spec},scope=${stageScope(req.dockerfile, key)}`;
   const isUnscopedGha = (spec: string) => {
     const f = csv(spec);
     return f.get('type') === 'gha' && !f.has('scope');
   };
-  const from = cacheFrom.flatMap((c) =>
-    isUnscopedGha(c) ? [c, ...plannedKeys.map((k) => scoped(c, k))] : [c],
+  const from = req.cacheFrom.flatMap((c) =>
+    isUnscopedGha(c) ? [c, ...req.plannedStages.map((k) => scoped(c, k))] : [c],
   );
-  const to = cacheTo.flatMap((c) => {
-    if (isUnscopedGha(c)) return [scoped(c, stageKey)];
+  const to = req.cacheTo.flatMap((c) => {
+    if (isUnscopedGha(c)) {
+      const spec = scoped(c, req.stage);
+      return [csv(c).has('ignore-error') ? spec : `${spec},ignore-error=true`];
+    }
     const type = c.includes('=') ? csv(c).get('type') : 'registry';
-    return type === 'inline' || isTarget ? [c] : [];
+    return type === 'inline' || req.isTarget ? [c] : [];
   });
   return { cacheFrom: [...new Set(from)], cacheTo: to };
+}
+
+/** What the builder can do with caches, from what the run detected about it. */
+export interface CacheCapability {
+  backend: Backend;
+  driver?: string;
+  imageStore: 'classic' | 'containerd';
+}
+
+/**
+ * The cache exports this builder can do. buildx's docker driver on the classic image store refuses
+ * any export but `type=inline` ("Cache export is not supported for the docker driver"), failing the
+ * whole build: those entries are dropped, each with a warning that says what to change.
+ */
+export function supportedCacheTo(
+  cacheTo: string[],
+  builder: CacheCapability,
+): { cacheTo: string[]; warnings: string[] } {
+  if (builder.backend !== 'buildx' || builder.driver !== 'docker' || builder.imageStore !== 'classic')
+    return { cacheTo, warnings: [] };
+  const kept: string[] = [];
+  const warnings: string[] = [];
+  for (const c of cacheTo) {
+    const type = c.includes('=') ? csv(c).get('type') : 'registry';
+    if (type === 'inline') kept.push(c);
+    else
+      warnings.push(
+        `Input 'cache-to' entry '${c}' cannot be exported by buildx's docker driver on the classic image store; it is ignored. ` +
+          'Add docker/setup-buildx-action (a docker-container builder) or enable the containerd image store to export it.',
+      );
+  }
+  return { cacheTo: kept, warnings };
 }

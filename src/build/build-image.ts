@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { Docker } from '../seams/docker.js';
+import { DockerError, type Docker } from '../seams/docker.js';
 import { buildArgv, type BuildArgvRequest } from './argv.js';
 import { ProgressParser, type StepFailure, type Vertex } from './progress.js';
 
@@ -44,22 +44,46 @@ export interface ImageBuildResult {
 /** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
 const CLI_WITHOUT_BUILDKIT = /BuildKit is enabled but the buildx component is missing or broken/;
 
-/** Reads the image id: the iidfile first, else the metadata file's config digest (buildx). */
-function readImageId(iidFile: string, metadataFile?: string): string | undefined {
+/**
+ * The ids a build may have left for its image, most likely first: the iidfile, then the metadata
+ * file's image (manifest) digest and config digest (buildx).
+ */
+function imageIdCandidates(iidFile: string, metadataFile?: string): string[] {
+  const ids: string[] = [];
   try {
     const id = readFileSync(iidFile, 'utf8').trim();
-    if (id) return id;
+    if (id) ids.push(id);
   } catch {
     // not written: no image (a failed build, or a cache-only result)
   }
-  if (!metadataFile) return undefined;
+  if (!metadataFile) return ids;
   try {
     const meta = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, unknown>;
-    const digest = meta['containerimage.config.digest'] ?? meta['containerimage.digest'];
-    return typeof digest === 'string' && digest ? digest : undefined;
+    for (const key of ['containerimage.digest', 'containerimage.config.digest']) {
+      const digest = meta[key];
+      if (typeof digest === 'string' && digest && !ids.includes(digest)) ids.push(digest);
+    }
   } catch {
-    return undefined;
+    // no metadata file: the iidfile is all there is
   }
+  return ids;
+}
+
+/**
+ * The id under which the engine's store holds a loaded image. Under the containerd image store the
+ * iidfile can name a config digest the store cannot resolve (the docker driver with attestations off
+ * on older buildx; docker-container `--load` on buildx < 0.24); the metadata file's image digest then
+ * is the one it knows. The first candidate the store resolves wins, as the store names it.
+ */
+async function resolveLoadedImage(docker: Docker, candidates: string[]): Promise<string | undefined> {
+  for (const id of candidates) {
+    try {
+      return (await docker.inspectImage(id)).id;
+    } catch (err) {
+      if (!(err instanceof DockerError)) throw err;
+    }
+  }
+  return candidates[0];
 }
 
 /**
@@ -82,6 +106,18 @@ export async function buildImage(docker: Docker, request: ImageBuildRequest): Pr
     "BuildKit failed a build with its transient error 'flightcontrol: exceeded retry timeout' " +
     '(moby/buildkit#1822, under load with concurrent builds); stagegate built it again once.';
   return { ...second, startedAt: first.startedAt, warnings: [...(second.warnings ?? []), note] };
+}
+
+/** The built image's id; for a buildx build loaded into the engine, the id the engine's store resolves. */
+async function imageIdOf(
+  docker: Docker,
+  request: ImageBuildRequest,
+  iidFile: string,
+  metadataFile?: string,
+): Promise<string | undefined> {
+  const candidates = imageIdCandidates(iidFile, metadataFile);
+  if (request.backend !== 'buildx' || !request.load || candidates.length < 2) return candidates[0];
+  return resolveLoadedImage(docker, candidates);
 }
 
 async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<ImageBuildResult> {
@@ -115,7 +151,7 @@ async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<Im
     }
     return {
       ok,
-      imageId: ok ? readImageId(iidFile, metadataFile) : undefined,
+      imageId: ok ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
       startedAt,
       finishedAt,
       cached: ok && progress.fullyCached(),

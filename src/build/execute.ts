@@ -7,11 +7,11 @@
 import { stageLabel, transitiveDependencies } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Inputs } from '../inputs.js';
-import type { StageBuild, TestResult } from '../model.js';
+import type { EngineFacts, StageBuild, TestResult } from '../model.js';
 import type { Docker } from '../seams/docker.js';
 import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
-import { redactedCommand, stageCache } from './argv.js';
+import { redactedCommand, stageCache, supportedCacheTo } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
 import { buildImage, type Backend, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
@@ -23,6 +23,8 @@ export type Log = Pick<Runner, 'debug' | 'info' | 'notice' | 'warning' | 'group'
 
 export interface BuildOutcome {
   backend: Backend;
+  /** The engine as detected once (see prepareBuilder). */
+  engine: EngineFacts;
   builds: StageBuild[];
   test: TestResult;
   /** Image id of the built target, loaded into the engine, when it built. */
@@ -32,8 +34,8 @@ export interface BuildOutcome {
 export interface ExecuteOptions {
   /** How many stage builds run at once (BuildKit runs each build's steps in parallel too). */
   concurrency?: number;
-  /** The backend `prepareBuilder` chose; when absent, executePlan prepares the builder itself. */
-  backend?: Backend;
+  /** The engine `prepareBuilder` detected; when absent, executePlan prepares the builder itself. */
+  engine?: EngineFacts;
 }
 
 const LOG_TAIL = REPORT_LOG_LINES;
@@ -56,20 +58,29 @@ function errorTail(result: ImageBuildResult): string[] {
 }
 
 /**
- * Checks that the engine answers and picks how to build: `docker buildx build` when buildx works, else
- * the BuildKit fallback (with a notice). The `builder` input must name a builder buildx knows.
+ * Checks that the engine answers and detects, once, what it is: `docker buildx build` when buildx
+ * works, else the BuildKit fallback (with a notice); the image store; the builder and its driver. The
+ * `builder` input must name a builder buildx knows.
  */
-export async function prepareBuilder(docker: Docker, log: Log, inputs: Inputs): Promise<Backend> {
+export async function prepareBuilder(docker: Docker, log: Log, inputs: Inputs): Promise<EngineFacts> {
   // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
-  const [, buildx] = await Promise.all([docker.info(), docker.buildxVersion()]);
-  const backend: Backend = buildx === undefined ? 'buildkit' : 'buildx';
-  if (backend === 'buildkit')
+  const [info, buildxVersion] = await Promise.all([docker.info(), docker.buildxVersion()]);
+  const daemon = { serverVersion: info.serverVersion, imageStore: info.imageStore, platform: info.platform };
+  if (buildxVersion === undefined) {
     log.notice(
       "docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
         'Add docker/setup-buildx-action for buildx, remote builders and cache export.',
     );
-  if (backend === 'buildx' && inputs.builder) await docker.inspectBuilder(inputs.builder);
-  return backend;
+    return { backend: 'buildkit', ...daemon };
+  }
+  const builder = await docker.inspectBuilder(inputs.builder);
+  return {
+    backend: 'buildx',
+    ...daemon,
+    buildxVersion,
+    builder: builder.name ?? inputs.builder,
+    driver: builder.driver,
+  };
 }
 
 interface StageBuildSetup {
@@ -78,7 +89,7 @@ interface StageBuildSetup {
   plan: BuildPlan;
   model: DockerfileModel;
   inputs: Inputs;
-  backend: Backend;
+  engine: EngineFacts;
   /** The test stage's own CMD/ENTRYPOINT, when it sets one (its image is then loaded and run). */
   testCommand: ReturnType<typeof ownCommand>;
 }
@@ -87,8 +98,11 @@ const labelOf = (model: DockerfileModel, i: number): string => stageLabel(model.
 
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutcome> {
-  const { docker, log, plan, model, inputs, backend, testCommand } = setup;
-  const plannedKeys = plan.stages.map((i) => model.graph.stages[i].key);
+  const { docker, log, plan, model, inputs, engine, testCommand } = setup;
+  const { backend } = engine;
+  const plannedStages = plan.stages.map((i) => model.graph.stages[i].key);
+  const exportable = supportedCacheTo(inputs['cache-to'], engine);
+  for (const w of exportable.warnings) log.warning(w);
   const warned = new Set<string>();
   return async (i) => {
     const stage = model.graph.stages[i];
@@ -96,7 +110,14 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
     // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
     const cache =
       backend === 'buildx'
-        ? stageCache(inputs['cache-from'], inputs['cache-to'], stage.key, i === plan.target, plannedKeys)
+        ? stageCache({
+            cacheFrom: inputs['cache-from'],
+            cacheTo: exportable.cacheTo,
+            dockerfile: inputs.file,
+            stage: stage.key,
+            isTarget: i === plan.target,
+            plannedStages,
+          })
         : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
     // Load what later steps use: the target (measured) and a test image that is run.
     const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
@@ -111,6 +132,8 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
       load,
+      // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
+      platform: load && backend === 'buildx' ? engine.platform : undefined,
       onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
       onLine: (line) => log.info(`[${label}] ${line}`),
     });
@@ -171,20 +194,21 @@ export async function executePlan(
   inputs: Inputs,
   options: ExecuteOptions = {},
 ): Promise<BuildOutcome> {
-  const backend = options.backend ?? (await prepareBuilder(docker, log, inputs));
+  const engine = options.engine ?? (await prepareBuilder(docker, log, inputs));
   for (const hint of fromRefHints(model.graph))
     log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
   const testCommand =
     plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
-  const buildStage = stageBuilder({ docker, log, plan, model, inputs, backend, testCommand });
+  const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand });
   const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
   judgeCacheAcrossBuilds(model.graph, attempted);
   const outcomes = blameDependencies(model, plan, attempted);
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
-  const test = await testGate(docker, log, plan, model, outcomes, testCommand);
+  const test = await testGate(docker, log, plan, model, outcomes, testCommand, engine);
   const target = outcomes.get(plan.target);
   return {
-    backend,
+    backend: engine.backend,
+    engine,
     builds,
     test,
     targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
@@ -257,6 +281,7 @@ async function testGate(
   model: DockerfileModel,
   outcomes: Map<number, StageOutcome>,
   command: ReturnType<typeof ownCommand>,
+  engine?: EngineFacts,
 ): Promise<TestResult> {
   if (plan.testStage === undefined)
     return { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' };
@@ -295,7 +320,10 @@ async function testGate(
       failedStep: { kind: 'run', command: command.command, line: command.line },
     };
   log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
-  const run = await docker.run(image, { onLine: (line) => log.info(`[${stage} run] ${line}`) });
+  const run = await docker.run(image, {
+    onLine: (line) => log.info(`[${stage} run] ${line}`),
+    platform: engine?.backend === 'buildx' ? engine.platform : undefined,
+  });
   if (run.exitCode === 0) return { stage, result: 'passed' };
   return {
     stage,

@@ -6,6 +6,7 @@
  * id `#N`; its first line names it (`#5 [build 2/3] RUN make`), later lines are `#5 0.123 <output>`,
  * `#5 CACHED`, `#5 DONE 0.2s` or `#5 ERROR: <message>`. Vertices of concurrent steps interleave.
  */
+import { STEP_OUTPUT_LINES } from '../limits.js';
 
 export interface Vertex {
   id: number;
@@ -38,8 +39,11 @@ const HEADER = /^#(\d+) (.*)$/;
 const TIMED = /^\d+(?:\.\d+)? (.*)$/;
 const STEP = /^\[(?:(\S+) )?\d+\/\d+\] (.*)$/;
 const EXIT_CODE = /exit code: (\d+)/;
-/** How many output lines of one step are kept (the failing step's log tail). */
-const OUTPUT_LINES = 200;
+/** BuildKit's last word on a failed build, which repeats the failing vertex's error. */
+const SOLVE_FAILED = /failed to solve:/;
+/** Cache transfers BuildKit reports as errors but builds past (a cache that is not there yet). */
+const BEST_EFFORT_CACHE = /^(importing cache manifest from|exporting cache)\b/;
+const OUTPUT_LINES = STEP_OUTPUT_LINES;
 
 /** A Dockerfile step other than FROM (see fullyCached). */
 function isOwnStep(v: Vertex): boolean {
@@ -127,10 +131,22 @@ export class ProgressParser {
     return steps.length > 0 && steps.every((v) => v.cached);
   }
 
-  /** The step that failed (the first vertex with an error), or undefined when none did. */
+  /**
+   * The step that failed the build, or undefined when none did. Not simply the first vertex with an
+   * error: BuildKit reports a cache import that finds nothing (`importing cache manifest from …`, every
+   * first run with a registry `cache-from`) as an error and builds on. The failing vertex is the one
+   * whose error BuildKit's final `failed to solve:` line repeats; else the first Dockerfile step with
+   * an error; else the first error that is not a best-effort cache transfer.
+   */
   failure(): StepFailure | undefined {
-    const failed = this.order.find((v) => v.error !== undefined);
-    if (!failed) return undefined;
+    const errored = this.order.filter((v) => v.error !== undefined);
+    if (errored.length === 0) return undefined;
+    const solve = [...this.loose].reverse().find((l) => SOLVE_FAILED.test(l));
+    const failed =
+      (solve !== undefined ? errored.find((v) => v.error && solve.includes(v.error)) : undefined) ??
+      errored.find((v) => v.command !== undefined) ??
+      errored.find((v) => !BEST_EFFORT_CACHE.test(v.name)) ??
+      errored[0];
     const code = EXIT_CODE.exec(failed.error ?? '');
     return {
       command: failed.command ?? failed.name,

@@ -18,6 +18,12 @@ export interface MeasureOptions {
   waste?: boolean;
   /** Scans of images read before, by image id; a hit skips `docker save`. */
   scans?: ScanStore;
+  /**
+   * The engine's image store. Under the containerd store `docker image inspect`'s Size is the packed
+   * (compressed) content, not what the image takes unpacked: the size on disk is then the sum of the
+   * unpacked layers, which is what the classic store's Size adds up to.
+   */
+  imageStore?: 'classic' | 'containerd';
 }
 
 /** The image's id and disk size; a missing image is the size step's error. */
@@ -35,13 +41,19 @@ async function inspectForSize(docker: Docker, image: string): Promise<InspectedI
  * Fills each built stage's disk size and layer count for the stage table. Stages whose image is not
  * in the engine's store (buildx without --load) keep them unset: the table shows them as unknown.
  */
-export async function measureStageImages(docker: Docker, builds: StageBuild[]): Promise<StageBuild[]> {
+export async function measureStageImages(
+  docker: Docker,
+  builds: StageBuild[],
+  imageStore: 'classic' | 'containerd' = 'classic',
+): Promise<StageBuild[]> {
   return Promise.all(
     builds.map(async (build) => {
       if (build.status !== 'built' || !build.imageId) return build;
       try {
         const inspected = await docker.inspectImage(build.imageId);
-        return { ...build, size: inspected.size, layers: inspected.layerCount };
+        // Under the containerd store Size is packed, not on disk: the table shows the size as unknown.
+        const size = imageStore === 'classic' ? { size: inspected.size } : {};
+        return { ...build, ...size, layers: inspected.layerCount };
       } catch (err) {
         if (err instanceof DockerError || err instanceof UserError) return build;
         throw err;
@@ -97,5 +109,7 @@ export async function measureImage(
     scan = await scanImage(docker, inspected.id, listFiles);
     await options.scans?.put(scan);
   }
-  return measurementFromScan(scan, inspected.size, model, target);
+  const size =
+    options.imageStore === 'containerd' ? scan.layers.reduce((sum, l) => sum + l.size, 0) : inspected.size;
+  return measurementFromScan(scan, size, model, target);
 }

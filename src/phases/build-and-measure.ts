@@ -5,17 +5,18 @@
  * `alongside` is this process's own work (the lint), run once the builds have started.
  */
 import { measureBase } from '../baseline/compare.js';
-import type { Backend } from '../build/build-image.js';
 import { executePlan, prepareBuilder, type BuildOutcome } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { measureImage, measureStageImages } from '../image/measure.js';
-import type { BaseComparison, ImageMeasurement, StageBuild } from '../model.js';
+import type { BaseComparison, EngineFacts, ImageMeasurement, StageBuild } from '../model.js';
 import { jobErrorOf, type JobContext, type JobError } from './context.js';
 import type { JobPlan } from './plan.js';
 import type { JobStart } from './read.js';
 
 export interface JobMeasurements {
+  /** The engine as detected; absent when none answered. */
+  engine?: EngineFacts;
   outcome?: BuildOutcome;
   image?: ImageMeasurement;
   base?: BaseComparison;
@@ -44,7 +45,10 @@ async function measureHead(
   plan: BuildPlan,
   outcome: BuildOutcome,
 ): Promise<{ builds: Attempt<StageBuild[]>; image?: Attempt<ImageMeasurement> }> {
-  const stageSizes = attempt('build', measureStageImages(ctx.docker, outcome.builds));
+  const stageSizes = attempt(
+    'build',
+    measureStageImages(ctx.docker, outcome.builds, outcome.engine.imageStore),
+  );
   const target = outcome.targetImage;
   const image =
     target === undefined
@@ -52,7 +56,10 @@ async function measureHead(
       : await attempt(
           'size',
           ctx.runner.group('Measure image', () =>
-            measureImage(ctx.docker, target, model, plan.target, { scans: ctx.scans }),
+            measureImage(ctx.docker, target, model, plan.target, {
+              scans: ctx.scans,
+              imageStore: outcome.engine.imageStore,
+            }),
           ),
         );
   return { builds: await stageSizes, image };
@@ -64,7 +71,7 @@ function startBuilds(
   start: JobStart,
   model: DockerfileModel,
   plan: BuildPlan,
-  backend: Backend,
+  facts: EngineFacts,
 ): { base: Promise<Attempt<BaseComparison>>; head: Promise<Attempt<BuildOutcome>> } {
   const { runner, engine, docker } = ctx;
   const { inputs, event } = start;
@@ -78,14 +85,14 @@ function startBuilds(
       event,
       model,
       plan,
-      backend,
+      facts,
       cache: ctx.cache,
       scans: ctx.scans,
     }),
   );
   const head = attempt(
     'build',
-    runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { backend })),
+    runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { engine: facts })),
   );
   return { base, head };
 }
@@ -112,6 +119,7 @@ export async function buildAndMeasure<T>(
   const compared = await ctx.runner.group('Compare with base', () => base);
   return {
     measured: {
+      engine: prepared.value,
       outcome,
       image: sized?.image?.value,
       base: compared.value,

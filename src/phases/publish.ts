@@ -69,7 +69,7 @@ async function keepBaseReports(
   const { model } = start;
   const { plan } = planned;
   const { base, image } = measured;
-  if (!model || !plan || !start.inputs.compare) return base;
+  if (!model || !plan || !start.inputs.compare || !measured.engine) return base;
   const target = targetStageName(model, plan);
   const saved = await saveBaseReports({
     cache: ctx.cache,
@@ -77,6 +77,7 @@ async function keepBaseReports(
     inputs: start.inputs,
     event: start.event,
     target,
+    imageStore: measured.engine.imageStore,
     head: image,
     base,
   });
@@ -123,6 +124,7 @@ export async function publishJob(
       delta: verdict.delta,
       budgets: verdict.budgets,
       findings: linted.findings,
+      engine: measured.engine,
       errors: verdict.errors.map(({ step, message }) => ({ step, message })),
     }),
     // The headline says why the step fails; findings fail it only at or above fail-on.

@@ -7,6 +7,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type BaseComparison,
   type BudgetResult,
+  type EngineFacts,
   type ImageMeasurement,
   type Report,
   type ReportError,
@@ -26,6 +27,7 @@ export interface ReportParts {
   delta?: SizeDelta;
   budgets?: BudgetResult[];
   findings?: Finding[];
+  engine?: EngineFacts;
   errors: ReportError[];
 }
 
@@ -73,6 +75,7 @@ export function assembleReport(parts: ReportParts): Report {
     delta: parts.delta,
     budgets: parts.budgets ?? [],
     findings: parts.findings ?? [],
+    ...(parts.engine ? { engine: parts.engine } : {}),
     errors: parts.errors,
   };
 }

@@ -458,9 +458,21 @@ function logVariants(report: Report): { name: string; variants: string[] }[] {
 
 // ---------------------------------------------------------------- assembly
 
+/** How the run built, in a few words: `buildx 0.30.1, docker-container driver, Docker 29.0.1 (containerd store)`. */
+function engineLine(engine: Report['engine']): string {
+  if (!engine) return '';
+  const version = /v?(\d+\.\d+\.\d+\S*)/.exec(engine.buildxVersion ?? '')?.[1];
+  const how =
+    engine.backend === 'buildx'
+      ? [`buildx${version ? ` ${version}` : ''}`, ...(engine.driver ? [`${engine.driver} driver`] : [])]
+      : ['DOCKER_BUILDKIT=1 docker build'];
+  const daemon = `Docker ${engine.serverVersion} (${engine.imageStore} image store)`;
+  return ` · ${escapeText([...how, daemon].join(', '), 200)}`;
+}
+
 function footer(report: Report): string {
   const sha = report.source.sha ? ` at ${code(report.source.sha.slice(0, 12))}` : '';
-  return `<sub>stagegate ${escapeText(report.tool?.version ?? '', 40)}${sha}</sub>`;
+  return `<sub>stagegate ${escapeText(report.tool?.version ?? '', 40)}${sha}${engineLine(report.engine)}</sub>`;
 }
 
 function trimNote(outcome: TrimOutcome, options: MarkdownOptions): string {

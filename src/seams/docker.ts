@@ -18,6 +18,15 @@ export interface EngineInfo {
   imageStore: 'classic' | 'containerd';
   /** The storage (graph) driver or snapshotter, as docker info names it. */
   storageDriver?: string;
+  /** The engine's own platform (`linux/amd64`): what it can run without emulation. */
+  platform?: string;
+}
+
+/** What `docker buildx inspect` says about a builder. */
+export interface BuilderInfo {
+  name?: string;
+  /** docker, docker-container, remote, kubernetes, cloud... */
+  driver?: string;
 }
 
 /** What `docker image inspect` says about an image. */
@@ -36,6 +45,8 @@ export interface BuildCall {
 
 export interface DockerRunCall {
   onLine?: (line: string) => void;
+  /** Run the image for this platform (`linux/amd64`): the one it was built for. */
+  platform?: string;
 }
 
 export interface Docker {
@@ -43,8 +54,11 @@ export interface Docker {
   info(): Promise<EngineInfo>;
   /** `docker buildx version`'s first line, or undefined when buildx is not available. */
   buildxVersion(): Promise<string | undefined>;
-  /** `docker buildx inspect NAME`; throws a UserError naming the input when buildx does not know it. */
-  inspectBuilder(name: string): Promise<void>;
+  /**
+   * `docker buildx inspect [NAME]`: the named builder, or the current one. Throws a UserError naming
+   * the input when buildx does not know a named builder; the current one's problems are not the user's.
+   */
+  inspectBuilder(name?: string): Promise<BuilderInfo>;
   /** A build with the argv `build/argv.ts` made. */
   build(args: string[], call?: BuildCall): Promise<RunResult>;
   /** `docker image inspect`; throws DockerError when the image is not in the engine's store. */
@@ -85,6 +99,33 @@ interface InfoJson {
   ServerVersion?: unknown;
   Driver?: unknown;
   DriverStatus?: unknown;
+  OSType?: unknown;
+  Architecture?: unknown;
+}
+
+/** docker info's Architecture (the kernel's name) as an OCI platform architecture. */
+const OCI_ARCH: Record<string, string> = {
+  x86_64: 'amd64',
+  amd64: 'amd64',
+  aarch64: 'arm64',
+  arm64: 'arm64',
+  armv7l: 'arm/v7',
+  armv6l: 'arm/v6',
+  ppc64le: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+function platformOf(info: InfoJson): string | undefined {
+  const os = typeof info.OSType === 'string' ? info.OSType : undefined;
+  const arch = typeof info.Architecture === 'string' ? OCI_ARCH[info.Architecture] : undefined;
+  return os && arch ? `${os}/${arch}` : undefined;
+}
+
+/** The builder's own `Name:` and `Driver:` lines (the first ones; node sections follow). */
+export function parseBuilderInfo(text: string): BuilderInfo {
+  const field = (key: string) => new RegExp(`^${key}:\\s*(\\S.*)$`, 'm').exec(text)?.[1].trim();
+  return { name: field('Name'), driver: field('Driver') };
 }
 
 /** Reads `docker info --format '{{json .}}'`; a CLI that prints something else still answered. */
@@ -105,6 +146,7 @@ export function parseEngineInfo(stdout: string): EngineInfo {
     serverVersion: typeof info.ServerVersion === 'string' ? info.ServerVersion : 'unknown',
     imageStore: snapshotter ? 'containerd' : 'classic',
     storageDriver: typeof info.Driver === 'string' ? info.Driver : undefined,
+    platform: platformOf(info),
   };
 }
 
@@ -134,8 +176,9 @@ export function createDocker(engine: Engine): Docker {
       return r.exitCode === 0 ? r.stdout.split('\n')[0].trim() || 'buildx' : undefined;
     },
     async inspectBuilder(name) {
-      const r = await quick(['buildx', 'inspect', '--', name]);
-      if (r.exitCode === 0) return;
+      const r = await quick(name === undefined ? ['buildx', 'inspect'] : ['buildx', 'inspect', '--', name]);
+      if (r.exitCode === 0) return parseBuilderInfo(r.stdout);
+      if (name === undefined) return {};
       throw new UserError(
         `Input 'builder' is '${name}', but docker buildx cannot use it ('docker buildx inspect' failed: ${failureSummary(r, 1)}). ` +
           "Create it first (docker/setup-buildx-action's 'name' output is what to pass), or leave 'builder' empty for the default builder.",
@@ -164,7 +207,8 @@ export function createDocker(engine: Engine): Docker {
         const onLine = call.onLine;
         options.onLine = (line) => onLine(line);
       }
-      return engine.run('docker', ['run', '--rm', '--', image], options);
+      const platform = call.platform ? [`--platform=${call.platform}`] : [];
+      return engine.run('docker', ['run', '--rm', ...platform, '--', image], options);
     },
   };
 }

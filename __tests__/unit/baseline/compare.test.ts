@@ -59,7 +59,7 @@ function inputs(values: Record<string, string> = {}): Inputs {
   return readInputs((name) => values[name] ?? '');
 }
 
-function event(pr?: { baseSha?: string; baseRef?: string }): EventContext {
+function event(pr?: { baseSha?: string; baseRef?: string; headSha?: string }): EventContext {
   return {
     eventName: pr ? 'pull_request' : 'push',
     sha: HEAD_SHA,
@@ -80,14 +80,14 @@ function args(over: Partial<BaselineArgs>): BaselineArgs {
     event: event(),
     model,
     plan,
-    backend: 'buildkit',
+    facts: { backend: 'buildkit', serverVersion: '20.10.24', imageStore: 'classic' },
     cwd: '/repo',
     ...over,
   };
 }
 
 const keyFor = (sha: string, i: Inputs = inputs()) =>
-  baseReportKey({ sha, file: i.file, target: 'app', inputs: i });
+  baseReportKey({ sha, file: i.file, target: 'app', inputs: i, imageStore: 'classic' });
 
 describe('measureBase', () => {
   it('does nothing when compare is false', async () => {
@@ -144,6 +144,44 @@ describe('measureBase', () => {
     expect(r.message).toContain('fetch-depth: 0');
   });
 
+  it("compares with the first parent of GitHub's merge commit, not the event's older base", async () => {
+    const TIP = 'd'.repeat(40);
+    const PR_HEAD = 'e'.repeat(40);
+    const { cache } = fakeCache({ [keyFor(TIP)]: serializeBaseReport(TIP, measurement(42)) });
+    const fake = fakeEngine({
+      git: (args) => {
+        if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
+        if (args[0] === 'rev-list') return ok(`${'f'.repeat(40)} ${TIP} ${PR_HEAD}\n`);
+        if (args[0] === 'rev-parse')
+          return args[args.length - 1] === `${TIP}^{commit}` ? ok(`${TIP}\n`) : failed('');
+        return undefined;
+      },
+    });
+    const r = await measureBase(
+      args({
+        engine: fake.engine,
+        cache,
+        event: event({ baseSha: BASE_SHA, baseRef: 'main', headSha: PR_HEAD }),
+      }),
+    );
+    expect(r).toMatchObject({ status: 'compared', sha: TIP, source: 'cache', image: { size: 42 } });
+  });
+
+  it('keeps the event base when HEAD is the PR head itself (not a merge)', async () => {
+    const { cache } = fakeCache({ [keyFor(BASE_SHA)]: serializeBaseReport(BASE_SHA, measurement(7)) });
+    const fake = fakeEngine({
+      git: (args) => {
+        if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
+        if (args[0] === 'rev-list') return ok(`${'e'.repeat(40)} ${'a'.repeat(40)}\n`);
+        if (args[0] === 'rev-parse') return ok(`${BASE_SHA}\n`);
+        return undefined;
+      },
+    });
+    const pr = { baseSha: BASE_SHA, baseRef: 'main', headSha: 'e'.repeat(40) };
+    const r = await measureBase(args({ engine: fake.engine, cache, event: event(pr) }));
+    expect(r).toMatchObject({ status: 'compared', sha: BASE_SHA });
+  });
+
   it('ignores a saved report written for another commit or version', async () => {
     expect(parseBaseReport(serializeBaseReport(OTHER_SHA, measurement(1)), BASE_SHA)).toBeUndefined();
     expect(parseBaseReport('{"version":99}', BASE_SHA)).toBeUndefined();
@@ -152,7 +190,7 @@ describe('measureBase', () => {
 });
 
 describe('saveBaseReports', () => {
-  const save = (over: Partial<BaseReportsToSave>) => {
+  const save = (over: Partial<Omit<BaseReportsToSave, 'imageStore'>>) => {
     const { cache, puts } = fakeCache();
     const request: BaseReportsToSave = {
       cache,
@@ -160,6 +198,7 @@ describe('saveBaseReports', () => {
       inputs: inputs(),
       event: event(),
       target: 'app',
+      imageStore: 'classic',
       ...over,
     };
     return { puts, saved: saveBaseReports(request) };
@@ -199,36 +238,35 @@ describe('saveBaseReports', () => {
 });
 
 describe('baseReportKey', () => {
-  it('changes with the commit, Dockerfile, target and build options, and hides build-arg values', () => {
-    const i = inputs({ 'build-args': 'TOKEN=s3cret' });
-    const key = baseReportKey({ sha: BASE_SHA, file: 'Dockerfile', target: 'app', inputs: i });
+  const keyOf = (over: Partial<Parameters<typeof baseReportKey>[0]> = {}) =>
+    baseReportKey({
+      sha: BASE_SHA,
+      file: 'Dockerfile',
+      target: 'app',
+      inputs: inputs({ 'build-args': 'TOKEN=s3cret' }),
+      imageStore: 'classic',
+      ...over,
+    });
+
+  it('changes with the commit, Dockerfile, target, build options and image store, and hides build-arg values', () => {
+    const key = keyOf();
     expect(key).toMatch(new RegExp(`^stagegate-base-v1-${BASE_SHA}-[0-9a-f]{20}$`));
     expect(key).not.toContain('s3cret');
     const variants = [
-      baseReportKey({ sha: OTHER_SHA, file: 'Dockerfile', target: 'app', inputs: i }),
-      baseReportKey({ sha: BASE_SHA, file: 'other/Dockerfile', target: 'app', inputs: i }),
-      baseReportKey({ sha: BASE_SHA, file: 'Dockerfile', target: 'test', inputs: i }),
-      baseReportKey({
-        sha: BASE_SHA,
-        file: 'Dockerfile',
-        target: 'app',
-        inputs: inputs({ 'build-args': 'TOKEN=other' }),
-      }),
-      baseReportKey({
-        sha: BASE_SHA,
-        file: 'Dockerfile',
-        target: 'app',
-        inputs: inputs({ 'build-args': 'TOKEN=s3cret', builder: 'b' }),
-      }),
+      keyOf({ sha: OTHER_SHA }),
+      keyOf({ file: 'other/Dockerfile' }),
+      keyOf({ target: 'test' }),
+      keyOf({ inputs: inputs({ 'build-args': 'TOKEN=other' }) }),
+      // Sizes on disk are read differently under the containerd store: never compare across stores.
+      keyOf({ imageStore: 'containerd' }),
     ];
     expect(new Set([key, ...variants]).size).toBe(6);
-    expect(
-      baseReportKey({
-        sha: BASE_SHA,
-        file: 'Dockerfile',
-        target: 'app',
-        inputs: inputs({ 'build-args': 'TOKEN=s3cret' }),
-      }),
-    ).toBe(key);
+    expect(keyOf()).toBe(key);
+  });
+
+  it("does not change with the builder's name (setup-buildx-action makes a new one every run)", () => {
+    expect(keyOf({ inputs: inputs({ 'build-args': 'TOKEN=s3cret', builder: 'builder-4f1c' }) })).toBe(
+      keyOf(),
+    );
   });
 });

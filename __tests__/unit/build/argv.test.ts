@@ -5,7 +5,10 @@ import {
   redactedCommand,
   safePath,
   stageCache,
+  stageScope,
+  supportedCacheTo,
   type BuildArgvRequest,
+  type StageCacheRequest,
 } from '../../../src/build/argv.js';
 
 const base: BuildArgvRequest = {
@@ -182,16 +185,41 @@ describe('argv helpers', () => {
 });
 
 describe('stageCache', () => {
-  const keys = ['build', 'test', 'app'];
-  it('gives unscoped gha one scope per stage, and reads them all', () => {
-    const c = stageCache(['type=gha'], ['type=gha,mode=max'], 'test', false, keys);
-    expect(c.cacheTo).toEqual(['type=gha,mode=max,scope=stagegate-test']);
+  const plannedStages = ['build', 'test', 'app'];
+  const request = (over: Partial<StageCacheRequest>): StageCacheRequest => ({
+    cacheFrom: [],
+    cacheTo: [],
+    dockerfile: 'Dockerfile',
+    stage: 'test',
+    isTarget: false,
+    plannedStages,
+    ...over,
+  });
+  const scope = (stage: string, file = 'Dockerfile') => stageScope(file, stage);
+
+  it('gives unscoped gha one scope per stage and Dockerfile, exported with ignore-error, and reads them all', () => {
+    const c = stageCache(request({ cacheFrom: ['type=gha'], cacheTo: ['type=gha,mode=max'] }));
+    expect(c.cacheTo).toEqual([`type=gha,mode=max,scope=${scope('test')},ignore-error=true`]);
     expect(c.cacheFrom).toEqual([
       'type=gha',
-      'type=gha,scope=stagegate-build',
-      'type=gha,scope=stagegate-test',
-      'type=gha,scope=stagegate-app',
+      `type=gha,scope=${scope('build')}`,
+      `type=gha,scope=${scope('test')}`,
+      `type=gha,scope=${scope('app')}`,
     ]);
+  });
+
+  it('keeps two Dockerfiles with the same stage names in separate scopes (two steps in a monorepo)', () => {
+    expect(scope('build', 'api/Dockerfile')).not.toBe(scope('build', 'web/Dockerfile'));
+    expect(scope('build', './api/Dockerfile')).toBe(scope('build', 'api/Dockerfile'));
+    expect(scope('build', 'api/Dockerfile')).toMatch(/^stagegate-[0-9a-f]{8}-build$/);
+    const api = stageCache(request({ cacheTo: ['type=gha'], dockerfile: 'api/Dockerfile' }));
+    const web = stageCache(request({ cacheTo: ['type=gha'], dockerfile: 'web/Dockerfile' }));
+    expect(api.cacheTo).not.toEqual(web.cacheTo);
+  });
+
+  it("keeps the user's own ignore-error", () => {
+    const c = stageCache(request({ cacheTo: ['type=gha,ignore-error=false'] }));
+    expect(c.cacheTo).toEqual([`type=gha,ignore-error=false,scope=${scope('test')}`]);
   });
 
   it('exports location-bound caches from the target build only; inline goes everywhere', () => {
@@ -199,15 +227,36 @@ describe('stageCache', () => {
       'type=registry,ref=r/app:cache',
       'type=gha,scope=mine',
       'type=local,dest=/c',
+      'user/app:cache',
       'type=inline',
-      'r/x',
     ];
-    expect(stageCache([], to, 'build', false, keys).cacheTo).toEqual(['type=inline']);
-    expect(stageCache([], to, 'app', true, keys).cacheTo).toEqual(to);
+    expect(stageCache(request({ cacheTo: to, stage: 'build' })).cacheTo).toEqual(['type=inline']);
+    expect(stageCache(request({ cacheTo: to, stage: 'app', isTarget: true })).cacheTo).toEqual(to);
   });
 
-  it('leaves cache-from other than unscoped gha as given', () => {
-    const from = ['r/app:cache', 'type=gha,scope=mine'];
-    expect(stageCache(from, [], 'app', true, keys).cacheFrom).toEqual(from);
+  it('passes other cache sources through unchanged', () => {
+    const from = ['type=registry,ref=r/app:cache', 'type=gha,scope=mine', 'user/app:cache'];
+    expect(stageCache(request({ cacheFrom: from, stage: 'app', isTarget: true })).cacheFrom).toEqual(from);
+  });
+});
+
+describe('supportedCacheTo', () => {
+  const to = ['type=gha,mode=max', 'type=inline', 'type=registry,ref=r/app:cache'];
+  it("drops what buildx's docker driver cannot export on the classic store, saying so for each", () => {
+    const r = supportedCacheTo(to, { backend: 'buildx', driver: 'docker', imageStore: 'classic' });
+    expect(r.cacheTo).toEqual(['type=inline']);
+    expect(r.warnings).toEqual([
+      expect.stringContaining("'type=gha,mode=max' cannot be exported by buildx's docker driver"),
+      expect.stringContaining("'type=registry,ref=r/app:cache' cannot be exported"),
+    ]);
+  });
+
+  it('keeps every export on the containerd store and on other drivers', () => {
+    for (const builder of [
+      { backend: 'buildx' as const, driver: 'docker', imageStore: 'containerd' as const },
+      { backend: 'buildx' as const, driver: 'docker-container', imageStore: 'classic' as const },
+      { backend: 'buildx' as const, driver: 'remote', imageStore: 'classic' as const },
+    ])
+      expect(supportedCacheTo(to, builder)).toEqual({ cacheTo: to, warnings: [] });
   });
 });

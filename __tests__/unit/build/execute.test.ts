@@ -273,3 +273,53 @@ describe('buildImage and BuildKit transient failures', () => {
     expect(fake.dockerCalls().filter((c) => c.includes('build'))).toHaveLength(1);
   });
 });
+
+describe('buildImage: the id of a loaded image', () => {
+  const CONFIG = `sha256:${'c'.repeat(64)}`;
+  const MANIFEST = `sha256:${'m'.repeat(64)}`;
+  /** A buildx build that writes an iidfile with the config digest and a metadata file with both. */
+  const containerdStore = (resolvable: string[]) =>
+    fakeEngine({
+      docker: (args) => {
+        if (args[0] === 'image' && args[1] === 'inspect') {
+          const id = args[args.length - 1];
+          return resolvable.includes(id)
+            ? ok(JSON.stringify({ Id: id, Size: 1, RootFS: { Layers: [] } }))
+            : fail(`Error response from daemon: No such image: ${id}`);
+        }
+        const value = (flag: string) => args.find((a) => a.startsWith(flag))?.slice(flag.length);
+        writeFileSync(value('--iidfile=') ?? '', CONFIG);
+        writeFileSync(
+          value('--metadata-file=') ?? '',
+          JSON.stringify({ 'containerimage.config.digest': CONFIG, 'containerimage.digest': MANIFEST }),
+        );
+        return { exitCode: 0, lines: ['#5 [app 1/1] RUN true', '#5 DONE 0.1s'] };
+      },
+    });
+  const request: ImageBuildRequest = {
+    backend: 'buildx',
+    context: '.',
+    file: 'Dockerfile',
+    target: 'app',
+    load: true,
+    buildArgs: [],
+    cacheFrom: [],
+    cacheTo: [],
+  };
+
+  it("falls back to the metadata file's image digest when the store cannot resolve the iidfile's", async () => {
+    const fake = containerdStore([MANIFEST]);
+    expect((await buildImage(fake.docker, request)).imageId).toBe(MANIFEST);
+  });
+
+  it("keeps the iidfile's id when the store resolves it", async () => {
+    const fake = containerdStore([CONFIG, MANIFEST]);
+    expect((await buildImage(fake.docker, request)).imageId).toBe(CONFIG);
+  });
+
+  it('asks nothing more of an image that is not loaded', async () => {
+    const fake = containerdStore([]);
+    expect((await buildImage(fake.docker, { ...request, load: false })).imageId).toBe(CONFIG);
+    expect(fake.dockerCalls().filter((a) => a[0] === 'image')).toEqual([]);
+  });
+});

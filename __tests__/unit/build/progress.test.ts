@@ -60,6 +60,49 @@ describe('BuildKit plain progress', () => {
     );
   });
 
+  it('blames the failing RUN, not a cache import that found nothing (BuildKit builds past it)', () => {
+    // What buildx prints on the first run with a registry cache-from whose ref does not exist yet.
+    const p = parseProgress([
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 DONE 0.0s',
+      '#2 importing cache manifest from 127.0.0.1:5000/app:cache-runtime',
+      '#2 inferred cache manifest type: application/vnd.oci.image.index.v1+json done',
+      '#2 ERROR: 127.0.0.1:5000/app:cache-runtime: not found',
+      '#3 [runtime 1/2] FROM docker.io/stagegate/busybox:1',
+      '#3 DONE 0.1s',
+      '#4 [runtime 2/2] RUN ./configure && make',
+      '#4 0.210 configure: error: no C compiler',
+      '#4 ERROR: process "/bin/sh -c ./configure && make" did not complete successfully: exit code: 77',
+      '------',
+      ' > [runtime 2/2] RUN ./configure && make:',
+      'ERROR: failed to solve: process "/bin/sh -c ./configure && make" did not complete successfully: exit code: 77',
+    ]);
+    expect(p.failure()).toMatchObject({
+      command: 'RUN ./configure && make',
+      stage: 'runtime',
+      exitCode: 77,
+      output: ['configure: error: no C compiler'],
+    });
+  });
+
+  it("falls back to the first Dockerfile step with an error when BuildKit's last line is missing", () => {
+    const p = parseProgress([
+      '#2 importing cache manifest from ghcr.io/acme/app:cache',
+      '#2 ERROR: failed to configure registry cache importer: ghcr.io/acme/app:cache: not found',
+      '#4 [build 2/2] RUN make',
+      '#4 ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+    ]);
+    expect(p.failure()).toMatchObject({ command: 'RUN make', stage: 'build', exitCode: 2 });
+  });
+
+  it('still names a cache export when that is the only error (it failed the build)', () => {
+    const p = parseProgress([
+      '#9 exporting cache to GitHub Actions Cache',
+      '#9 ERROR: failed to reserve cache',
+    ]);
+    expect(p.failure()).toMatchObject({ command: 'exporting cache to GitHub Actions Cache' });
+  });
+
   it('reads one-stage step labels ([2/3]) with an empty stage', () => {
     const p = parseProgress([
       '#5 [2/3] RUN make',

@@ -49,6 +49,7 @@ describe('judgeJob', () => {
     const measured: JobMeasurements = {
       outcome: {
         backend: 'buildx',
+        engine: { backend: 'buildx', serverVersion: '29.0.0', imageStore: 'containerd' },
         builds: [
           { stage: 'build', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
           { stage: 'test', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },

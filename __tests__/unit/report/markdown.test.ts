@@ -443,3 +443,24 @@ describe('renderMarkdown with hostile input', () => {
     expect(block![2]).toContain('</details>');
   });
 });
+
+describe('footer', () => {
+  it('says how the run built: buildx version, driver, daemon and image store', () => {
+    const report = grewReport();
+    report.engine = {
+      backend: 'buildx',
+      serverVersion: '29.0.1',
+      imageStore: 'containerd',
+      buildxVersion: 'github.com/docker/buildx v0.30.1 9e8f2a1',
+      builder: 'builder-1f2e',
+      driver: 'docker-container',
+    };
+    expect(renderMarkdown(report)).toContain(
+      'buildx 0.30.1, docker-container driver, Docker 29.0.1 (containerd image store)</sub>',
+    );
+    report.engine = { backend: 'buildkit', serverVersion: '20.10.24', imageStore: 'classic' };
+    expect(renderMarkdown(report)).toContain(
+      'DOCKER\\_BUILDKIT=1 docker build, Docker 20.10.24 (classic image store)</sub>',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /** The Docker client over the shared fake engine: what it asks docker, and how it words failures. */
 import { describe, expect, it } from '@jest/globals';
 import { UserError } from '../../../src/errors.js';
-import { DockerError, failureSummary, parseEngineInfo } from '../../../src/seams/docker.js';
+import { DockerError, failureSummary, parseBuilderInfo, parseEngineInfo } from '../../../src/seams/docker.js';
 import { DAEMON_DOWN, fail, fakeEngine, INFO_JSON, ok } from '../../helpers/fake-engine.js';
 
 describe('parseEngineInfo', () => {
@@ -21,6 +21,14 @@ describe('parseEngineInfo', () => {
       imageStore: 'containerd',
       storageDriver: 'overlayfs',
     });
+  });
+
+  it("names the daemon's platform the OCI way (linux/amd64 from x86_64)", () => {
+    const info = (Architecture: string) =>
+      JSON.stringify({ ServerVersion: '29.0.1', OSType: 'linux', Architecture });
+    expect(parseEngineInfo(info('x86_64')).platform).toBe('linux/amd64');
+    expect(parseEngineInfo(info('aarch64')).platform).toBe('linux/arm64');
+    expect(parseEngineInfo(info('mips')).platform).toBeUndefined();
   });
 
   it('still answers for a CLI that printed something other than JSON', () => {
@@ -77,6 +85,28 @@ describe('createDocker', () => {
     expect(fake.dockerCalls()).toEqual([['run', '--rm', '--', 'sha256:abc']]);
     expect(r.exitCode).toBe(3);
     expect(seen).toEqual(['1 failed']);
+  });
+});
+
+describe('parseBuilderInfo', () => {
+  it("reads the builder's own name and driver, not its nodes'", () => {
+    const text = [
+      'Name:          builder-4f1c',
+      'Driver:        docker-container',
+      'Last Activity: 2026-12-01 20:00:00 +0000 UTC',
+      '',
+      'Nodes:',
+      'Name:      builder-4f1c0',
+      'Endpoint:  unix:///var/run/docker.sock',
+      'Status:    running',
+    ].join('\n');
+    expect(parseBuilderInfo(text)).toEqual({ name: 'builder-4f1c', driver: 'docker-container' });
+  });
+
+  it('asks for the current builder without a name, and a failure there is no user error', async () => {
+    const fake = fakeEngine({ docker: () => fail('ERROR: no valid drivers found') });
+    expect(await fake.docker.inspectBuilder()).toEqual({});
+    expect(fake.dockerCalls()).toEqual([['buildx', 'inspect']]);
   });
 });
 
