@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine, RunResult } from '../seams/engine.js';
+import { failureSummary, type Engine, type RunResult } from '../seams/engine.js';
 
 export class GitError extends Error {
   constructor(message: string) {
@@ -15,7 +15,7 @@ export class GitError extends Error {
   }
 }
 
-const why = (r: RunResult): string => (r.stderr || r.tail.join('\n')).trim().split('\n').slice(-3).join(' ');
+const why = (r: RunResult): string => failureSummary(r, 3);
 
 async function git(engine: Engine, cwd: string, args: string[]): Promise<RunResult> {
   return engine.run('git', args, { cwd, tailLines: 20, env: { GIT_TERMINAL_PROMPT: '0' } });

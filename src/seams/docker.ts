@@ -6,7 +6,9 @@
  */
 import { UserError } from '../errors.js';
 import { TAIL_LINES } from '../limits.js';
-import type { Engine, RunOptions, RunResult, StreamHandle } from './engine.js';
+import { failureSummary, type Engine, type RunOptions, type RunResult, type StreamHandle } from './engine.js';
+
+export { failureSummary };
 
 /** What `docker info` says about the engine that matters to stagegate's figures. */
 export interface EngineInfo {
@@ -78,21 +80,6 @@ export class DockerError extends Error {
     super(`'docker ${command}' failed: ${failureSummary(result)}`);
     this.name = 'DockerError';
   }
-}
-
-/**
- * Why a command failed, in one line: its last `lines` non-blank lines of output, or
- * its exit code when it printed nothing.
- */
-export function failureSummary(result: RunResult, lines = 2): string {
-  const fromTail = result.tail.filter((l) => l.trim());
-  const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
-  return (
-    source
-      .slice(-lines)
-      .map((l) => l.trim())
-      .join(' ') || `exit code ${result.exitCode}`
-  );
 }
 
 interface InfoJson {

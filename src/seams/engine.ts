@@ -43,6 +43,21 @@ export interface Engine {
   stream(tool: Tool, args: string[], options?: Omit<RunOptions, 'onLine'>): StreamHandle;
 }
 
+/**
+ * Why a command failed, in one line: its last `lines` non-blank lines of output, or
+ * its exit code when it printed nothing.
+ */
+export function failureSummary(result: RunResult, lines = 2): string {
+  const fromTail = result.tail.filter((l) => l.trim());
+  const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
+  return (
+    source
+      .slice(-lines)
+      .map((l) => l.trim())
+      .join(' ') || `exit code ${result.exitCode}`
+  );
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 export const stripAnsi = (s: string): string => s.replace(ANSI, '');
