@@ -1,0 +1,165 @@
+/**
+ * The engine matrix (scripts/engines.sh, docs/engines.md): for each engine named in STAGEGATE_ENGINES
+ * (`all`, or names separated by commas), `engines.sh up NAME`, then the bundled action end to end on
+ * examples/hello with that engine's environment and nothing else, as a runner would run it. Checks that
+ * it built, measured a size and ran the test gate, and records the builder driver it used.
+ *
+ * Opt-in (`bash scripts/test-engines.sh`): without STAGEGATE_ENGINES the suite is skipped, so the default
+ * `npm test` is unchanged. In CI (CI=true) an engine that cannot be brought up fails its test; elsewhere
+ * it is skipped with the reason.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeGitHub } from '../e2e/fake-github.js';
+import {
+  cleanupRuns,
+  createWorkspace,
+  pullRequestPayload,
+  REPOSITORY,
+  ROOT,
+  runAction,
+  TOKEN,
+  type Workspace,
+} from '../e2e/harness.js';
+
+const ENGINES_SH = join(ROOT, 'scripts/engines.sh');
+/** A cold `up` builds buildx, BuildKit and the registry with Go on a 2-core machine. */
+const UP_TIMEOUT = 45 * 60_000;
+const SLOW = UP_TIMEOUT + 10 * 60_000;
+
+function listEngines(): string[] {
+  const r = spawnSync('bash', [ENGINES_SH, 'list'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`engines.sh list failed: ${r.stderr}`);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+function selectedEngines(): string[] {
+  const wanted = (process.env.STAGEGATE_ENGINES ?? '').trim();
+  if (!wanted) return [];
+  const all = listEngines();
+  if (wanted === 'all') return all;
+  const names = wanted.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !all.includes(n));
+  if (unknown.length) throw new Error(`STAGEGATE_ENGINES names unknown engines: ${unknown.join(', ')}`);
+  return names;
+}
+
+/** `engines.sh up NAME`, its export lines applied by bash: the environment that engine needs. */
+function engineUp(name: string): { env?: NodeJS.ProcessEnv; problem?: string } {
+  const up = spawnSync('bash', [ENGINES_SH, 'up', name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: UP_TIMEOUT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (up.status !== 0) {
+    const tail = (up.stderr || up.error?.message || '').trim().split('\n').slice(-15).join('\n');
+    return { problem: `'engines.sh up ${name}' exited ${up.status}:\n${tail}` };
+  }
+  const applied = spawnSync('bash', ['-c', 'eval "$STAGEGATE_EXPORTS" && env -0'], {
+    encoding: 'utf8',
+    env: { ...process.env, STAGEGATE_EXPORTS: up.stdout },
+  });
+  if (applied.status !== 0)
+    return { problem: `its export lines do not eval: ${applied.stderr}\n${up.stdout}` };
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of Object.keys(process.env)) env[key] = undefined; // what `unset` removed stays removed
+  for (const entry of applied.stdout.split('\0').filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  delete env.STAGEGATE_EXPORTS;
+  return { env };
+}
+
+function run(env: NodeJS.ProcessEnv, args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(env.STAGEGATE_DOCKER ?? 'docker', args, {
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
+}
+
+/** What the engine is, asked the way the action would (its docker CLI, its builder). */
+function describeEngine(env: NodeJS.ProcessEnv): Record<string, string> {
+  const info = run(env, ['info', '--format', '{{.ServerVersion}} {{.Driver}} {{json .DriverStatus}}']);
+  const buildx = run(env, ['buildx', 'version']);
+  const inspect = buildx.status === 0 ? run(env, ['buildx', 'inspect']) : undefined;
+  const field = (name: string): string =>
+    new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(inspect?.out ?? '')?.[1].trim() ?? '';
+  return {
+    server: info.out,
+    buildx: buildx.status === 0 ? buildx.out : '(none: DOCKER_BUILDKIT=1 docker build)',
+    builder: field('Name'),
+    driver: inspect ? field('Driver') : 'legacy',
+    buildkit: field('BuildKit version'),
+  };
+}
+
+const engines = selectedEngines();
+const suite = engines.length ? describe : describe.skip;
+
+suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () => {
+  const github = new FakeGitHub(REPOSITORY, TOKEN);
+  let ws: Workspace;
+  let pr = 100;
+
+  beforeAll(async () => {
+    await github.start();
+    const dockerfile = readFileSync(join(ROOT, 'examples/hello/Dockerfile'), 'utf8');
+    ws = createWorkspace({ 'examples/hello/Dockerfile': `${dockerfile}\n# the pull request's change\n` });
+  });
+
+  afterAll(async () => {
+    await github.stop();
+    ws?.remove();
+    if (!process.env.STAGEGATE_E2E_KEEP) cleanupRuns();
+  });
+
+  it.each(engines)(
+    '%s: the bundled action builds, measures and tests examples/hello',
+    async (engine) => {
+      const { env, problem } = engineUp(engine);
+      if (!env) {
+        if (process.env.CI === 'true') throw new Error(`engine ${engine} cannot be brought up: ${problem}`);
+        console.warn(`SKIPPED engine ${engine}: ${problem}`);
+        return;
+      }
+      const seen = describeEngine(env);
+      pr += 1;
+      const result = await runAction({
+        workspace: ws.dir,
+        apiUrl: github.url,
+        sha: ws.headSha,
+        event: pullRequestPayload({ number: pr, baseSha: ws.baseSha, headSha: ws.headSha }),
+        inputs: { context: 'examples/hello' },
+        engineEnv: env,
+      });
+      const record = {
+        engine,
+        ...seen,
+        exit: result.exitCode,
+        size: result.outputs.size,
+        compressedSize: result.outputs['compressed-size'],
+        baseSize: result.outputs['base-size'],
+        test: result.outputs['test-result'],
+        errors: result.errors,
+      };
+      console.log(`engine ${engine}: ${JSON.stringify(record)}`);
+      if (process.env.STAGEGATE_ENGINES_RESULTS)
+        appendFileSync(process.env.STAGEGATE_ENGINES_RESULTS, `${JSON.stringify(record)}\n`);
+
+      // The engine is the one asked for: its driver, and buildx only where the engine has it.
+      expect(seen.driver).toBe(env.STAGEGATE_ENGINE_DRIVER);
+      expect(result.stdout).toContain('::group::Build stages');
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
+      expect(Number(result.outputs.size)).toBeGreaterThan(0);
+      expect(Number(result.outputs['compressed-size'])).toBeGreaterThan(0);
+      expect(result.outputs['test-result']).toBe('passed');
+      expect(github.commentsOn(pr)).toHaveLength(1);
+    },
+    SLOW,
+  );
+});
