@@ -41,11 +41,12 @@ DEFAULT_SOCK=/var/run/docker.sock
 exec 3>&1 1>&2
 
 log() { echo "engines: $*" >&2; }
+# die exits 97, so a failure already reported inside a command substitution is not reported twice.
 die() {
   echo "::error::engines.sh ${COMMAND:-} ${ENGINE:-}: $*" >&2
-  exit 1
+  exit 97
 }
-trap 'die "command failed (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
+trap 'status=$?; [ "$status" -eq 97 ] && exit 97; die "command failed (exit $status) at line $LINENO: $BASH_COMMAND"' ERR
 
 need_root() { [ "$(id -u)" -eq 0 ] || die "run it as root (it starts daemons and writes $RUN and $DATA)"; }
 
@@ -75,8 +76,9 @@ spawn() { # pidfile logfile cmd...
   shift 2
   mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
   # A plain background command (no function, no sudo), so $! is the daemon itself once env/setsid exec it.
+  # It must not inherit fd 3 (the export lines: `eval "$(…)"` would wait for it) nor fd 9 (the lock).
   env PATH="$(daemon_path)" OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none \
-    setsid nohup "$@" </dev/null >>"$logfile" 2>&1 &
+    setsid nohup "$@" </dev/null >>"$logfile" 2>&1 3>&- 9>&- &
   echo $! >"$pidfile"
 }
 
@@ -258,7 +260,7 @@ docker_config() { # engine
 }
 
 # ---- the registry (shared by every engine) ---------------------------------------------------------------
-registry_ok() { curl -fsS -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; }
+registry_ok() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; }
 
 registry_up() {
   install_registry
@@ -538,6 +540,9 @@ case "$COMMAND" in
   list) printf '%s\n' "${ENGINES[@]}" >&3 ;;
   install) # hidden: fetch and build every tool (no daemon started), e.g. to warm a CI cache
     need_root
+    mkdir -p "$RUN"
+    exec 9>"$RUN/.lock"
+    flock 9
     ensure_machine_tools
     install_debian13
     install_registry
