@@ -18,6 +18,8 @@ BUILDKIT_VERSION=v0.34.2   # go install github.com/moby/buildkit/cmd/{buildkitd,
 DISTRIBUTION_VERSION=v3.1.2 # go install github.com/distribution/distribution/v3/cmd/registry
 BUILDKIT_IMAGE_REVISION=1  # bump when the BuildKit image's rootfs recipe below changes
 BASE_IMAGES=(stagegate/busybox:1) # what scripts/base-images.sh creates; pushed to the registry
+CLASSIC_SUBNET=${STAGEGATE_CLASSIC_BRIDGE:-172.30.241.1/24}     # docker-classic's bridge, sg-classic0
+CONTAINERD_SUBNET=${STAGEGATE_CONTAINERD_BRIDGE:-172.30.242.1/24} # docker-containerd's bridge, sg-ctrd0
 # -------------------------------------------------------------------------------------------------------
 
 ENGINES=(docker-classic docker-containerd docker-container remote legacy-buildkit)
@@ -332,16 +334,30 @@ EOF
   wait_for 30 "containerd for $1" "$dir/containerd.log" "$DEB_ROOT/usr/bin/ctr" --address "$sock" version
 }
 
+# Each dockerd gets its own bridge (dockerd's BuildKit needs one for RUN; docker0 is the machine's dockerd's).
+bridge_of() { case "$1" in docker-classic) echo "sg-classic0 $CLASSIC_SUBNET" ;; *) echo "sg-ctrd0 $CONTAINERD_SUBNET" ;; esac; }
+
+bridge_up() { # name address/prefix
+  if ! ip link show "$1" >/dev/null 2>&1; then
+    log "creating bridge $1 ($2)"
+    ip link add "$1" type bridge
+  fi
+  ip addr show dev "$1" | grep -q "inet $2 " || ip addr add "$2" dev "$1"
+  ip link set "$1" up
+}
+
 dockerd_up() { # engine snapshotter(true|false)
   local engine=$1 snapshotter=$2
-  local sock=$RUN/$engine.sock dir=$RUN/$engine
+  local sock=$RUN/$engine.sock dir=$RUN/$engine bridge subnet
+  read -r bridge subnet <<<"$(bridge_of "$engine")"
   install_debian13
   if pid_alive "$dir/dockerd.pid" && docker_ok "$sock"; then
     log "$engine already answers on $sock"
   else
     containerd_up "$engine"
+    bridge_up "$bridge" "$subnet"
     mkdir -p "$dir" "$DATA/$engine/docker"
-    # No bridge and no iptables: the machine's dockerd owns docker0 and the DOCKER chains.
+    # Its own bridge and no iptables: the machine's dockerd owns docker0 and the DOCKER chains.
     cat >"$dir/daemon.json" <<EOF
 {
   "data-root": "$DATA/$engine/docker",
@@ -349,7 +365,7 @@ dockerd_up() { # engine snapshotter(true|false)
   "pidfile": "$dir/dockerd.daemon.pid",
   "hosts": ["unix://$sock"],
   "containerd": "$dir/containerd/containerd.sock",
-  "bridge": "none",
+  "bridge": "$bridge",
   "iptables": false,
   "ip6tables": false,
   "ip-masq": false,
@@ -512,6 +528,9 @@ down() {
     docker-classic | docker-containerd)
       stop_pidfile "$RUN/$engine/dockerd.pid" "dockerd ($engine)"
       stop_pidfile "$RUN/$engine/containerd/containerd.pid" "containerd ($engine)"
+      local bridge subnet
+      read -r bridge subnet <<<"$(bridge_of "$engine")"
+      if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
       ;;
     docker-container | remote)
       local config

@@ -148,6 +148,8 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
         errors: result.errors,
       };
       console.log(`engine ${engine}: ${JSON.stringify(record)}`);
+      if (result.exitCode !== 0)
+        console.log(`engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-80).join('\n')}`);
       if (process.env.STAGEGATE_ENGINES_RESULTS)
         appendFileSync(process.env.STAGEGATE_ENGINES_RESULTS, `${JSON.stringify(record)}\n`);
 
