@@ -289,7 +289,7 @@ EOF
 }
 
 in_registry() { # repository:tag
-  curl -fsS -o /dev/null --max-time 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+  curl -fs -o /dev/null --max-time 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
     -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://$REGISTRY/v2/${1%:*}/manifests/${1##*:}"
 }
 

@@ -137,8 +137,12 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
         inputs: { context: 'examples/hello' },
         engineEnv: env,
       });
+      // buildx names the builder and driver of every build it runs: what the action really used.
+      const usedLine = /building with "([^"]+)" instance using ([\w-]+) driver/.exec(result.stdout);
+      const used = usedLine ? `${usedLine[2]} (${usedLine[1]})` : 'legacy (DOCKER_BUILDKIT=1 docker build)';
       const record = {
         engine,
+        used,
         ...seen,
         exit: result.exitCode,
         size: result.outputs.size,
@@ -149,12 +153,15 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       };
       console.log(`engine ${engine}: ${JSON.stringify(record)}`);
       if (result.exitCode !== 0)
-        console.log(`engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-80).join('\n')}`);
+        console.log(
+          `engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-80).join('\n')}`,
+        );
       if (process.env.STAGEGATE_ENGINES_RESULTS)
         appendFileSync(process.env.STAGEGATE_ENGINES_RESULTS, `${JSON.stringify(record)}\n`);
 
       // The engine is the one asked for: its driver, and buildx only where the engine has it.
       expect(seen.driver).toBe(env.STAGEGATE_ENGINE_DRIVER);
+      expect(used.split(' ')[0]).toBe(env.STAGEGATE_ENGINE_DRIVER);
       expect(result.stdout).toContain('::group::Build stages');
       expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
       expect(Number(result.outputs.size)).toBeGreaterThan(0);
