@@ -21,6 +21,7 @@ import {
   ROOT,
   runAction,
   TOKEN,
+  type RunResult,
   type Workspace,
 } from '../e2e/harness.js';
 
@@ -118,25 +119,34 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
     if (!process.env.STAGEGATE_E2E_KEEP) cleanupRuns();
   });
 
+  /** The engine's environment; undefined (the test returns) when it is skipped outside CI. */
+  const upOrSkip = (engine: string): NodeJS.ProcessEnv | undefined => {
+    const { env, problem } = engineUp(engine);
+    if (env) return env;
+    if (process.env.CI === 'true') throw new Error(`engine ${engine} cannot be brought up: ${problem}`);
+    console.warn(`SKIPPED engine ${engine}: ${problem}`);
+    return undefined;
+  };
+
+  const runOn = (env: NodeJS.ProcessEnv, inputs: Record<string, string> = {}): Promise<RunResult> => {
+    pr += 1;
+    return runAction({
+      workspace: ws.dir,
+      apiUrl: github.url,
+      sha: ws.headSha,
+      event: pullRequestPayload({ number: pr, baseSha: ws.baseSha, headSha: ws.headSha }),
+      inputs: { context: 'examples/hello', ...inputs },
+      engineEnv: env,
+    });
+  };
+
   it.each(engines)(
     '%s: the bundled action builds, measures and tests examples/hello',
     async (engine) => {
-      const { env, problem } = engineUp(engine);
-      if (!env) {
-        if (process.env.CI === 'true') throw new Error(`engine ${engine} cannot be brought up: ${problem}`);
-        console.warn(`SKIPPED engine ${engine}: ${problem}`);
-        return;
-      }
+      const env = upOrSkip(engine);
+      if (!env) return;
       const seen = describeEngine(env);
-      pr += 1;
-      const result = await runAction({
-        workspace: ws.dir,
-        apiUrl: github.url,
-        sha: ws.headSha,
-        event: pullRequestPayload({ number: pr, baseSha: ws.baseSha, headSha: ws.headSha }),
-        inputs: { context: 'examples/hello' },
-        engineEnv: env,
-      });
+      const result = await runOn(env);
       // buildx names the builder and driver of every build it runs: what the action really used.
       const usedLine = /building with "([^"]+)" instance using ([\w-]+) driver/.exec(result.stdout);
       const used = usedLine ? `${usedLine[2]} (${usedLine[1]})` : 'legacy (DOCKER_BUILDKIT=1 docker build)';
@@ -168,6 +178,48 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect(Number(result.outputs['compressed-size'])).toBeGreaterThan(0);
       expect(result.outputs['test-result']).toBe('passed');
       expect(github.commentsOn(pr)).toHaveLength(1);
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: exports a registry cache (cache-to) and builds from it (cache-from)',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const ref = `${env.STAGEGATE_REGISTRY}/stagegate-cache/hello:${engine}-${Date.now()}`;
+      const inputs = {
+        'cache-from': `type=registry,ref=${ref}`,
+        'cache-to': `type=registry,ref=${ref},mode=max`,
+      };
+      const result = await runOn(env, inputs);
+      const record = {
+        engine,
+        cache: ref,
+        exit: result.exitCode,
+        errors: result.errors,
+        warnings: result.warnings,
+      };
+      console.log(`engine ${engine} (cache): ${JSON.stringify(record)}`);
+      if (result.exitCode !== 0)
+        console.log(
+          `engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-60).join('\n')}`,
+        );
+      expect(result.stdout).toContain('::group::Build stages');
+      if (env.STAGEGATE_ENGINE === 'docker-classic') {
+        // TODO(issue 12, defect 2: cache-to refused on the docker driver): buildx's docker driver on the
+        // classic image store cannot export a cache, and stagegate passes cache-to through, so every stage
+        // fails. Assert that, until stagegate warns and builds without the export instead.
+        expect(result.exitCode).toBe(1);
+        expect(result.stdout).toContain('Cache export is not supported for the docker driver');
+        return;
+      }
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
+      expect(result.outputs['test-result']).toBe('passed');
+      if (env.STAGEGATE_ENGINE_DRIVER === 'legacy') {
+        // docker build cannot export a cache: the action says so and builds.
+        expect(result.warnings.join('\n')).toContain("Input 'cache-to'");
+      }
     },
     SLOW,
   );
