@@ -75,6 +75,14 @@ function engineUp(name: string): { env?: NodeJS.ProcessEnv; problem?: string } {
   return { env };
 }
 
+/** The action's log without ::debug:: lines (the raw build output), for a failing run's console. */
+function logOf(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::debug::'))
+    .join('\n');
+}
+
 function run(env: NodeJS.ProcessEnv, args: string[]): { status: number | null; out: string } {
   const r = spawnSync(env.STAGEGATE_DOCKER ?? 'docker', args, {
     encoding: 'utf8',
@@ -163,9 +171,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       };
       console.log(`engine ${engine}: ${JSON.stringify(record)}`);
       if (result.exitCode !== 0)
-        console.log(
-          `engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-80).join('\n')}`,
-        );
+        console.log(`engine ${engine}: the action's log (without ::debug::)\n${logOf(result.stdout)}`);
       if (process.env.STAGEGATE_ENGINES_RESULTS)
         appendFileSync(process.env.STAGEGATE_ENGINES_RESULTS, `${JSON.stringify(record)}\n`);
 
@@ -188,9 +194,11 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       const env = upOrSkip(engine);
       if (!env) return;
       const ref = `${env.STAGEGATE_REGISTRY}/stagegate-cache/hello:${engine}-${Date.now()}`;
+      // image-manifest=true: dockerd 26.1's built-in BuildKit otherwise writes its older cache index, whose
+      // entries are layers, and distribution v3 refuses it (400, 'manifest blob unknown'; docs/engines.md).
       const inputs = {
         'cache-from': `type=registry,ref=${ref}`,
-        'cache-to': `type=registry,ref=${ref},mode=max`,
+        'cache-to': `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`,
       };
       const result = await runOn(env, inputs);
       const record = {
@@ -203,14 +211,17 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       console.log(`engine ${engine} (cache): ${JSON.stringify(record)}`);
       if (result.exitCode !== 0)
         console.log(
-          `engine ${engine}: the action's log ends\n${result.stdout.split('\n').slice(-60).join('\n')}`,
+          `engine ${engine}: the action's log (without ::debug::)\n${logOf(result.stdout)}\n` +
+            `the comment:\n${result.outputs['comment-body']}`,
         );
       expect(result.stdout).toContain('::group::Build stages');
       if (env.STAGEGATE_ENGINE === 'docker-classic') {
         // TODO(issue 12, defect 2: cache-to refused on the docker driver): buildx's docker driver on the
-        // classic image store cannot export a cache, and stagegate passes cache-to through, so every stage
-        // fails. Assert that, until stagegate warns and builds without the export instead.
+        // classic image store cannot export a cache, and stagegate passes cache-to through to the target's
+        // build (and the base commit's), which fails: "Stage 'runtime' failed to build.", exit 1. Assert
+        // that, until stagegate warns and builds without the export; then expect exit 0 here too.
         expect(result.exitCode).toBe(1);
+        expect(result.errors).toEqual(["Stage 'runtime' failed to build."]);
         expect(result.stdout).toContain('Cache export is not supported for the docker driver');
         return;
       }
