@@ -48,7 +48,11 @@ die() {
   echo "::error::engines.sh ${COMMAND:-} ${ENGINE:-}: $*" >&2
   exit 97
 }
-trap 'status=$?; [ "$status" -eq 97 ] && exit 97; die "command failed (exit $status) at line $LINENO: $BASH_COMMAND"' ERR
+on_err() { # status line
+  [ "$1" -eq 97 ] && exit 97
+  die "command failed (exit $1) at line $2: $BASH_COMMAND"
+}
+trap 'on_err $? $LINENO' ERR
 
 need_root() { [ "$(id -u)" -eq 0 ] || die "run it as root (it starts daemons and writes $RUN and $DATA)"; }
 
@@ -431,7 +435,7 @@ buildkit_image() {
 builder_up() { # engine name create-args...
   local engine=$1 name=$2
   shift 2
-  local stamp=$DATA/$engine/builder-args
+  local stamp=$DATA/$engine/builder-args-$name
   local want="$*"
   if [ "$(cat "$stamp" 2>/dev/null || true)" = "$want" ] && "$CLI" buildx inspect --bootstrap "$name" >/dev/null 2>&1; then
     log "builder $name already up"
@@ -503,6 +507,8 @@ up() {
       export DOCKER_HOST=unix://$CLASSIC_SOCK
       push_base_images
       local name=stagegate-$engine toml=$DATA/$engine/buildkitd.toml
+      # Its own builder (and BuildKit container) for Debian's buildx, beside the one of the newest buildx.
+      if [ "${STAGEGATE_BUILDX:-}" = debian ]; then name=$name-debian-buildx; fi
       mkdir -p "$DATA/$engine"
       buildkitd_toml "$toml"
       if [ "$engine" = docker-container ]; then
@@ -537,10 +543,11 @@ down() {
       for config in "$DATA/$engine"/docker-config-*; do
         [ -d "$config" ] || continue
         if docker_ok "$CLASSIC_SOCK"; then
-          DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine" >&2 2>/dev/null || true
+          DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine" >&2 2>/dev/null ||
+            DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine-debian-buildx" >&2 2>/dev/null || true
         fi
       done
-      rm -f "$DATA/$engine/builder-args"
+      rm -f "$DATA/$engine"/builder-args-*
       if [ "$engine" = remote ]; then stop_pidfile "$RUN/remote/buildkitd.pid" "buildkitd (remote)"; fi
       log "$engine is down (docker-classic, which it builds on, stays up: 'down docker-classic' stops it)"
       ;;

@@ -184,6 +184,18 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect(Number(result.outputs['compressed-size'])).toBeGreaterThan(0);
       expect(result.outputs['test-result']).toBe('passed');
       expect(github.commentsOn(pr)).toHaveLength(1);
+      const size = Number(result.outputs.size);
+      const compressed = Number(result.outputs['compressed-size']);
+      if (env.STAGEGATE_ENGINE === 'docker-containerd') {
+        // TODO(issue 12, defect 3: sizes wrong under the containerd image store): `docker image inspect`'s
+        // .Size is the packed (compressed) content there, so 'size' (1,071,507 bytes for this image; the
+        // classic store says 1,984,394) is about the compressed size. Assert that, until stagegate measures
+        // the unpacked size; then expect the same as below.
+        expect(Math.abs(size - compressed)).toBeLessThan(compressed * 0.01);
+      } else {
+        // Unpacked on disk is larger than gzip-compressed for this image (busybox compresses to about half).
+        expect(size).toBeGreaterThan(compressed * 1.5);
+      }
     },
     SLOW,
   );
