@@ -88,6 +88,16 @@ spawn() { # pidfile logfile cmd...
   echo $! >"$pidfile"
 }
 
+# What a stopped dockerd may leave mounted (its netns/default, overlays of killed containers), deepest first.
+unmount_under() { # dir...
+  local dir mount
+  for dir in "$@"; do
+    awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r | while read -r mount; do
+      umount "$mount" 2>/dev/null || umount -l "$mount" || true
+    done
+  done
+}
+
 stop_pidfile() { # pidfile name
   local pid
   if pid_alive "$1"; then
@@ -534,6 +544,7 @@ down() {
     docker-classic | docker-containerd)
       stop_pidfile "$RUN/$engine/dockerd.pid" "dockerd ($engine)"
       stop_pidfile "$RUN/$engine/containerd/containerd.pid" "containerd ($engine)"
+      unmount_under "$RUN/$engine" "$DATA/$engine"
       local bridge subnet
       read -r bridge subnet <<<"$(bridge_of "$engine")"
       if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
