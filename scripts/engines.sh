@@ -215,6 +215,7 @@ install_debian13() {
   apt=(apt-get -q -o APT::Sandbox::User=root -o Acquire::Languages=none)
   if [ "$(. /etc/os-release && echo "${VERSION_ID:-}")" = 13 ]; then
     log "fetching Debian 13 packages with the machine's own apt"
+    "${apt[@]}" update >&2
   else
     keyring=/usr/share/keyrings/debian-archive-keyring.gpg
     [ -f "$keyring" ] || die "$keyring is missing (apt-get install debian-archive-keyring)"
@@ -500,6 +501,9 @@ up() {
   install_debian13
   install_buildx
   registry_up
+  # Only the docker CLI goes on the caller's PATH (not Debian 13's containerd, ctr…).
+  mkdir -p "$DEB_ROOT/cli-bin"
+  ln -sfn ../usr/bin/docker "$DEB_ROOT/cli-bin/docker"
   config=$(docker_config "$engine")
   export DOCKER_CONFIG=$config
   case "$engine" in
@@ -509,7 +513,7 @@ up() {
       dockerd_up "$engine" "$snapshotter"
       export DOCKER_HOST=unix://$RUN/$engine.sock
       log "$engine: $("$CLI" info --format 'dockerd {{.ServerVersion}}, storage driver {{.Driver}}, {{range .DriverStatus}}{{index . 0}}={{index . 1}} {{end}}')"
-      emit "PATH=$DEB_ROOT/usr/bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
+      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
         "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker
       ;;
     docker-container | remote)
@@ -530,7 +534,7 @@ up() {
         builder_up "$engine" "$name" --driver remote "unix://$RUN/remote/buildkitd.sock"
       fi
       log "$engine: $("$CLI" buildx inspect "$name" | grep -E '^(Driver|BuildKit version):' | tr -s ' ' | paste -sd' ')"
-      emit "PATH=$DEB_ROOT/usr/bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
+      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
         "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
         "STAGEGATE_ENGINE_DRIVER=$engine"
       ;;
