@@ -14,7 +14,7 @@ DEBIAN13_DOCKER=26.1.5     # Debian 13 (trixie) docker.io + docker-cli: dockerd 
 DEBIAN13_CONTAINERD=1.7.24 # Debian 13 containerd (containerd, containerd-shim-runc-v2)
 DEBIAN13_BUILDX=0.13.1     # Debian 13 docker-buildx: the old buildx, used with STAGEGATE_BUILDX=debian
 BUILDX_VERSION=v0.38.2     # go install github.com/docker/buildx/cmd/buildx
-BUILDKIT_VERSION=v0.34.2   # go install github.com/moby/buildkit/cmd/{buildkitd,buildctl}
+BUILDKIT_VERSION=v0.34.2   # github.com/moby/buildkit from the Go module proxy: go build ./cmd/{buildkitd,buildctl}
 DISTRIBUTION_VERSION=v3.1.2 # go install github.com/distribution/distribution/v3/cmd/registry
 BUILDKIT_IMAGE_REVISION=1  # bump when the BuildKit image's rootfs recipe below changes
 BASE_IMAGES=(stagegate/busybox:1) # what scripts/base-images.sh creates; pushed to the registry

@@ -201,7 +201,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
   );
 
   it.each(engines)(
-    '%s: exports a registry cache (cache-to) and builds from it (cache-from)',
+    '%s: exports a registry cache (cache-to) and the next run imports it (cache-from)',
     async (engine) => {
       const env = upOrSkip(engine);
       if (!env) return;
@@ -242,7 +242,15 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       if (env.STAGEGATE_ENGINE_DRIVER === 'legacy') {
         // docker build cannot export a cache: the action says so and builds.
         expect(result.warnings.join('\n')).toContain("Input 'cache-to'");
+        return;
       }
+      // The first run found no cache to import (BuildKit says so and goes on); the second one reads it.
+      const notFound = `failed to configure registry cache importer: ${ref}: not found`;
+      expect(result.stdout).toContain(notFound);
+      const again = await runOn(env, inputs);
+      expect({ exit: again.exitCode, errors: again.errors }).toEqual({ exit: 0, errors: [] });
+      expect(again.stdout).toContain(`importing cache manifest from ${ref}`);
+      expect(again.stdout).not.toContain(notFound);
     },
     SLOW,
   );
