@@ -133,6 +133,8 @@ export interface RunOptions {
   sha: string;
   ref?: string;
   runId?: string;
+  /** Variables of an engine (scripts/engines.sh up NAME) that replace the test process's own. */
+  engineEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunResult {
@@ -166,8 +168,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   writeFileSync(summaryFile, '');
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
 
+  const host = { ...process.env, ...options.engineEnv };
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+    PATH: host.PATH,
     HOME: process.env.HOME,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -191,10 +194,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
-    STAGEGATE_DOCKER: process.env.STAGEGATE_DOCKER || '/usr/bin/docker',
+    STAGEGATE_DOCKER: host.STAGEGATE_DOCKER || '/usr/bin/docker',
   };
-  for (const key of ['DOCKER_HOST', 'DOCKER_CONFIG', 'TMPDIR'])
-    if (process.env[key]) env[key] = process.env[key];
+  for (const key of ['DOCKER_HOST', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'TMPDIR'])
+    if (host[key]) env[key] = host[key];
   // Every input action.yml declares gets its default, as the runner does; then the step's `with:`.
   for (const [name, spec] of Object.entries(readActionYaml().inputs ?? {})) {
     if (spec.default !== undefined) env[inputVariable(name)] = evaluateDefault(String(spec.default));

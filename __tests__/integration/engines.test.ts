@@ -1,0 +1,301 @@
+/**
+ * The engine matrix (scripts/engines.sh, docs/engines.md): for each engine named in STAGEGATE_ENGINES
+ * (`all`, or names separated by commas), `engines.sh up NAME`, then the bundled action end to end on
+ * examples/hello with that engine's environment and nothing else, as a runner would run it. Checks that
+ * it built, measured a size and ran the test gate, and records the builder driver it used.
+ *
+ * Opt-in (`bash scripts/test-engines.sh`): without STAGEGATE_ENGINES the suite is skipped, so the default
+ * `npm test` is unchanged. In CI (CI=true) an engine that cannot be brought up fails its test; elsewhere
+ * it is skipped with the reason.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeGitHub } from '../e2e/fake-github.js';
+import {
+  cleanupRuns,
+  createWorkspace,
+  pullRequestPayload,
+  REPOSITORY,
+  ROOT,
+  runAction,
+  TOKEN,
+  type RunResult,
+  type Workspace,
+} from '../e2e/harness.js';
+
+const ENGINES_SH = join(ROOT, 'scripts/engines.sh');
+/** A cold `up` builds buildx, BuildKit and the registry with Go on a 2-core machine. */
+const UP_TIMEOUT = 45 * 60_000;
+const SLOW = UP_TIMEOUT + 10 * 60_000;
+
+function listEngines(): string[] {
+  const r = spawnSync('bash', [ENGINES_SH, 'list'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`engines.sh list failed: ${r.stderr}`);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+function selectedEngines(): string[] {
+  const wanted = (process.env.STAGEGATE_ENGINES ?? '').trim();
+  if (!wanted) return [];
+  const all = listEngines();
+  if (wanted === 'all') return all;
+  const names = wanted.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !all.includes(n));
+  if (unknown.length) throw new Error(`STAGEGATE_ENGINES names unknown engines: ${unknown.join(', ')}`);
+  return names;
+}
+
+/** `engines.sh up NAME`, its export lines applied by bash: the environment that engine needs. */
+function engineUp(name: string): { env?: NodeJS.ProcessEnv; problem?: string } {
+  const up = spawnSync('bash', [ENGINES_SH, 'up', name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: UP_TIMEOUT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (up.status !== 0) {
+    const tail = (up.stderr || up.error?.message || '').trim().split('\n').slice(-15).join('\n');
+    return { problem: `'engines.sh up ${name}' exited ${up.status}:\n${tail}` };
+  }
+  const applied = spawnSync('bash', ['-c', 'eval "$STAGEGATE_EXPORTS" && env -0'], {
+    encoding: 'utf8',
+    env: { ...process.env, STAGEGATE_EXPORTS: up.stdout },
+  });
+  if (applied.status !== 0)
+    return { problem: `its export lines do not eval: ${applied.stderr}\n${up.stdout}` };
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of Object.keys(process.env)) env[key] = undefined; // what `unset` removed stays removed
+  for (const entry of applied.stdout.split('\0').filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  delete env.STAGEGATE_EXPORTS;
+  return { env };
+}
+
+/** The action's log without ::debug:: lines (the raw build output), for a failing run's console. */
+function logOf(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::debug::'))
+    .join('\n');
+}
+
+function run(env: NodeJS.ProcessEnv, args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(env.STAGEGATE_DOCKER ?? 'docker', args, {
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
+}
+
+/** What the engine is, asked the way the action would (its docker CLI, its builder). */
+function describeEngine(env: NodeJS.ProcessEnv): Record<string, string> {
+  const info = run(env, ['info', '--format', '{{.ServerVersion}} {{.Driver}} {{json .DriverStatus}}']);
+  const buildx = run(env, ['buildx', 'version']);
+  const inspect = buildx.status === 0 ? run(env, ['buildx', 'inspect']) : undefined;
+  const field = (name: string): string =>
+    new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(inspect?.out ?? '')?.[1].trim() ?? '';
+  return {
+    server: info.out,
+    buildx: buildx.status === 0 ? buildx.out : '(none: DOCKER_BUILDKIT=1 docker build)',
+    builder: field('Name'),
+    driver: inspect ? field('Driver') : 'legacy',
+    buildkit: field('BuildKit version'),
+  };
+}
+
+/** A stage whose RUN fails: what the report must blame. */
+const FAILING = [
+  'FROM stagegate/busybox:1 AS build',
+  'RUN echo about to fail && false',
+  '',
+  'FROM build AS runtime',
+  'CMD ["true"]',
+  '',
+].join('\n');
+
+const engines = selectedEngines();
+const suite = engines.length ? describe : describe.skip;
+
+suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () => {
+  const github = new FakeGitHub(REPOSITORY, TOKEN);
+  let ws: Workspace;
+  let pr = 100;
+
+  beforeAll(async () => {
+    await github.start();
+    const dockerfile = readFileSync(join(ROOT, 'examples/hello/Dockerfile'), 'utf8');
+    ws = createWorkspace({
+      'examples/hello/Dockerfile': `${dockerfile}\n# the pull request's change\n`,
+      'failing/Dockerfile': FAILING,
+    });
+  });
+
+  afterAll(async () => {
+    await github.stop();
+    ws?.remove();
+    if (!process.env.STAGEGATE_E2E_KEEP) cleanupRuns();
+  });
+
+  /** The engine's environment; undefined (the test returns) when it is skipped outside CI. */
+  const upOrSkip = (engine: string): NodeJS.ProcessEnv | undefined => {
+    const { env, problem } = engineUp(engine);
+    if (env) return env;
+    if (process.env.CI === 'true') throw new Error(`engine ${engine} cannot be brought up: ${problem}`);
+    console.warn(`SKIPPED engine ${engine}: ${problem}`);
+    return undefined;
+  };
+
+  const runOn = (env: NodeJS.ProcessEnv, inputs: Record<string, string> = {}): Promise<RunResult> => {
+    pr += 1;
+    return runAction({
+      workspace: ws.dir,
+      apiUrl: github.url,
+      sha: ws.headSha,
+      event: pullRequestPayload({ number: pr, baseSha: ws.baseSha, headSha: ws.headSha }),
+      inputs: { context: 'examples/hello', ...inputs },
+      engineEnv: env,
+    });
+  };
+
+  it.each(engines)(
+    '%s: the bundled action builds, measures and tests examples/hello',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const seen = describeEngine(env);
+      const result = await runOn(env);
+      // buildx names the builder and driver of every build it runs: what the action really used.
+      const usedLine = /building with "([^"]+)" instance using ([\w-]+) driver/.exec(result.stdout);
+      const used = usedLine ? `${usedLine[2]} (${usedLine[1]})` : 'legacy (DOCKER_BUILDKIT=1 docker build)';
+      const record = {
+        engine,
+        used,
+        ...seen,
+        exit: result.exitCode,
+        size: result.outputs.size,
+        compressedSize: result.outputs['compressed-size'],
+        baseSize: result.outputs['base-size'],
+        test: result.outputs['test-result'],
+        errors: result.errors,
+      };
+      console.log(`engine ${engine}: ${JSON.stringify(record)}`);
+      if (result.exitCode !== 0)
+        console.log(`engine ${engine}: the action's log (without ::debug::)\n${logOf(result.stdout)}`);
+      if (process.env.STAGEGATE_ENGINES_RESULTS)
+        appendFileSync(process.env.STAGEGATE_ENGINES_RESULTS, `${JSON.stringify(record)}\n`);
+
+      // The engine is the one asked for: its driver, and buildx only where the engine has it.
+      expect(seen.driver).toBe(env.STAGEGATE_ENGINE_DRIVER);
+      expect(used.split(' ')[0]).toBe(env.STAGEGATE_ENGINE_DRIVER);
+      expect(result.stdout).toContain('::group::Build stages');
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
+      expect(Number(result.outputs.size)).toBeGreaterThan(0);
+      expect(Number(result.outputs['compressed-size'])).toBeGreaterThan(0);
+      expect(result.outputs['test-result']).toBe('passed');
+      expect(github.commentsOn(pr)).toHaveLength(1);
+      const size = Number(result.outputs.size);
+      const compressed = Number(result.outputs['compressed-size']);
+      if (env.STAGEGATE_ENGINE === 'docker-containerd') {
+        // TODO(issue 12, defect 3: sizes wrong under the containerd image store): `docker image inspect`'s
+        // .Size is the packed (compressed) content there, so 'size' (1,071,507 bytes for this image; the
+        // classic store says 1,984,394) is about the compressed size. Assert that, until stagegate measures
+        // the unpacked size; then expect the same as below.
+        expect(Math.abs(size - compressed)).toBeLessThan(compressed * 0.01);
+      } else {
+        // Unpacked on disk is larger than gzip-compressed for this image (busybox compresses to about half).
+        expect(size).toBeGreaterThan(compressed * 1.5);
+      }
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: exports a registry cache (cache-to) and the next run imports it (cache-from)',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const ref = `${env.STAGEGATE_REGISTRY}/stagegate-cache/hello:${engine}-${Date.now()}`;
+      // image-manifest=true: dockerd 26.1's built-in BuildKit otherwise writes its older cache index, whose
+      // entries are layers, and distribution v3 refuses it (400, 'manifest blob unknown'; docs/engines.md).
+      const inputs = {
+        'cache-from': `type=registry,ref=${ref}`,
+        'cache-to': `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`,
+      };
+      const result = await runOn(env, inputs);
+      const record = {
+        engine,
+        cache: ref,
+        exit: result.exitCode,
+        errors: result.errors,
+        warnings: result.warnings,
+      };
+      console.log(`engine ${engine} (cache): ${JSON.stringify(record)}`);
+      if (result.exitCode !== 0)
+        console.log(
+          `engine ${engine}: the action's log (without ::debug::)\n${logOf(result.stdout)}\n` +
+            `the comment:\n${result.outputs['comment-body']}`,
+        );
+      expect(result.stdout).toContain('::group::Build stages');
+      if (env.STAGEGATE_ENGINE === 'docker-classic') {
+        // TODO(issue 12, defect 2: cache-to refused on the docker driver): buildx's docker driver on the
+        // classic image store cannot export a cache, and stagegate passes cache-to through to the target's
+        // build (and the base commit's), which fails: "Stage 'runtime' failed to build.", exit 1. Assert
+        // that, until stagegate warns and builds without the export; then expect exit 0 here too.
+        expect(result.exitCode).toBe(1);
+        expect(result.errors).toEqual(["Stage 'runtime' failed to build."]);
+        expect(result.stdout).toContain('Cache export is not supported for the docker driver');
+        return;
+      }
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
+      expect(result.outputs['test-result']).toBe('passed');
+      if (env.STAGEGATE_ENGINE_DRIVER === 'legacy') {
+        // docker build cannot export a cache: the action says so and builds.
+        expect(result.warnings.join('\n')).toContain("Input 'cache-to'");
+        return;
+      }
+      // The first run found no cache to import (BuildKit says so and goes on); the second one reads it.
+      const notFound = `failed to configure registry cache importer: ${ref}: not found`;
+      expect(result.stdout).toContain(notFound);
+      const again = await runOn(env, inputs);
+      expect({ exit: again.exitCode, errors: again.errors }).toEqual({ exit: 0, errors: [] });
+      expect(again.stdout).toContain(`importing cache manifest from ${ref}`);
+      expect(again.stdout).not.toContain(notFound);
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: a failing RUN after a cache import that found nothing (defect 1: the import is blamed)',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const ref = `${env.STAGEGATE_REGISTRY}/stagegate-cache/failing:${engine}-${Date.now()}`;
+      const result = await runOn(env, {
+        context: '.',
+        file: 'failing/Dockerfile',
+        'test-stage': '',
+        compare: 'false',
+        'cache-from': `type=registry,ref=${ref}`,
+      });
+      const comment = result.outputs['comment-body'] ?? '';
+      console.log(`engine ${engine} (failing RUN): exit ${result.exitCode}, the comment:\n${comment}`);
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toEqual(["Stage 'build' failed to build."]);
+      // BuildKit v0.13+ says 'did not complete successfully'; dockerd 20.10's 'executor failed running'.
+      const runFailed = /did not complete successfully|executor failed running/;
+      expect(result.stdout).toMatch(runFailed);
+      // TODO(issue 12, defect 1: failures blamed on cache import vertices): on every engine the comment's
+      // "Build log of stage build" is BuildKit's non-fatal '> importing cache manifest from …' and its
+      // 'ERROR: …: not found' (buildx: 'failed to configure registry cache importer: …: not found'), and
+      // neither the failing RUN nor its error appears. Assert that, until stagegate blames the failed
+      // vertex; then expect the comment to contain 'RUN echo about to fail && false' and match runFailed.
+      expect(comment).toContain(`> importing cache manifest from ${ref}`);
+      expect(comment).not.toMatch(runFailed);
+    },
+    SLOW,
+  );
+});

@@ -1,0 +1,613 @@
+#!/usr/bin/env bash
+# The engine matrix (test infrastructure only; see docs/engines.md):
+#   bash scripts/engines.sh list          the engine names, one a line
+#   bash scripts/engines.sh up NAME       starts NAME (installing what is missing) and prints export lines:
+#                                         eval "$(bash scripts/engines.sh up docker-container)"
+#   bash scripts/engines.sh down NAME     stops NAME (`down all` also stops the shared registry)
+# Everything but the export lines goes to stderr. Tools are cached by version under
+# ${STAGEGATE_ENGINES_DIR:-$HOME/.cache/stagegate/engines}, never in the repository. The machine's default
+# dockerd (/var/run/docker.sock) is only ever used, never stopped or reconfigured.
+set -Eeuo pipefail
+
+# ---- every pinned version, in one place -------------------------------------------------------------
+DEBIAN13_DOCKER=26.1.5     # Debian 13 (trixie) docker.io + docker-cli: dockerd and the CLI
+DEBIAN13_CONTAINERD=1.7.24 # Debian 13 containerd (containerd, containerd-shim-runc-v2)
+DEBIAN13_BUILDX=0.13.1     # Debian 13 docker-buildx: the old buildx, used with STAGEGATE_BUILDX=debian
+BUILDX_VERSION=v0.38.2     # go install github.com/docker/buildx/cmd/buildx
+BUILDKIT_VERSION=v0.34.2   # github.com/moby/buildkit from the Go module proxy: go build ./cmd/{buildkitd,buildctl}
+DISTRIBUTION_VERSION=v3.1.2 # go install github.com/distribution/distribution/v3/cmd/registry
+BUILDKIT_IMAGE_REVISION=1  # bump when the BuildKit image's rootfs recipe below changes
+BASE_IMAGES=(stagegate/busybox:1) # what scripts/base-images.sh creates; pushed to the registry
+CLASSIC_SUBNET=${STAGEGATE_CLASSIC_BRIDGE:-172.30.241.1/24}     # docker-classic's bridge, sg-classic0
+CONTAINERD_SUBNET=${STAGEGATE_CONTAINERD_BRIDGE:-172.30.242.1/24} # docker-containerd's bridge, sg-ctrd0
+# -------------------------------------------------------------------------------------------------------
+
+ENGINES=(docker-classic docker-containerd docker-container remote legacy-buildkit)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${STAGEGATE_ENGINES_DIR:-$HOME/.cache/stagegate/engines}
+RUN=${STAGEGATE_ENGINES_RUN:-/run/stagegate}
+DATA=${STAGEGATE_ENGINES_DATA:-/var/lib/stagegate}
+REGISTRY_PORT=${STAGEGATE_REGISTRY_PORT:-5042}
+REGISTRY=127.0.0.1:$REGISTRY_PORT
+DEB_ROOT=$CACHE/debian13-docker-$DEBIAN13_DOCKER
+GO_BIN=$CACHE/go-bin
+BUILDKIT_BIN=$GO_BIN/buildkit-$BUILDKIT_VERSION
+BUILDX_BIN=$GO_BIN/buildx-$BUILDX_VERSION
+REGISTRY_BIN=$GO_BIN/distribution-$DISTRIBUTION_VERSION
+BUILDKIT_IMAGE=$REGISTRY/stagegate/buildkit:$BUILDKIT_VERSION-sg$BUILDKIT_IMAGE_REVISION
+CLI=$DEB_ROOT/usr/bin/docker
+CLASSIC_SOCK=$RUN/docker-classic.sock
+DEFAULT_SOCK=/var/run/docker.sock
+
+# stdout is kept for the export lines (fd 3); everything else, tools' output included, goes to stderr.
+exec 3>&1 1>&2
+
+log() { echo "engines: $*" >&2; }
+# die exits 97, so a failure already reported inside a command substitution is not reported twice.
+die() {
+  echo "::error::engines.sh ${COMMAND:-} ${ENGINE:-}: $*" >&2
+  exit 97
+}
+on_err() { # status line
+  [ "$1" -eq 97 ] && exit 97
+  die "command failed (exit $1) at line $2: $BASH_COMMAND"
+}
+trap 'on_err $? $LINENO' ERR
+
+need_root() { [ "$(id -u)" -eq 0 ] || die "run it as root (it starts daemons and writes $RUN and $DATA)"; }
+
+# The PATH the daemons run with: the cached Debian 13 binaries first, then the machine's (Debian 12's runc).
+daemon_path() { echo "$DEB_ROOT/usr/bin:$DEB_ROOT/usr/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"; }
+
+# The caller's PATH without entries an earlier `up` added, so switching engines does not pile them up.
+clean_path() {
+  local out='' entry
+  local IFS=:
+  for entry in $PATH; do
+    case "$entry" in "$CACHE"/* | "$DATA"/*) continue ;; esac
+    out=${out:+$out:}$entry
+  done
+  echo "$out"
+}
+
+# ---- processes -------------------------------------------------------------------------------------------
+pid_alive() { # pidfile
+  local pid
+  [ -f "$1" ] && pid=$(cat "$1" 2>/dev/null || true) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# Starts a daemon in its own session, logging to $log; its pid goes to $pidfile.
+spawn() { # pidfile logfile cmd...
+  local pidfile=$1 logfile=$2
+  shift 2
+  mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
+  # A plain background command (no function, no sudo), so $! is the daemon itself once env/setsid exec it.
+  # It must not inherit fd 3 (the export lines: `eval "$(…)"` would wait for it) nor fd 9 (the lock).
+  env PATH="$(daemon_path)" OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none \
+    setsid nohup "$@" </dev/null >>"$logfile" 2>&1 3>&- 9>&- &
+  echo $! >"$pidfile"
+}
+
+# What a stopped dockerd may leave mounted (its netns/default, overlays of killed containers), deepest first.
+unmount_under() { # dir...
+  local dir mount
+  for dir in "$@"; do
+    awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r | while read -r mount; do
+      umount "$mount" 2>/dev/null || umount -l "$mount" || true
+    done
+  done
+}
+
+stop_pidfile() { # pidfile name
+  local pid
+  if pid_alive "$1"; then
+    pid=$(cat "$1")
+    log "stopping $2 (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$1"
+}
+
+wait_for() { # seconds description logfile cmd...
+  local seconds=$1 what=$2 logfile=$3
+  shift 3
+  for _ in $(seq 1 "$seconds"); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  tail -n 30 "$logfile" >&2 2>/dev/null || true
+  die "$what did not answer within ${seconds}s (log: $logfile)"
+}
+
+# ---- installing ------------------------------------------------------------------------------------------
+go_cmd() {
+  if command -v go >/dev/null 2>&1; then command -v go; elif [ -x /usr/local/go/bin/go ]; then
+    echo /usr/local/go/bin/go
+  else die "Go is missing (needed to build buildx, BuildKit and the registry; see docs/engines.md)"; fi
+}
+
+# Go builds use their own module and build caches under $CACHE (nothing of the machine's GOPATH is shared).
+go_env() {
+  env GOMODCACHE="$CACHE/go-mod" GOCACHE="$CACHE/go-build-cache" GOFLAGS=-mod=mod CGO_ENABLED=0 "$@"
+}
+
+# go_install DIR LDFLAGS PACKAGE@VERSION...: builds once into DIR (keyed by version), static (CGO off).
+go_install() {
+  local dir=$1 ldflags=$2
+  shift 2
+  if [ -f "$dir/.complete" ]; then return; fi
+  local go start
+  go=$(go_cmd)
+  start=$(date +%s)
+  log "building $* with $("$go" version | cut -d' ' -f3) (once; cached in $dir)"
+  rm -rf "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  GOBIN="$dir.tmp" go_env "$go" install -trimpath -ldflags "$ldflags" "$@" >&2
+  finish_install "$dir" "$start"
+}
+
+# go_build_module DIR LDFLAGS MODULE VERSION ./cmd/a ./cmd/b...: for modules `go install m@v` refuses (a
+# go.mod with exclude/replace directives): the module as the Go module proxy serves it, built as the main
+# module from a scratch copy outside the repository.
+go_build_module() {
+  local dir=$1 ldflags=$2 module=$3 version=$4
+  shift 4
+  if [ -f "$dir/.complete" ]; then return; fi
+  local go start src
+  go=$(go_cmd)
+  start=$(date +%s)
+  log "building $module@$version ($*) with $("$go" version | cut -d' ' -f3) (once; cached in $dir)"
+  src=$(cd / && go_env "$go" mod download -json "$module@$version" | sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p')
+  [ -d "$src" ] || die "go mod download $module@$version gave no source folder"
+  rm -rf "$dir.tmp" "$dir.src"
+  mkdir -p "$dir.tmp"
+  cp -r "$src" "$dir.src"
+  chmod -R u+w "$dir.src"
+  (cd "$dir.src" && go_env "$go" build -trimpath -ldflags "$ldflags" -o "$dir.tmp/" "$@" >&2)
+  rm -rf "$dir.src"
+  finish_install "$dir" "$start"
+}
+
+finish_install() { # dir start-seconds
+  touch "$1.tmp/.complete"
+  rm -rf "$1"
+  mv "$1.tmp" "$1"
+  log "built $(basename "$1") in $(($(date +%s) - $2))s"
+}
+
+install_registry() {
+  go_install "$REGISTRY_BIN" '-s -w' "github.com/distribution/distribution/v3/cmd/registry@$DISTRIBUTION_VERSION"
+}
+install_buildkit() {
+  # BuildKit's go.mod has exclude directives, which `go install m@v` refuses.
+  go_build_module "$BUILDKIT_BIN" "-s -w -X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION" \
+    github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd ./cmd/buildctl
+}
+install_buildx() {
+  go_install "$BUILDX_BIN" "-s -w -X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx" \
+    "github.com/docker/buildx/cmd/buildx@$BUILDX_VERSION"
+}
+
+# The Debian mirror this machine's apt uses (first URI serving its own release), read at run time.
+debian_mirror() {
+  local codename uri
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk -v c="$codename" '
+    /^URIs:/ { u = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == c) { print u; exit } }')
+  if [ -z "$uri" ]; then
+    uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+      sed -E 's/\[[^]]*\]//' | awk -v c="$codename" '$1 == "deb" && $3 == c { print $2; exit }')
+  fi
+  [ -n "$uri" ] || die "cannot find the Debian mirror in /etc/apt/sources.list{,.d} (release $codename)"
+  echo "$uri"
+}
+
+# Debian 13's docker.io, docker-cli, docker-buildx and containerd, unpacked (not installed) into $DEB_ROOT.
+install_debian13() {
+  if [ -f "$DEB_ROOT/.complete" ]; then return; fi
+  local start apt work keyring version
+  start=$(date +%s)
+  work=$CACHE/apt-trixie
+  rm -rf "$work/debs" "$DEB_ROOT.tmp"
+  mkdir -p "$work/debs" "$DEB_ROOT.tmp"
+  apt=(apt-get -q -o APT::Sandbox::User=root -o Acquire::Languages=none)
+  if [ "$(. /etc/os-release && echo "${VERSION_ID:-}")" = 13 ]; then
+    log "fetching Debian 13 packages with the machine's own apt"
+    "${apt[@]}" update >&2
+  else
+    keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+    [ -f "$keyring" ] || die "$keyring is missing (apt-get install debian-archive-keyring)"
+    mkdir -p "$work/etc/sources.list.d" "$work/etc/preferences.d" "$work/state/lists/partial" \
+      "$work/cache/archives/partial"
+    : >"$work/state/status"
+    echo "deb [signed-by=$keyring] $(debian_mirror) trixie main" >"$work/etc/sources.list"
+    apt+=(-o "Dir::Etc::SourceList=$work/etc/sources.list" -o "Dir::Etc::SourceParts=$work/etc/sources.list.d"
+      -o "Dir::Etc::Preferences=$work/etc/preferences" -o "Dir::Etc::PreferencesParts=$work/etc/preferences.d"
+      -o "Dir::State=$work/state" -o "Dir::State::status=$work/state/status" -o "Dir::Cache=$work/cache"
+      -o APT::Architecture=amd64)
+    log "fetching Debian 13 (trixie) packages with a private apt state in $work (the machine's apt is untouched)"
+    "${apt[@]}" update >&2
+  fi
+  (cd "$work/debs" && "${apt[@]}" download docker.io docker-cli docker-buildx containerd >&2)
+  for deb in "$work"/debs/*.deb; do
+    version=$(dpkg-deb -f "$deb" Version)
+    case "$(dpkg-deb -f "$deb" Package)=$version" in
+      docker.io="$DEBIAN13_DOCKER"+* | docker-cli="$DEBIAN13_DOCKER"+* | containerd="$DEBIAN13_CONTAINERD"~* | \
+        docker-buildx="$DEBIAN13_BUILDX"+*) ;;
+      *) die "$(basename "$deb"): Debian 13 now ships another version than the pins at the top of $0" ;;
+    esac
+    dpkg-deb -x "$deb" "$DEB_ROOT.tmp"
+    echo "$(dpkg-deb -f "$deb" Package) $version" >>"$DEB_ROOT.tmp/VERSIONS"
+  done
+  # Debian 13's runc wants a newer glibc: Debian 12's /usr/sbin/runc is used (found on the daemons' PATH).
+  "$DEB_ROOT.tmp/usr/sbin/dockerd" --version >&2 || die "Debian 13's dockerd does not run on this machine"
+  touch "$DEB_ROOT.tmp/.complete"
+  rm -rf "$DEB_ROOT" "$work/debs"
+  mv "$DEB_ROOT.tmp" "$DEB_ROOT"
+  log "Debian 13 docker unpacked in $DEB_ROOT in $(($(date +%s) - start))s"
+}
+
+ensure_machine_tools() {
+  local missing=()
+  command -v busybox >/dev/null 2>&1 || [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  [ -x /usr/sbin/runc ] || missing+=(runc)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  fi
+}
+
+# A private DOCKER_CONFIG whose cli-plugins holds the chosen buildx (never the machine's global one).
+docker_config() { # engine
+  local flavour=$BUILDX_VERSION plugin=$BUILDX_BIN/buildx
+  if [ "${STAGEGATE_BUILDX:-}" = debian ]; then
+    flavour=debian-$DEBIAN13_BUILDX
+    plugin=$DEB_ROOT/usr/libexec/docker/cli-plugins/docker-buildx
+  fi
+  local dir=$DATA/$1/docker-config-buildx-$flavour
+  mkdir -p "$dir/cli-plugins"
+  if ! cmp -s "$plugin" "$dir/cli-plugins/docker-buildx"; then
+    ln -f "$plugin" "$dir/cli-plugins/docker-buildx" 2>/dev/null || cp "$plugin" "$dir/cli-plugins/docker-buildx"
+  fi
+  echo "$dir"
+}
+
+# ---- the registry (shared by every engine) ---------------------------------------------------------------
+registry_ok() { curl -fs -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; }
+
+registry_up() {
+  install_registry
+  if registry_ok; then return; fi
+  local dir=$RUN/registry
+  mkdir -p "$dir" "$DATA/registry"
+  cat >"$dir/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $DATA/registry
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY
+EOF
+  log "starting the registry on $REGISTRY (data: $DATA/registry)"
+  spawn "$dir/registry.pid" "$dir/registry.log" "$REGISTRY_BIN/registry" serve "$dir/config.yml"
+  wait_for 30 "the registry on $REGISTRY" "$dir/registry.log" registry_ok
+}
+
+in_registry() { # repository:tag
+  curl -fs -o /dev/null --max-time 5 -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://$REGISTRY/v2/${1%:*}/manifests/${1##*:}"
+}
+
+# Pushes the local base images (from the docker-classic daemon) so builders that cannot see a daemon's
+# images (docker-container, remote) pull them: their buildkitd mirrors docker.io to the registry.
+push_base_images() {
+  local image
+  for image in "${BASE_IMAGES[@]}"; do
+    if in_registry "$image"; then continue; fi
+    log "pushing $image to $REGISTRY"
+    "$CLI" -H "unix://$CLASSIC_SOCK" tag "$image" "$REGISTRY/$image"
+    "$CLI" -H "unix://$CLASSIC_SOCK" push -q "$REGISTRY/$image" >&2
+  done
+}
+
+# ---- dockerd from Debian 13 (docker-classic, docker-containerd) ------------------------------------------
+docker_ok() { "$CLI" -H "unix://$1" info >/dev/null 2>&1; }
+
+containerd_up() { # engine
+  local dir=$RUN/$1/containerd
+  local sock=$dir/containerd.sock
+  if pid_alive "$dir/containerd.pid" && "$DEB_ROOT/usr/bin/ctr" --address "$sock" version >/dev/null 2>&1; then
+    return
+  fi
+  mkdir -p "$dir" "$DATA/$1/containerd"
+  cat >"$dir/config.toml" <<EOF
+version = 2
+root = "$DATA/$1/containerd"
+state = "$dir/state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$sock"
+[ttrpc]
+  address = "$sock.ttrpc"
+[debug]
+  address = ""
+[metrics]
+  address = ""
+EOF
+  log "starting Debian 13's containerd $DEBIAN13_CONTAINERD for $1 ($sock)"
+  spawn "$dir/containerd.pid" "$dir/containerd.log" "$DEB_ROOT/usr/bin/containerd" --config "$dir/config.toml"
+  wait_for 30 "containerd for $1" "$dir/containerd.log" "$DEB_ROOT/usr/bin/ctr" --address "$sock" version
+}
+
+# Each dockerd gets its own bridge (dockerd's BuildKit needs one for RUN; docker0 is the machine's dockerd's).
+bridge_of() { case "$1" in docker-classic) echo "sg-classic0 $CLASSIC_SUBNET" ;; *) echo "sg-ctrd0 $CONTAINERD_SUBNET" ;; esac; }
+
+bridge_up() { # name address/prefix
+  if ! ip link show "$1" >/dev/null 2>&1; then
+    log "creating bridge $1 ($2)"
+    ip link add "$1" type bridge
+  fi
+  ip addr show dev "$1" | grep -q "inet $2 " || ip addr add "$2" dev "$1"
+  ip link set "$1" up
+}
+
+dockerd_up() { # engine snapshotter(true|false)
+  local engine=$1 snapshotter=$2
+  local sock=$RUN/$engine.sock dir=$RUN/$engine bridge subnet
+  read -r bridge subnet <<<"$(bridge_of "$engine")"
+  install_debian13
+  if pid_alive "$dir/dockerd.pid" && docker_ok "$sock"; then
+    log "$engine already answers on $sock"
+  else
+    containerd_up "$engine"
+    bridge_up "$bridge" "$subnet"
+    mkdir -p "$dir" "$DATA/$engine/docker"
+    # Its own bridge and no iptables: the machine's dockerd owns docker0 and the DOCKER chains.
+    cat >"$dir/daemon.json" <<EOF
+{
+  "data-root": "$DATA/$engine/docker",
+  "exec-root": "$dir/exec",
+  "pidfile": "$dir/dockerd.daemon.pid",
+  "hosts": ["unix://$sock"],
+  "containerd": "$dir/containerd/containerd.sock",
+  "bridge": "$bridge",
+  "iptables": false,
+  "ip6tables": false,
+  "ip-masq": false,
+  "insecure-registries": ["$REGISTRY"],
+  "registry-mirrors": ["http://$REGISTRY"],
+  "features": { "containerd-snapshotter": $snapshotter }
+}
+EOF
+    log "starting Debian 13's dockerd $DEBIAN13_DOCKER as $engine (socket $sock, data $DATA/$engine/docker)"
+    spawn "$dir/dockerd.pid" "$dir/dockerd.log" "$DEB_ROOT/usr/sbin/dockerd" --config-file "$dir/daemon.json"
+    wait_for 60 "dockerd ($engine)" "$dir/dockerd.log" docker_ok "$sock"
+  fi
+  DOCKER_HOST="unix://$sock" STAGEGATE_DOCKER="$CLI" bash "$HERE/base-images.sh" >&2
+}
+
+# ---- BuildKit (docker-container, remote) ------------------------------------------------------------------
+buildkitd_toml() { # file
+  cat >"$1" <<EOF
+# stagegate's engines: pull docker.io images (the base images) from the local registry, over plain http.
+[worker.oci]
+  enabled = true
+[worker.containerd]
+  enabled = false
+[registry."docker.io"]
+  mirrors = ["$REGISTRY"]
+[registry."$REGISTRY"]
+  http = true
+  insecure = true
+EOF
+}
+
+# The image buildx's docker-container driver runs: buildkitd, buildctl (buildx execs `buildctl dial-stdio`),
+# Debian 12's runc with the libraries ldd names (it is dynamically linked), and a static busybox for a shell.
+# Tagged in the local registry, so buildx's pull succeeds without leaving the machine.
+buildkit_image() {
+  install_buildkit
+  if in_registry "${BUILDKIT_IMAGE#*/}"; then return; fi
+  local root lib busybox
+  root=$(mktemp -d)
+  mkdir -p "$root"/{usr/bin,bin,etc/buildkit,tmp,var/lib/buildkit,run,proc,sys,dev,root}
+  chmod 1777 "$root/tmp"
+  cp "$BUILDKIT_BIN/buildkitd" "$BUILDKIT_BIN/buildctl" "$root/usr/bin/"
+  cp /usr/sbin/runc "$root/usr/bin/runc"
+  for lib in $(ldd /usr/sbin/runc | grep -oE '/[^ ]+'); do
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+  busybox=/bin/busybox
+  cp "$busybox" "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [ -e "$root/bin/$applet" ] || [ -e "$root/usr/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+  log "assembling $BUILDKIT_IMAGE ($(du -sh "$root" | cut -f1))"
+  tar --numeric-owner -C "$root" -c . | "$CLI" -H "unix://$CLASSIC_SOCK" import \
+    -c 'ENV PATH=/usr/bin:/bin' -c 'VOLUME /var/lib/buildkit' -c 'ENTRYPOINT ["buildkitd"]' - "$BUILDKIT_IMAGE" >&2
+  rm -rf "$root"
+  "$CLI" -H "unix://$CLASSIC_SOCK" push -q "$BUILDKIT_IMAGE" >&2
+}
+
+# Creates (or keeps) a named buildx builder; recreated when its creation arguments change.
+builder_up() { # engine name create-args...
+  local engine=$1 name=$2
+  shift 2
+  local stamp=$DATA/$engine/builder-args-$name
+  local want="$*"
+  if [ "$(cat "$stamp" 2>/dev/null || true)" = "$want" ] && "$CLI" buildx inspect --bootstrap "$name" >/dev/null 2>&1; then
+    log "builder $name already up"
+    return
+  fi
+  "$CLI" buildx rm "$name" >/dev/null 2>&1 || true
+  log "creating buildx builder $name: docker buildx create $*"
+  "$CLI" buildx create --name "$name" "$@" --use --bootstrap >&2
+  echo "$want" >"$stamp"
+}
+
+remote_up() {
+  install_buildkit
+  local dir=$RUN/remote
+  local sock=$dir/buildkitd.sock
+  if pid_alive "$dir/buildkitd.pid" && "$BUILDKIT_BIN/buildctl" --addr "unix://$sock" debug workers >/dev/null 2>&1; then
+    log "buildkitd (remote) already answers on $sock"
+  else
+    mkdir -p "$dir" "$DATA/remote/buildkit"
+    buildkitd_toml "$dir/buildkitd.toml"
+    log "starting buildkitd $BUILDKIT_VERSION on the host ($sock, root $DATA/remote/buildkit)"
+    spawn "$dir/buildkitd.pid" "$dir/buildkitd.log" "$BUILDKIT_BIN/buildkitd" --config "$dir/buildkitd.toml" \
+      --root "$DATA/remote/buildkit" --addr "unix://$sock"
+    wait_for 60 "buildkitd (remote)" "$dir/buildkitd.log" "$BUILDKIT_BIN/buildctl" --addr "unix://$sock" debug workers
+  fi
+}
+
+# ---- commands --------------------------------------------------------------------------------------------
+emit() { # NAME=value (exported) or -NAME (unset)
+  local kv
+  for kv in "$@"; do
+    if [ "${kv#-}" != "$kv" ]; then echo "unset ${kv#-}" >&3; else printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}" >&3; fi
+  done
+}
+
+up() {
+  local engine=$1 config path
+  ensure_machine_tools
+  mkdir -p "$RUN" "$DATA" "$CACHE"
+  path=$(clean_path)
+  if [ "$engine" = legacy-buildkit ]; then
+    # The machine's default dockerd (Debian 12's 20.10) and its CLI: scripts/engine.sh sets it up.
+    # shellcheck source=scripts/engine.sh
+    source "$HERE/engine.sh"
+    STAGEGATE_DOCKER=/usr/bin/docker stagegate_engine
+    registry_up
+    emit "PATH=$path" "DOCKER_HOST=unix://$DEFAULT_SOCK" -DOCKER_CONFIG -BUILDX_BUILDER \
+      STAGEGATE_DOCKER=/usr/bin/docker "STAGEGATE_REGISTRY=$REGISTRY" STAGEGATE_ENGINE=legacy-buildkit \
+      STAGEGATE_ENGINE_DRIVER=legacy
+    return
+  fi
+  install_debian13
+  install_buildx
+  registry_up
+  # Only the docker CLI goes on the caller's PATH (not Debian 13's containerd, ctr…).
+  mkdir -p "$DEB_ROOT/cli-bin"
+  ln -sfn ../usr/bin/docker "$DEB_ROOT/cli-bin/docker"
+  config=$(docker_config "$engine")
+  export DOCKER_CONFIG=$config
+  case "$engine" in
+    docker-classic | docker-containerd)
+      local snapshotter=false
+      [ "$engine" = docker-containerd ] && snapshotter=true
+      dockerd_up "$engine" "$snapshotter"
+      export DOCKER_HOST=unix://$RUN/$engine.sock
+      log "$engine: $("$CLI" info --format 'dockerd {{.ServerVersion}}, storage driver {{.Driver}}, {{range .DriverStatus}}{{index . 0}}={{index . 1}} {{end}}')"
+      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
+        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker
+      ;;
+    docker-container | remote)
+      dockerd_up docker-classic false
+      export DOCKER_HOST=unix://$CLASSIC_SOCK
+      push_base_images
+      local name=stagegate-$engine toml=$DATA/$engine/buildkitd.toml
+      # Its own builder (and BuildKit container) for Debian's buildx, beside the one of the newest buildx.
+      if [ "${STAGEGATE_BUILDX:-}" = debian ]; then name=$name-debian-buildx; fi
+      mkdir -p "$DATA/$engine"
+      buildkitd_toml "$toml"
+      if [ "$engine" = docker-container ]; then
+        buildkit_image
+        builder_up "$engine" "$name" --driver docker-container --driver-opt network=host \
+          --driver-opt "image=$BUILDKIT_IMAGE" --buildkitd-config "$toml"
+      else
+        remote_up
+        builder_up "$engine" "$name" --driver remote "unix://$RUN/remote/buildkitd.sock"
+      fi
+      log "$engine: $("$CLI" buildx inspect "$name" | grep -E '^(Driver|BuildKit version):' | tr -s ' ' | paste -sd' ')"
+      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
+        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
+        "STAGEGATE_ENGINE_DRIVER=$engine"
+      ;;
+  esac
+  log "$engine is up ($("$CLI" buildx version))"
+}
+
+down() {
+  local engine=$1
+  case "$engine" in
+    docker-classic | docker-containerd)
+      stop_pidfile "$RUN/$engine/dockerd.pid" "dockerd ($engine)"
+      stop_pidfile "$RUN/$engine/containerd/containerd.pid" "containerd ($engine)"
+      unmount_under "$RUN/$engine" "$DATA/$engine"
+      local bridge subnet
+      read -r bridge subnet <<<"$(bridge_of "$engine")"
+      if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
+      ;;
+    docker-container | remote)
+      local config
+      for config in "$DATA/$engine"/docker-config-*; do
+        [ -d "$config" ] || continue
+        if docker_ok "$CLASSIC_SOCK"; then
+          DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine" >&2 2>/dev/null ||
+            DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine-debian-buildx" >&2 2>/dev/null || true
+        fi
+      done
+      rm -f "$DATA/$engine"/builder-args-*
+      if [ "$engine" = remote ]; then stop_pidfile "$RUN/remote/buildkitd.pid" "buildkitd (remote)"; fi
+      log "$engine is down (docker-classic, which it builds on, stays up: 'down docker-classic' stops it)"
+      ;;
+    legacy-buildkit) log "legacy-buildkit is the machine's default dockerd: it is never stopped" ;;
+    all)
+      for engine in remote docker-container docker-containerd docker-classic; do down "$engine"; done
+      stop_pidfile "$RUN/registry/registry.pid" registry
+      ;;
+  esac
+}
+
+COMMAND=${1:-}
+ENGINE=${2:-}
+known() { local e; for e in "${ENGINES[@]}" "$@"; do [ "$e" = "$ENGINE" ] && return 0; done; return 1; }
+case "$COMMAND" in
+  list) printf '%s\n' "${ENGINES[@]}" >&3 ;;
+  install) # hidden: fetch and build every tool (no daemon started), e.g. to warm a CI cache
+    need_root
+    mkdir -p "$RUN"
+    exec 9>"$RUN/.lock"
+    flock 9
+    ensure_machine_tools
+    install_debian13
+    install_registry
+    install_buildkit
+    install_buildx
+    ;;
+  up)
+    known || die "unknown engine '$ENGINE' (one of: ${ENGINES[*]})"
+    need_root
+    mkdir -p "$RUN"
+    exec 9>"$RUN/.lock"
+    flock 9
+    up "$ENGINE"
+    ;;
+  down)
+    known all || die "unknown engine '$ENGINE' (one of: ${ENGINES[*]} all)"
+    need_root
+    mkdir -p "$RUN"
+    exec 9>"$RUN/.lock"
+    flock 9
+    down "$ENGINE"
+    ;;
+  *)
+    echo "usage: bash scripts/engines.sh list | up NAME | down NAME|all" >&2
+    exit 2
+    ;;
+esac
