@@ -404,6 +404,127 @@ function supportedCacheTo(cacheTo, builder) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/seams/engine.ts
+/**
+ * The engine seam: the only module that starts `docker` or `git`. Every argument is an argv element
+ * (never a shell string), so stage names, paths and build-args cannot inject flags or commands.
+ *
+ * It spawns with node:child_process rather than @actions/exec: `docker save` must be read as a stream
+ * with back-pressure (a multi-GB image never sits in memory), which @actions/exec's data listeners
+ * cannot pause, and one mechanism for both kinds of call keeps the seam small.
+ */
+
+/**
+ * Why a command failed, in one line: its last `lines` non-blank lines of output, or
+ * its exit code when it printed nothing.
+ */
+function failureSummary(result, lines = 2) {
+    const fromTail = result.tail.filter((l) => l.trim());
+    const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
+    return (source
+        .slice(-lines)
+        .map((l) => l.trim())
+        .join(' ') || `exit code ${result.exitCode}`);
+}
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+const stripAnsi = (s) => s.replace(ANSI, '');
+/** `STAGEGATE_DOCKER` picks a docker CLI other than the first on PATH (e.g. one with BuildKit). */
+function toolPath(tool) {
+    if (tool === 'docker')
+        return process.env.STAGEGATE_DOCKER || 'docker';
+    return process.env.STAGEGATE_GIT || 'git';
+}
+class LineSplitter {
+    emit;
+    rest = '';
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        const parts = (this.rest + chunk).split(/\r?\n|\r/);
+        this.rest = parts.pop() ?? '';
+        for (const p of parts)
+            this.emit(p);
+    }
+    end() {
+        if (this.rest)
+            this.emit(this.rest);
+        this.rest = '';
+    }
+}
+function spawnTool(tool, args, options, captureStdout) {
+    const child = (0,external_node_child_process_.spawn)(toolPath(tool), args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        shell: false,
+    });
+    const tailMax = options.tailLines ?? 40;
+    const tail = [];
+    let stdout = '';
+    let stderr = '';
+    const keep = (line, stream) => {
+        const clean = stripAnsi(line);
+        tail.push(clean);
+        if (tail.length > tailMax)
+            tail.shift();
+        options.onLine?.(clean, stream);
+    };
+    const outLines = new LineSplitter((l) => keep(l, 'stdout'));
+    const errLines = new LineSplitter((l) => keep(l, 'stderr'));
+    if (captureStdout) {
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (d) => {
+            stdout += d;
+            outLines.push(d);
+        });
+    }
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+        // Keep stderr bounded: build logs can be large and only the tail matters.
+        stderr = (stderr + d).slice(-1_000_000);
+        errLines.push(d);
+    });
+    child.stdin.on('error', () => undefined);
+    if (options.input !== undefined)
+        child.stdin.end(options.input);
+    else
+        child.stdin.end();
+    const done = new Promise((resolve) => {
+        let settled = false;
+        child.on('error', (err) => {
+            if (settled)
+                return;
+            settled = true;
+            const message = err.code === 'ENOENT' ? `${toolPath(tool)}: command not found` : `${toolPath(tool)}: ${err.message}`;
+            resolve({ exitCode: 127, stdout, stderr: message, tail: [message] });
+        });
+        child.on('close', (code, signal) => {
+            if (settled)
+                return;
+            settled = true;
+            outLines.end();
+            errLines.end();
+            resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr, tail });
+        });
+    });
+    return { child, done };
+}
+function createEngine() {
+    return {
+        run(tool, args, options = {}) {
+            return spawnTool(tool, args, options, true).done;
+        },
+        stream(tool, args, options = {}) {
+            const { child, done } = spawnTool(tool, args, options, false);
+            return { stdout: child.stdout, done };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/seams/docker.ts
 /**
  * The Docker client: every `docker` command stagegate runs, as one typed call each, over the engine
@@ -411,6 +532,8 @@ var errors = __webpack_require__(3916);
  * and the errors a user must act on (no engine, an unknown builder) are raised here with the fix.
  * Callers never assemble docker argv themselves, except a build's, which `build/argv.ts` makes.
  */
+
+
 
 
 /** A docker command failed; `summary` says why in docker's own words. */
@@ -423,18 +546,6 @@ class DockerError extends Error {
         this.result = result;
         this.name = 'DockerError';
     }
-}
-/**
- * Why a command failed, in one line: its last `lines` non-blank lines of output, or
- * its exit code when it printed nothing.
- */
-function failureSummary(result, lines = 2) {
-    const fromTail = result.tail.filter((l) => l.trim());
-    const source = fromTail.length ? fromTail : result.stderr.split(/\r?\n/).filter((l) => l.trim());
-    return (source
-        .slice(-lines)
-        .map((l) => l.trim())
-        .join(' ') || `exit code ${result.exitCode}`);
 }
 /** docker info's Architecture (the kernel's name) as an OCI platform architecture. */
 const OCI_ARCH = {
@@ -1763,13 +1874,14 @@ function parseBaseReport(text, sha) {
 
 
 
+
 class GitError extends Error {
     constructor(message) {
         super(message);
         this.name = 'GitError';
     }
 }
-const why = (r) => (r.stderr || r.tail.join('\n')).trim().split('\n').slice(-3).join(' ');
+const why = (r) => failureSummary(r, 3);
 async function git(engine, cwd, args) {
     return engine.run('git', args, { cwd, tailLines: 20, env: { GIT_TERMINAL_PROMPT: '0' } });
 }
@@ -3030,13 +3142,13 @@ function assembleReport(parts) {
 /** Joins `@` to the next character invisibly, so `@octocat` still reads as written but notifies nobody. */
 const ZERO_WIDTH_JOINER = '\u200d';
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+const escape_ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 // Control characters other than tab and newline; they can hide text or confuse terminals and parsers.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** Strips terminal colour codes and invisible control characters (including bidi overrides). */
 function stripControl(text) {
-    return text.replace(ANSI, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
+    return text.replace(escape_ANSI, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 /** Cuts a string to `max` characters, saying so with an ellipsis. */
 function clip(text, max) {
@@ -4337,115 +4449,6 @@ async function postOnly(ctx, inputs, event) {
         markdown: posted.result?.commentBody,
         reportPath: inputs['report-file'],
         failures: posted.failures,
-    };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/seams/engine.ts
-/**
- * The engine seam: the only module that starts `docker` or `git`. Every argument is an argv element
- * (never a shell string), so stage names, paths and build-args cannot inject flags or commands.
- *
- * It spawns with node:child_process rather than @actions/exec: `docker save` must be read as a stream
- * with back-pressure (a multi-GB image never sits in memory), which @actions/exec's data listeners
- * cannot pause, and one mechanism for both kinds of call keeps the seam small.
- */
-
-// eslint-disable-next-line no-control-regex
-const engine_ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-const stripAnsi = (s) => s.replace(engine_ANSI, '');
-/** `STAGEGATE_DOCKER` picks a docker CLI other than the first on PATH (e.g. one with BuildKit). */
-function toolPath(tool) {
-    if (tool === 'docker')
-        return process.env.STAGEGATE_DOCKER || 'docker';
-    return process.env.STAGEGATE_GIT || 'git';
-}
-class LineSplitter {
-    emit;
-    rest = '';
-    constructor(emit) {
-        this.emit = emit;
-    }
-    push(chunk) {
-        const parts = (this.rest + chunk).split(/\r?\n|\r/);
-        this.rest = parts.pop() ?? '';
-        for (const p of parts)
-            this.emit(p);
-    }
-    end() {
-        if (this.rest)
-            this.emit(this.rest);
-        this.rest = '';
-    }
-}
-function spawnTool(tool, args, options, captureStdout) {
-    const child = (0,external_node_child_process_.spawn)(toolPath(tool), args, {
-        cwd: options.cwd,
-        env: { ...process.env, ...options.env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-        shell: false,
-    });
-    const tailMax = options.tailLines ?? 40;
-    const tail = [];
-    let stdout = '';
-    let stderr = '';
-    const keep = (line, stream) => {
-        const clean = stripAnsi(line);
-        tail.push(clean);
-        if (tail.length > tailMax)
-            tail.shift();
-        options.onLine?.(clean, stream);
-    };
-    const outLines = new LineSplitter((l) => keep(l, 'stdout'));
-    const errLines = new LineSplitter((l) => keep(l, 'stderr'));
-    if (captureStdout) {
-        child.stdout.setEncoding('utf8');
-        child.stdout.on('data', (d) => {
-            stdout += d;
-            outLines.push(d);
-        });
-    }
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => {
-        // Keep stderr bounded: build logs can be large and only the tail matters.
-        stderr = (stderr + d).slice(-1_000_000);
-        errLines.push(d);
-    });
-    child.stdin.on('error', () => undefined);
-    if (options.input !== undefined)
-        child.stdin.end(options.input);
-    else
-        child.stdin.end();
-    const done = new Promise((resolve) => {
-        let settled = false;
-        child.on('error', (err) => {
-            if (settled)
-                return;
-            settled = true;
-            const message = err.code === 'ENOENT' ? `${toolPath(tool)}: command not found` : `${toolPath(tool)}: ${err.message}`;
-            resolve({ exitCode: 127, stdout, stderr: message, tail: [message] });
-        });
-        child.on('close', (code, signal) => {
-            if (settled)
-                return;
-            settled = true;
-            outLines.end();
-            errLines.end();
-            resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr, tail });
-        });
-    });
-    return { child, done };
-}
-function createEngine() {
-    return {
-        run(tool, args, options = {}) {
-            return spawnTool(tool, args, options, true).done;
-        },
-        stream(tool, args, options = {}) {
-            const { child, done } = spawnTool(tool, args, options, false);
-            return { stdout: child.stdout, done };
-        },
     };
 }
 

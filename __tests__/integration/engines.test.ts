@@ -11,7 +11,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract, type Header } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Report } from '../../src/model.js';
 import { FakeGitHub } from '../e2e/fake-github.js';
 import {
   cleanupRuns,
@@ -107,6 +110,51 @@ function describeEngine(env: NodeJS.ProcessEnv): Record<string, string> {
   };
 }
 
+/** Every entry of a tar archive, by name, with its header. */
+async function tarEntries(archive: Buffer): Promise<Map<string, { header: Header; data: Buffer }>> {
+  const entries = new Map<string, { header: Header; data: Buffer }>();
+  const ex = extract();
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
+      stream.on('end', () => {
+        entries.set(header.name, { header, data: Buffer.concat(chunks) });
+        next();
+      });
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+  });
+  ex.end(archive);
+  await done;
+  return entries;
+}
+
+/**
+ * The engine's own size figure for an image, computed here: `docker image inspect`'s Size on the
+ * classic store; on the containerd store (where that Size is the packed content) the unpacked layers
+ * as `docker save` writes them: file lengths and symlink target lengths, as the classic store counts.
+ */
+async function engineSizeOf(env: NodeJS.ProcessEnv, image: string, containerd: boolean): Promise<number> {
+  if (!containerd) return Number(run(env, ['image', 'inspect', '--format', '{{.Size}}', image]).out);
+  const saved = spawnSync(env.STAGEGATE_DOCKER ?? 'docker', ['save', image], { env, maxBuffer: 1 << 30 });
+  const files = await tarEntries(saved.stdout);
+  const manifest = JSON.parse(files.get('manifest.json')?.data.toString('utf8') ?? '[]') as {
+    Layers: string[];
+  }[];
+  let total = 0;
+  for (const path of manifest[0]?.Layers ?? []) {
+    const blob = files.get(path)?.data ?? Buffer.alloc(0);
+    const tar = blob[0] === 0x1f && blob[1] === 0x8b ? gunzipSync(blob) : blob;
+    for (const { header } of (await tarEntries(tar)).values()) {
+      if (header.type === 'file') total += header.size ?? 0;
+      else if (header.type === 'symlink') total += Buffer.byteLength(header.linkname ?? '');
+    }
+  }
+  return total;
+}
+
 /** A stage whose RUN fails: what the report must blame. */
 const FAILING = [
   'FROM stagegate/busybox:1 AS build',
@@ -199,16 +247,17 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect(github.commentsOn(pr)).toHaveLength(1);
       const size = Number(result.outputs.size);
       const compressed = Number(result.outputs['compressed-size']);
-      if (env.STAGEGATE_ENGINE === 'docker-containerd') {
-        // TODO(issue 12, defect 3: sizes wrong under the containerd image store): `docker image inspect`'s
-        // .Size is the packed (compressed) content there, so 'size' (1,071,507 bytes for this image; the
-        // classic store says 1,984,394) is about the compressed size. Assert that, until stagegate measures
-        // the unpacked size; then expect the same as below.
-        expect(Math.abs(size - compressed)).toBeLessThan(compressed * 0.01);
-      } else {
-        // Unpacked on disk is larger than gzip-compressed for this image (busybox compresses to about half).
-        expect(size).toBeGreaterThan(compressed * 1.5);
-      }
+      // Unpacked on disk is larger than gzip-compressed for this image (busybox compresses to about half),
+      // on every store: under the containerd store `docker image inspect`'s Size is the packed content
+      // (issue 12, defect 3), so stagegate sums the unpacked layers there.
+      expect(size).toBeGreaterThan(compressed * 1.5);
+      // The engine's own figure, computed here: the classic store's Size, or the unpacked layer sum.
+      const report = JSON.parse(readFileSync(result.outputs['report-file'], 'utf8')) as Report;
+      const containerd = env.STAGEGATE_ENGINE === 'docker-containerd';
+      expect(size).toBe(await engineSizeOf(env, report.image?.imageId ?? '', containerd));
+      // What the run detected is in the report: the store and the driver.
+      expect(report.engine?.imageStore).toBe(containerd ? 'containerd' : 'classic');
+      expect(report.engine?.driver ?? 'legacy').toBe(env.STAGEGATE_ENGINE_DRIVER);
     },
     SLOW,
   );
@@ -240,17 +289,14 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
             `the comment:\n${result.outputs['comment-body']}`,
         );
       expect(result.stdout).toContain('::group::Build stages');
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
       if (env.STAGEGATE_ENGINE === 'docker-classic') {
-        // TODO(issue 12, defect 2: cache-to refused on the docker driver): buildx's docker driver on the
-        // classic image store cannot export a cache, and stagegate passes cache-to through to the target's
-        // build (and the base commit's), which fails: "Stage 'runtime' failed to build.", exit 1. Assert
-        // that, until stagegate warns and builds without the export; then expect exit 0 here too.
-        expect(result.exitCode).toBe(1);
-        expect(result.errors).toEqual(["Stage 'runtime' failed to build."]);
-        expect(result.stdout).toContain('Cache export is not supported for the docker driver');
+        // buildx's docker driver on the classic image store cannot export a cache (issue 12, defect 2):
+        // stagegate drops the export with a warning instead of failing every stage.
+        expect(result.warnings.join('\n')).toContain("cannot be exported by buildx's docker driver");
+        expect(result.stdout).not.toContain('Cache export is not supported for the docker driver');
         return;
       }
-      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
       expect(result.outputs['test-result']).toBe('passed');
       if (env.STAGEGATE_ENGINE_DRIVER === 'legacy') {
         // docker build cannot export a cache: the action says so and builds.
@@ -269,7 +315,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
   );
 
   it.each(engines)(
-    '%s: a failing RUN after a cache import that found nothing (defect 1: the import is blamed)',
+    '%s: a failing RUN after a cache import that found nothing is blamed, not the import (defect 1)',
     async (engine) => {
       const env = upOrSkip(engine);
       if (!env) return;
@@ -288,13 +334,11 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       // BuildKit v0.13+ says 'did not complete successfully'; dockerd 20.10's 'executor failed running'.
       const runFailed = /did not complete successfully|executor failed running/;
       expect(result.stdout).toMatch(runFailed);
-      // TODO(issue 12, defect 1: failures blamed on cache import vertices): on every engine the comment's
-      // "Build log of stage build" is BuildKit's non-fatal '> importing cache manifest from …' and its
-      // 'ERROR: …: not found' (buildx: 'failed to configure registry cache importer: …: not found'), and
-      // neither the failing RUN nor its error appears. Assert that, until stagegate blames the failed
-      // vertex; then expect the comment to contain 'RUN echo about to fail && false' and match runFailed.
-      expect(comment).toContain(`> importing cache manifest from ${ref}`);
-      expect(comment).not.toMatch(runFailed);
+      // BuildKit reports the cache import that found nothing as an error and builds past it: the comment
+      // names the RUN that failed, with its error, never the import.
+      expect(comment).toContain('> [build] RUN echo about to fail && false');
+      expect(comment).toMatch(runFailed);
+      expect(comment).not.toContain('importing cache manifest from');
     },
     SLOW,
   );
