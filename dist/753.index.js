@@ -2081,6 +2081,7 @@ async function buildBase(args, repo, cwd, sha) {
         }
         const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
             scans: args.scans,
+            imageStore: args.facts.imageStore,
         });
         return { status: 'compared', sha, source: 'built', image };
     });

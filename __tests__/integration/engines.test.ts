@@ -171,6 +171,7 @@ const suite = engines.length ? describe : describe.skip;
 suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () => {
   const github = new FakeGitHub(REPOSITORY, TOKEN);
   let ws: Workspace;
+  const workspaces: Workspace[] = [];
   let pr = 100;
 
   beforeAll(async () => {
@@ -185,6 +186,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
   afterAll(async () => {
     await github.stop();
     ws?.remove();
+    for (const own of workspaces) own.remove();
     if (!process.env.STAGEGATE_E2E_KEEP) cleanupRuns();
   });
 
@@ -310,6 +312,138 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect({ exit: again.exitCode, errors: again.errors }).toEqual({ exit: 0, errors: [] });
       expect(again.stdout).toContain(`importing cache manifest from ${ref}`);
       expect(again.stdout).not.toContain(notFound);
+    },
+    SLOW,
+  );
+
+  /** A workspace of its own, with commits made as the test needs them. */
+  const ownWorkspace = (): Workspace => {
+    const own = createWorkspace({});
+    workspaces.push(own);
+    return own;
+  };
+  const runBetween = (
+    env: NodeJS.ProcessEnv,
+    own: Workspace,
+    baseSha: string,
+    headSha: string,
+    inputs: Record<string, string>,
+  ): Promise<RunResult> => {
+    pr += 1;
+    return runAction({
+      workspace: own.dir,
+      apiUrl: github.url,
+      sha: headSha,
+      event: pullRequestPayload({ number: pr, baseSha, headSha }),
+      inputs,
+      engineEnv: env,
+    });
+  };
+  const reportOf = (result: RunResult): Report =>
+    JSON.parse(readFileSync(result.outputs['report-file'], 'utf8')) as Report;
+
+  it.each(engines)(
+    "%s: a PR that grows the image and one that shrinks it: sizes and deltas are the engine's own",
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const containerd = env.STAGEGATE_ENGINE === 'docker-containerd';
+      const own = ownWorkspace();
+      const blob = (kib: number) => ({
+        'sizes/Dockerfile': `FROM stagegate/busybox:1 AS runtime\nRUN head -c ${kib * 1024} /dev/urandom > /blob\nCMD ["true"]\n`,
+      });
+      const c1 = own.commit(blob(1024), 'a 1 MiB blob');
+      const c2 = own.commit(blob(3072), 'grow it to 3 MiB');
+      const inputs = { context: 'sizes', 'test-stage': '' };
+      const grew = await runBetween(env, own, c1, c2, inputs);
+      expect({ exit: grew.exitCode, errors: grew.errors }).toEqual({ exit: 0, errors: [] });
+      const g = reportOf(grew);
+      expect(g.base.status).toBe('compared');
+      const headSize = await engineSizeOf(env, g.image?.imageId ?? '', containerd);
+      const baseSize = await engineSizeOf(env, g.base.image?.imageId ?? '', containerd);
+      expect(Number(grew.outputs.size)).toBe(headSize);
+      expect(Number(grew.outputs['base-size'])).toBe(baseSize);
+      expect(Number(grew.outputs['size-delta'])).toBe(headSize - baseSize);
+      expect(Number(grew.outputs['size-delta'])).toBe(2 * 1024 * 1024);
+
+      const c3 = own.commit(blob(512), 'shrink it to 512 KiB');
+      const shrank = await runBetween(env, own, c2, c3, inputs);
+      expect({ exit: shrank.exitCode, errors: shrank.errors }).toEqual({ exit: 0, errors: [] });
+      const s = reportOf(shrank);
+      const shrunk = await engineSizeOf(env, s.image?.imageId ?? '', containerd);
+      const before = await engineSizeOf(env, s.base.image?.imageId ?? '', containerd);
+      expect(Number(shrank.outputs['size-delta'])).toBe(shrunk - before);
+      expect(Number(shrank.outputs['size-delta'])).toBe(-2.5 * 1024 * 1024);
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: a failing test stage fails the step with test-result=failed and the failing RUN',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const own = ownWorkspace();
+      const head = own.commit(
+        {
+          'gate/Dockerfile': [
+            'FROM stagegate/busybox:1 AS build',
+            'RUN echo app > /app',
+            'FROM build AS test',
+            'RUN echo "expected 200, got 500" && exit 3',
+            'FROM build AS runtime',
+            'CMD ["cat", "/app"]',
+            '',
+          ].join('\n'),
+        },
+        'a test that fails',
+      );
+      const result = await runBetween(env, own, own.baseSha, head, { context: 'gate', compare: 'false' });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs['test-result']).toBe('failed');
+      const report = reportOf(result);
+      expect(report.test.failedStep).toMatchObject({ kind: 'build', line: 4, exitCode: 3 });
+      expect(result.outputs['comment-body']).toContain('expected 200, got 500');
+      // The target still built and was measured: a failing test does not lose the size report.
+      expect(Number(result.outputs.size)).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: two stagegate steps on one repository with the same stage names keep their own comments',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const own = ownWorkspace();
+      const service = (name: string) =>
+        `FROM stagegate/busybox:1 AS build\nRUN echo ${name} > /name\nFROM build AS runtime\nCMD ["cat", "/name"]\n`;
+      const head = own.commit(
+        { 'api/Dockerfile': service('api'), 'web/Dockerfile': service('web') },
+        'two services',
+      );
+      pr += 1;
+      const number = pr;
+      const step = (context: string) =>
+        runAction({
+          workspace: own.dir,
+          apiUrl: github.url,
+          sha: head,
+          event: pullRequestPayload({ number, baseSha: own.baseSha, headSha: head }),
+          inputs: { context, 'test-stage': '', compare: 'false' },
+          engineEnv: env,
+        });
+      const api = await step('api');
+      const web = await step('web');
+      for (const r of [api, web])
+        expect({ exit: r.exitCode, errors: r.errors }).toEqual({ exit: 0, errors: [] });
+      const comments = github.commentsOn(number);
+      expect(comments).toHaveLength(2);
+      expect(comments.some((c) => c.body.includes('api/Dockerfile'))).toBe(true);
+      expect(comments.some((c) => c.body.includes('web/Dockerfile'))).toBe(true);
+      // A second push updates each step's own comment, never the other's.
+      await step('api');
+      expect(github.commentsOn(number)).toHaveLength(2);
     },
     SLOW,
   );

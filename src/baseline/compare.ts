@@ -150,6 +150,7 @@ async function buildBase(
     }
     const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
       scans: args.scans,
+      imageStore: args.facts.imageStore,
     });
     return { status: 'compared', sha, source: 'built', image };
   });

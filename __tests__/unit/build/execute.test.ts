@@ -11,6 +11,8 @@ import { fakeRunner, infoMessages } from '../../helpers/fake-runner.js';
 
 interface FakeEngineOptions {
   info?: number;
+  /** docker info's Architecture (e.g. aarch64), for the engine's platform. */
+  arch?: string;
   buildx?: number;
   /** Per target: plain-progress lines to print and the exit code. */
   builds?: Record<string, { lines: string[]; exitCode: number }>;
@@ -21,7 +23,14 @@ interface FakeEngineOptions {
 function engineFor(o: FakeEngineOptions) {
   const fake = fakeEngine({
     docker: (args) => {
-      if (args[0] === 'info') return o.info ? fail(DAEMON_DOWN, o.info) : ok(INFO_JSON);
+      if (args[0] === 'info') {
+        if (o.info) return fail(DAEMON_DOWN, o.info);
+        return ok(
+          o.arch
+            ? JSON.stringify({ ServerVersion: '29.0.1', OSType: 'linux', Architecture: o.arch })
+            : INFO_JSON,
+        );
+      }
       if (args[0] === 'buildx' && args[1] === 'version')
         return (o.buildx ?? 1) === 0 ? ok('github.com/docker/buildx v0.30.1 abc\n') : fail('', 1);
       if (args[0] === 'buildx' && args[1] === 'inspect')
@@ -181,6 +190,25 @@ describe('executePlan', () => {
       failedStep: { kind: 'run', command: 'CMD ["make", "check"]', line: 5, exitCode: 2 },
       logTail: ['1 test failed'],
     });
+  });
+
+  it("builds what it loads for the engine's platform and runs the test image on it (a remote builder may be another arch)", async () => {
+    const text = TEXT.replace('RUN make test', 'RUN make test\nCMD ["make", "check"]');
+    const { calls, outcome } = await execute({ buildx: 0, arch: 'aarch64' }, {}, text);
+    expect(outcome.engine.platform).toBe('linux/arm64');
+    const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
+    const platformOf = (target: string) =>
+      builds.find((c) => c.includes(`--target=${target}`))?.find((a) => a.startsWith('--platform='));
+    expect(platformOf('app')).toBe('--platform=linux/arm64');
+    expect(platformOf('test')).toBe('--platform=linux/arm64');
+    expect(platformOf('build')).toBeUndefined(); // not loaded: the builder's own platform is fine
+    expect(calls.find((c) => c[0] === 'run')).toEqual([
+      'run',
+      '--rm',
+      '--platform=linux/arm64',
+      '--',
+      `sha256:${'test'.padEnd(64, '0')}`,
+    ]);
   });
 
   it('skips the gate with a reason when it is off', async () => {
