@@ -248,13 +248,13 @@ describe('post-only mode (report-file)', () => {
 describe('classifyError', () => {
   it('treats 403 and 401 as permission problems, but not rate limits or other errors', () => {
     const err = (status: number, message: string): object => Object.assign(new Error(message), { status });
-    expect(classifyError(err(403, 'Resource not accessible by integration'))).toBeInstanceOf(
+    expect(classifyError(err(403, 'Resource not accessible by integration'), 'create')).toBeInstanceOf(
       GitHubPermissionError,
     );
-    expect(classifyError(err(401, 'Bad credentials'))).toBeInstanceOf(GitHubPermissionError);
-    expect(classifyError(err(403, 'You have exceeded a secondary rate limit'))).not.toBeInstanceOf(
+    expect(classifyError(err(401, 'Bad credentials'), 'create')).toBeInstanceOf(GitHubPermissionError);
+    expect(classifyError(err(403, 'You have exceeded a secondary rate limit'), 'create')).not.toBeInstanceOf(
       GitHubPermissionError,
     );
-    expect(classifyError(err(500, 'boom'))).not.toBeInstanceOf(GitHubPermissionError);
+    expect(classifyError(err(500, 'boom'), 'create')).not.toBeInstanceOf(GitHubPermissionError);
   });
 });
