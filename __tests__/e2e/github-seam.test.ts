@@ -290,8 +290,9 @@ describe('GitHub seam against the OpenAPI-checked fake API', () => {
         land: true,
       });
       const res = await api().upsertComment(target, marker, 'once');
-      expect(res.action).toBe('updated');
+      expect(res.action).toBe('created');
       expect(github.requestsFor('issues/create-comment')).toHaveLength(1);
+      expect(github.requestsFor('issues/update-comment')).toEqual([]);
       expect(github.commentsOn(7).map((c) => c.body)).toEqual([`${marker}\nonce`]);
       const order = github.requests.map((r) => r.operationId);
       const post = order.indexOf('issues/create-comment');

@@ -283,8 +283,11 @@ export function createGitHubApi(token: string, options: GitHubApiOptions): GitHu
       if (existing.length > 0)
         return { ...(await keepOldest(calls, target, existing, body, undefined)), author: identity.login };
       const { created, landed } = await createChecked(calls, target, marker, body, identity, state);
-      if (!created)
-        return { ...(await keepOldest(calls, target, landed, body, undefined)), author: identity.login };
+      if (!created) {
+        // The lost create landed (same body: ours) or a racing run's did; either way keep the oldest.
+        const ownLanded = landed[0].body === body ? landed[0].id : undefined;
+        return { ...(await keepOldest(calls, target, landed, body, ownLanded)), author: identity.login };
+      }
       identity = identityFromCreated(identity, created);
       // Another run may have created its comment between our lookup and our create: keep the
       // oldest (give it our body, we are at least as new) and delete the rest of ours.
