@@ -153,7 +153,7 @@ describe('the bundled action against a GitHub API with other authors and faults'
       const started = Date.now();
       const result = await post({
         STAGEGATE_GITHUB_RETRY_BASE_MS: '100',
-        STAGEGATE_GITHUB_TIMEOUT_MS: '1500',
+        STAGEGATE_GITHUB_TIMEOUT_MS: '3000',
       });
       expect(result.exitCode).toBe(0);
       expect(Date.now() - started).toBeLessThan(30_000);

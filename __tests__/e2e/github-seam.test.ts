@@ -19,7 +19,8 @@ const marker = commentMarker('examples/hello/Dockerfile', undefined);
 const UNIT = 20;
 const policy = retryPolicyFromEnv({
   STAGEGATE_GITHUB_RETRY_BASE_MS: String(UNIT),
-  STAGEGATE_GITHUB_TIMEOUT_MS: '1000',
+  // Long enough for a loaded machine, short enough for the tests of requests that never answer.
+  STAGEGATE_GITHUB_TIMEOUT_MS: '3000',
 });
 const HUMAN = 'mallory';
 
@@ -28,7 +29,15 @@ describe('GitHub seam against the OpenAPI-checked fake API', () => {
   const api = (): ReturnType<typeof createGitHubApi> =>
     createGitHubApi(TOKEN, { baseUrl: github.url, policy });
 
-  beforeAll(() => github.start());
+  beforeAll(async () => {
+    await github.start();
+    // The fake compiles its OpenAPI validators on first use, which can take a second or two: do it
+    // here, so no test's first request runs into the short timeout.
+    github.seed(7, [`${marker}\nA`, `${marker}\nB`], 'github-actions[bot]');
+    await api().upsertComment(target, marker, 'warm-up');
+    await api().upsertComment(target, marker, 'warm-up');
+    github.reset();
+  });
   afterAll(() => github.stop());
   beforeEach(() => github.reset());
 
