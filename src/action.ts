@@ -8,6 +8,7 @@ import { runJob, type JobDeps } from './main.js';
 import { createActionsCache } from './seams/actions-cache.js';
 import { createEngine } from './seams/engine.js';
 import { createGitHubApi } from './seams/github/octokit.js';
+import { retryPolicyFromEnv } from './seams/github/retry-policy.js';
 import { createActionsRunner } from './seams/runner.js';
 
 export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
@@ -16,7 +17,10 @@ export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
     const result = await runJob({
       runner,
       engine: deps.engine ?? createEngine(),
-      github: deps.github ?? ((token, baseUrl) => createGitHubApi(token, { baseUrl, log: runner })),
+      github:
+        deps.github ??
+        ((token, baseUrl) =>
+          createGitHubApi(token, { baseUrl, log: runner, policy: retryPolicyFromEnv(process.env) })),
       reportPath: deps.reportPath,
       cache: deps.cache ?? createActionsCache(),
       scans: deps.scans ?? createMachineScanStore(),

@@ -64,8 +64,20 @@ export const DIRECTORY_CACHE_ENTRIES = 1000;
  */
 export const STAGE_BUILD_CONCURRENCY = 4;
 
-/** Retries the GitHub client makes after a rate limit, before it gives up on a request. */
-export const RATE_LIMIT_RETRIES = 2;
+/**
+ * How long stagegate keeps talking to a GitHub API that is slow, failing or rate limiting (see
+ * src/seams/github/retry-policy.ts and docs/security.md). A single request that has not answered in
+ * `requestTimeoutSeconds` is abandoned (the HTTP client's own limit is 300 s); no retry starts later
+ * than `retryBudgetSeconds` after the first request, so the comment costs the job at most about two
+ * and a half minutes; `maxAttempts` bounds the tries of one request; a create whose answer was lost
+ * is sent at most `createAttempts` times, each after re-listing to see whether the last one landed.
+ */
+export const GITHUB_API = {
+  requestTimeoutSeconds: 30,
+  retryBudgetSeconds: 120,
+  maxAttempts: 6,
+  createAttempts: 3,
+} as const;
 
 /** The largest JSON document (manifest, config) read from a `docker save` archive. */
 export const ARCHIVE_DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;

@@ -2,7 +2,13 @@
  * A local stand-in for api.github.com: keeps issue comments in memory and checks EVERY request
  * (method, path, query, body) against GitHub's OpenAPI description from @octokit/openapi, so a
  * request GitHub would reject fails the test. Its own responses are checked against the same
- * description, so the action is tested against data shaped like GitHub's.
+ * description, so the action is tested against data shaped like GitHub's. (GraphQL is not in that
+ * description: `POST /graphql` accepts only the viewer query stagegate sends, and says so otherwise.)
+ *
+ * Who the token is (`tokenKind`) decides what `GET /user` and the viewer query answer and whom
+ * created comments are by. Faults are scripted with `inject`: an answer N times or for a while
+ * (`forMs`), or no answer at all (`hang`), optionally after carrying the request out (`land`).
+ * Every request is recorded with the time it arrived, so tests can check the waits between them.
  */
 import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -120,7 +126,10 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body?: unknown;
   operationId?: string;
+  /** 0 while unanswered (and for ever, for a request the fake let hang). */
   status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export interface Injection {
@@ -130,9 +139,23 @@ export interface Injection {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** How many matching requests get this answer (default 1). */
+  /** How many matching requests get this answer (default 1; ignored with `forMs`). */
   times?: number;
+  /** Answer every matching request for this long after the first one matched ("5xx for 2 s"). */
+  forMs?: number;
+  /** Never answer (the socket stays open until the client gives up or the fake stops). */
+  hang?: boolean;
+  /** With `hang`: carry the request out first (a create that lands, but whose answer is lost). */
+  land?: boolean;
+  /** Set when the first request matched (for `forMs`). */
+  firstAt?: number;
 }
+
+/**
+ * The kinds of token, as GitHub answers for them: the workflow's GITHUB_TOKEN and a GitHub App
+ * installation token are refused by `GET /user` (403); a personal access token is its user.
+ */
+export type TokenKind = 'github-token' | 'app' | 'pat';
 
 export interface StoredComment {
   id: number;
@@ -145,6 +168,14 @@ export interface StoredComment {
 
 /** GitHub's limit on a comment body. */
 const MAX_COMMENT_CHARS = 65_536;
+
+/** Stable ids per login; github-actions[bot]'s is the real one. */
+function userId(login: string): number {
+  if (login === 'github-actions[bot]') return 41898282;
+  let h = 7;
+  for (const ch of login) h = (h * 31 + ch.charCodeAt(0)) % 9_000_000;
+  return 100_000 + h;
+}
 
 function user(login: string, id: number): JsonObject {
   const api = 'https://api.github.com/users/' + encodeURIComponent(login);
@@ -170,6 +201,12 @@ function user(login: string, id: number): JsonObject {
   };
 }
 
+/** A response that goes nowhere: for a request the fake carries out but never answers. */
+function swallow(): ServerResponse {
+  const sink = { writeHead: () => sink, end: () => sink, setHeader: () => sink };
+  return sink as unknown as ServerResponse;
+}
+
 export class FakeGitHub {
   readonly comments: StoredComment[] = [];
   readonly requests: RecordedRequest[] = [];
@@ -178,6 +215,13 @@ export class FakeGitHub {
   readonly injections: Injection[] = [];
   /** Pull requests `GET /repos/{owner}/{repo}/pulls/{n}` answers for. */
   readonly pulls = new Map<number, { headSha: string; baseSha: string }>();
+  /** Who the token is; see `login`. */
+  tokenKind: TokenKind = 'github-token';
+  /** The app's bot (`app`) or the user (`pat`); GITHUB_TOKEN is always github-actions[bot]. */
+  tokenLogin = 'github-actions[bot]';
+  /** Whether `POST /graphql` answers (GitHub Enterprise Server can have it off, a proxy can block it). */
+  graphql = true;
+  private readonly hanging = new Set<ServerResponse>();
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -200,14 +244,35 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    this.releaseHanging();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
   reset(): void {
+    this.releaseHanging();
     this.comments.length = 0;
     this.requests.length = 0;
     this.violations.length = 0;
     this.injections.length = 0;
+    this.tokenKind = 'github-token';
+    this.tokenLogin = 'github-actions[bot]';
+    this.graphql = true;
+  }
+
+  /** Sets who the token is: `login` is the app's bot for `app`, the user for `pat`. */
+  actAs(kind: TokenKind, login = 'github-actions[bot]'): void {
+    this.tokenKind = kind;
+    this.tokenLogin = kind === 'github-token' ? 'github-actions[bot]' : login;
+  }
+
+  /** Requests for one operation, in order of arrival. */
+  requestsFor(operationId: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.operationId === operationId);
+  }
+
+  private releaseHanging(): void {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
   }
 
   /** Adds comments as other users would have written them (oldest first). */
@@ -238,7 +303,7 @@ export class FakeGitHub {
       url: `${this.url}/repos/${this.repository}/issues/comments/${c.id}`,
       html_url: `${html}/pull/${c.issueNumber}#issuecomment-${c.id}`,
       body: c.body,
-      user: user(c.user, c.user === 'github-actions[bot]' ? 41898282 : 583231),
+      user: user(c.user, userId(c.user)),
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       issue_url: `${this.url}/repos/${this.repository}/issues/${c.issueNumber}`,
@@ -294,12 +359,27 @@ export class FakeGitHub {
     const method = (req.method ?? 'GET').toLowerCase();
     const query = Object.fromEntries(url.searchParams.entries());
     const raw = await this.readBody(req);
-    const rec: RecordedRequest = { method: method.toUpperCase(), path: url.pathname, query, status: 0 };
+    const rec: RecordedRequest = {
+      method: method.toUpperCase(),
+      path: url.pathname,
+      query,
+      status: 0,
+      at: Date.now(),
+    };
     this.requests.push(rec);
     const fail = (message: string): void => {
       this.violations.push(`${rec.method} ${url.pathname}${url.search}: ${message}`);
     };
 
+    if (url.pathname === '/graphql' && method === 'post') {
+      rec.operationId = 'graphql';
+      if (raw) rec.body = JSON.parse(raw) as unknown;
+      const auth = req.headers.authorization ?? '';
+      if (!/^(token|bearer) /i.test(auth) || auth.split(' ')[1] !== this.token)
+        fail(`bad Authorization header '${auth}'`);
+      this.graphqlAnswer(rec, res);
+      return;
+    }
     const candidates = loadRoutes()
       .map((r) => ({ r, m: r.regex.exec(url.pathname) }))
       .filter((x) => x.m && x.r.methods[method])
@@ -367,11 +447,15 @@ export class FakeGitHub {
     } else if (body !== undefined) fail('a body was sent to an operation that takes none');
 
     // Scripted faults come after validation: a retried request must be valid too.
-    const injection = this.injections.find(
-      (i) => i.method === rec.method && i.path.test(url.pathname) && (i.times ?? 1) > 0,
-    );
+    const injection = this.takeInjection(rec.method, url.pathname);
+    if (injection?.hang) {
+      this.hanging.add(res);
+      if (injection.land)
+        this.route(op.operationId, pathValues, query, body as JsonObject, swallow(), rec, op);
+      rec.status = 0;
+      return;
+    }
     if (injection) {
-      injection.times = (injection.times ?? 1) - 1;
       this.send(res, rec, undefined, injection.status, injection.body, injection.headers);
       return;
     }
@@ -385,6 +469,64 @@ export class FakeGitHub {
       return;
     }
     this.route(op.operationId, pathValues, query, body as JsonObject | undefined, res, rec, op);
+  }
+
+  private takeInjection(method: string, path: string): Injection | undefined {
+    const now = Date.now();
+    const live = (i: Injection): boolean =>
+      i.forMs !== undefined ? i.firstAt === undefined || now - i.firstAt < i.forMs : (i.times ?? 1) > 0;
+    const injection = this.injections.find((i) => i.method === method && i.path.test(path) && live(i));
+    if (!injection) return undefined;
+    if (injection.forMs !== undefined) injection.firstAt ??= now;
+    else injection.times = (injection.times ?? 1) - 1;
+    return injection;
+  }
+
+  /** `POST /graphql`: only `query { viewer { login } }`, answered per token kind. */
+  private graphqlAnswer(rec: RecordedRequest, res: ServerResponse): void {
+    const injection = this.takeInjection('POST', '/graphql');
+    if (injection) {
+      if (injection.hang) return void this.hanging.add(res);
+      return this.send(res, rec, undefined, injection.status, injection.body, injection.headers);
+    }
+    const query = (rec.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string' || query.replace(/\s+/g, ' ').trim() !== 'query { viewer { login } }')
+      this.violations.push(
+        `POST /graphql: the fake answers only the viewer query, got ${JSON.stringify(rec.body)}`,
+      );
+    if (!this.graphql)
+      return this.send(res, rec, undefined, 404, {
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/graphql',
+      });
+    this.send(res, rec, undefined, 200, { data: { viewer: { login: this.tokenLogin } } });
+  }
+
+  /** `GET /user`: a user token's user; installation tokens (GITHUB_TOKEN included) are refused. */
+  private authenticatedUser(res: ServerResponse, rec: RecordedRequest, op: Operation): void {
+    if (this.tokenKind !== 'pat')
+      return this.send(res, rec, undefined, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        status: '403',
+      });
+    this.send(res, rec, op, 200, {
+      ...user(this.tokenLogin, userId(this.tokenLogin)),
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      user_view_type: 'public',
+    });
   }
 
   private route(
@@ -437,7 +579,7 @@ export class FakeGitHub {
       case 'issues/create-comment': {
         const text = String(body?.body ?? '');
         if (tooLong(text)) return;
-        const c = this.addComment(Number(path.issue_number), text, 'github-actions[bot]');
+        const c = this.addComment(Number(path.issue_number), text, this.tokenLogin);
         this.send(res, rec, op, 201, this.commentJson(c), {
           location: `${this.url}/repos/${this.repository}/issues/comments/${c.id}`,
         });
@@ -461,6 +603,8 @@ export class FakeGitHub {
         res.writeHead(204).end();
         return;
       }
+      case 'users/get-authenticated':
+        return this.authenticatedUser(res, rec, op);
       case 'pulls/get': {
         const pr = this.pulls.get(Number(path.pull_number));
         if (!pr) return notFound();

@@ -135,6 +135,8 @@ export interface RunOptions {
   runId?: string;
   /** Variables of an engine (scripts/engines.sh up NAME) that replace the test process's own. */
   engineEnv?: NodeJS.ProcessEnv;
+  /** More environment for the step, e.g. the test-only STAGEGATE_GITHUB_RETRY_BASE_MS. */
+  env?: Record<string, string>;
 }
 
 export interface RunResult {
@@ -203,6 +205,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     if (spec.default !== undefined) env[inputVariable(name)] = evaluateDefault(String(spec.default));
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value;
+  Object.assign(env, options.env);
 
   const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -52,15 +52,50 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+const STILL_PUBLISHED =
+  'The report is still in the job summary and in the comment-body and report-file outputs.';
+
+/** GitHub's wording when a token lacks the permission (installation tokens, then personal ones). */
+function lacksPermission(message: string): boolean {
+  return /not accessible by (integration|personal access token)/i.test(message);
+}
+
+/**
+ * What went wrong and what would fix it, told apart: a bad token (401), a fork PR's read-only
+ * token, a refused edit of stagegate's own comment, and a token that may not write comments.
+ * `pull-requests: write` is suggested only where its absence is the cause.
+ */
 function permissionWarning(err: GitHubPermissionError, event: EventContext, pr: number): string {
-  const fork = event.pullRequest?.fromFork
-    ? ' This pull request comes from a fork, and GitHub gives fork PRs a read-only token whatever the workflow asks for.'
-    : '';
+  const said = `${err.status} ${err.message}`;
+  if (err.status === 401) {
+    return (
+      `stagegate could not comment on PR #${pr}: GitHub refused the token (${said}). ` +
+      'The token in the `github-token` input is invalid, expired or revoked; no `permissions:` entry changes that. ' +
+      `${STILL_PUBLISHED} Fix: pass a valid token, or leave \`github-token\` at its default, the workflow's own token.`
+    );
+  }
+  if (event.pullRequest?.fromFork) {
+    return (
+      `stagegate could not comment on PR #${pr}: the token may not write comments (${said}). ` +
+      'This pull request comes from a fork, and GitHub gives fork PRs a read-only token whatever the workflow asks for, ' +
+      `so adding \`permissions: pull-requests: write\` does not help here. ${STILL_PUBLISHED} ` +
+      'Fix: post the report from a second workflow triggered by workflow_run with the `report-file` input ' +
+      '(see docs/forks.md). Do not build PR code under pull_request_target.'
+    );
+  }
+  if (err.operation === 'update' && !lacksPermission(err.message)) {
+    return (
+      `stagegate could not update its comment on PR #${pr}: GitHub refused the edit of ` +
+      `${err.commentUrl ?? 'its earlier comment'} (${said}). That comment still shows an earlier run's report. ` +
+      `${STILL_PUBLISHED} stagegate does not post a second comment beside it (two reports would disagree). ` +
+      'Fix: if the conversation is locked, unlock it; otherwise delete that comment, and the next run creates a new one.'
+    );
+  }
+  const verb = err.operation === 'update' ? 'edit its comment' : 'write comments';
   return (
-    `stagegate could not comment on PR #${pr}: the token may not write comments (${err.status} ${err.message}).${fork} ` +
-    'The report is still in the job summary and in the comment-body and report-file outputs. ' +
-    'Fix: give the job `permissions: pull-requests: write`; for PRs from forks, post the report from a ' +
-    'second workflow triggered by workflow_run with the `report-file` input (see docs/forks.md). ' +
+    `stagegate could not comment on PR #${pr}: the token may not ${verb} (${said}). ${STILL_PUBLISHED} ` +
+    'Fix: give the job `permissions: pull-requests: write` (or pass a token that may comment); for PRs from forks, ' +
+    'post the report from a second workflow triggered by workflow_run with the `report-file` input (see docs/forks.md). ' +
     'Do not build PR code under pull_request_target.'
   );
 }
@@ -123,7 +158,8 @@ export async function publishReport(deps: PublishDeps, request: PublishRequest):
     const dupes = res.removedDuplicates
       ? ` (removed ${res.removedDuplicates} duplicate(s) from a concurrent run)`
       : '';
-    runner.info(`PR comment ${res.action}${res.url ? `: ${res.url}` : ''}${dupes}`);
+    const author = res.author ? ` as ${res.author}` : '';
+    runner.info(`PR comment ${res.action}${author}${res.url ? `: ${res.url}` : ''}${dupes}`);
     return { commentBody, summary, comment: res.action };
   } catch (err) {
     if (err instanceof GitHubPermissionError) runner.warning(permissionWarning(err, event, pr));

@@ -131,6 +131,67 @@ describe('publishReport', () => {
     expect(runner.summaries).toHaveLength(1);
   });
 
+  describe('tells apart why GitHub said no', () => {
+    const warningFor = async (err: Error, fromFork = false): Promise<string> => {
+      const runner = prRunner();
+      const res = await publishReport(
+        { runner, github: () => fakeApi({ fail: err }) },
+        {
+          report: grewReport(),
+          reportPath: '/r.json',
+          inputs,
+          event: event('pull_request', { pullRequest: { ...pr, fromFork } }),
+        },
+      );
+      expect(res.comment).toBe('failed');
+      expect(runner.warnings).toHaveLength(1);
+      return runner.warnings[0];
+    };
+
+    it('a bad token (401): the token, not permissions', async () => {
+      const w = await warningFor(new GitHubPermissionError('Bad credentials', 401, 'identify'));
+      expect(w).toContain('GitHub refused the token (401 Bad credentials)');
+      expect(w).toContain('invalid, expired or revoked');
+      expect(w).not.toContain('pull-requests: write`');
+    });
+
+    it("a refused edit of stagegate's own comment: says so, names it, no permission advice", async () => {
+      const url = 'https://github.com/acme/app/pull/7#issuecomment-5';
+      const w = await warningFor(
+        new GitHubPermissionError('Unable to update comment because issue is locked.', 403, 'update', url),
+      );
+      expect(w).toContain(`GitHub refused the edit of ${url}`);
+      expect(w).toContain('still shows an earlier run');
+      expect(w).not.toContain('pull-requests: write');
+    });
+
+    it('a refused edit for lack of permission: then the permission is the fix', async () => {
+      const w = await warningFor(
+        new GitHubPermissionError('Resource not accessible by integration', 403, 'update'),
+      );
+      expect(w).toContain('may not edit its comment');
+      expect(w).toContain('permissions: pull-requests: write');
+    });
+
+    it("a fork PR's read-only token: the fork pattern, and permissions do not help", async () => {
+      const w = await warningFor(
+        new GitHubPermissionError('Resource not accessible by integration', 403, 'create'),
+        true,
+      );
+      expect(w).toContain('comes from a fork');
+      expect(w).toContain('does not help here');
+      expect(w).toContain('docs/forks.md');
+    });
+
+    it('a refused create: the missing permission', async () => {
+      const w = await warningFor(
+        new GitHubPermissionError('Resource not accessible by integration', 403, 'create'),
+      );
+      expect(w).toContain('may not write comments');
+      expect(w).toContain('permissions: pull-requests: write');
+    });
+  });
+
   it('warns (and does not throw) on any other API failure', async () => {
     const runner = prRunner();
     const res = await publishReport(
@@ -248,13 +309,13 @@ describe('post-only mode (report-file)', () => {
 describe('classifyError', () => {
   it('treats 403 and 401 as permission problems, but not rate limits or other errors', () => {
     const err = (status: number, message: string): object => Object.assign(new Error(message), { status });
-    expect(classifyError(err(403, 'Resource not accessible by integration'))).toBeInstanceOf(
+    expect(classifyError(err(403, 'Resource not accessible by integration'), 'create')).toBeInstanceOf(
       GitHubPermissionError,
     );
-    expect(classifyError(err(401, 'Bad credentials'))).toBeInstanceOf(GitHubPermissionError);
-    expect(classifyError(err(403, 'You have exceeded a secondary rate limit'))).not.toBeInstanceOf(
+    expect(classifyError(err(401, 'Bad credentials'), 'create')).toBeInstanceOf(GitHubPermissionError);
+    expect(classifyError(err(403, 'You have exceeded a secondary rate limit'), 'create')).not.toBeInstanceOf(
       GitHubPermissionError,
     );
-    expect(classifyError(err(500, 'boom'))).not.toBeInstanceOf(GitHubPermissionError);
+    expect(classifyError(err(500, 'boom'), 'create')).not.toBeInstanceOf(GitHubPermissionError);
   });
 });
