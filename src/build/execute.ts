@@ -11,7 +11,7 @@ import type { StageBuild, TestResult } from '../model.js';
 import type { Docker } from '../seams/docker.js';
 import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
-import { redactedCommand, stageCache } from './argv.js';
+import { buildOptionsOf, redactedCommand, stageCache } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
 import { buildImage, type Backend, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
@@ -106,7 +106,7 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       file: inputs.file,
       // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
       target: stage.name ?? '',
-      buildArgs: inputs['build-args'],
+      ...buildOptionsOf(inputs),
       builder: inputs.builder,
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
