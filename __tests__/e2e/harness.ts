@@ -133,6 +133,8 @@ export interface RunOptions {
   sha: string;
   ref?: string;
   runId?: string;
+  /** More variables for the step's environment (what `env:` on the step would set). */
+  env?: Record<string, string>;
 }
 
 export interface RunResult {
@@ -200,6 +202,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     if (spec.default !== undefined) env[inputVariable(name)] = evaluateDefault(String(spec.default));
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value;
+  Object.assign(env, options.env);
 
   const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -40,7 +40,15 @@ export interface BuildArgvRequest {
 export type BuildOptions = Required<
   Pick<
     BuildArgvRequest,
-    'buildArgs' | 'secrets' | 'secretEnvs' | 'secretFiles' | 'ssh' | 'buildContexts' | 'platforms' | 'noCache' | 'pull'
+    | 'buildArgs'
+    | 'secrets'
+    | 'secretEnvs'
+    | 'secretFiles'
+    | 'ssh'
+    | 'buildContexts'
+    | 'platforms'
+    | 'noCache'
+    | 'pull'
   >
 >;
 

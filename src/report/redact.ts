@@ -53,12 +53,15 @@ function formsOf(value: string): string[] {
 export function createRedactor(secretValues: Iterable<string>): Redact {
   const forms = [...new Set([...secretValues].flatMap(formsOf))].sort((a, b) => b.length - a.length);
   const literal = forms.length ? new RegExp(forms.map(escapeRegExp).join('|'), 'g') : undefined;
-  return (text) => {
-    const bare = literal ? text.replace(literal, REDACTED) : text;
-    return bare.replace(ASSIGNMENT, (whole, name: string, value: string) =>
-      SECRET_NAME.test(name) && value !== '' && value !== REDACTED ? `${name}=${REDACTED}` : whole,
-    );
-  };
+  return (text) => redactAssignments(literal ? text.replace(literal, REDACTED) : text);
+}
+
+/** `NAME=value` with a secret-looking NAME loses its value; `a=B_TOKEN=x` is looked into. */
+function redactAssignments(text: string): string {
+  return text.replace(ASSIGNMENT, (whole, name: string, value: string) => {
+    if (!SECRET_NAME.test(name)) return value.includes('=') ? `${name}=${redactAssignments(value)}` : whole;
+    return value === '' || value === REDACTED ? whole : `${name}=${REDACTED}`;
+  });
 }
 
 /** A copy of plain data (the report model, a job's measurements) with every string redacted. */
