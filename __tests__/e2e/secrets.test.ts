@@ -26,12 +26,17 @@ const SLOW = 600_000;
 const MOUNTED = 'npm_e2eMountedSecret7781';
 const BUILD_ARG = 'argTokenE2E4412value';
 const FROM_ENV = 'envSecretE2E9034value';
+/**
+ * BuildKit's cache key leaves secrets out: a step cached by an earlier run would pass without them.
+ * A comment unique to this run in the step makes it run.
+ */
+const FRESH = `# run ${Date.now()}`;
 
 /** Builds only with both secrets in place: the base commit's version, and the passing head. */
 const NEEDS_SECRETS = [
   'FROM stagegate/busybox:1 AS build',
-  `RUN --mount=type=secret,id=npm test "$(cat /run/secrets/npm)" = "${MOUNTED}"`,
-  `RUN --mount=type=secret,id=fromenv test "$(cat /run/secrets/fromenv)" = "${FROM_ENV}"`,
+  `RUN --mount=type=secret,id=npm test "$(cat /run/secrets/npm)" = "${MOUNTED}" ${FRESH}`,
+  `RUN --mount=type=secret,id=fromenv test "$(cat /run/secrets/fromenv)" = "${FROM_ENV}" ${FRESH}`,
   '',
   'FROM build AS test',
   'RUN --mount=type=secret,id=npm test -s /run/secrets/npm',
@@ -48,7 +53,7 @@ const LEAKS = [
   'RUN echo "configured $NPM_TOKEN" > /configured.txt',
   '',
   'FROM build AS test',
-  'RUN --mount=type=secret,id=npm cat /run/secrets/npm; echo "tok=$NPM_TOKEN"; exit 1',
+  `RUN --mount=type=secret,id=npm cat /run/secrets/npm; echo "tok=$NPM_TOKEN"; exit 1 ${FRESH}`,
   '',
   'FROM build AS runtime',
   'CMD ["true"]',
