@@ -156,6 +156,8 @@ describeWithEngine('secrets in the bundled action (dist/index.js under Node 24)'
       expect(report.test.logTail?.join('\n')).toContain('tok=***');
       expect(report.image?.layers.map((l) => l.createdBy).join('\n')).toContain('NPM_TOKEN=***');
       expect(comments[0].body).toMatch(/tok=(\*\*\*|\\\*\\\*\\\*)/);
+      // Redacting again (the runner's outputs) changes nothing: the output is the comment posted.
+      expect(comments[0].body.endsWith(`\n${r.outputs['comment-body']}`)).toBe(true);
       expect(r.errors.join('\n')).toContain("Test stage 'test' failed");
       expect(github.violations).toEqual([]);
     },

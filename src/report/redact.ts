@@ -33,6 +33,9 @@ export type Redact = (text: string) => string;
 /** `NAME=value`, `NAME="a b"` or `NAME='a b'`, NAME not glued to a word before it. */
 const ASSIGNMENT = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("[^"\n]*"|'[^'\n]*'|[^\s"'`,;|&)]*)/g;
 
+/** An empty value, or the marker as written or as Markdown escapes it. */
+const ALREADY_REDACTED = /^(|["']?(\\?\*){3}["']?)$/;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -60,7 +63,9 @@ export function createRedactor(secretValues: Iterable<string>): Redact {
 function redactAssignments(text: string): string {
   return text.replace(ASSIGNMENT, (whole, name: string, value: string) => {
     if (!SECRET_NAME.test(name)) return value.includes('=') ? `${name}=${redactAssignments(value)}` : whole;
-    return value === '' || value === REDACTED ? whole : `${name}=${REDACTED}`;
+    // Already redacted, maybe as Markdown escapes it (`\*\*\*`): redacting is idempotent, so the
+    // comment-body output (redacted again by the runner) stays the comment that was posted.
+    return ALREADY_REDACTED.test(value) ? whole : `${name}=${REDACTED}`;
   });
 }
 

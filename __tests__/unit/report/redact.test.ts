@@ -81,6 +81,12 @@ describe('createRedactor', () => {
     expect(r('https://u:p%40ss%20w%2Frd!@host/')).toBe('https://u:***@host/');
   });
 
+  it('is idempotent, also on the marker as Markdown escapes it (the output equals the posted comment)', () => {
+    const once = redact(`NPM_TOKEN=${TOKEN} and ${PASSWORD}`);
+    expect(redact(once)).toBe(once);
+    expect(redact('NPM\\_TOKEN=\\*\\*\\* KEY="***"')).toBe('NPM\\_TOKEN=\\*\\*\\* KEY="***"');
+  });
+
   it('replaces the longer of two overlapping values whole', () => {
     expect(createRedactor(['abcd', 'abcdefgh'])('x abcdefgh y')).toBe('x *** y');
   });
