@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runJob } from '../../../src/main.js';
+import { readJob } from '../../../src/phases/read.js';
 import type { RunOptions } from '../../../src/seams/engine.js';
 import { fail, fakeEngine, INFO_JSON, ok } from '../../helpers/fake-engine.js';
 import { fakeRunner } from '../../helpers/fake-runner.js';
@@ -101,5 +102,27 @@ describe('secrets through the whole job', () => {
     };
     expect(report.test.logTail).toEqual(expect.arrayContaining(['***', 'tok=***']));
     expect(report.builds[0].errorTail?.[0]).toContain('echo "tok=***"');
+  });
+});
+
+describe('readJob and secrets', () => {
+  it('masks every secret (a multi-line one line by line too) and warns, by name only, about ones too short to find', () => {
+    const runner = fakeRunner({
+      inputs: {
+        context: 'examples/hello',
+        secrets: 'short=q9\n"key=line-one-of-a-key\nline-two-of-a-key"',
+        'build-args': 'API_KEY=longEnoughValue\nVERSION=1',
+      },
+    });
+    const start = readJob(runner);
+    expect(start.secrets).toEqual(['longEnoughValue', 'q9', 'line-one-of-a-key\nline-two-of-a-key']);
+    expect(runner.secrets).toEqual(
+      expect.arrayContaining(['q9', 'longEnoughValue', 'line-one-of-a-key', 'line-two-of-a-key']),
+    );
+    expect(runner.secrets).not.toContain('1');
+    expect(runner.warnings).toEqual([
+      expect.stringContaining("The value of secret 'short' is shorter than 4 characters"),
+    ]);
+    expect(runner.warnings[0]).not.toContain('q9');
   });
 });
