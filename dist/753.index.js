@@ -73,8 +73,20 @@ const DIRECTORY_CACHE_ENTRIES = 1000;
  * BENCHMARKS.md), and raise the odds of BuildKit's transient "flightcontrol" failure under load.
  */
 const STAGE_BUILD_CONCURRENCY = 4;
-/** Retries the GitHub client makes after a rate limit, before it gives up on a request. */
-const RATE_LIMIT_RETRIES = 2;
+/**
+ * How long stagegate keeps talking to a GitHub API that is slow, failing or rate limiting (see
+ * src/seams/github/retry-policy.ts and docs/security.md). A single request that has not answered in
+ * `requestTimeoutSeconds` is abandoned (the HTTP client's own limit is 300 s); no retry starts later
+ * than `retryBudgetSeconds` after the first request, so the comment costs the job at most about two
+ * and a half minutes; `maxAttempts` bounds the tries of one request; a create whose answer was lost
+ * is sent at most `createAttempts` times, each after re-listing to see whether the last one landed.
+ */
+const GITHUB_API = {
+    requestTimeoutSeconds: 30,
+    retryBudgetSeconds: 120,
+    maxAttempts: 6,
+    createAttempts: 3,
+};
 /** The largest JSON document (manifest, config) read from a `docker save` archive. */
 const ARCHIVE_DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;
 
@@ -3853,32 +3865,60 @@ function renderMarkdown(report, options = {}) {
 ;// CONCATENATED MODULE: ./src/seams/github/api.ts
 /**
  * The GitHub API seam: what the job asks of GitHub (keep one sticky PR comment per marker, see
- * src/report/marker.ts) and how it fails. The implementation, the only Octokit user, is
- * `octokit.ts`: it survives busy PRs (paginated lookup), flaky APIs (retries on 5xx), rate limits
- * (throttling), two runs racing, and tokens that may not comment (fork PRs).
+ * marker.ts, written by the token's own identity, see identity.ts) and how it fails. The
+ * implementation, the only Octokit user, is `octokit.ts`: it survives busy PRs (paginated lookup),
+ * flaky APIs (backoff, timeouts, see retry-policy.ts), rate limits (waits as GitHub asks), lost
+ * answers to a create (re-lists before creating again), two runs racing, comments by others that
+ * carry our marker (ignored), and tokens that may not comment (fork PRs).
  */
-/** The token may not do this (fork PRs get a read-only GITHUB_TOKEN); the caller warns and goes on. */
+/**
+ * GitHub refused the token (401) or this operation (403 that is not a rate limit): fork PRs get a
+ * read-only GITHUB_TOKEN, a job may lack `permissions:`, a conversation may be locked. The caller
+ * warns and goes on.
+ */
 class GitHubPermissionError extends Error {
     status;
-    constructor(message, status) {
+    operation;
+    commentUrl;
+    constructor(message, status, operation = 'create', 
+    /** The comment an `update` was refused for. */
+    commentUrl) {
         super(message);
         this.status = status;
+        this.operation = operation;
+        this.commentUrl = commentUrl;
         this.name = 'GitHubPermissionError';
+    }
+}
+/**
+ * GitHub did not answer usefully in time: 5xx, network errors, timeouts or rate limits beyond the
+ * retry budget, after the retries that were safe to make. `transient` is true when the request may
+ * or may not have been carried out (a create whose answer was lost).
+ */
+class GitHubUnavailableError extends Error {
+    status;
+    transient;
+    constructor(message, status, transient) {
+        super(message);
+        this.status = status;
+        this.transient = transient;
+        this.name = 'GitHubUnavailableError';
     }
 }
 function isRequestError(err) {
     return typeof err === 'object' && err !== null && typeof err.status === 'number';
 }
-/** Turns "the token may not write here" into a GitHubPermissionError; other errors pass through. */
-function classifyError(err) {
+/** Turns "the token may not do this" into a GitHubPermissionError; other errors pass through. */
+function classifyError(err, operation, commentUrl) {
     if (!isRequestError(err))
         return err;
     const message = err.message ?? '';
-    // 403 is also how GitHub says "secondary rate limit"; the throttling plugin has handled those already.
+    // A 403 that was a rate limit has been waited out or turned into GitHubUnavailableError already;
+    // one that still says so is not the token's fault.
     if (err.status === 403 && !/rate limit/i.test(message))
-        return new GitHubPermissionError(message, 403);
+        return new GitHubPermissionError(message, 403, operation, commentUrl);
     if (err.status === 401)
-        return new GitHubPermissionError(`Bad credentials: ${message}`, 401);
+        return new GitHubPermissionError(message || 'Bad credentials', 401, operation);
     return err;
 }
 
@@ -3940,14 +3980,40 @@ function runUrl(event) {
 function describe(err) {
     return err instanceof Error ? err.message : String(err);
 }
+const STILL_PUBLISHED = 'The report is still in the job summary and in the comment-body and report-file outputs.';
+/** GitHub's wording when a token lacks the permission (installation tokens, then personal ones). */
+function lacksPermission(message) {
+    return /not accessible by (integration|personal access token)/i.test(message);
+}
+/**
+ * What went wrong and what would fix it, told apart: a bad token (401), a fork PR's read-only
+ * token, a refused edit of stagegate's own comment, and a token that may not write comments.
+ * `pull-requests: write` is suggested only where its absence is the cause.
+ */
 function permissionWarning(err, event, pr) {
-    const fork = event.pullRequest?.fromFork
-        ? ' This pull request comes from a fork, and GitHub gives fork PRs a read-only token whatever the workflow asks for.'
-        : '';
-    return (`stagegate could not comment on PR #${pr}: the token may not write comments (${err.status} ${err.message}).${fork} ` +
-        'The report is still in the job summary and in the comment-body and report-file outputs. ' +
-        'Fix: give the job `permissions: pull-requests: write`; for PRs from forks, post the report from a ' +
-        'second workflow triggered by workflow_run with the `report-file` input (see docs/forks.md). ' +
+    const said = `${err.status} ${err.message}`;
+    if (err.status === 401) {
+        return (`stagegate could not comment on PR #${pr}: GitHub refused the token (${said}). ` +
+            'The token in the `github-token` input is invalid, expired or revoked; no `permissions:` entry changes that. ' +
+            `${STILL_PUBLISHED} Fix: pass a valid token, or leave \`github-token\` at its default, the workflow's own token.`);
+    }
+    if (event.pullRequest?.fromFork) {
+        return (`stagegate could not comment on PR #${pr}: the token may not write comments (${said}). ` +
+            'This pull request comes from a fork, and GitHub gives fork PRs a read-only token whatever the workflow asks for, ' +
+            `so adding \`permissions: pull-requests: write\` does not help here. ${STILL_PUBLISHED} ` +
+            'Fix: post the report from a second workflow triggered by workflow_run with the `report-file` input ' +
+            '(see docs/forks.md). Do not build PR code under pull_request_target.');
+    }
+    if (err.operation === 'update' && !lacksPermission(err.message)) {
+        return (`stagegate could not update its comment on PR #${pr}: GitHub refused the edit of ` +
+            `${err.commentUrl ?? 'its earlier comment'} (${said}). That comment still shows an earlier run's report. ` +
+            `${STILL_PUBLISHED} stagegate does not post a second comment beside it (two reports would disagree). ` +
+            'Fix: if the conversation is locked, unlock it; otherwise delete that comment, and the next run creates a new one.');
+    }
+    const verb = err.operation === 'update' ? 'edit its comment' : 'write comments';
+    return (`stagegate could not comment on PR #${pr}: the token may not ${verb} (${said}). ${STILL_PUBLISHED} ` +
+        'Fix: give the job `permissions: pull-requests: write` (or pass a token that may comment); for PRs from forks, ' +
+        'post the report from a second workflow triggered by workflow_run with the `report-file` input (see docs/forks.md). ' +
         'Do not build PR code under pull_request_target.');
 }
 /** Sets the outputs, writes the job summary and posts the comment. Never throws for API failures. */
@@ -4002,7 +4068,8 @@ async function publishReport(deps, request) {
         const dupes = res.removedDuplicates
             ? ` (removed ${res.removedDuplicates} duplicate(s) from a concurrent run)`
             : '';
-        runner.info(`PR comment ${res.action}${res.url ? `: ${res.url}` : ''}${dupes}`);
+        const author = res.author ? ` as ${res.author}` : '';
+        runner.info(`PR comment ${res.action}${author}${res.url ? `: ${res.url}` : ''}${dupes}`);
         return { commentBody, summary, comment: res.action };
     }
     catch (err) {

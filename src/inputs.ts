@@ -5,6 +5,12 @@
 import type { Runner } from './seams/runner.js';
 import { SEVERITIES, type Severity } from './rules/types.js';
 import { parseByteSize } from './image/units.js';
+import { parseBuildInputs, type BuildInputs } from './build-inputs.js';
+import { parseBool, parseList } from './input-lists.js';
+
+export { parseList } from './input-lists.js';
+
+export type { BuildContext, SecretEnv, SecretFile, SecretValue } from './build-inputs.js';
 
 export interface BuildArg {
   name: string;
@@ -19,7 +25,8 @@ export interface SizeIncreaseBudget {
 
 export type FailOn = Severity | 'never';
 
-export interface Inputs {
+/** Every input; the build inputs shared with docker/build-push-action are in build-inputs.ts. */
+export interface Inputs extends BuildInputs {
   context: string;
   file: string;
   target?: string;
@@ -53,6 +60,8 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   compare: 'true',
   comment: 'true',
   'fail-on': 'error',
+  'no-cache': 'false',
+  pull: 'false',
 };
 
 export class InputError extends Error {
@@ -60,21 +69,6 @@ export class InputError extends Error {
     super(problems.join('\n'));
     this.name = 'InputError';
   }
-}
-
-/** Splits a list input: one item per line, and also per comma unless values may contain commas. */
-export function parseList(text: string, options: { commas: boolean }): string[] {
-  const lines = text.split(/\r?\n/);
-  const items = options.commas ? lines.flatMap((l) => l.split(',')) : lines;
-  return items.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
-}
-
-function parseBool(name: string, raw: string, problems: string[]): boolean {
-  const v = raw.trim().toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
-  problems.push(`Input '${name}' is '${raw}'; expected true or false.`);
-  return true;
 }
 
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -138,7 +132,10 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
   if (failOnValues.includes(failOnRaw)) failOn = failOnRaw as FailOn;
   else problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
 
+  const buildInputs = parseBuildInputs(get, problems);
+
   const inputs: Inputs = {
+    ...buildInputs,
     context,
     file,
     target: raw('target') || undefined,

@@ -13,8 +13,9 @@ import { judgeJob } from './phases/judge.js';
 import { lintJob } from './phases/lint.js';
 import { planJob } from './phases/plan.js';
 import { publishJob, type JobResult } from './phases/publish.js';
-import { readJob } from './phases/read.js';
+import { readJob, type JobStart } from './phases/read.js';
 import { postReportFile } from './report/publish.js';
+import { createRedactor, redactingRunner } from './report/redact.js';
 import { NO_CACHE, type TextCache } from './seams/cache.js';
 import { createDocker } from './seams/docker.js';
 import type { Engine } from './seams/engine.js';
@@ -50,11 +51,13 @@ function contextOf(deps: JobDeps): JobContext {
 
 /** Runs the job and returns what it produced; it never throws for user errors. */
 export async function runJob(deps: JobDeps): Promise<JobResult> {
-  const ctx = contextOf(deps);
-  const start = readJob(ctx.runner);
+  const start = readJob(deps.runner);
+  // From here on, whatever reaches the runner (warnings, annotations, outputs, the summary, the
+  // failure) has this run's secrets redacted; publish redacts the report model itself.
+  const ctx = contextOf({ ...deps, runner: redactingRunner(deps.runner, createRedactor(start.secrets)) });
   if (start.inputs['report-file'] && !start.badInputs) {
     // Post-only mode (the workflow_run half of the fork pattern): nothing is built here.
-    return postOnly(ctx, start.inputs, start.event);
+    return postOnly(ctx, start);
   }
   const planned = planJob(start);
   const { measured, alongside: linted } = await buildAndMeasure(ctx, start, planned, () =>
@@ -64,12 +67,10 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   return publishJob(ctx, start, planned, linted, measured, verdict);
 }
 
-async function postOnly(
-  ctx: JobContext,
-  inputs: Parameters<typeof postReportFile>[1],
-  event: Parameters<typeof postReportFile>[2],
-): Promise<JobResult> {
-  const posted = await postReportFile({ runner: ctx.runner, github: ctx.github }, inputs, event);
+async function postOnly(ctx: JobContext, start: JobStart): Promise<JobResult> {
+  const { inputs, event } = start;
+  const redact = createRedactor(start.secrets);
+  const posted = await postReportFile({ runner: ctx.runner, github: ctx.github, redact }, inputs, event);
   return {
     report: posted.report,
     markdown: posted.result?.commentBody,

@@ -3,9 +3,11 @@
  * pull request based on that commit need not rebuild it. Pure (key and (de)serialization).
  *
  * The key names everything that changes the figures: the commit, the Dockerfile path, the target,
- * the build options (context, build-args) and the engine's image store (which changes what "size on
- * disk" is read from). Not the builder's name: setup-buildx-action makes a new random one every run.
- * Build-arg values go into the key only hashed.
+ * the build options (context, build-args, platforms, named build contexts) and the engine's image
+ * store (which changes what "size on disk" is read from). Not the builder's name: setup-buildx-action
+ * makes a new random one every run. Build-arg values go into the key only hashed. Secrets never go
+ * into it, not even hashed (a hash of a short secret can be guessed); nor `no-cache` or `pull`, which
+ * change how an image is built, not what it is.
  */
 import { createHash } from 'node:crypto';
 import type { Inputs } from '../inputs.js';
@@ -19,7 +21,7 @@ export interface BaseReportKeyParts {
   file: string;
   /** Target stage name ('' for an unnamed last stage). */
   target: string;
-  inputs: Pick<Inputs, 'context' | 'build-args'>;
+  inputs: Pick<Inputs, 'context' | 'build-args'> & Partial<Pick<Inputs, 'platforms' | 'build-contexts'>>;
   imageStore: 'classic' | 'containerd';
 }
 
@@ -30,6 +32,11 @@ export function baseReportKey(parts: BaseReportKeyParts): string {
     context: parts.inputs.context,
     buildArgs: parts.inputs['build-args'].map((a) => [a.name, a.value]),
     imageStore: parts.imageStore,
+    // Only when set, so keys saved before these inputs existed still match.
+    ...(parts.inputs.platforms?.length ? { platforms: parts.inputs.platforms } : {}),
+    ...(parts.inputs['build-contexts']?.length
+      ? { buildContexts: parts.inputs['build-contexts'].map((c) => [c.name, c.value]) }
+      : {}),
   });
   const digest = createHash('sha256').update(options).digest('hex').slice(0, 20);
   return `stagegate-base-v${BASE_REPORT_VERSION}-${parts.sha}-${digest}`;

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { stageCache } from '../build/argv.js';
+import { buildOptionsOf, stageCache } from '../build/argv.js';
 import { buildImage } from '../build/build-image.js';
 import type { Log } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
@@ -52,6 +52,9 @@ export interface BaselineArgs {
 }
 
 const short = (sha: string): string => sha.slice(0, 7);
+
+/** A named context that is a relative folder (not `docker-image://`, a URL or an absolute path). */
+const isLocalContext = (value: string): boolean => !value.includes('://') && !isAbsolute(value);
 
 /** The `--target` to build: the stage's name, or '' for an unnamed last stage. */
 export function targetStageName(model: DockerfileModel, plan: BuildPlan): string {
@@ -127,7 +130,12 @@ async function buildBase(
       context: inWorktree(dir, inputs.context),
       file,
       target: stage.name ?? '',
-      buildArgs: inputs['build-args'],
+      // The same secrets, ssh, platforms and cache settings as the head; named contexts that are
+      // folders are the base commit's, like the main context.
+      ...buildOptionsOf(inputs),
+      buildContexts: inputs['build-contexts'].map((c) =>
+        isLocalContext(c.value) ? { ...c, value: inWorktree(dir, c.value) } : c,
+      ),
       builder: inputs.builder,
       // The same caches the head's builds read, its per-stage gha scopes included; the base build must
       // not overwrite what the head exported, so it exports nothing.

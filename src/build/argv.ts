@@ -7,7 +7,7 @@
  * to docker for both the context and `--file`, so paths are made explicit (`./-`).
  */
 import { createHash } from 'node:crypto';
-import type { BuildArg } from '../inputs.js';
+import type { BuildArg, BuildContext, Inputs, SecretEnv, SecretFile, SecretValue } from '../inputs.js';
 
 export type Backend = 'buildx' | 'buildkit';
 
@@ -28,7 +28,49 @@ export interface BuildArgvRequest {
   /** Where docker writes the image id (both backends) and the build metadata (buildx only). */
   iidFile: string;
   metadataFile?: string;
+  /** Secrets by value: each reaches docker as an environment variable of its process, never in argv. */
+  secrets?: SecretValue[];
+  secretEnvs?: SecretEnv[];
+  secretFiles?: SecretFile[];
+  ssh?: string[];
+  buildContexts?: BuildContext[];
+  platforms?: string[];
+  noCache?: boolean;
+  pull?: boolean;
 }
+
+/** The build options every build of a run shares (head stages and the base commit's target). */
+export type BuildOptions = Required<
+  Pick<
+    BuildArgvRequest,
+    | 'buildArgs'
+    | 'secrets'
+    | 'secretEnvs'
+    | 'secretFiles'
+    | 'ssh'
+    | 'buildContexts'
+    | 'platforms'
+    | 'noCache'
+    | 'pull'
+  >
+>;
+
+export function buildOptionsOf(inputs: Inputs): BuildOptions {
+  return {
+    buildArgs: inputs['build-args'],
+    secrets: inputs.secrets,
+    secretEnvs: inputs['secret-envs'],
+    secretFiles: inputs['secret-files'],
+    ssh: inputs.ssh,
+    buildContexts: inputs['build-contexts'],
+    platforms: inputs.platforms,
+    noCache: inputs['no-cache'],
+    pull: inputs.pull,
+  };
+}
+
+/** The environment variable that carries the n-th `secrets` value to docker (`--secret id=X,env=...`). */
+export const secretVariable = (n: number): string => `STAGEGATE_SECRET_${n}`;
 
 export interface BuildArgv {
   args: string[];
@@ -63,30 +105,81 @@ export function classicCacheFrom(spec: string): string | undefined {
   return undefined;
 }
 
+/** One field of docker's CSV specs (`--secret id=x,src=path`), quoted when it holds a comma or quote. */
+function csvField(field: string): string {
+  return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/**
+ * `--secret`, `--ssh`, `--no-cache`, `--pull` (both backends take them; docker build with BuildKit since
+ * 18.09). A `secrets` value goes in `env`, named in argv only by its variable: argv is logged and
+ * visible to every process on the machine, the environment of docker's process is not.
+ */
+function secretArgs(req: BuildArgvRequest, env: Record<string, string>): string[] {
+  const args: string[] = [];
+  (req.secrets ?? []).forEach((s, n) => {
+    env[secretVariable(n)] = s.value;
+    args.push(`--secret=id=${s.id},env=${secretVariable(n)}`);
+  });
+  for (const s of req.secretEnvs ?? []) args.push(`--secret=id=${s.id},env=${s.env}`);
+  for (const s of req.secretFiles ?? []) args.push(`--secret=id=${s.id},${csvField(`src=${s.path}`)}`);
+  for (const spec of req.ssh ?? []) args.push(`--ssh=${spec}`);
+  if (req.noCache) args.push('--no-cache');
+  if (req.pull) args.push('--pull');
+  return args;
+}
+
+/**
+ * `--platform`. Only a single-platform image can be loaded into the engine (to be measured or run):
+ * with several platforms, a loaded build (and every build of the fallback, which takes one) builds the
+ * first, and says so.
+ */
+function platformArgs(req: BuildArgvRequest, warnings: string[]): string[] {
+  const platforms = req.platforms ?? [];
+  if (platforms.length === 0) return [];
+  const single = req.backend === 'buildkit' || req.load;
+  if (!single || platforms.length === 1) return [`--platform=${platforms.join(',')}`];
+  warnings.push(
+    req.backend === 'buildkit'
+      ? `Input 'platforms' lists ${platforms.length} platforms, but docker build (without buildx) builds one; building ${platforms[0]} only. Add docker/setup-buildx-action to build them all.`
+      : `Input 'platforms' lists ${platforms.length} platforms; an image loaded into the engine (to measure it or run its tests) has one, so that build is for ${platforms[0]}. Stages that are not loaded are built for every platform.`,
+  );
+  return [`--platform=${platforms[0]}`];
+}
+
 /** `docker buildx build ...` (or `docker build ...` with DOCKER_BUILDKIT=1 on the fallback path). */
 export function buildArgv(req: BuildArgvRequest): BuildArgv {
   const warnings: string[] = [];
+  const env: Record<string, string> = {};
   const common = [
     '--progress=plain',
     `--file=${safePath(req.file)}`,
     ...(req.target ? [`--target=${req.target}`] : []),
     `--iidfile=${req.iidFile}`,
     ...req.buildArgs.map((a) => `--build-arg=${a.name}=${a.value}`),
+    ...platformArgs(req, warnings),
+    ...secretArgs(req, env),
   ];
   if (req.backend === 'buildx') {
     const args = ['buildx', 'build', ...common];
+    for (const c of req.buildContexts ?? []) args.push(`--build-context=${c.name}=${c.value}`);
     if (req.metadataFile) args.push(`--metadata-file=${req.metadataFile}`);
     if (req.builder) args.push(`--builder=${req.builder}`);
-    if (req.platform) args.push(`--platform=${req.platform}`);
+    // The engine's platform, for an image it loads, unless the user chose platforms (platformArgs).
+    if (req.platform && !req.platforms?.length) args.push(`--platform=${req.platform}`);
     for (const c of req.cacheFrom) args.push(`--cache-from=${c}`);
     for (const c of req.cacheTo) args.push(`--cache-to=${c}`);
     // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
     if (req.load) args.push('--load');
     args.push('--', safePath(req.context));
-    return { args, env: {}, warnings };
+    return { args, env, warnings };
   }
 
   const args = ['build', ...common];
+  for (const c of req.buildContexts ?? [])
+    warnings.push(
+      `Input 'build-contexts' entry '${c.name}' needs docker buildx (docker build has no named contexts); it is ignored, so a stage that uses it fails to build. Add docker/setup-buildx-action to use it.`,
+    );
   if (req.builder)
     warnings.push(
       `Input 'builder' (${req.builder}) needs docker buildx, which is not available; building with the default BuildKit engine instead. Add docker/setup-buildx-action to use a builder.`,
@@ -105,7 +198,7 @@ export function buildArgv(req: BuildArgvRequest): BuildArgv {
     );
   // docker build always stores the image in the engine, so there is nothing to ask for with --load.
   args.push('--', safePath(req.context));
-  return { args, env: { DOCKER_BUILDKIT: '1' }, warnings };
+  return { args, env: { ...env, DOCKER_BUILDKIT: '1' }, warnings };
 }
 
 /** The command line as it may be logged: build-arg values are never shown (they may be secrets). */

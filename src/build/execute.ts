@@ -11,7 +11,7 @@ import type { EngineFacts, StageBuild, TestResult } from '../model.js';
 import type { Docker } from '../seams/docker.js';
 import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
-import { redactedCommand, stageCache, supportedCacheTo } from './argv.js';
+import { buildOptionsOf, redactedCommand, stageCache, supportedCacheTo } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
 import { buildImage, type Backend, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
@@ -127,7 +127,7 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       file: inputs.file,
       // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
       target: stage.name ?? '',
-      buildArgs: inputs['build-args'],
+      ...buildOptionsOf(inputs),
       builder: inputs.builder,
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
@@ -204,7 +204,9 @@ export async function executePlan(
   judgeCacheAcrossBuilds(model.graph, attempted);
   const outcomes = blameDependencies(model, plan, attempted);
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
-  const test = await testGate(docker, log, plan, model, outcomes, testCommand, engine);
+  // The test image was built for the first of the user's platforms, else for the engine's own.
+  const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
+  const test = await testGate(docker, log, plan, model, outcomes, testCommand, runPlatform);
   const target = outcomes.get(plan.target);
   return {
     backend: engine.backend,
@@ -281,7 +283,7 @@ async function testGate(
   model: DockerfileModel,
   outcomes: Map<number, StageOutcome>,
   command: ReturnType<typeof ownCommand>,
-  engine?: EngineFacts,
+  platform?: string,
 ): Promise<TestResult> {
   if (plan.testStage === undefined)
     return { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' };
@@ -322,7 +324,7 @@ async function testGate(
   log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
   const run = await docker.run(image, {
     onLine: (line) => log.info(`[${stage} run] ${line}`),
-    platform: engine?.backend === 'buildx' ? engine.platform : undefined,
+    platform,
   });
   if (run.exitCode === 0) return { stage, result: 'passed' };
   return {

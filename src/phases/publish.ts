@@ -3,6 +3,9 @@
  * annotations, base reports kept for later runs, the JSON report and SARIF files, then outputs, job
  * summary and the sticky comment (report/publish.ts). The step is failed only after all of it, by
  * the caller (fail late).
+ *
+ * Secrets are redacted here, once, from everything the phases before produced (report/redact.ts),
+ * before anything is written: no renderer, file or cache entry sees a value the run masks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { annotationsFor } from '../report/annotations.js';
 import { assembleReport } from '../report/assemble.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { publishReport } from '../report/publish.js';
+import { createRedactor, redactDeep } from '../report/redact.js';
 import { toSarif } from '../report/sarif.js';
 import { allRules } from '../rules/registry.js';
 import type { EventContext, Runner } from '../seams/runner.js';
@@ -100,36 +104,54 @@ function writeReportFiles(ctx: JobContext, start: JobStart, report: Report, find
   return reportPath;
 }
 
+/** The phases' data with every secret redacted: what publish writes is made from these only. */
+function redacted(
+  start: JobStart,
+  data: { linted: JobFindings; measured: JobMeasurements; verdict: JobVerdict },
+): { linted: JobFindings; measured: JobMeasurements; verdict: JobVerdict; redact: (s: string) => string } {
+  const redact = createRedactor(start.secrets);
+  return { ...redactDeep(data, redact), redact };
+}
+
 export async function publishJob(
   ctx: JobContext,
   start: JobStart,
   planned: JobPlan,
-  linted: JobFindings,
-  measured: JobMeasurements,
-  verdict: JobVerdict,
+  rawLinted: JobFindings,
+  rawMeasured: JobMeasurements,
+  rawVerdict: JobVerdict,
 ): Promise<JobResult> {
+  const { linted, measured, verdict, redact } = redacted(start, {
+    linted: rawLinted,
+    measured: rawMeasured,
+    verdict: rawVerdict,
+  });
   const { inputs, event, model } = start;
   annotate(ctx.runner, verdict.errors, linted.findings);
   const base = await keepBaseReports(ctx, start, planned, measured);
-  const report: Report = {
-    ...assembleReport({
-      dockerfile: inputs.file,
-      context: inputs.context,
-      source: sourceOf(event),
-      model,
-      plan: planned.plan,
-      outcome: measured.outcome,
-      image: measured.image,
-      base,
-      delta: verdict.delta,
-      budgets: verdict.budgets,
-      findings: linted.findings,
-      engine: measured.engine,
-      errors: verdict.errors.map(({ step, message }) => ({ step, message })),
-    }),
-    // The headline says why the step fails; findings fail it only at or above fail-on.
-    failOn: inputs['fail-on'],
-  };
+  // The model's strings (stage names, instruction text) are redacted with the rest.
+  const report: Report = redactDeep<Report>(
+    {
+      ...assembleReport({
+        dockerfile: inputs.file,
+        context: inputs.context,
+        source: sourceOf(event),
+        model,
+        plan: planned.plan,
+        outcome: measured.outcome,
+        image: measured.image,
+        base,
+        delta: verdict.delta,
+        budgets: verdict.budgets,
+        findings: linted.findings,
+        engine: measured.engine,
+        errors: verdict.errors.map(({ step, message }) => ({ step, message })),
+      }),
+      // The headline says why the step fails; findings fail it only at or above fail-on.
+      failOn: inputs['fail-on'],
+    },
+    redact,
+  );
   const reportPath = writeReportFiles(ctx, start, report, linted.findings);
   await publishReport({ runner: ctx.runner, github: ctx.github }, { report, reportPath, inputs, event });
   return { report, markdown: renderMarkdown(report), reportPath, failures: verdict.failures };

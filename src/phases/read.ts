@@ -2,10 +2,12 @@
  * Phase 1, read: the event, the inputs and the Dockerfile. Nothing here fails the job: a bad input
  * or an unreadable Dockerfile is an error the later phases carry to the report (fail late).
  */
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { parseRunnerInputs, type Inputs } from '../inputs.js';
+import { MIN_SUBSTRING_LENGTH, SECRET_NAME } from '../report/redact.js';
 import type { EventContext, Runner } from '../seams/runner.js';
 import { jobErrorOf, type JobError } from './context.js';
 
@@ -17,10 +19,55 @@ export interface JobStart {
   /** Set when any input was bad: nothing is built on inputs the user did not mean. */
   badInputs: boolean;
   model?: DockerfileModel;
+  /** Every value masked in the log, which publish redacts from everything it writes. */
+  secrets: string[];
 }
 
-/** Build-arg names whose values are masked in the log (and never shown in what stagegate writes). */
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|CREDENTIAL|AUTH)/i;
+/** A secret file bigger than this is a bundle of certificates, not one value to look for. */
+const SECRET_FILE_MAX_BYTES = 64 * 1024;
+
+function fileSecret(path: string): string | undefined {
+  try {
+    if (statSync(path).size > SECRET_FILE_MAX_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What is secret in this run, with where it came from (for the warning about short values):
+ * build-args with secret-looking names, `secrets`, and the values `secret-envs` and `secret-files` name.
+ */
+function secretsOf(inputs: Inputs, env: NodeJS.ProcessEnv): Array<{ from: string; value: string }> {
+  return [
+    ...inputs['build-args']
+      .filter((a) => SECRET_NAME.test(a.name))
+      .map((a) => ({ from: `build-arg '${a.name}'`, value: a.value })),
+    ...inputs.secrets.map((s) => ({ from: `secret '${s.id}'`, value: s.value })),
+    ...inputs['secret-envs'].map((s) => ({ from: `secret '${s.id}' (${s.env})`, value: env[s.env] ?? '' })),
+    ...inputs['secret-files'].map((s) => ({
+      from: `secret file '${s.id}'`,
+      value: fileSecret(s.path) ?? '',
+    })),
+  ].filter((s) => s.value !== '');
+}
+
+/** Masks every secret in the log; says which are too short to be found in what stagegate writes. */
+function maskSecrets(runner: Runner, inputs: Inputs): string[] {
+  const secrets = secretsOf(inputs, process.env);
+  for (const s of secrets) {
+    runner.setSecret(s.value);
+    for (const line of s.value.split(/\r?\n/))
+      if (line.trim() && line !== s.value) runner.setSecret(line.trim());
+  }
+  const short = secrets.filter((s) => s.value.trim().length < MIN_SUBSTRING_LENGTH).map((s) => s.from);
+  if (short.length)
+    runner.warning(
+      `The value of ${short.join(', ')} is shorter than ${MIN_SUBSTRING_LENGTH} characters, so stagegate hides it in the report only where its name is next to it (NAME=value), not wherever it occurs. A real credential is longer (docs/security.md#secrets).`,
+    );
+  return secrets.map((s) => s.value);
+}
 
 function warnAboutPullRequestTarget(runner: Runner, event: EventContext): void {
   if (event.eventName !== 'pull_request_target') return;
@@ -42,9 +89,7 @@ export function readJob(runner: Runner): JobStart {
   const event = runner.event();
   const { inputs, problems } = parseRunnerInputs(runner);
   warnAboutPullRequestTarget(runner, event);
-  for (const arg of inputs['build-args']) {
-    if (arg.value && SECRET_NAME.test(arg.name)) runner.setSecret(arg.value);
-  }
+  const secrets = maskSecrets(runner, inputs);
   const errors: JobError[] = problems.map((message) => ({ step: 'inputs', message }));
   const { model, error } = loadModel(inputs);
   return {
@@ -53,5 +98,6 @@ export function readJob(runner: Runner): JobStart {
     errors: error ? [...errors, error] : errors,
     badInputs: problems.length > 0,
     model,
+    secrets,
   };
 }

@@ -16,12 +16,18 @@ import { COMMENT_MAX_CHARS, SUMMARY_MAX_BYTES, SUMMARY_RESERVED_BYTES } from '..
 import { renderMarkdown } from './markdown.js';
 import { commentMarker } from '../seams/github/marker.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../model.js';
+import { redactDeep, type Redact } from './redact.js';
 
 export type GitHubFactory = (token: string, baseUrl: string) => GitHubApi;
 
 export interface PublishDeps {
   runner: Runner;
   github?: GitHubFactory;
+  /**
+   * Post-only mode: redacts a report read from a file before anything renders it (secret-looking
+   * `NAME=value` and this run's secrets), in case the run that wrote it did not.
+   */
+  redact?: Redact;
 }
 
 export interface PublishRequest {
@@ -263,7 +269,8 @@ export async function postReportFile(
   const path = inputs['report-file'] ?? '';
   let report: Report;
   try {
-    report = readReportFile(path);
+    const read = readReportFile(path);
+    report = deps.redact ? redactDeep(read, deps.redact) : read;
   } catch (err) {
     if (!(err instanceof ReportFileError)) throw err;
     deps.runner.error(err.message, { title: 'stagegate: report-file' });

@@ -270,3 +270,23 @@ describe('baseReportKey', () => {
     );
   });
 });
+
+describe('baseReportKey and the build inputs', () => {
+  const keyOf = (values: Record<string, string>) =>
+    baseReportKey({
+      sha: BASE_SHA,
+      file: 'Dockerfile',
+      target: 'app',
+      inputs: inputs(values),
+      imageStore: 'classic',
+    });
+
+  it('changes with platforms and named contexts (they change the image), not with secrets or cache flags', () => {
+    const plain = keyOf({});
+    expect(keyOf({ platforms: 'linux/arm64' })).not.toBe(plain);
+    expect(keyOf({ 'build-contexts': 'shared=../shared' })).not.toBe(plain);
+    expect(keyOf({ secrets: 'npm=s3cr3t-value' })).toBe(plain);
+    expect(keyOf({ 'no-cache': 'true', pull: 'true' })).toBe(plain);
+    expect(keyOf({ secrets: 'npm=s3cr3t-value' })).not.toContain('s3cr3t');
+  });
+});

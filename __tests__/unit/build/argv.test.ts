@@ -116,6 +116,128 @@ describe('buildArgv', () => {
         '.',
       ],
     ],
+    [
+      'buildx, secrets by value: named by their variable only',
+      {
+        secrets: [
+          { id: 'npm', value: 's3cr3t' },
+          { id: 'gh', value: 'x' },
+        ],
+      },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--secret=id=npm,env=STAGEGATE_SECRET_0',
+        '--secret=id=gh,env=STAGEGATE_SECRET_1',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'buildx, secret-envs, secret-files (a comma in a path is quoted), ssh',
+      {
+        secretEnvs: [{ id: 'aws', env: 'AWS_SECRET_ACCESS_KEY' }],
+        secretFiles: [
+          { id: 'netrc', path: '/home/runner/.netrc' },
+          { id: 'odd', path: '/tmp/a,b' },
+        ],
+        ssh: ['default', 'github=/home/runner/.ssh/id_ed25519'],
+      },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--secret=id=aws,env=AWS_SECRET_ACCESS_KEY',
+        '--secret=id=netrc,src=/home/runner/.netrc',
+        '--secret=id=odd,"src=/tmp/a,b"',
+        '--ssh=default',
+        '--ssh=github=/home/runner/.ssh/id_ed25519',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'buildx, build-contexts, platforms (not loaded: all), no-cache, pull',
+      {
+        buildContexts: [
+          { name: 'shared', value: '../shared' },
+          { name: 'alpine', value: 'docker-image://alpine:3.20' },
+        ],
+        platforms: ['linux/amd64', 'linux/arm64'],
+        noCache: true,
+        pull: true,
+      },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--platform=linux/amd64,linux/arm64',
+        '--no-cache',
+        '--pull',
+        '--build-context=shared=../shared',
+        '--build-context=alpine=docker-image://alpine:3.20',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'buildx, platforms on a loaded build: the first (an engine image has one platform)',
+      { platforms: ['linux/arm64', 'linux/amd64'], load: true },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--platform=linux/arm64',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--load',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'fallback, secrets, ssh, one platform, no-cache, pull kept; build-contexts dropped',
+      {
+        backend: 'buildkit',
+        secrets: [{ id: 'npm', value: 's3cr3t' }],
+        secretFiles: [{ id: 'netrc', path: '/n' }],
+        ssh: ['default'],
+        platforms: ['linux/amd64', 'linux/arm64'],
+        buildContexts: [{ name: 'shared', value: '../shared' }],
+        noCache: true,
+        pull: true,
+      },
+      [
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--platform=linux/amd64',
+        '--secret=id=npm,env=STAGEGATE_SECRET_0',
+        '--secret=id=netrc,src=/n',
+        '--ssh=default',
+        '--no-cache',
+        '--pull',
+        '--',
+        '.',
+      ],
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(buildArgv({ ...base, ...overrides }).args).toEqual(expected);
   });
@@ -123,6 +245,49 @@ describe('buildArgv', () => {
   it('sets DOCKER_BUILDKIT=1 on the fallback only', () => {
     expect(buildArgv({ ...base, backend: 'buildkit' }).env).toEqual({ DOCKER_BUILDKIT: '1' });
     expect(buildArgv(base).env).toEqual({});
+  });
+
+  it('puts a secret value in the environment of docker only, never in argv or the logged command', () => {
+    for (const backend of ['buildx', 'buildkit'] as const) {
+      const { args, env } = buildArgv({
+        ...base,
+        backend,
+        secrets: [
+          { id: 'npm', value: 'npm_s3cr3tValue' },
+          { id: 'key', value: '-----BEGIN KEY-----\nAAAA\n-----END KEY-----' },
+        ],
+      });
+      expect(env).toMatchObject({
+        STAGEGATE_SECRET_0: 'npm_s3cr3tValue',
+        STAGEGATE_SECRET_1: '-----BEGIN KEY-----\nAAAA\n-----END KEY-----',
+      });
+      const visible = [...args, redactedCommand(args)].join(' ');
+      expect(visible).not.toContain('npm_s3cr3tValue');
+      expect(visible).not.toContain('BEGIN KEY');
+      expect(visible).toContain('--secret=id=npm,env=STAGEGATE_SECRET_0');
+    }
+  });
+
+  it('warns about what the fallback and a loaded multi-platform build cannot do', () => {
+    const fallback = buildArgv({
+      ...base,
+      backend: 'buildkit',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      buildContexts: [{ name: 'shared', value: '../shared' }],
+    }).warnings;
+    expect(fallback).toEqual([
+      expect.stringContaining(
+        "Input 'platforms' lists 2 platforms, but docker build (without buildx) builds one; building linux/amd64 only",
+      ),
+      expect.stringContaining("Input 'build-contexts' entry 'shared' needs docker buildx"),
+    ]);
+    expect(buildArgv({ ...base, platforms: ['linux/amd64', 'linux/arm64'], load: true }).warnings).toEqual([
+      expect.stringContaining('that build is for linux/amd64'),
+    ]);
+    expect(buildArgv({ ...base, platforms: ['linux/amd64', 'linux/arm64'] }).warnings).toEqual([]);
+    expect(
+      buildArgv({ ...base, platforms: ['linux/arm64'], load: true, backend: 'buildkit' }).warnings,
+    ).toEqual([]);
   });
 
   it('warns, rather than silently dropping, what the fallback cannot do', () => {

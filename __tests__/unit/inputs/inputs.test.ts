@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS, InputError, parseList, readInputs } from '../../../src/inputs.js';
 
@@ -84,6 +86,85 @@ describe('readInputs', () => {
     );
     expect(problems.join('\n')).toMatch(/'compare' is 'maybe'; expected true or false/);
     expect(problems.join('\n')).toMatch(/'build-args' has '--evil'/);
+  });
+});
+
+describe('the build inputs shared with docker/build-push-action', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stagegate-inputs-'));
+  const netrc = join(dir, 'netrc');
+  writeFileSync(netrc, 'machine x password y\n');
+
+  it('reads secrets, secret-envs, secret-files, ssh, build-contexts, platforms, no-cache and pull', () => {
+    const inputs = readInputs(
+      from({
+        secrets: [
+          'npm=abc=def',
+          '"key=line one',
+          'line ""two"""',
+          '# a comment',
+          'GIT_AUTH_TOKEN=abcdefghi,jklmno=0123456789',
+        ].join('\n'),
+        'secret-envs': 'aws=AWS_SECRET_ACCESS_KEY',
+        'secret-files': `netrc=${netrc}`,
+        ssh: 'default\ngithub=/home/runner/.ssh/id_ed25519,/home/runner/.ssh/other',
+        'build-contexts': 'shared=../shared\nalpine=docker-image://alpine:3.20',
+        platforms: 'linux/amd64, linux/arm64/v8',
+        'no-cache': 'true',
+        pull: 'yes',
+      }),
+    );
+    expect(inputs.secrets).toEqual([
+      { id: 'npm', value: 'abc=def' },
+      { id: 'key', value: 'line one\nline "two"' },
+      { id: 'GIT_AUTH_TOKEN', value: 'abcdefghi,jklmno=0123456789' },
+    ]);
+    expect(inputs['secret-envs']).toEqual([{ id: 'aws', env: 'AWS_SECRET_ACCESS_KEY' }]);
+    expect(inputs['secret-files']).toEqual([{ id: 'netrc', path: netrc }]);
+    expect(inputs.ssh).toEqual(['default', 'github=/home/runner/.ssh/id_ed25519,/home/runner/.ssh/other']);
+    expect(inputs['build-contexts']).toEqual([
+      { name: 'shared', value: '../shared' },
+      { name: 'alpine', value: 'docker-image://alpine:3.20' },
+    ]);
+    expect(inputs.platforms).toEqual(['linux/amd64', 'linux/arm64/v8']);
+    expect(inputs['no-cache']).toBe(true);
+    expect(inputs.pull).toBe(true);
+  });
+
+  it('defaults to none of them', () => {
+    const inputs = readInputs(from({}));
+    expect([inputs.secrets, inputs.ssh, inputs.platforms, inputs['build-contexts']]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect([inputs['no-cache'], inputs.pull]).toEqual([false, false]);
+  });
+
+  it('names every bad entry and what would be right, never quoting a secret value', () => {
+    const problems = problemsOf({
+      secrets: 'ghp_pastedTokenWithoutAnId\nbad id=x',
+      'secret-envs': 'aws=not a name',
+      'secret-files': 'netrc=/no/such/file',
+      ssh: 'bad id\nkey=',
+      'build-contexts': 'shared=',
+      platforms: 'amd64',
+      'no-cache': 'sometimes',
+    });
+    const text = problems.join('\n');
+    expect(problems).toHaveLength(9);
+    expect(text).toContain("Input 'secrets' line 1 is not id=value");
+    expect(text).toContain("Input 'secrets' line 2 is not id=value");
+    expect(text).not.toContain('ghp_pastedToken');
+    expect(text).toContain(
+      "Input 'secret-envs' has 'aws=not a name'; the part after '=' must name an environment variable",
+    );
+    expect(text).toContain("Input 'secret-files' has 'netrc=/no/such/file', but no file is there");
+    expect(text).toContain("Input 'ssh' has 'bad id'; write 'default'");
+    expect(text).toContain("Input 'ssh' has 'key='");
+    expect(text).toContain("Input 'build-contexts' has 'shared=' with nothing after '='");
+    expect(text).toContain("Input 'platforms' has 'amd64'; expected os/arch[/variant] such as linux/amd64");
+    expect(text).toContain("Input 'no-cache' is 'sometimes'; expected true or false");
   });
 });
 

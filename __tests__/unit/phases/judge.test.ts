@@ -14,6 +14,7 @@ function start(values: Record<string, string> = {}): JobStart {
     inputs,
     errors: problems.map((message) => ({ step: 'inputs', message })),
     badInputs: problems.length > 0,
+    secrets: [],
   };
 }
 

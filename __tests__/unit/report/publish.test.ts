@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commentMarker } from '../../../src/seams/github/marker.js';
 import { postReportFile, publishReport, readReportFile } from '../../../src/report/publish.js';
+import { createRedactor } from '../../../src/report/redact.js';
 import { classifyError, GitHubPermissionError, type GitHubApi } from '../../../src/seams/github/api.js';
 import type { EventContext } from '../../../src/seams/runner.js';
 import { fakeRunner } from '../../helpers/fake-runner.js';
@@ -268,6 +269,24 @@ describe('post-only mode (report-file)', () => {
     expect(res.failures).toEqual([]);
     expect(api.calls.map((c) => c[0])).toEqual(['pull', 'upsert']);
     expect(runner.outputs['report-file']).toBe(good);
+  });
+
+  it('redacts a report it reads before posting it (a run that wrote it may not have)', async () => {
+    const leaky = grewReport();
+    leaky.image!.layers[1].createdBy = 'RUN |1 NPM_TOKEN=ghp_leakedByAnOlderRun /bin/sh -c make';
+    leaky.errors = [{ step: 'build', message: 'failed for thisRunsSecretValue' }];
+    const path = file('leaky.json', JSON.stringify(leaky));
+    const api = fakeApi({ headSha: HEAD_SHA });
+    const runner = prRunner();
+    const res = await postReportFile(
+      { runner, github: () => api, redact: createRedactor(['thisRunsSecretValue']) },
+      { ...inputs, 'report-file': path },
+      runEvent(HEAD_SHA),
+    );
+    const posted = JSON.stringify([res.report, runner.outputs, runner.summaries, api.calls]);
+    expect(posted).not.toContain('ghp_leakedByAnOlderRun');
+    expect(posted).not.toContain('thisRunsSecretValue');
+    expect(res.report?.image?.layers[1].createdBy).toBe('RUN |1 NPM_TOKEN=*** /bin/sh -c make');
   });
 
   it('refuses a report whose PR head is not the commit the run built', async () => {

@@ -76,9 +76,9 @@ describe('recognising workflow YAML in the docs', () => {
     expect(() => classify('- 1\n- 2\n')).toThrow(/neither a workflow/);
   });
 
-  it('finds the snippets users copy: the README usage, the SARIF steps, both fork workflows', () => {
+  it('finds the snippets users copy: the README usage, the secrets step, the SARIF steps, both fork workflows', () => {
     const kinds = (file: string) => blocks.filter((b) => b.file === file).map((b) => classify(b.text));
-    expect(kinds('README.md')).toEqual(['workflow', 'steps']);
+    expect(kinds('README.md')).toEqual(['workflow', 'steps', 'steps']);
     expect(kinds('docs/forks.md')).toEqual(['workflow', 'workflow']);
     expect(kinds('docs/rules/README.md')).toEqual(['config']);
     expect(workflows).toEqual([
