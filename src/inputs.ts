@@ -5,6 +5,7 @@
 import type { Runner } from './seams/runner.js';
 import { SEVERITIES, type Severity } from './rules/types.js';
 import { parseByteSize } from './image/units.js';
+import { parseDuration } from './build/duration.js';
 
 export interface BuildArg {
   name: string;
@@ -25,6 +26,8 @@ export interface Inputs {
   target?: string;
   /** undefined: the test gate is off (the input was set to ''). */
   'test-stage'?: string;
+  /** How long the test image may run, in ms; undefined: no limit (`0`). */
+  'test-timeout'?: number;
   /** Empty: every named stage. */
   stages: string[];
   'build-args': BuildArg[];
@@ -53,6 +56,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   compare: 'true',
   comment: 'true',
   'fail-on': 'error',
+  'test-timeout': '30m',
 };
 
 export class InputError extends Error {
@@ -78,6 +82,19 @@ function parseBool(name: string, raw: string, problems: string[]): boolean {
 }
 
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `test-timeout` in ms; undefined for `0` (no limit). A bad value is a problem, and the default applies. */
+function parseTestTimeout(text: string, problems: string[]): number | undefined {
+  const fallback = parseDuration(INPUT_DEFAULTS['test-timeout']);
+  const ms = parseDuration(text || INPUT_DEFAULTS['test-timeout']);
+  if (ms === undefined) {
+    problems.push(
+      `Input 'test-timeout' is '${text}'; expected a duration such as 90s, 30m or 1h (or 0 for no limit).`,
+    );
+    return fallback;
+  }
+  return ms || undefined;
+}
 
 export interface ParsedInputs {
   /** Every input; one that was wrong holds its default, so the job can still say what it knows. */
@@ -138,11 +155,14 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
   if (failOnValues.includes(failOnRaw)) failOn = failOnRaw as FailOn;
   else problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
 
+  const testTimeout = parseTestTimeout(raw('test-timeout'), problems);
+
   const inputs: Inputs = {
     context,
     file,
     target: raw('target') || undefined,
     'test-stage': raw('test-stage') || undefined,
+    'test-timeout': testTimeout,
     stages: parseList(get('stages'), { commas: true }),
     'build-args': buildArgs,
     builder: raw('builder') || undefined,

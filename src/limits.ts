@@ -69,3 +69,9 @@ export const RATE_LIMIT_RETRIES = 2;
 
 /** The largest JSON document (manifest, config) read from a `docker save` archive. */
 export const ARCHIVE_DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How long to wait before removing a timed-out or cancelled test container again: the first
+ * `docker rm --force` may come before `docker run` has created it.
+ */
+export const TEST_CONTAINER_REMOVE_RETRY_MS = 1000;

@@ -47,6 +47,8 @@ export interface BaselineArgs {
   cache?: TextCache;
   /** Directory `context` and `file` are relative to (default: the process's working directory). */
   cwd?: string;
+  /** The job's cancellation: the base build stops. */
+  signal?: AbortSignal;
 }
 
 const short = (sha: string): string => sha.slice(0, 7);
@@ -119,6 +121,7 @@ async function buildBase(
       cacheTo: [],
       load: true,
       cwd: join(dir, prefix),
+      signal: args.signal,
       onLine: (line) => log.debug(line),
     });
     if (!built.ok || !built.imageId) {

@@ -81,13 +81,28 @@ function startBuilds(
       backend,
       cache: ctx.cache,
       scans: ctx.scans,
+      signal: ctx.signal,
     }),
   );
   const head = attempt(
     'build',
-    runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { backend })),
+    runner.group('Build stages', () =>
+      executePlan(docker, runner, plan, model, inputs, { backend, signal: ctx.signal }),
+    ),
   );
   return { base, head };
+}
+
+/** The job's cancellation as the report's error: what was known is published, and the step fails. */
+function cancellation(signal: AbortSignal): JobError[] {
+  if (!signal.aborted) return [];
+  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
+  return [
+    {
+      step: 'cancelled',
+      message: `The run was cancelled (${why}) before it finished: builds and the test run were stopped, and this report says what was known by then.`,
+    },
+  ];
 }
 
 export async function buildAndMeasure<T>(
@@ -106,7 +121,8 @@ export async function buildAndMeasure<T>(
   await nextTurn();
   const alongsideResult = alongside();
   const built = await head;
-  const sized = built.value ? await measureHead(ctx, model, plan, built.value) : undefined;
+  const sized =
+    built.value && !ctx.signal.aborted ? await measureHead(ctx, model, plan, built.value) : undefined;
   const outcome =
     built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
   const compared = await ctx.runner.group('Compare with base', () => base);
@@ -115,7 +131,11 @@ export async function buildAndMeasure<T>(
       outcome,
       image: sized?.image?.value,
       base: compared.value,
-      errors: errorsOf(built, sized?.builds, sized?.image, compared),
+      errors: [
+        ...errorsOf(built, sized?.builds, sized?.image, compared),
+        ...(built.value?.errors ?? []),
+        ...cancellation(ctx.signal),
+      ],
     },
     alongside: alongsideResult,
   };

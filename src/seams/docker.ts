@@ -32,9 +32,13 @@ export interface BuildCall {
   cwd?: string;
   env?: Record<string, string>;
   onLine?: (line: string) => void;
+  /** The job's cancellation: aborting ends the build's docker process. */
+  signal?: AbortSignal;
 }
 
 export interface DockerRunCall {
+  /** The container's name (`--name`), so it can be removed whatever becomes of the docker client. */
+  name?: string;
   onLine?: (line: string) => void;
 }
 
@@ -51,8 +55,10 @@ export interface Docker {
   inspectImage(image: string): Promise<InspectedImage>;
   /** `docker save IMAGE` as a stream (never buffered). */
   save(image: string): StreamHandle;
-  /** `docker run --rm IMAGE` with the image's own command. */
+  /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
+  /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
+  removeContainer(name: string): Promise<boolean>;
 }
 
 /** A docker command failed; `summary` says why in docker's own words. */
@@ -143,7 +149,12 @@ export function createDocker(engine: Engine): Docker {
       );
     },
     build(args, call = {}) {
-      const options: RunOptions = { cwd: call.cwd, env: call.env, tailLines: TAIL_LINES.build };
+      const options: RunOptions = {
+        cwd: call.cwd,
+        env: call.env,
+        tailLines: TAIL_LINES.build,
+        signal: call.signal,
+      };
       if (call.onLine) {
         const onLine = call.onLine;
         options.onLine = (line) => onLine(line);
@@ -164,7 +175,12 @@ export function createDocker(engine: Engine): Docker {
         const onLine = call.onLine;
         options.onLine = (line) => onLine(line);
       }
-      return engine.run('docker', ['run', '--rm', '--', image], options);
+      const name = call.name ? ['--name', call.name] : [];
+      return engine.run('docker', ['run', '--rm', ...name, '--', image], options);
+    },
+    async removeContainer(name) {
+      const r = await quick(['rm', '--force', '--', name]);
+      return r.exitCode === 0;
     },
   };
 }

@@ -174,7 +174,15 @@ describe('executePlan', () => {
     const text = TEXT.replace('RUN make test', 'RUN make test\nCMD ["make", "check"]');
     const { outcome, calls } = await execute({ run: { lines: ['1 test failed'], exitCode: 2 } }, {}, text);
     const run = calls.find((c) => c[0] === 'run');
-    expect(run).toEqual(['run', '--rm', '--', `sha256:${'test'.padEnd(64, '0')}`]);
+    // A name stagegate chose, so the container can be removed at test-timeout or on cancel.
+    expect(run).toEqual([
+      'run',
+      '--rm',
+      '--name',
+      expect.stringMatching(/^stagegate-test-[0-9a-f]{12}$/),
+      '--',
+      `sha256:${'test'.padEnd(64, '0')}`,
+    ]);
     expect(outcome.test).toEqual({
       stage: 'test',
       result: 'failed',

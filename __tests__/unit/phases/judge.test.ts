@@ -54,6 +54,7 @@ describe('judgeJob', () => {
           { stage: 'test', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
         ],
         test: { stage: 'test', result: 'failed' },
+        errors: [],
       },
       image: image(300),
       base: { status: 'compared', sha: 'b', source: 'built', image: image(100) },
