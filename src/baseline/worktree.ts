@@ -61,6 +61,17 @@ export async function resolveCommit(engine: Engine, repo: string, rev: string): 
   return sha;
 }
 
+/** A file's text at a commit (`git show SHA:PATH`, PATH relative to the repository root), if it has one. */
+export async function fileAtCommit(
+  engine: Engine,
+  repo: string,
+  sha: string,
+  path: string,
+): Promise<string | undefined> {
+  const r = await git(engine, repo, ['show', `${sha}:${path.split('\\').join('/')}`]);
+  return r.exitCode === 0 ? r.stdout : undefined;
+}
+
 /** Checks out `sha` in a temporary worktree, runs `fn` there, and removes the worktree whatever happens. */
 export async function withWorktree<T>(
   engine: Engine,

@@ -130,7 +130,15 @@ export async function buildAndMeasure<T>(
     measured: {
       outcome,
       image: sized?.image?.value,
-      base: compared.value,
+      // A base-ref that names no commit is an input error; the report says there was no comparison.
+      base:
+        compared.value ??
+        (compared.error
+          ? {
+              status: 'disabled',
+              message: `there is no base to compare with (${compared.error.step} error below)`,
+            }
+          : undefined),
       errors: [
         ...errorsOf(built, sized?.builds, sized?.image, compared),
         ...(built.value?.errors ?? []),

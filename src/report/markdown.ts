@@ -18,7 +18,8 @@ import {
   type LinkBase,
 } from './format.js';
 import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from '../model.js';
-import { MARKDOWN_ROWS } from '../limits.js';
+import { ANNOTATIONS_PER_LEVEL, MARKDOWN_ROWS } from '../limits.js';
+import { jobAnnotations } from './annotations.js';
 import { fitSections, type Section, type TrimOutcome } from './trim.js';
 
 export interface MarkdownOptions {
@@ -452,10 +453,27 @@ function findingsVariants(report: Report): string[] {
       const summary = `${l.icon} ${items.length} ${items.length === 1 ? l.one : l.many}`;
       return details(summary, table(['Line', 'Rule', 'Message'], rows) + more);
     });
-    return `#### Findings\n\n${blocks.join('\n\n')}`;
+    return `#### Findings\n\n${[annotationNote(report), ...blocks].filter(Boolean).join('\n\n')}`;
   };
-  const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit; every finding is also an annotation on the Dockerfile).`;
+  const where = annotationNote(report)
+    ? annotationNote(report)
+    : 'Every finding is also an annotation on the Dockerfile.';
+  const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit). ${where}`;
   return [...FINDING_ROWS.map(render), counts];
+}
+
+/**
+ * GitHub shows ANNOTATIONS_PER_LEVEL annotations of each level per step and drops the rest: when
+ * stagegate had more, say how many findings are annotated and how many there are in all.
+ */
+function annotationNote(report: Report): string {
+  const selection = jobAnnotations(report.errors, report.findings);
+  if (selection.omitted === 0) return '';
+  return (
+    `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each kind (error, warning, notice) per step: ` +
+    `${selection.findingsShown} of the ${plural(report.findings.length, 'finding')} are annotated on the Dockerfile ` +
+    '(errors first, then by line); all of them are in this report.'
+  );
 }
 
 function logVariants(report: Report): { name: string; variants: string[] }[] {
