@@ -15,7 +15,15 @@ export class GitError extends Error {
   }
 }
 
-const why = (r: RunResult): string => (r.stderr || r.tail.join('\n')).trim().split('\n').slice(-3).join(' ');
+/** git's own words for a failure: its `fatal:`/`error:` lines when it printed some, else its last lines. */
+const why = (r: RunResult): string => {
+  const lines = (r.stderr || r.tail.join('\n'))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const own = lines.filter((l) => /^(fatal|error):/.test(l));
+  return (own.length ? own : lines.slice(-3)).join(' ');
+};
 
 async function git(engine: Engine, cwd: string, args: string[]): Promise<RunResult> {
   return engine.run('git', args, { cwd, tailLines: 20, env: { GIT_TERMINAL_PROMPT: '0' } });
