@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCKER, describeWithEngine } from '../helpers/engine.js';
+import { startSecondDaemon, type SecondDaemon } from '../helpers/second-daemon.js';
 import { commentMarker } from '../../src/seams/github/marker.js';
 import type { Report } from '../../src/model.js';
 import { FakeGitHub } from './fake-github.js';
@@ -170,7 +171,7 @@ describeWithEngine('issue 13: faults and mistakes, end to end (dist/index.js und
       expect(report.errors.map((e) => e.step)).toContain('cancelled');
       const [comment] = github.commentsOn(pr);
       expect(comment?.body).toMatch(/cancelled/);
-      expect(comment?.body).not.toMatch(/Test stage .* failed/);
+      expect(comment?.body).not.toMatch(/❌ Test stage|Test stage '\w+' failed/);
       expect(r.summary).toMatch(/cancelled/);
       expect(containerExists(containerName(r.stdout))).toBe(false);
     },
@@ -293,3 +294,75 @@ describeWithEngine('issue 13: faults and mistakes, end to end (dist/index.js und
     SLOW,
   );
 });
+
+describeWithEngine(
+  'issue 13 item 8: a Docker daemon that dies mid-build is an engine error, not the PR failing',
+  () => {
+    const github = new FakeGitHub(REPOSITORY, TOKEN);
+    let daemon: SecondDaemon | string;
+    let ws: Workspace;
+
+    beforeAll(async () => {
+      await github.start();
+      daemon = await startSecondDaemon();
+      // The test stage copies a large file: the daemon is killed while it builds.
+      ws = createWorkspace({
+        'dies/Dockerfile': [
+          'FROM stagegate/busybox:1 AS test',
+          'COPY big.bin /big.bin',
+          '',
+          'FROM stagegate/busybox:1 AS runtime',
+          'CMD ["true"]',
+          '',
+        ].join('\n'),
+        'dies/big.bin': Buffer.alloc(200 * 1024 * 1024).toString(),
+      });
+    }, SLOW);
+
+    afterAll(async () => {
+      await github.stop();
+      ws?.remove();
+      if (typeof daemon !== 'string') daemon?.remove();
+      if (!process.env.STAGEGATE_E2E_KEEP) cleanupRuns();
+    });
+
+    it(
+      "gives test-result=error and an 'engine' error with docker's message, and never says the tests failed",
+      async () => {
+        if (typeof daemon === 'string') throw new Error(`cannot start a second dockerd here: ${daemon}`);
+        const { host, kill } = daemon;
+        let killed = false;
+        const r = await runAction({
+          workspace: ws.dir,
+          apiUrl: github.url,
+          sha: ws.headSha,
+          event: pullRequestPayload({ number: 81, baseSha: ws.baseSha, headSha: ws.headSha }),
+          inputs: { context: 'dies', compare: 'false' },
+          env: { DOCKER_HOST: host },
+          onStdout: (soFar) => {
+            if (killed || !/^\[test\] #\d+ /m.test(soFar)) return;
+            killed = true;
+            kill();
+          },
+        });
+        expect(killed).toBe(true);
+        expect(r.exitCode).not.toBe(0);
+        expect(r.outputs['test-result']).toBe('error');
+        const report = reportOf(r);
+        const engine = report.errors.filter((e) => e.step === 'engine');
+        expect(engine.length).toBeGreaterThan(0);
+        expect(engine[0].message).toMatch(
+          /^The Docker engine failed while building stage.*: .*(Cannot connect to the Docker daemon|server did not provide an image ID|EOF|connection reset|error during connect|Unavailable)/,
+        );
+        expect(report.builds.map((b) => b.status)).not.toContain('failed');
+        const [comment] = github.commentsOn(81);
+        for (const text of [r.summary, comment.body, r.errors.join('\n')]) {
+          // Neither the headline's "❌ Test stage ... failed" nor the step's "Test stage 'test' failed."
+          expect(text).not.toMatch(/❌ Test stage|Test stage '\w+' failed|failed to build/);
+          expect(text).toContain('The Docker engine failed');
+        }
+      },
+      SLOW,
+    );
+  },
+);
