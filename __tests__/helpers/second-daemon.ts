@@ -1,8 +1,10 @@
 /**
  * A throwaway second Docker daemon for tests that make the engine die: its own data root, exec root,
- * pidfile and socket under a temporary directory, no bridge and no iptables rules (it never touches
- * the machine's network or the default daemon). `kill()` ends it with SIGKILL, as a crash would.
- * Needs root and dockerd on PATH; `start` says why when it cannot start one.
+ * pidfile and socket under a temporary directory, no bridge and no iptables rules, in a network
+ * namespace of its own (`unshare --net`). The namespace matters: a dockerd started with
+ * `--bridge=none` deletes the `docker0` interface it finds, which in the machine's namespace is the
+ * default daemon's bridge. `kill()` ends it with SIGKILL, as a crash would. Needs root, dockerd and
+ * unshare on PATH; `start` says why when it cannot start one.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,13 +29,19 @@ function answers(host: string): boolean {
 export async function startSecondDaemon(): Promise<SecondDaemon | string> {
   if (process.getuid?.() !== 0) return 'a second dockerd needs root';
   if (spawnSync('dockerd', ['--version']).status !== 0) return 'dockerd is not on PATH';
+  if (spawnSync('unshare', ['--net', '--', 'true']).status !== 0)
+    return "'unshare --net' cannot make a network namespace for it";
   // Short: a unix socket path must stay under 108 bytes.
   const dir = mkdtempSync('/tmp/sg-dockerd-');
   const host = `unix://${join(dir, 'd.sock')}`;
   const name = dir.split('/').pop() ?? 'sg';
+  // unshare execs dockerd in a new network namespace: same pid, so kill() reaches dockerd itself.
   const child: ChildProcess = spawn(
-    'dockerd',
+    'unshare',
     [
+      '--net',
+      '--',
+      'dockerd',
       `--data-root=${join(dir, 'data')}`,
       `--exec-root=${join(dir, 'exec')}`,
       `--pidfile=${join(dir, 'd.pid')}`,
