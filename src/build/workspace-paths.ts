@@ -5,13 +5,15 @@
  * exists, so a link out of the checkout is refused too.
  */
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
+/** The path with symlinks resolved as far as it exists (a missing Dockerfile under a link out still leads out). */
 function real(path: string): string {
   try {
     return realpathSync(path);
   } catch {
-    return path; // not there (yet): the Dockerfile phase says so
+    const parent = dirname(path);
+    return parent === path ? path : join(real(parent), basename(path));
   }
 }
 

@@ -281,3 +281,41 @@ describe('buildImage and BuildKit transient failures', () => {
     expect(fake.dockerCalls().filter((c) => c.includes('build'))).toHaveLength(1);
   });
 });
+
+describe('executePlan: engine faults are not Dockerfile failures', () => {
+  it("a build the daemon ended (EOF, no image id) is skipped with docker's message, an engine error, and test-result error", async () => {
+    const died = {
+      lines: [
+        '#5 [build 2/2] RUN make',
+        'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+      ],
+      exitCode: 1,
+    };
+    const { outcome } = await execute({ builds: { build: died, test: died, app: died } });
+    expect(outcome.builds.map((b) => b.status)).not.toContain('failed');
+    expect(outcome.builds.find((b) => b.stage === 'build')?.reason).toMatch(
+      /^the Docker engine failed: .*error reading from server: EOF/,
+    );
+    expect(outcome.test).toMatchObject({ stage: 'test', result: 'error' });
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toMatchObject({ step: 'engine' });
+    expect(outcome.errors[0].message).toMatch(
+      /building stages 'build', 'test', 'app'.*error reading from server: EOF/,
+    );
+  });
+
+  it('a RUN step that exits non-zero stays a failed build, even when it printed engine-like words', async () => {
+    const failing = {
+      lines: [
+        '#5 [test 2/2] RUN make test',
+        '#5 0.2 curl: (56) Recv failure: Connection reset by peer',
+        '#5 ERROR: process "/bin/sh -c make test" did not complete successfully: exit code: 56',
+      ],
+      exitCode: 1,
+    };
+    const { outcome } = await execute({ builds: { test: failing } });
+    expect(outcome.builds.find((b) => b.stage === 'test')?.status).toBe('failed');
+    expect(outcome.test.result).toBe('failed');
+    expect(outcome.errors).toEqual([]);
+  });
+});
