@@ -132,7 +132,7 @@ export function createDocker(engine: Engine): Docker {
       throw new UserError(
         `Cannot reach a Docker engine ('docker info' failed: ${failureSummary(r)}). Start the Docker daemon (or set DOCKER_HOST); ` +
           'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.',
-        'build',
+        'engine',
       );
     },
     async buildxVersion() {

@@ -74,7 +74,7 @@ describe('executePlan', () => {
   it('says how to get an engine when docker info fails', async () => {
     const err = await execute({ info: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).step).toBe('build');
+    expect((err as UserError).step).toBe('engine');
     expect((err as UserError).message).toContain('Cannot connect to the Docker daemon');
     expect((err as UserError).message).toContain('Start the Docker daemon');
     expect((err as UserError).message).toContain('docker/setup-buildx-action');
