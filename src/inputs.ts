@@ -11,6 +11,7 @@ import { parseBool, parseList } from './input-lists.js';
 export { parseList } from './input-lists.js';
 
 export type { BuildContext, SecretEnv, SecretFile, SecretValue } from './build-inputs.js';
+import { parseDuration } from './build/duration.js';
 
 export interface BuildArg {
   name: string;
@@ -32,6 +33,8 @@ export interface Inputs extends BuildInputs {
   target?: string;
   /** undefined: the test gate is off (the input was set to ''). */
   'test-stage'?: string;
+  /** How long the test image may run, in ms; undefined: no limit (`0`). */
+  'test-timeout'?: number;
   /** Empty: every named stage. */
   stages: string[];
   'build-args': BuildArg[];
@@ -62,6 +65,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   'fail-on': 'error',
   'no-cache': 'false',
   pull: 'false',
+  'test-timeout': '30m',
 };
 
 export class InputError extends Error {
@@ -72,6 +76,19 @@ export class InputError extends Error {
 }
 
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `test-timeout` in ms; undefined for `0` (no limit). A bad value is a problem, and the default applies. */
+function parseTestTimeout(text: string, problems: string[]): number | undefined {
+  const fallback = parseDuration(INPUT_DEFAULTS['test-timeout']);
+  const ms = parseDuration(text || INPUT_DEFAULTS['test-timeout']);
+  if (ms === undefined) {
+    problems.push(
+      `Input 'test-timeout' is '${text}'; expected a duration such as 90s, 30m or 1h (or 0 for no limit).`,
+    );
+    return fallback;
+  }
+  return ms || undefined;
+}
 
 export interface ParsedInputs {
   /** Every input; one that was wrong holds its default, so the job can still say what it knows. */
@@ -133,6 +150,7 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
   else problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
 
   const buildInputs = parseBuildInputs(get, problems);
+  const testTimeout = parseTestTimeout(raw('test-timeout'), problems);
 
   const inputs: Inputs = {
     ...buildInputs,
@@ -140,6 +158,7 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
     file,
     target: raw('target') || undefined,
     'test-stage': raw('test-stage') || undefined,
+    'test-timeout': testTimeout,
     stages: parseList(get('stages'), { commas: true }),
     'build-args': buildArgs,
     builder: raw('builder') || undefined,

@@ -81,3 +81,16 @@ export const GITHUB_API = {
 
 /** The largest JSON document (manifest, config) read from a `docker save` archive. */
 export const ARCHIVE_DOCUMENT_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How long to wait before removing a timed-out or cancelled test container again: the first
+ * `docker rm --force` may come before `docker run` has created it.
+ */
+export const TEST_CONTAINER_REMOVE_RETRY_MS = 1000;
+
+/**
+ * Annotations GitHub shows per step, of each level (error, warning, notice): it keeps 10 of each per
+ * step (and 50 per job) and drops the rest silently. stagegate emits only those that will be shown,
+ * errors first, and says in the summary and comment how many there are in all.
+ */
+export const ANNOTATIONS_PER_LEVEL = 10;

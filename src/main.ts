@@ -35,6 +35,8 @@ export interface JobDeps {
   cache?: TextCache;
   /** Image scans by image id; default: this run's only. The action and the CLI keep them on the machine. */
   scans?: ScanStore;
+  /** Aborted when the job is cancelled (the action: SIGINT/SIGTERM); default: never. */
+  signal?: AbortSignal;
 }
 
 function contextOf(deps: JobDeps): JobContext {
@@ -46,6 +48,7 @@ function contextOf(deps: JobDeps): JobContext {
     reportPath: deps.reportPath,
     cache: deps.cache ?? NO_CACHE,
     scans: deps.scans ?? createScanStore(),
+    signal: deps.signal ?? new AbortController().signal,
   };
 }
 

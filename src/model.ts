@@ -34,7 +34,12 @@ export function findingsFailingOn(findings: Finding[], failOn: Severity | 'never
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type TestVerdict = 'passed' | 'failed' | 'skipped';
+/**
+ * passed/failed: the test stage's verdict (a test that ran past `test-timeout` failed). skipped: no
+ * test gate. error: no verdict, because the Docker engine failed or the run was cancelled (the
+ * reason says which); never the pull request's failure, though the step fails.
+ */
+export type TestVerdict = 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface StageInfo {
   index: number;
@@ -77,6 +82,8 @@ export interface TestResult {
   failedStep?: { kind: 'build' | 'run'; command: string; line?: number; exitCode?: number };
   logTail?: string[];
   reason?: string;
+  /** Set when the test image's run was stopped at `test-timeout` (result 'failed'); the limit in ms. */
+  timedOutAfterMs?: number;
 }
 
 export interface InstructionRef {
@@ -168,6 +175,8 @@ export interface BaseComparison {
   source?: 'built' | 'cache';
   image?: ImageMeasurement;
   message?: string;
+  /** The stage names of the base commit's Dockerfile, when it was read (the test gate checks its test stage). */
+  stages?: string[];
 }
 
 export interface BudgetResult {

@@ -3,7 +3,7 @@
  * variables for every input with action.yml's defaults applied, the GITHUB_* variables, an event
  * file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at the fake API.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,8 @@ export interface RunOptions {
   engineEnv?: NodeJS.ProcessEnv;
   /** More environment for the step, e.g. the test-only STAGEGATE_GITHUB_RETRY_BASE_MS. */
   env?: Record<string, string>;
+  /** Called with the step's stdout as it arrives, and its process (to signal it, as a runner cancels). */
+  onStdout?: (soFar: string, child: ChildProcess) => void;
 }
 
 export interface RunResult {
@@ -210,7 +212,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const child = spawn(NODE24, [BUNDLE], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+    options.onStdout?.(stdout, child);
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const exitCode = await new Promise<number | null>((res) => child.on('close', (code) => res(code)));
 

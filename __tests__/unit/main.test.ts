@@ -28,6 +28,9 @@ describe('runJob', () => {
     expect(runner.outputs['size']).toBe('');
     expect(runner.outputs['comment-body']).toContain('runtime');
     expect(runner.summaries).toEqual([runner.outputs['comment-body']]);
+    // An engine that does not answer is an engine error with no test verdict, never a failed test.
+    expect(report.errors.map((e) => e.step)).toContain('engine');
+    expect(runner.outputs['test-result']).toBe('error');
     // runJob reports; only run() fails the step, after everything above.
     expect(runner.failed).toEqual([]);
   });

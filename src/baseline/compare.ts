@@ -30,7 +30,14 @@ import type { Docker } from '../seams/docker.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
 import { baseReportKey, parseBaseReport } from './base-report.js';
-import { GitError, parentsOf, repositoryRoot, resolveCommit, withWorktree } from './worktree.js';
+import {
+  fileAtCommit,
+  GitError,
+  parentsOf,
+  repositoryRoot,
+  resolveCommit,
+  withWorktree,
+} from './worktree.js';
 
 export interface BaselineArgs {
   /** git, for the base commit's worktree. */
@@ -49,6 +56,8 @@ export interface BaselineArgs {
   cache?: TextCache;
   /** Directory `context` and `file` are relative to (default: the process's working directory). */
   cwd?: string;
+  /** The job's cancellation: the base build stops. */
+  signal?: AbortSignal;
 }
 
 const short = (sha: string): string => sha.slice(0, 7);
@@ -143,6 +152,7 @@ async function buildBase(
       cacheTo: [],
       load: true,
       cwd: join(dir, prefix),
+      signal: args.signal,
       onLine: (line) => log.debug(line),
     });
     if (!built.ok || !built.imageId) {
@@ -211,7 +221,7 @@ async function compareWith(
   ref: string | undefined,
   wanted: string,
 ): Promise<BaseComparison> {
-  const { engine, inputs, log } = args;
+  const { engine, inputs } = args;
   let repo: string;
   let sha: string;
   try {
@@ -219,13 +229,53 @@ async function compareWith(
     sha = await resolveCommit(engine, repo, (await mergedOnto(args, repo)) ?? wanted);
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
+    const given = inputs['base-ref'];
+    // A base-ref the user wrote that names no commit is their mistake (a typo such as 'mian'), not the base's.
+    if (given !== undefined)
+      throw new UserError(
+        `Input 'base-ref' is '${given}', which git cannot resolve to a commit: ${err.message} ` +
+          "Set it to a branch, tag or commit sha that exists in the repository (e.g. 'main'), and check out " +
+          "with actions/checkout 'fetch-depth: 0' so git has it.",
+        'inputs',
+      );
     return {
       status: 'failed',
       ref,
       message: `${err.message} Fetch the base with actions/checkout 'fetch-depth: 0' if origin is unreachable.`,
     };
   }
+  const stages = await baseStageNames(args, repo, cwd, sha);
+  return { ...(await comparisonAt(args, repo, cwd, cache, sha)), ref, ...(stages ? { stages } : {}) };
+}
 
+/** The stage names of the base commit's Dockerfile (for the test gate), when it has one that parses. */
+async function baseStageNames(
+  args: BaselineArgs,
+  repo: string,
+  cwd: string,
+  sha: string,
+): Promise<string[] | undefined> {
+  const path = relative(repo, resolve(cwd, args.inputs.file));
+  const text = await fileAtCommit(args.engine, repo, sha, path);
+  if (text === undefined) return undefined;
+  try {
+    const model = parseDockerfile(text, args.inputs.file, args.inputs['build-args']);
+    return model.graph.stages.flatMap((s) => (s.name === undefined ? [] : [s.name]));
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return undefined;
+  }
+}
+
+/** The base's measurement at `sha`: a saved report, else built in a worktree. */
+async function comparisonAt(
+  args: BaselineArgs,
+  repo: string,
+  cwd: string,
+  cache: TextCache,
+  sha: string,
+): Promise<BaseComparison> {
+  const { inputs, log } = args;
   const key = baseReportKey({
     sha,
     file: inputs.file,
@@ -237,14 +287,14 @@ async function compareWith(
   const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;
   if (cached) {
     log.info(`Using the saved base report for ${short(sha)} (${key}).`);
-    return { status: 'compared', ref, sha, source: 'cache', image: cached };
+    return { status: 'compared', sha, source: 'cache', image: cached };
   }
 
   try {
-    return { ...(await buildBase(args, repo, cwd, sha)), ref };
+    return await buildBase(args, repo, cwd, sha);
   } catch (err) {
     // The base's own problems (checkout, build, measuring) are reported, not held against the PR.
     if (!(err instanceof GitError || err instanceof UserError)) throw err;
-    return { status: 'failed', ref, sha, message: err.message };
+    return { status: 'failed', sha, message: err.message };
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failureSummary, type Engine, type RunResult } from '../seams/engine.js';
+import type { Engine, RunResult } from '../seams/engine.js';
 
 export class GitError extends Error {
   constructor(message: string) {
@@ -15,7 +15,15 @@ export class GitError extends Error {
   }
 }
 
-const why = (r: RunResult): string => failureSummary(r, 3);
+/** git's own words for a failure: its `fatal:`/`error:` lines when it printed some, else its last lines. */
+const why = (r: RunResult): string => {
+  const lines = (r.stderr || r.tail.join('\n'))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const own = lines.filter((l) => /^(fatal|error):/.test(l));
+  return (own.length ? own : lines.slice(-3)).join(' ');
+};
 
 async function git(engine: Engine, cwd: string, args: string[]): Promise<RunResult> {
   return engine.run('git', args, { cwd, tailLines: 20, env: { GIT_TERMINAL_PROMPT: '0' } });
@@ -59,6 +67,17 @@ export async function resolveCommit(engine: Engine, repo: string, rev: string): 
     : await commitOf(engine, repo, 'FETCH_HEAD');
   if (!sha) throw new GitError(`Fetched ${rev} from origin, but it does not name a commit.`);
   return sha;
+}
+
+/** A file's text at a commit (`git show SHA:PATH`, PATH relative to the repository root), if it has one. */
+export async function fileAtCommit(
+  engine: Engine,
+  repo: string,
+  sha: string,
+  path: string,
+): Promise<string | undefined> {
+  const r = await git(engine, repo, ['show', `${sha}:${path.split('\\').join('/')}`]);
+  return r.exitCode === 0 ? r.stdout : undefined;
 }
 
 /** A commit's parents, first parent first (`git rev-list --parents -n 1`); [] when git cannot tell. */

@@ -20,6 +20,8 @@ export interface ImageBuildRequest extends Omit<BuildArgvRequest, 'iidFile' | 'm
   onLine?: (line: string) => void;
   /** Called with the docker argv before it starts (log it with redactedCommand: build-args hide). */
   onStart?: (args: string[]) => void;
+  /** The job's cancellation: aborting ends the build. */
+  signal?: AbortSignal;
 }
 
 export interface ImageBuildResult {
@@ -132,6 +134,7 @@ async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<Im
     const result = await docker.build(args, {
       cwd: request.cwd,
       env,
+      signal: request.signal,
       onLine: (line) => {
         progress.push(line);
         request.onLine?.(line);

@@ -7,7 +7,7 @@
 import { stageLabel, transitiveDependencies } from '../dockerfile/graph.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Inputs } from '../inputs.js';
-import type { EngineFacts, StageBuild, TestResult } from '../model.js';
+import type { EngineFacts, ReportError, StageBuild, TestResult } from '../model.js';
 import type { Docker } from '../seams/docker.js';
 import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
@@ -18,6 +18,8 @@ import { plannedDependencies, type BuildPlan } from './plan.js';
 import { blameFailedDependencies, runAll } from './schedule.js';
 import { locateStep, ownCommand } from './test-gate.js';
 import { fromRefHints } from './hints.js';
+import { buildEngineFault } from './engine-fault.js';
+import { engineError, runTestImage } from './test-run.js';
 
 export type Log = Pick<Runner, 'debug' | 'info' | 'notice' | 'warning' | 'group'>;
 
@@ -29,6 +31,8 @@ export interface BuildOutcome {
   test: TestResult;
   /** Image id of the built target, loaded into the engine, when it built. */
   targetImage?: string;
+  /** The engine's faults (step 'engine'): not the Dockerfile's failures, but they fail the step. */
+  errors: ReportError[];
 }
 
 export interface ExecuteOptions {
@@ -36,6 +40,8 @@ export interface ExecuteOptions {
   concurrency?: number;
   /** The engine `prepareBuilder` detected; when absent, executePlan prepares the builder itself. */
   engine?: EngineFacts;
+  /** The job's cancellation: builds and the test run stop, and say so. */
+  signal?: AbortSignal;
 }
 
 const LOG_TAIL = REPORT_LOG_LINES;
@@ -43,6 +49,8 @@ const LOG_TAIL = REPORT_LOG_LINES;
 interface StageOutcome {
   build: StageBuild;
   result?: ImageBuildResult;
+  /** Docker's message when the engine, not the Dockerfile, failed this build. */
+  engineFault?: string;
 }
 
 function nonEmpty(lines: string[]): string[] {
@@ -92,6 +100,7 @@ interface StageBuildSetup {
   engine: EngineFacts;
   /** The test stage's own CMD/ENTRYPOINT, when it sets one (its image is then loaded and run). */
   testCommand: ReturnType<typeof ownCommand>;
+  signal?: AbortSignal;
 }
 
 const labelOf = (model: DockerfileModel, i: number): string => stageLabel(model.graph.stages[i]);
@@ -134,6 +143,7 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       load,
       // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
       platform: load && backend === 'buildx' ? engine.platform : undefined,
+      signal: setup.signal,
       onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
       onLine: (line) => log.info(`[${label}] ${line}`),
     });
@@ -142,18 +152,56 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       warned.add(w);
       log.warning(w);
     }
-    const build: StageBuild = {
-      stage: label,
-      status: result.ok ? 'built' : 'failed',
-      startedAt: result.startedAt,
-      finishedAt: result.finishedAt,
-      durationMs: result.finishedAt - result.startedAt,
-      cached: result.cached,
-      imageId: result.imageId,
-      errorTail: result.ok ? undefined : errorTail(result),
-    };
-    return { build, result };
+    return stageOutcome(label, result, setup.signal);
   };
+}
+
+/**
+ * A build's record. One the engine failed (or the job's cancellation ended) did not finish: it is
+ * `skipped`, saying why, never `failed` (that is the Dockerfile's failure).
+ */
+function stageOutcome(label: string, result: ImageBuildResult, signal?: AbortSignal): StageOutcome {
+  const fault = result.ok
+    ? undefined
+    : buildEngineFault({
+        exitCode: result.exitCode,
+        tail: result.tail,
+        stepMessage: result.failure?.message,
+        stepExitCode: result.failure?.exitCode,
+      });
+  const cancelled = !result.ok && signal?.aborted === true;
+  const unfinished = fault !== undefined || cancelled;
+  const build: StageBuild = {
+    stage: label,
+    status: result.ok ? 'built' : unfinished ? 'skipped' : 'failed',
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+    durationMs: result.finishedAt - result.startedAt,
+    cached: result.cached,
+    imageId: result.imageId,
+    errorTail: result.ok || unfinished ? undefined : errorTail(result),
+    ...(cancelled
+      ? { reason: 'the run was cancelled before it finished' }
+      : fault
+        ? { reason: `the Docker engine failed: ${fault}` }
+        : {}),
+  };
+  return { build, result, engineFault: cancelled ? undefined : fault };
+}
+
+/** One engine error per distinct message docker gave, naming the stages it ended. */
+function engineErrors(model: DockerfileModel, outcomes: Map<number, StageOutcome>): ReportError[] {
+  const byMessage = new Map<string, string[]>();
+  for (const [i, o] of outcomes) {
+    if (o.engineFault === undefined) continue;
+    byMessage.set(o.engineFault, [...(byMessage.get(o.engineFault) ?? []), labelOf(model, i)]);
+  }
+  return [...byMessage].map(([message, stages]) =>
+    engineError(
+      `building stage${stages.length > 1 ? 's' : ''} ${stages.map((s) => `'${s}'`).join(', ')}`,
+      message,
+    ),
+  );
 }
 
 /**
@@ -199,21 +247,33 @@ export async function executePlan(
     log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
   const testCommand =
     plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
-  const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand });
+  const { signal } = options;
+  const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand, signal });
   const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
   judgeCacheAcrossBuilds(model.graph, attempted);
   const outcomes = blameDependencies(model, plan, attempted);
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
   // The test image was built for the first of the user's platforms, else for the engine's own.
   const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
-  const test = await testGate(docker, log, plan, model, outcomes, testCommand, runPlatform);
+  const gate = await testGate({
+    docker,
+    log,
+    plan,
+    model,
+    outcomes,
+    command: testCommand,
+    inputs,
+    signal,
+    platform: runPlatform,
+  });
   const target = outcomes.get(plan.target);
   return {
     backend: engine.backend,
     engine,
     builds,
-    test,
+    test: gate.test,
     targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
+    errors: [...engineErrors(model, attempted), ...(gate.error ? [gate.error] : [])],
   };
 }
 
@@ -276,21 +336,76 @@ function failureLog(outcome: StageOutcome): string[] {
  * The test gate. Building the test stage ran its RUN steps; when the stage sets CMD/ENTRYPOINT itself
  * its image is also run once (see test-gate.ts for why only then, and why with the default network).
  */
-async function testGate(
-  docker: Docker,
-  log: Log,
-  plan: BuildPlan,
-  model: DockerfileModel,
-  outcomes: Map<number, StageOutcome>,
-  command: ReturnType<typeof ownCommand>,
-  platform?: string,
-): Promise<TestResult> {
+interface TestGateSetup {
+  docker: Docker;
+  log: Log;
+  plan: BuildPlan;
+  model: DockerfileModel;
+  outcomes: Map<number, StageOutcome>;
+  command: ReturnType<typeof ownCommand>;
+  inputs: Inputs;
+  signal?: AbortSignal;
+  /** The platform the test image was built for (`docker run --platform`). */
+  platform?: string;
+}
+
+async function testGate(setup: TestGateSetup): Promise<{ test: TestResult; error?: ReportError }> {
+  const { plan, model, outcomes, command } = setup;
   if (plan.testStage === undefined)
-    return { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' };
+    return { test: { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' } };
   const index = plan.testStage;
   const stage = stageLabel(model.graph.stages[index]);
   const outcome = outcomes.get(index);
-  if (!outcome) return { stage, result: 'skipped', reason: 'the test stage was not built' };
+  if (!outcome) return { test: { stage, result: 'skipped', reason: 'the test stage was not built' } };
+  const unfinished = unfinishedTest(stage, setup, index);
+  if (unfinished) return { test: unfinished };
+  const built = builtTestVerdict(stage, plan, model, outcomes, index);
+  if (built) return { test: built };
+  if (!command) return { test: { stage, result: 'passed' } };
+  const image = outcome.build.imageId;
+  if (!image)
+    return {
+      test: {
+        stage,
+        result: 'failed',
+        reason: 'the test image was built but its id is unknown, so its CMD/ENTRYPOINT could not be run',
+        failedStep: { kind: 'run', command: command.command, line: command.line },
+      },
+    };
+  return runTestImage(setup.docker, {
+    stage,
+    image,
+    command,
+    timeoutMs: setup.inputs['test-timeout'],
+    signal: setup.signal,
+    platform: setup.platform,
+    log: setup.log,
+  });
+}
+
+/**
+ * No verdict when the engine failed the test stage (or a stage it needs), or the run was cancelled
+ * before the tests ran: `error`, never `failed`.
+ */
+function unfinishedTest(stage: string, setup: TestGateSetup, index: number): TestResult | undefined {
+  const { model, plan, outcomes } = setup;
+  const needed = [index, ...(plannedDependencies(model.graph, plan).get(index) ?? [])];
+  const fault = needed.map((i) => outcomes.get(i)?.engineFault).find((f) => f !== undefined);
+  if (fault) return { stage, result: 'error', reason: `the Docker engine failed: ${fault}` };
+  if (setup.signal?.aborted && outcomes.get(index)?.build.status !== 'built')
+    return { stage, result: 'error', reason: 'the run was cancelled before the test stage was built' };
+  return undefined;
+}
+
+/** The verdict when the test stage failed to build (or a stage it needs did); undefined when it built. */
+function builtTestVerdict(
+  stage: string,
+  plan: BuildPlan,
+  model: DockerfileModel,
+  outcomes: Map<number, StageOutcome>,
+  index: number,
+): TestResult | undefined {
+  const outcome = outcomes.get(index)!;
 
   if (outcome.build.status === 'failed')
     return {
@@ -311,26 +426,5 @@ async function testGate(
       logTail: depOutcome ? failureLog(depOutcome) : undefined,
     };
   }
-  if (!command) return { stage, result: 'passed' };
-
-  const image = outcome.build.imageId;
-  if (!image)
-    return {
-      stage,
-      result: 'failed',
-      reason: 'the test image was built but its id is unknown, so its CMD/ENTRYPOINT could not be run',
-      failedStep: { kind: 'run', command: command.command, line: command.line },
-    };
-  log.info(`[${stage}] running the test image once: docker run --rm ${image} (${command.command})`);
-  const run = await docker.run(image, {
-    onLine: (line) => log.info(`[${stage} run] ${line}`),
-    platform,
-  });
-  if (run.exitCode === 0) return { stage, result: 'passed' };
-  return {
-    stage,
-    result: 'failed',
-    failedStep: { kind: 'run', command: command.command, line: command.line, exitCode: run.exitCode },
-    logTail: nonEmpty(run.tail).slice(-LOG_TAIL),
-  };
+  return undefined;
 }

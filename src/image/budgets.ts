@@ -51,11 +51,13 @@ export function checkMaxIncrease(
   budget: NonNullable<Inputs['max-size-increase']>,
   base: ImageMeasurement | undefined,
   delta: SizeDelta | undefined,
+  /** Why there is no base image, when something went wrong (e.g. the base commit failed to build). */
+  baseProblem?: string,
 ): BudgetResult {
   const percentBudget = budget.percent !== undefined;
   const unit = percentBudget ? 'percent' : 'bytes';
   if (!delta || !base) {
-    return increaseNotChecked(budget.raw, unit, 'there is no base image to compare with');
+    return increaseNotChecked(budget.raw, unit, baseProblem ?? 'there is no base image to compare with');
   }
   const growth = `${delta.size >= 0 ? 'grew' : 'shrank'} by ${both(Math.abs(delta.size))}`;
   if (percentBudget && base.size === 0) {
@@ -86,6 +88,8 @@ export function evaluateBudgets(
   image: ImageMeasurement | undefined,
   base: ImageMeasurement | undefined,
   delta: SizeDelta | undefined,
+  /** Why there is no base image, when something went wrong: then a skipped budget is a warning, not a pass. */
+  baseProblem?: string,
 ): BudgetResult[] {
   const results: BudgetResult[] = [];
   const maxSize = inputs['max-size'];
@@ -105,6 +109,6 @@ export function evaluateBudgets(
     );
   }
   const increase = inputs['max-size-increase'];
-  if (increase) results.push(checkMaxIncrease(increase, base, delta));
+  if (increase) results.push(checkMaxIncrease(increase, base, delta, baseProblem));
   return results;
 }

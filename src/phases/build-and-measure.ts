@@ -88,13 +88,28 @@ function startBuilds(
       facts,
       cache: ctx.cache,
       scans: ctx.scans,
+      signal: ctx.signal,
     }),
   );
   const head = attempt(
     'build',
-    runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { engine: facts })),
+    runner.group('Build stages', () =>
+      executePlan(docker, runner, plan, model, inputs, { engine: facts, signal: ctx.signal }),
+    ),
   );
   return { base, head };
+}
+
+/** The job's cancellation as the report's error: what was known is published, and the step fails. */
+function cancellation(signal: AbortSignal): JobError[] {
+  if (!signal.aborted) return [];
+  const why = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? 'cancelled');
+  return [
+    {
+      step: 'cancelled',
+      message: `The run was cancelled (${why}) before it finished: builds and the test run were stopped, and this report says what was known by then.`,
+    },
+  ];
 }
 
 export async function buildAndMeasure<T>(
@@ -113,7 +128,8 @@ export async function buildAndMeasure<T>(
   await nextTurn();
   const alongsideResult = alongside();
   const built = await head;
-  const sized = built.value ? await measureHead(ctx, model, plan, built.value) : undefined;
+  const sized =
+    built.value && !ctx.signal.aborted ? await measureHead(ctx, model, plan, built.value) : undefined;
   const outcome =
     built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
   const compared = await ctx.runner.group('Compare with base', () => base);
@@ -122,8 +138,20 @@ export async function buildAndMeasure<T>(
       engine: prepared.value,
       outcome,
       image: sized?.image?.value,
-      base: compared.value,
-      errors: errorsOf(built, sized?.builds, sized?.image, compared),
+      // A base-ref that names no commit is an input error; the report says there was no comparison.
+      base:
+        compared.value ??
+        (compared.error
+          ? {
+              status: 'disabled',
+              message: `there is no base to compare with (${compared.error.step} error below)`,
+            }
+          : undefined),
+      errors: [
+        ...errorsOf(built, sized?.builds, sized?.image, compared),
+        ...(built.value?.errors ?? []),
+        ...cancellation(ctx.signal),
+      ],
     },
     alongside: alongsideResult,
   };

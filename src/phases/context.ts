@@ -24,6 +24,11 @@ export interface JobContext {
   cache: TextCache;
   /** Image scans by image id: this run's, and the machine's when a folder is behind it. */
   scans: ScanStore;
+  /**
+   * The job's cancellation (the action aborts it on SIGINT/SIGTERM from the runner). Builds and the
+   * test run stop and say so; publish still runs. Data, not an exception.
+   */
+  signal: AbortSignal;
 }
 
 /** A user's problem, as the report lists it, plus where in a file it is (for its annotation). */

@@ -5,7 +5,13 @@
  */
 import { evaluateBudgets } from '../image/budgets.js';
 import { computeDelta } from '../image/delta.js';
-import { findingsFailingOn, type BudgetResult, type SizeDelta } from '../model.js';
+import {
+  findingsFailingOn,
+  type BaseComparison,
+  type BudgetResult,
+  type SizeDelta,
+  type TestResult,
+} from '../model.js';
 import type { JobError } from './context.js';
 import type { JobFindings } from './lint.js';
 import type { JobMeasurements } from './build-and-measure.js';
@@ -18,6 +24,32 @@ export interface JobVerdict {
   budgets: BudgetResult[];
   /** Why the step fails, one line each; empty when it passes. */
   failures: string[];
+  /** The test verdict when the judge decides it (the base has the test stage this commit deleted). */
+  test?: TestResult;
+}
+
+/**
+ * The test gate's verdict when the PR deleted the test stage: the base commit's Dockerfile has the
+ * stage the gate looks for and this one does not. Without this, deleting the tests passes the gate.
+ * `test-stage: ''` turns the gate off on purpose, and then nothing is checked.
+ */
+function deletedTestStage(
+  start: JobStart,
+  planned: JobPlan,
+  base: BaseComparison | undefined,
+): TestResult | undefined {
+  const wanted = start.inputs['test-stage'];
+  const plan = planned.plan;
+  if (wanted === undefined || !plan || plan.testStage !== undefined || !base?.stages) return undefined;
+  const inBase = base.stages.find((s) => s.toLowerCase() === wanted.toLowerCase());
+  if (!inBase) return undefined;
+  return {
+    stage: wanted,
+    result: 'failed',
+    reason:
+      `the base commit's ${start.inputs.file} has the test stage '${inBase}', and this commit's has none: deleting it would turn the test gate off. ` +
+      `Restore the stage, or set 'test-stage' to the stage that runs the tests now (test-stage: '' turns the gate off on purpose).`,
+  };
 }
 
 function buildFailures(measured: JobMeasurements): string[] {
@@ -41,14 +73,20 @@ export function judgeJob(
   const { image, base } = measured;
   const delta =
     image && base?.status === 'compared' && base.image ? computeDelta(image, base.image) : undefined;
-  const budgets = evaluateBudgets(start.inputs, image, base?.image, delta);
+  const baseProblem =
+    base?.status === 'failed'
+      ? 'the base commit failed to build, so there is no base image to compare with'
+      : undefined;
+  const budgets = evaluateBudgets(start.inputs, image, base?.image, delta, baseProblem);
+  const deleted = deletedTestStage(start, planned, base);
   const failOn = start.inputs['fail-on'];
   const failing = findingsFailingOn(linted.findings, failOn);
   const failures = [
     ...errors.map((e) => e.message),
     ...buildFailures(measured),
+    ...(deleted ? [`Test stage '${deleted.stage}' was deleted: ${deleted.reason}`] : []),
     ...budgets.filter((b) => !b.passed).map((b) => b.message),
     ...(failing.length ? [`${failing.length} finding(s) at or above fail-on '${failOn}'.`] : []),
   ];
-  return { errors, delta, budgets, failures };
+  return { errors, delta, budgets, failures, ...(deleted ? { test: deleted } : {}) };
 }

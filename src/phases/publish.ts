@@ -14,7 +14,7 @@ import { targetStageName } from '../baseline/compare.js';
 import { saveBaseReports } from '../baseline/save.js';
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, Finding, Report } from '../model.js';
-import { annotationsFor } from '../report/annotations.js';
+import { jobAnnotations } from '../report/annotations.js';
 import { assembleReport } from '../report/assemble.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { publishReport } from '../report/publish.js';
@@ -53,14 +53,9 @@ function sourceOf(event: EventContext): Report['source'] {
   };
 }
 
+/** Only the annotations GitHub will show (see report/annotations.ts); the summary counts the rest. */
 function annotate(runner: Runner, errors: JobError[], findings: Finding[]): void {
-  for (const e of errors)
-    runner.error(e.message, {
-      title: `stagegate: ${e.step}`,
-      file: e.location?.file,
-      startLine: e.location?.line,
-    });
-  for (const a of annotationsFor(findings)) runner[a.level](a.message, a.props);
+  for (const a of jobAnnotations(errors, findings).shown) runner[a.level](a.message, a.props);
 }
 
 /** Keeps this run's base reports; a push's own saved measurement is worth a line in the report. */
@@ -138,7 +133,8 @@ export async function publishJob(
         source: sourceOf(event),
         model,
         plan: planned.plan,
-        outcome: measured.outcome,
+        outcome:
+          measured.outcome && verdict.test ? { ...measured.outcome, test: verdict.test } : measured.outcome,
         image: measured.image,
         base,
         delta: verdict.delta,

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
+import { pathsOutsideWorkspace } from '../build/workspace-paths.js';
 import { parseRunnerInputs, type Inputs } from '../inputs.js';
 import { MIN_SUBSTRING_LENGTH, SECRET_NAME } from '../report/redact.js';
 import type { EventContext, Runner } from '../seams/runner.js';
@@ -77,21 +78,29 @@ function warnAboutPullRequestTarget(runner: Runner, event: EventContext): void {
   );
 }
 
-function loadModel(inputs: Inputs): { model?: DockerfileModel; error?: JobError } {
+function loadModel(inputs: Inputs, workspace: string): { model?: DockerfileModel; error?: JobError } {
   try {
-    return { model: loadDockerfile(resolve(inputs.file), inputs.file, inputs['build-args']) };
+    return { model: loadDockerfile(resolve(workspace, inputs.file), inputs.file, inputs['build-args']) };
   } catch (err) {
     return { error: jobErrorOf('dockerfile', err) };
   }
 }
 
+function loadable(inputs: Inputs, workspace: string): boolean {
+  return pathsOutsideWorkspace({ context: '.', file: inputs.file }, workspace).length === 0;
+}
+
 export function readJob(runner: Runner): JobStart {
   const event = runner.event();
-  const { inputs, problems } = parseRunnerInputs(runner);
+  const parsed = parseRunnerInputs(runner);
+  const { inputs } = parsed;
+  const problems = [...parsed.problems, ...pathsOutsideWorkspace(inputs, event.workspace)];
   warnAboutPullRequestTarget(runner, event);
   const secrets = maskSecrets(runner, inputs);
   const errors: JobError[] = problems.map((message) => ({ step: 'inputs', message }));
-  const { model, error } = loadModel(inputs);
+  // A Dockerfile outside the workspace is not read: what it holds is not this checkout's.
+  const { model, error } =
+    problems.length && !loadable(inputs, event.workspace) ? {} : loadModel(inputs, event.workspace);
   return {
     event,
     inputs,

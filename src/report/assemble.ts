@@ -57,6 +57,13 @@ function stageInfos(model: DockerfileModel, plan: BuildPlan | undefined): StageI
   });
 }
 
+/** The test verdict when nothing was built: no verdict when the engine could not be reached. */
+function noTestRun(errors: ReportError[]): Report['test'] {
+  if (errors.some((e) => e.step === 'engine'))
+    return { result: 'error', reason: 'the Docker engine could not be reached, so nothing was built' };
+  return { result: 'skipped', reason: 'nothing was built' };
+}
+
 /** Puts the pieces a run produced into the report; missing pieces stay empty, never invented. */
 export function assembleReport(parts: ReportParts): Report {
   const { model, plan, outcome } = parts;
@@ -69,7 +76,7 @@ export function assembleReport(parts: ReportParts): Report {
     source: parts.source,
     stages: model ? stageInfos(model, plan) : [],
     builds: outcome?.builds ?? [],
-    test: outcome?.test ?? { result: 'skipped', reason: 'nothing was built' },
+    test: outcome?.test ?? noTestRun(parts.errors),
     image: parts.image,
     base: parts.base ?? { status: 'disabled' },
     delta: parts.delta,

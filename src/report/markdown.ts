@@ -18,7 +18,8 @@ import {
   type LinkBase,
 } from './format.js';
 import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from '../model.js';
-import { MARKDOWN_ROWS } from '../limits.js';
+import { ANNOTATIONS_PER_LEVEL, MARKDOWN_ROWS } from '../limits.js';
+import { jobAnnotations } from './annotations.js';
 import { fitSections, type Section, type TrimOutcome } from './trim.js';
 
 export interface MarkdownOptions {
@@ -39,7 +40,12 @@ const SEVERITY_LABEL: Record<Severity, { icon: string; one: string; many: string
   style: { icon: '💅', one: 'style', many: 'style' },
 };
 
-const TEST_LABEL = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
+const TEST_LABEL = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  error: '⚠️ no verdict',
+} as const;
 
 const { logLines: LOG_LINES, layers: LAYER_ROWS, waste: WASTE_ROWS, findings: FINDING_ROWS } = MARKDOWN_ROWS;
 
@@ -110,6 +116,7 @@ function budgetCell(report: Report): string {
   if (report.budgets.length === 0) return '—';
   const failed = report.budgets.filter((b) => !b.passed).length;
   if (failed) return `❌ ${failed} exceeded`;
+  if (uncheckedBudgets(report).length) return '⚠️ not checked';
   return report.budgets.every((b) => b.skipped) ? '⏭️ not checked' : '✅ within';
 }
 
@@ -136,6 +143,42 @@ function baseLine(report: Report): string {
   }
 }
 
+/**
+ * Budgets that could not be checked although the user set them and something went wrong: the base
+ * failed to build, or the image was not measured. Never a pass; a new image (nothing to compare
+ * with) is not a problem.
+ */
+function uncheckedBudgets(report: Report): Report['budgets'] {
+  return report.budgets.filter(
+    (b) => b.skipped && (b.name === 'max-size' || report.base.status === 'failed'),
+  );
+}
+
+/** What the headline warns about without failing the step. */
+function warnings(report: Report): string[] {
+  return uncheckedBudgets(report).map(
+    (b) =>
+      `⚠️ Budget ${code(b.name)} (${escapeText(b.limit, 40)}) was not checked: ${escapeText(b.message, 300)}`,
+  );
+}
+
+function testProblem(report: Report): string | undefined {
+  const t = report.test;
+  const stage = t.stage ? ` ${stageDisplayName(report, t.stage)}` : '';
+  if (t.result === 'error')
+    return `⚠️ Test stage${stage}: no verdict${t.reason ? `, ${escapeText(t.reason, 300)}` : ''} (not a test failure).`;
+  if (t.result !== 'failed') return undefined;
+  const step = t.failedStep;
+  let what = '';
+  if (step) {
+    const cmd = code(step.command, { maxLength: 120 });
+    const where = step.line ? ` (${lineLink(report, `line ${step.line}`, step.line)})` : '';
+    const exit = step.exitCode !== undefined ? ` exited with ${step.exitCode}` : ' failed';
+    what = step.kind === 'run' ? `: running the image (${cmd})${exit}` : `: ${cmd}${where}${exit}`;
+  }
+  return `❌ Test stage${stage} failed${what}.${t.reason ? ` ${escapeText(t.reason, 300)}` : ''}`;
+}
+
 function problems(report: Report): string[] {
   const out: string[] = [];
   const t = report.test;
@@ -144,18 +187,8 @@ function problems(report: Report): string[] {
   for (const b of report.builds.filter((x) => x.status === 'failed' && !testFailed(x.stage))) {
     out.push(`❌ Stage ${stageDisplayName(report, b.stage)} failed to build.`);
   }
-  if (t.result === 'failed') {
-    const step = t.failedStep;
-    let what = '';
-    if (step) {
-      const cmd = code(step.command, { maxLength: 120 });
-      const where = step.line ? ` (${lineLink(report, `line ${step.line}`, step.line)})` : '';
-      const exit = step.exitCode !== undefined ? ` exited with ${step.exitCode}` : ' failed';
-      what = step.kind === 'run' ? `: running the image (${cmd})${exit}` : `: ${cmd}${where}${exit}`;
-    }
-    const stage = t.stage ? ` ${stageDisplayName(report, t.stage)}` : '';
-    out.push(`❌ Test stage${stage} failed${what}.${t.reason ? ` ${escapeText(t.reason, 300)}` : ''}`);
-  }
+  const test = testProblem(report);
+  if (test) out.push(test);
   const failing = findingsFailingOn(report.findings, report.failOn);
   if (failing.length) {
     out.push(`❌ ${plural(failing.length, 'finding')} at or above ${code(`fail-on: ${report.failOn}`)}.`);
@@ -182,7 +215,12 @@ function headline(report: Report): string {
   const target = report.target ? code(report.target, { maxLength: 80 }) : '(no target)';
   const title = `### stagegate · ${target} · ${code(report.dockerfile, { maxLength: 200 })}`;
   const issues = problems(report);
-  const verdict = issues.length ? '❌ **Needs attention**' : '✅ **All checks passed**';
+  const cautions = warnings(report);
+  const verdict = issues.length
+    ? '❌ **Needs attention**'
+    : cautions.length
+      ? '⚠️ **Passed, but not everything was checked**'
+      : '✅ **All checks passed**';
   const summary = table(
     ['Size on disk', 'Compressed', 'Test', 'Findings', 'Budgets'],
     [
@@ -196,7 +234,8 @@ function headline(report: Report): string {
     ],
   );
   const parts = [title, verdict, summary, baseLine(report)];
-  if (issues.length) parts.push(issues.map((i) => `- ${i}`).join('\n'));
+  const listed = [...issues, ...cautions];
+  if (listed.length) parts.push(listed.map((i) => `- ${i}`).join('\n'));
   return parts.join('\n\n');
 }
 
@@ -414,10 +453,27 @@ function findingsVariants(report: Report): string[] {
       const summary = `${l.icon} ${items.length} ${items.length === 1 ? l.one : l.many}`;
       return details(summary, table(['Line', 'Rule', 'Message'], rows) + more);
     });
-    return `#### Findings\n\n${blocks.join('\n\n')}`;
+    return `#### Findings\n\n${[annotationNote(report), ...blocks].filter(Boolean).join('\n\n')}`;
   };
-  const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit; every finding is also an annotation on the Dockerfile).`;
+  const where = annotationNote(report)
+    ? annotationNote(report)
+    : 'Every finding is also an annotation on the Dockerfile.';
+  const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit). ${where}`;
   return [...FINDING_ROWS.map(render), counts];
+}
+
+/**
+ * GitHub shows ANNOTATIONS_PER_LEVEL annotations of each level per step and drops the rest: when
+ * stagegate had more, say how many findings are annotated and how many there are in all.
+ */
+function annotationNote(report: Report): string {
+  const selection = jobAnnotations(report.errors, report.findings);
+  if (selection.omitted === 0) return '';
+  return (
+    `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each kind (error, warning, notice) per step: ` +
+    `${selection.findingsShown} of the ${plural(report.findings.length, 'finding')} are annotated on the Dockerfile ` +
+    '(errors first, then by line); all of them are in this report.'
+  );
 }
 
 function logVariants(report: Report): { name: string; variants: string[] }[] {

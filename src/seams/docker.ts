@@ -43,9 +43,13 @@ export interface BuildCall {
   cwd?: string;
   env?: Record<string, string>;
   onLine?: (line: string) => void;
+  /** The job's cancellation: aborting ends the build's docker process. */
+  signal?: AbortSignal;
 }
 
 export interface DockerRunCall {
+  /** The container's name (`--name`), so it can be removed whatever becomes of the docker client. */
+  name?: string;
   onLine?: (line: string) => void;
   /** Run the image for this platform (`linux/amd64`): the one it was built for. */
   platform?: string;
@@ -67,8 +71,10 @@ export interface Docker {
   inspectImage(image: string): Promise<InspectedImage>;
   /** `docker save IMAGE` as a stream (never buffered). */
   save(image: string): StreamHandle;
-  /** `docker run --rm IMAGE` with the image's own command. */
+  /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
+  /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
+  removeContainer(name: string): Promise<boolean>;
 }
 
 /** A docker command failed; `summary` says why in docker's own words. */
@@ -155,7 +161,7 @@ export function createDocker(engine: Engine): Docker {
       throw new UserError(
         `Cannot reach a Docker engine ('docker info' failed: ${failureSummary(r)}). Start the Docker daemon (or set DOCKER_HOST); ` +
           'on GitHub Actions use a runner with Docker (e.g. ubuntu-latest) and add docker/setup-buildx-action before stagegate.',
-        'build',
+        'engine',
       );
     },
     async buildxVersion() {
@@ -173,7 +179,12 @@ export function createDocker(engine: Engine): Docker {
       );
     },
     build(args, call = {}) {
-      const options: RunOptions = { cwd: call.cwd, env: call.env, tailLines: TAIL_LINES.build };
+      const options: RunOptions = {
+        cwd: call.cwd,
+        env: call.env,
+        tailLines: TAIL_LINES.build,
+        signal: call.signal,
+      };
       if (call.onLine) {
         const onLine = call.onLine;
         options.onLine = (line) => onLine(line);
@@ -195,7 +206,12 @@ export function createDocker(engine: Engine): Docker {
         options.onLine = (line) => onLine(line);
       }
       const platform = call.platform ? [`--platform=${call.platform}`] : [];
-      return engine.run('docker', ['run', '--rm', ...platform, '--', image], options);
+      const name = call.name ? ['--name', call.name] : [];
+      return engine.run('docker', ['run', '--rm', ...name, ...platform, '--', image], options);
+    },
+    async removeContainer(name) {
+      const r = await quick(['rm', '--force', '--', name]);
+      return r.exitCode === 0;
     },
   };
 }

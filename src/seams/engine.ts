@@ -21,6 +21,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** How many trailing output lines to keep in `tail` (default 40). */
   tailLines?: number;
+  /** Aborting it ends the process (SIGTERM): the job was cancelled. It then exits with 130. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -88,6 +90,7 @@ function spawnTool(tool: Tool, args: string[], options: RunOptions, captureStdou
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
     shell: false,
+    signal: options.signal,
   });
   const tailMax = options.tailLines ?? 40;
   const tail: string[] = [];
@@ -122,6 +125,13 @@ function spawnTool(tool: Tool, args: string[], options: RunOptions, captureStdou
     child.on('error', (err: NodeJS.ErrnoException) => {
       if (settled) return;
       settled = true;
+      if (err.name === 'AbortError') {
+        // Cancelled: what it printed so far is kept (the report shows it), and 130 as for SIGINT.
+        outLines.end();
+        errLines.end();
+        resolve({ exitCode: 130, stdout, stderr, tail: [...tail, `${toolPath(tool)}: cancelled`] });
+        return;
+      }
       const message =
         err.code === 'ENOENT' ? `${toolPath(tool)}: command not found` : `${toolPath(tool)}: ${err.message}`;
       resolve({ exitCode: 127, stdout, stderr: message, tail: [message] });

@@ -26,9 +26,15 @@ const measurement = (size: number): ImageMeasurement => ({
 const failed = (stderr: string) => ({ exitCode: 128, lines: stderr ? [stderr] : [] });
 
 /** The shared fake engine: git answers from a table of known revisions; anything else fails the test. */
-function gitEngine(revisions: Record<string, string>, fetch: Answer = failed('fatal: no such remote')) {
+function gitEngine(
+  revisions: Record<string, string>,
+  fetch: Answer = failed('fatal: no such remote'),
+  files: Record<string, string> = {},
+) {
   return fakeEngine({
     git: (args) => {
+      if (args[0] === 'show')
+        return args[1] in files ? ok(files[args[1]]) : failed(`fatal: path '${args[1]}' does not exist`);
       if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
       if (args[0] === 'rev-parse') {
         const rev = args[args.length - 1].replace(/\^\{commit\}$/, '');
@@ -125,6 +131,40 @@ describe('measureBase', () => {
     expect(calls.some(([, a]) => a[0] === 'worktree')).toBe(false);
   });
 
+  it("a base-ref git cannot resolve is the user's input error, with git's own message and the fix", async () => {
+    const { engine } = gitEngine({}, failed("fatal: couldn't find remote ref mian"));
+    const r = measureBase(
+      args({ engine, inputs: inputs({ 'base-ref': 'mian' }), event: event({ baseSha: BASE_SHA }) }),
+    );
+    await expect(r).rejects.toMatchObject({
+      step: 'inputs',
+      message: expect.stringMatching(
+        /^Input 'base-ref' is 'mian', which git cannot resolve.*couldn't find remote ref mian.*fetch-depth: 0/s,
+      ),
+    });
+  });
+
+  it("the pull request's own base sha that cannot be fetched is the base's problem, not an input error", async () => {
+    const { engine } = gitEngine({}, failed('fatal: unable to access origin'));
+    const r = await measureBase(args({ engine, event: event({ baseSha: BASE_SHA, baseRef: 'main' }) }));
+    expect(r).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('unable to access origin'),
+    });
+  });
+
+  it("reads the base commit's stage names from its Dockerfile (for the test gate), cached report or not", async () => {
+    const { cache } = fakeCache({ [keyFor(BASE_SHA)]: serializeBaseReport(BASE_SHA, measurement(9)) });
+    const baseFile = 'FROM stagegate/busybox:1 AS app\nFROM app AS Test\nRUN true\n';
+    const { engine } = gitEngine({ [BASE_SHA]: BASE_SHA }, undefined, {
+      [`${BASE_SHA}:Dockerfile`]: baseFile,
+    });
+    const r = await measureBase(
+      args({ engine, cache, event: event({ baseSha: BASE_SHA, baseRef: 'main' }) }),
+    );
+    expect(r).toMatchObject({ status: 'compared', source: 'cache', stages: ['app', 'Test'] });
+  });
+
   it('prefers the base-ref input over the pull request base, resolving branch names', async () => {
     const { cache } = fakeCache({ [keyFor(OTHER_SHA)]: serializeBaseReport(OTHER_SHA, measurement(5)) });
     const { engine } = gitEngine({ 'origin/release': OTHER_SHA });
@@ -152,6 +192,7 @@ describe('measureBase', () => {
       git: (args) => {
         if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
         if (args[0] === 'rev-list') return ok(`${'f'.repeat(40)} ${TIP} ${PR_HEAD}\n`);
+        if (args[0] === 'show') return failed('');
         if (args[0] === 'rev-parse')
           return args[args.length - 1] === `${TIP}^{commit}` ? ok(`${TIP}\n`) : failed('');
         return undefined;
@@ -173,6 +214,7 @@ describe('measureBase', () => {
       git: (args) => {
         if (args[0] === 'rev-parse' && args[1] === '--show-toplevel') return ok('/repo\n');
         if (args[0] === 'rev-list') return ok(`${'e'.repeat(40)} ${'a'.repeat(40)}\n`);
+        if (args[0] === 'show') return failed('');
         if (args[0] === 'rev-parse') return ok(`${BASE_SHA}\n`);
         return undefined;
       },

@@ -83,7 +83,7 @@ describe('executePlan', () => {
   it('says how to get an engine when docker info fails', async () => {
     const err = await execute({ info: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).step).toBe('build');
+    expect((err as UserError).step).toBe('engine');
     expect((err as UserError).message).toContain('Cannot connect to the Docker daemon');
     expect((err as UserError).message).toContain('Start the Docker daemon');
     expect((err as UserError).message).toContain('docker/setup-buildx-action');
@@ -183,7 +183,15 @@ describe('executePlan', () => {
     const text = TEXT.replace('RUN make test', 'RUN make test\nCMD ["make", "check"]');
     const { outcome, calls } = await execute({ run: { lines: ['1 test failed'], exitCode: 2 } }, {}, text);
     const run = calls.find((c) => c[0] === 'run');
-    expect(run).toEqual(['run', '--rm', '--', `sha256:${'test'.padEnd(64, '0')}`]);
+    // A name stagegate chose, so the container can be removed at test-timeout or on cancel.
+    expect(run).toEqual([
+      'run',
+      '--rm',
+      '--name',
+      expect.stringMatching(/^stagegate-test-[0-9a-f]{12}$/),
+      '--',
+      `sha256:${'test'.padEnd(64, '0')}`,
+    ]);
     expect(outcome.test).toEqual({
       stage: 'test',
       result: 'failed',
@@ -202,13 +210,9 @@ describe('executePlan', () => {
     expect(platformOf('app')).toBe('--platform=linux/arm64');
     expect(platformOf('test')).toBe('--platform=linux/arm64');
     expect(platformOf('build')).toBeUndefined(); // not loaded: the builder's own platform is fine
-    expect(calls.find((c) => c[0] === 'run')).toEqual([
-      'run',
-      '--rm',
-      '--platform=linux/arm64',
-      '--',
-      `sha256:${'test'.padEnd(64, '0')}`,
-    ]);
+    const run = calls.find((c) => c[0] === 'run') ?? [];
+    expect(run.slice(run.indexOf('--'))).toEqual(['--', `sha256:${'test'.padEnd(64, '0')}`]);
+    expect(run.slice(0, run.indexOf('--'))).toContain('--platform=linux/arm64');
   });
 
   it('skips the gate with a reason when it is off', async () => {
@@ -349,5 +353,43 @@ describe('buildImage: the id of a loaded image', () => {
     const fake = containerdStore([]);
     expect((await buildImage(fake.docker, { ...request, load: false })).imageId).toBe(CONFIG);
     expect(fake.dockerCalls().filter((a) => a[0] === 'image')).toEqual([]);
+  });
+});
+
+describe('executePlan: engine faults are not Dockerfile failures', () => {
+  it("a build the daemon ended (EOF, no image id) is skipped with docker's message, an engine error, and test-result error", async () => {
+    const died = {
+      lines: [
+        '#5 [build 2/2] RUN make',
+        'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+      ],
+      exitCode: 1,
+    };
+    const { outcome } = await execute({ builds: { build: died, test: died, app: died } });
+    expect(outcome.builds.map((b) => b.status)).not.toContain('failed');
+    expect(outcome.builds.find((b) => b.stage === 'build')?.reason).toMatch(
+      /^the Docker engine failed: .*error reading from server: EOF/,
+    );
+    expect(outcome.test).toMatchObject({ stage: 'test', result: 'error' });
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toMatchObject({ step: 'engine' });
+    expect(outcome.errors[0].message).toMatch(
+      /building stages 'build', 'test', 'app'.*error reading from server: EOF/,
+    );
+  });
+
+  it('a RUN step that exits non-zero stays a failed build, even when it printed engine-like words', async () => {
+    const failing = {
+      lines: [
+        '#5 [test 2/2] RUN make test',
+        '#5 0.2 curl: (56) Recv failure: Connection reset by peer',
+        '#5 ERROR: process "/bin/sh -c make test" did not complete successfully: exit code: 56',
+      ],
+      exitCode: 1,
+    };
+    const { outcome } = await execute({ builds: { test: failing } });
+    expect(outcome.builds.find((b) => b.stage === 'test')?.status).toBe('failed');
+    expect(outcome.test.result).toBe('failed');
+    expect(outcome.errors).toEqual([]);
   });
 });

@@ -56,6 +56,7 @@ describe('judgeJob', () => {
           { stage: 'test', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
         ],
         test: { stage: 'test', result: 'failed' },
+        errors: [],
       },
       image: image(300),
       base: { status: 'compared', sha: 'b', source: 'built', image: image(100) },
@@ -87,5 +88,61 @@ describe('judgeJob', () => {
       { errors: [] },
     );
     expect(verdict.failures).toEqual([expect.stringContaining("Input 'max-size' is 'huge'")]);
+  });
+});
+
+describe('judgeJob: the test stage the base has and this commit deleted', () => {
+  const noTestPlan = { plan: { target: 0, stages: [0], testSkipReason: 'no stage named test' }, errors: [] };
+  const withBase = (stages: string[]): JobMeasurements => ({
+    errors: [],
+    base: { status: 'compared', sha: 'b', stages },
+  });
+
+  it('fails the gate when the base has the default test stage and the plan has none', () => {
+    const verdict = judgeJob(
+      start({ 'test-stage': 'test' }),
+      noTestPlan,
+      { findings: [], errors: [] },
+      withBase(['build', 'Test']),
+    );
+    expect(verdict.test).toMatchObject({ stage: 'test', result: 'failed' });
+    expect(verdict.test?.reason).toMatch(
+      /base commit's .* has the test stage 'Test', and this commit's has none/,
+    );
+    expect(verdict.failures).toEqual([expect.stringMatching(/^Test stage 'test' was deleted: /)]);
+  });
+
+  it("passes when the base had no such stage either, or the gate is off (test-stage: '')", () => {
+    const neither = judgeJob(
+      start({ 'test-stage': 'test' }),
+      noTestPlan,
+      { findings: [], errors: [] },
+      withBase(['app']),
+    );
+    const off = judgeJob(
+      start({ 'test-stage': '' }),
+      noTestPlan,
+      { findings: [], errors: [] },
+      withBase(['test']),
+    );
+    expect([neither.test, neither.failures, off.test, off.failures]).toEqual([undefined, [], undefined, []]);
+  });
+});
+
+describe('judgeJob: a budget the failed base could not check', () => {
+  it('says the base failed to build (the headline shows it as a warning, not a pass)', () => {
+    const verdict = judgeJob(
+      start({ 'max-size-increase': '5%' }),
+      { errors: [] },
+      { findings: [], errors: [] },
+      { errors: [], image: image(100), base: { status: 'failed', sha: 'b', message: 'did not build' } },
+    );
+    expect(verdict.budgets).toEqual([
+      expect.objectContaining({
+        skipped: true,
+        passed: true,
+        message: expect.stringContaining('the base commit failed to build'),
+      }),
+    ]);
   });
 });

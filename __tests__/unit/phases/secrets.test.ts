@@ -66,6 +66,8 @@ describe('secrets through the whole job', () => {
         secrets: `npm=${MOUNTED}`,
         compare: 'false',
       },
+      // The context must be inside the workspace.
+      event: { workspace: dir },
     });
     const reportPath = join(dir, 'out', 'report.json');
     const result = await runJob({ runner, engine: fake.engine, reportPath });

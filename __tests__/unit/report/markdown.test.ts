@@ -464,3 +464,47 @@ describe('footer', () => {
     );
   });
 });
+
+describe('renderMarkdown: no verdict, and checks that could not run', () => {
+  it('an engine fault says "no verdict", never that the test failed', () => {
+    const md = renderMarkdown(
+      withChanges(grewReport(), (r) => {
+        r.test = { stage: 'test', result: 'error', reason: 'the Docker engine failed: unexpected EOF' };
+        r.errors = [
+          { step: 'engine', message: 'The Docker engine failed while building stage test: unexpected EOF.' },
+        ];
+      }),
+    );
+    expect(md).toContain('⚠️ no verdict');
+    expect(md).toMatch(/no verdict, the Docker engine failed: unexpected EOF \(not a test failure\)/);
+    expect(md).not.toMatch(/❌ Test stage|❌ failed/);
+    expect(md).toContain('❌ **Needs attention**');
+  });
+
+  it('a budget the failed base could not check is a warning in the headline, not "All checks passed"', () => {
+    const md = renderMarkdown(
+      withChanges(grewReport(), (r) => {
+        r.base = { status: 'failed', sha: 'b', message: 'did not build' };
+        r.delta = undefined;
+        r.findings = [];
+        r.budgets = [
+          {
+            name: 'max-size-increase',
+            limit: '5%',
+            measured: 0,
+            unit: 'percent',
+            passed: true,
+            skipped: true,
+            message: 'max-size-increase 5% was not checked: the base commit failed to build.',
+          },
+        ];
+      }),
+    );
+    expect(md).not.toContain('All checks passed');
+    expect(md).toContain('⚠️ **Passed, but not everything was checked**');
+    expect(md).toMatch(
+      /- ⚠️ Budget `max-size-increase` \(5%\) was not checked: .*base commit failed to build/,
+    );
+    expect(md).toContain('⚠️ not checked');
+  });
+});

@@ -42,7 +42,7 @@ describe('createDocker', () => {
     const err = await down.docker.info().catch((e: unknown) => e);
     expect(down.dockerCalls()).toEqual([['info', '--format', '{{json .}}']]);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).step).toBe('build');
+    expect((err as UserError).step).toBe('engine');
     expect((err as UserError).message).toContain(`'docker info' failed: ${DAEMON_DOWN}`);
     expect((err as UserError).message).toContain('Start the Docker daemon');
   });
