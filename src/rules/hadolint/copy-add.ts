@@ -3,7 +3,16 @@ import type { From, Instruction } from 'dockerfile-ast';
 import { execFormWords, runScript } from '../shell/run-script.js';
 import { argsNoFlags, hasArg, isProgram } from '../shell/command.js';
 import type { Rule, RuleHit } from '../types.js';
-import { argumentWords, hitAt, instructionFlags, steps, stepsOf, unquote, type Step } from './walk.js';
+import {
+  argumentWords,
+  hitAt,
+  instructionFlags,
+  steps,
+  stepsOf,
+  unquote,
+  wordValue,
+  type Step,
+} from './walk.js';
 
 /**
  * Source and destination words of COPY/ADD, flags excluded, exec form (`["a", "b/"]`) understood.
@@ -115,6 +124,14 @@ export const copyNotAdd: Rule = {
   },
 };
 
+/**
+ * Whether a COPY destination names a directory as BuildKit reads it: a trailing `/`, or `.`, `..`
+ * and paths ending in `/.` or `/..` (BuildKit appends the separator to those itself).
+ */
+function namesDirectory(dest: string): boolean {
+  return dest.endsWith('/') || /(?:^|\/)\.\.?$/.test(dest);
+}
+
 export const copyMultipleSourcesDir: Rule = {
   id: 'copy-dest-dir-slash',
   severity: 'error',
@@ -124,7 +141,7 @@ export const copyMultipleSourcesDir: Rule = {
     return stepsOf(ctx, 'COPY')
       .filter((s) => {
         const paths = copyPaths(s);
-        return paths.length > 2 && !unquote(paths[paths.length - 1] as string).endsWith('/');
+        return paths.length > 2 && !namesDirectory(wordValue(paths[paths.length - 1] as string));
       })
       .map((s) => hitAt(s));
   },
