@@ -39,3 +39,50 @@ describe('COPY arguments are split as the shell splits them', () => {
     expect(lines('copy-dest-dir-slash', text)).toEqual([2, 3, 5]);
   });
 });
+
+describe('per-platform stages and platform variables', () => {
+  const perArch = [
+    'FROM --platform=linux/amd64 debian:12-slim AS base-amd64',
+    'FROM --platform=linux/arm64 debian:12-slim AS base-arm64',
+    'FROM base-${TARGETARCH} AS runtime',
+  ];
+  const PLATFORM_RULES = ['no-from-platform', 'from-platform-flag-const-disallowed'];
+
+  test.each(PLATFORM_RULES)('%s: stages picked by FROM base-${TARGETARCH} are not flagged', (id) => {
+    expect(lines(id, perArch)).toEqual([]);
+  });
+
+  test.each(PLATFORM_RULES)('%s: a stage picked by COPY --from=build-$TARGETARCH is not flagged', (id) => {
+    const text = [
+      'FROM --platform=linux/amd64 golang:1.23 AS Build-X64',
+      'FROM alpine:3.20',
+      'ARG TARGETARCH',
+      'COPY --from=build-$TARGETARCH /out/app /app',
+    ];
+    // BuildKit's own check only skips stages named for the OS or architecture; `x64` is neither.
+    expect(lines(id, text)).toEqual(id === 'no-from-platform' ? [] : [1]);
+  });
+
+  test.each(PLATFORM_RULES)('%s: platforms written with variables are never constant', (id) => {
+    const text = [
+      'ARG JS_PLATFORM=linux/amd64',
+      'FROM --platform=$TARGETOS/$TARGETARCH alpine:3.20 AS a',
+      'FROM --platform=${BUILDPLATFORM} alpine:3.20 AS b',
+      'FROM --platform=${TARGETPLATFORM} alpine:3.20 AS c',
+      'FROM --platform=${JS_PLATFORM} node:22-alpine AS d',
+    ];
+    expect(lines(id, text)).toEqual([]);
+  });
+
+  test.each(PLATFORM_RULES)('%s: the stage name is compared lower-cased, as BuildKit does', (id) => {
+    expect(lines(id, ['FROM --platform=linux/aarch64 alpine:3.20 AS Build-ARM64'])).toEqual([]);
+  });
+
+  test.each(PLATFORM_RULES)(
+    '%s: a constant platform on a stage nothing picks per platform is flagged',
+    (id) => {
+      const text = ['FROM --platform=linux/amd64 alpine:3.20 AS base', 'FROM base-${TARGETARCH} AS other'];
+      expect(lines(id, text)).toEqual([1]);
+    },
+  );
+});
