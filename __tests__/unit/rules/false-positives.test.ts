@@ -86,3 +86,80 @@ describe('per-platform stages and platform variables', () => {
     },
   );
 });
+
+describe('cache rules look where the cache goes', () => {
+  test('pip: PIP_CACHE_DIR (ENV, inline or export) or --cache-dir on a cache mount', () => {
+    const text = [
+      'FROM python:3.12-slim',
+      'ENV PIP_CACHE_DIR=/var/cache/pip',
+      'RUN --mount=type=cache,target=/var/cache/pip pip install -r requirements.txt',
+      'RUN --mount=type=cache,target=/tmp/pip PIP_CACHE_DIR=/tmp/pip pip install -r requirements.txt',
+      'RUN --mount=type=cache,target=/tmp/pip export PIP_CACHE_DIR=/tmp/pip && pip install -r r.txt',
+      'RUN --mount=type=cache,target=/c pip install --cache-dir=/c/pip -r requirements.txt',
+      'FROM python:3.12-slim',
+      'RUN --mount=type=cache,target=/root/.cache pip install -r requirements.txt',
+    ];
+    expect(lines('pip-no-cache-dir', text)).toEqual([]);
+  });
+
+  test('pip: a cache mount somewhere else than the cache still leaves it in the layer', () => {
+    const text = [
+      'FROM python:3.12-slim',
+      'ENV PIP_CACHE_DIR=/var/cache/pip',
+      'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+      'RUN --mount=type=cache,target=/tmp/x PIP_CACHE_DIR=/tmp/pip pip install -r requirements.txt',
+    ];
+    expect(lines('pip-no-cache-dir', text)).toEqual([3, 4]);
+  });
+
+  test('yarn: YARN_CACHE_FOLDER, --cache-folder or the default folder on a cache mount', () => {
+    const moved = [
+      'FROM node:22-alpine',
+      'ENV YARN_CACHE_FOLDER=/cache/y',
+      'RUN --mount=type=cache,target=/cache/y yarn install --frozen-lockfile',
+      'RUN --mount=type=cache,target=/tmp/c yarn install --cache-folder /tmp/c/yarn',
+      'RUN --mount=type=cache,target=/usr/local/share/.cache yarn install --frozen-lockfile',
+    ];
+    // Line 5: the ENV moved the cache away from the mounted default folder.
+    expect(lines('yarn-cache-clean', moved)).toEqual([5]);
+    const defaults = [
+      'FROM node:22-alpine',
+      'RUN --mount=type=cache,target=/usr/local/share/.cache yarn install --frozen-lockfile',
+      'RUN --mount=type=cache,target=/tmp/other yarn install --frozen-lockfile',
+    ];
+    expect(lines('yarn-cache-clean', defaults)).toEqual([3]);
+  });
+
+  test('npm: npm_config_cache or --cache on a cache mount, and the default /root/.npm', () => {
+    const text = [
+      'FROM node:22-alpine',
+      'WORKDIR /app',
+      'RUN --mount=type=cache,target=/tmp/npm npm_config_cache=/tmp/npm npm ci',
+      'RUN --mount=type=cache,target=/tmp/npm npm ci --cache /tmp/npm',
+      'RUN --mount=type=cache,target=/root npm ci',
+      'RUN --mount=type=cache,target=/tmp/other npm ci',
+      'CMD ["node", "server.js"]',
+    ];
+    expect(lines('cache-not-cleaned', text)).toEqual([6]);
+  });
+
+  test('apk: a cache mount on /var/cache (or /etc/apk/cache) holds what --no-cache avoids', () => {
+    const text = [
+      'FROM alpine:3.20',
+      'RUN --mount=type=cache,target=/var/cache apk add curl',
+      'RUN --mount=type=cache,target=/etc/apk/cache apk add curl',
+      'RUN --mount=type=cache,target=/var/cache/apkx apk add curl',
+    ];
+    expect(lines('apk-no-cache', text)).toEqual([4]);
+  });
+
+  test('apt: lists under a cache mount of a folder above them never ship', () => {
+    const text = [
+      'FROM debian:12-slim',
+      'RUN --mount=type=cache,target=/var/lib --mount=type=cache,target=/var/cache apt-get update',
+      'RUN --mount=type=cache,target=/var/lib/apt/ --mount=type=cache,target=/var/cache/apt/ apt-get update',
+      'RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl',
+    ];
+    expect(lines('apt-clean-lists', text)).toEqual([4]);
+  });
+});
