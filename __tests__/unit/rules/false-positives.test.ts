@@ -163,3 +163,40 @@ describe('cache rules look where the cache goes', () => {
     expect(lines('apt-clean-lists', text)).toEqual([4]);
   });
 });
+
+describe('go versions that come from go.mod', () => {
+  test('meta-packages are never unpinned', () => {
+    const text = ['FROM golang:1.24', 'RUN go install std', 'RUN go install tool', 'RUN go install ./...'];
+    expect(lines('go-install-pin-versions', text)).toEqual([]);
+  });
+
+  test('a package path without @version is pinned by the go.mod copied or mounted in', () => {
+    const text = [
+      'FROM golang:1.24 AS base',
+      'WORKDIR /src',
+      'COPY go.mod go.sum ./',
+      'FROM base AS tools',
+      'RUN go install github.com/golang/mock/mockgen',
+      'FROM golang:1.24 AS all',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go install golang.org/x/tools/cmd/stringer',
+      'FROM golang:1.24 AS mounted',
+      'RUN --mount=type=bind,source=go.mod,target=/app/go.mod go install google.golang.org/grpc/cmd/protoc-gen-go-grpc',
+      'RUN --mount=target=. go install golang.org/x/tools/cmd/stringer',
+    ];
+    expect(lines('go-install-pin-versions', text)).toEqual([]);
+  });
+
+  test('outside a module, and with floating versions, packages are unpinned', () => {
+    const text = [
+      'FROM golang:1.24',
+      'RUN go install golang.org/x/tools/cmd/stringer',
+      'COPY go.mod go.sum ./',
+      'RUN go install golang.org/x/tools/gopls@latest',
+      'RUN go install golang.org/x/tools/gopls@master',
+      'RUN go install golang.org/x/tools/gopls@v0.16.2',
+    ];
+    expect(lines('go-install-pin-versions', text)).toEqual([2, 4, 5]);
+  });
+});
