@@ -57,13 +57,29 @@ function stageReferences(instruction: Instruction): string[] {
   return refs;
 }
 
+const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * Whether a reference is written with variables and some fixed text (`base-${TARGETARCH}`). A bare
+ * `${BASE_IMAGE}` could be anything: it picks no stage by its name.
+ */
+const selectsByName = (reference: string) =>
+  reference.includes('$') && reference.replace(VARIABLE, '').replace(/["']/g, '') !== '';
+
 /** A reference written with variables as a pattern: each variable stands for any non-empty text. */
 function referencePattern(reference: string): RegExp {
   const parts = reference
     .toLowerCase()
-    .split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/)
+    .split(VARIABLE)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${parts.join('.+')}$`);
+}
+
+/** Named stages a reference written with variables can pick (`binaries-$TARGETOS` -> binaries-linux...). */
+export function stagesMatching(model: DockerfileModel, reference: string): number[] {
+  if (!selectsByName(reference)) return [];
+  const pattern = referencePattern(reference);
+  return model.graph.stages.filter((s) => s.name !== undefined && pattern.test(s.key)).map((s) => s.index);
 }
 
 /**
@@ -77,7 +93,7 @@ export function stagesSelectedByVariable(model: DockerfileModel): Set<number> {
     references.push(stage.baseRaw);
     for (const instruction of stage.instructions.slice(1)) references.push(...stageReferences(instruction));
   }
-  const patterns = references.filter((r) => r.includes('$')).map(referencePattern);
+  const patterns = references.filter(selectsByName).map(referencePattern);
   const selected = new Set<number>();
   for (const stage of model.graph.stages)
     if (stage.name !== undefined && patterns.some((p) => p.test(stage.key))) selected.add(stage.index);

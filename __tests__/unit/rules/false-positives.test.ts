@@ -74,6 +74,11 @@ describe('per-platform stages and platform variables', () => {
     expect(lines(id, text)).toEqual([]);
   });
 
+  test('no-from-platform: a bare ${BASE_IMAGE} picks no stage by its name', () => {
+    const text = ['ARG BASE_IMAGE', 'FROM --platform=linux/amd64 alpine:3.20 AS base', 'FROM ${BASE_IMAGE}'];
+    expect(lines('no-from-platform', text)).toEqual([2]);
+  });
+
   test.each(PLATFORM_RULES)('%s: the stage name is compared lower-cased, as BuildKit does', (id) => {
     expect(lines(id, ['FROM --platform=linux/aarch64 alpine:3.20 AS Build-ARM64'])).toEqual([]);
   });
@@ -198,5 +203,49 @@ describe('go versions that come from go.mod', () => {
       'RUN go install golang.org/x/tools/gopls@v0.16.2',
     ];
     expect(lines('go-install-pin-versions', text)).toEqual([2, 4, 5]);
+  });
+});
+
+describe('copying a whole filesystem: only a build stage counts', () => {
+  test('the tonistiigi/xx helper stage and an external image used as a COPY source pass', () => {
+    const text = [
+      'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx',
+      'FROM --platform=$BUILDPLATFORM golang:1.24-alpine AS build',
+      'COPY --from=xx / /',
+      'RUN xx-go build -o /out/app .',
+      'FROM alpine:3.20',
+      'COPY --from=docker/buildx-bin / /',
+      'COPY --from=build /out/app /app',
+    ];
+    expect(lines('copy-whole-filesystem', text)).toEqual([]);
+  });
+
+  test('stages of only COPYs, picked by a variable, pass', () => {
+    const text = [
+      'FROM scratch AS binaries-linux',
+      'COPY bin/linux /',
+      'FROM scratch AS binaries-darwin',
+      'COPY bin/darwin /',
+      'FROM binaries-$TARGETOS AS binaries',
+      'FROM alpine:3.20',
+      'COPY --from=binaries / /',
+    ];
+    expect(lines('copy-whole-filesystem', text)).toEqual([]);
+  });
+
+  test('a squash of a build into an empty stage passes; a build stage copied onto a runtime does not', () => {
+    const text = [
+      'FROM debian:12 AS build',
+      'RUN apt-get update && apt-get install -y --no-install-recommends systemd',
+      'FROM build AS more',
+      'FROM scratch',
+      'COPY --from=build / /',
+      'FROM alpine:3.20',
+      'COPY --from=more / /',
+      'FROM scratch',
+      'COPY README.md /',
+      'COPY --from=build / /',
+    ];
+    expect(lines('copy-whole-filesystem', text)).toEqual([7, 10]);
   });
 });
