@@ -249,3 +249,38 @@ describe('copying a whole filesystem: only a build stage counts', () => {
     expect(lines('copy-whole-filesystem', text)).toEqual([7, 10]);
   });
 });
+
+describe('manifest-first installs across stages', () => {
+  test('deps installed in a deps stage and copied into build count as installed before COPY . .', () => {
+    const text = [
+      'FROM node:22-alpine AS deps',
+      'WORKDIR /app',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci',
+      'FROM node:22-alpine AS build',
+      'WORKDIR /app',
+      'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY . .',
+      'RUN npm ci --omit=dev',
+      'FROM build AS test',
+      'RUN npm install',
+    ];
+    expect(lines('install-after-copy-all', text)).toEqual([]);
+  });
+
+  test('a copied stage that installed after its own COPY . . does not count, nor another ecosystem', () => {
+    const text = [
+      'FROM node:22-alpine AS deps',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN npm ci',
+      'FROM node:22-alpine AS build',
+      'WORKDIR /app',
+      'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY . .',
+      'RUN npm ci',
+      'RUN pip install -r requirements.txt',
+    ];
+    expect(lines('install-after-copy-all', text)).toEqual([4, 9, 10]);
+  });
+});
