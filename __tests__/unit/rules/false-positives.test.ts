@@ -284,3 +284,32 @@ describe('manifest-first installs across stages', () => {
     expect(lines('install-after-copy-all', text)).toEqual([4, 9, 10]);
   });
 });
+
+describe('HEALTHCHECK is not CMD', () => {
+  test('a health check written as a shell script is not asked for JSON form', () => {
+    const text = [
+      'FROM nginx:1.27',
+      'HEALTHCHECK --interval=30s CMD curl -fs http://localhost/ | grep -q ok || exit 1',
+      'CMD ["nginx", "-g", "daemon off;"]',
+    ];
+    expect(lines('json-cmd-entrypoint', text)).toEqual([]);
+    expect(lines('json-args-recommended', text)).toEqual([]);
+  });
+
+  test('a plain shell-form check, CMD and ENTRYPOINT are still flagged (hadolint DL3025)', () => {
+    const text = ['FROM node:22-alpine', 'HEALTHCHECK CMD node healthcheck.js', 'CMD node server.js'];
+    expect(lines('json-cmd-entrypoint', text)).toEqual([2, 3]);
+  });
+
+  test('an artifact-only scratch image needs no HEALTHCHECK; one that runs something does', () => {
+    const artifacts = [
+      'FROM golang:1.24 AS build',
+      'RUN go build -o /out/app .',
+      'FROM scratch AS export',
+      'COPY --from=build /out/app /',
+    ];
+    expect(lines('healthcheck-missing', artifacts)).toEqual([]);
+    expect(lines('healthcheck-missing', [...artifacts, 'ENTRYPOINT ["/app"]'])).toEqual([3]);
+    expect(lines('healthcheck-missing', ['FROM alpine:3.20', 'COPY app /app'])).toEqual([1]);
+  });
+});
