@@ -4,6 +4,8 @@
  * is about still must.
  */
 import { describe, expect, test } from '@jest/globals';
+import { parseDockerfile } from '../../../src/dockerfile/load.js';
+import { runLint } from '../../../src/rules/lint.js';
 import { allRules } from '../../../src/rules/registry.js';
 import type { Rule } from '../../../src/rules/types.js';
 import { linesOf, type ContextOptions } from '../../helpers/rule-context.js';
@@ -311,5 +313,41 @@ describe('HEALTHCHECK is not CMD', () => {
     expect(lines('healthcheck-missing', artifacts)).toEqual([]);
     expect(lines('healthcheck-missing', [...artifacts, 'ENTRYPOINT ["/app"]'])).toEqual([3]);
     expect(lines('healthcheck-missing', ['FROM alpine:3.20', 'COPY app /app'])).toEqual([1]);
+  });
+});
+
+describe('the path of a Dockerfile does not change its findings', () => {
+  const text = [
+    'FROM node:22',
+    'WORKDIR /app',
+    'COPY . .',
+    'RUN npm ci',
+    'RUN npm run build',
+    'RUN npm prune --omit=dev',
+    'RUN chown -R node /app',
+    'CMD ["node", "dist/server.js"]',
+    '',
+  ].join('\n');
+  const findingsAt = (file: string) =>
+    runLint(parseDockerfile(text, file)).findings.map((f) => `${f.line} ${f.rule}`);
+
+  test.each([
+    'tools/lint/Dockerfile',
+    'docs/Dockerfile',
+    'Dockerfile.lint',
+    'dev-image/Dockerfile',
+    '/home/ci/work/test/repo/Dockerfile',
+  ])('%s gets the findings of ./Dockerfile', (file) => {
+    const elsewhere = findingsAt('Dockerfile');
+    expect(elsewhere).toEqual(expect.arrayContaining(['1 final-stage-root', '4 cache-not-cleaned']));
+    expect(findingsAt(file)).toEqual(elsewhere);
+  });
+
+  test('a target stage the config gates on as the test stage is a tooling image', () => {
+    const staged = `${text}FROM node:22 AS suite\nCOPY . .\nRUN npm ci\nCMD ["npm", "test"]\n`;
+    const model = parseDockerfile(staged, 'Dockerfile');
+    const rules = runLint(model, { target: 1, testStage: 1 }).findings.map((f) => f.rule);
+    expect(rules).not.toContain('final-stage-root');
+    expect(runLint(model, { target: 1 }).findings.map((f) => f.rule)).toContain('final-stage-root');
   });
 });
