@@ -5,7 +5,7 @@
  */
 import type { Arg, Dockerfile, Flag, From, Instruction } from 'dockerfile-ast';
 import type { BuildArg } from '../inputs.js';
-import { substitute, type Scope } from './substitute.js';
+import { BUILDKIT_AUTOMATIC_ARGS, substitute, type Scope } from './substitute.js';
 import type { GlobalArg, Stage, StageEdge, StageGraph } from './types.js';
 
 const line1 = (i: Instruction): number => i.getRange().start.line + 1;
@@ -134,6 +134,9 @@ function stageScope(
     const nv = argNameValue(i as Arg);
     if (!nv) continue;
     const own = nv.value === undefined ? global.get(nv.name) : substitute(nv.value, scope, escapeChar);
+    // `ARG TARGETARCH` only brings BuildKit's automatic value into scope: it is filled in at build
+    // time, so it stays as written (`build-$TARGETARCH`), not empty.
+    if (own === undefined && !overrides.has(nv.name) && BUILDKIT_AUTOMATIC_ARGS.has(nv.name)) continue;
     scope.set(nv.name, overrides.has(nv.name) ? overrides.get(nv.name) : own);
   }
   return scope;

@@ -8,6 +8,11 @@
 /** Variables in scope: a value, or `undefined` for an ARG declared without a default. */
 export type Scope = ReadonlyMap<string, string | undefined>;
 
+/** The platform ARGs BuildKit defines itself for every build. */
+export const BUILDKIT_AUTOMATIC_ARGS: ReadonlySet<string> = new Set(
+  ['TARGET', 'BUILD'].flatMap((p) => ['PLATFORM', 'OS', 'ARCH', 'VARIANT'].map((n) => p + n)),
+);
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 /**

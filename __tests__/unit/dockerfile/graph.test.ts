@@ -133,6 +133,14 @@ describe('build-args and variables', () => {
     expect(m.graph.stages.map((s) => s.base)).toEqual(['fallback:set', 'xby', '$B']);
   });
 
+  it("leaves a stage ARG of BuildKit's automatic platform args as written, not empty", () => {
+    const m = parseDockerfile(
+      'FROM alpine AS build-amd64\nFROM alpine\nARG TARGETARCH\nARG MODE\nCOPY --from=build-$TARGETARCH /a /a\nCOPY --from=x${MODE}y /b /b\n',
+      'Dockerfile',
+    );
+    expect(edgesOf(m.graph, 1).map((e) => e.ref)).toEqual(['alpine', 'build-$TARGETARCH', 'xy']);
+  });
+
   it('treats FROM <own name> or a later stage name as an image, as BuildKit does', () => {
     const m = parseDockerfile('FROM node AS node\nFROM later\nFROM busybox AS later\n', 'Dockerfile');
     expect(m.graph.stages.map((s) => s.parent)).toEqual([undefined, undefined, undefined]);

@@ -6,14 +6,12 @@
 import type { From } from 'dockerfile-ast';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor } from './common.js';
-
-const ARCH_ALIASES: Record<string, string> = {
-  x86_64: 'amd64',
-  'x86-64': 'amd64',
-  aarch64: 'arm64',
-  armhf: 'arm',
-  armel: 'arm',
-};
+import {
+  parsePlatform,
+  platformText,
+  platformUsesVariables,
+  stageNamedForPlatform,
+} from '../platform-stages.js';
 
 function platformFlag(from: From): string | undefined {
   return from.getPlatformFlag()?.getValue() ?? undefined;
@@ -53,13 +51,14 @@ export const fromPlatformFlagConstDisallowed: Rule = {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
       const from = stage.instructions[0] as From;
-      const platform = platformFlag(from)?.replace(/^(["'])(.*)\1$/, '$2');
-      if (platform === undefined || platform === '' || platform.includes('$')) continue;
-      const [os = '', rawArch = ''] = platform.toLowerCase().split('/');
-      const arch = ARCH_ALIASES[rawArch] ?? rawArch;
-      const name = stage.name ?? '';
-      // As BuildKit: a stage named for its OS or architecture pins the platform on purpose.
-      if (os === '' || name.includes(os) || (arch !== '' && name.includes(arch))) continue;
+      const written = platformFlag(from);
+      if (written === undefined) continue;
+      const platform = platformText(written);
+      // As BuildKit: a variable is never constant, and a stage named for its OS or architecture pins
+      // the platform on purpose (BuildKit compares the lower-cased name).
+      if (platform === '' || platformUsesVariables(platform)) continue;
+      if (parsePlatform(platform).os === '' || stageNamedForPlatform(stage.name?.toLowerCase(), platform))
+        continue;
       hits.push(hitFor(from, `FROM --platform flag should not use constant value "${platform}"`));
     }
     return hits;

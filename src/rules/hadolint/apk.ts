@@ -1,7 +1,9 @@
 /** Alpine package rules (hadolint DL3018, DL3019). */
+import type { Instruction } from 'dockerfile-ast';
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
 import type { ShellCommand, ShellScript } from '../shell/script.js';
-import { hasCacheMount, runRule, unpinned } from './walk.js';
+import { cacheMountTargetsOf, inCacheMount } from '../shell/cache-dir.js';
+import { runRule, unpinned } from './walk.js';
 
 function apkAdds(script: ShellScript): ShellCommand[] {
   return commandsNamed(script, 'apk').filter((c) => hasArg(c, 'add'));
@@ -25,6 +27,15 @@ export const apkPinVersions = runRule({
     ),
 });
 
+/**
+ * A cache mount on apk's cache (`/var/cache/apk`, or `/etc/apk/cache`, the link apk reads) keeps the
+ * index and packages out of the layer, which is what `--no-cache` is for.
+ */
+function apkCacheMounted(run: Instruction): boolean {
+  const mounts = cacheMountTargetsOf(run);
+  return ['/var/cache/apk', '/etc/apk/cache'].some((dir) => inCacheMount(mounts, dir));
+}
+
 export const apkNoCache = runRule({
   id: 'apk-no-cache',
   severity: 'info',
@@ -32,5 +43,5 @@ export const apkNoCache = runRule({
     'Use the `--no-cache` switch with `apk add` to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
   aliases: ['DL3019'],
   flags: (script, step) =>
-    !hasCacheMount(step, '/var/cache/apk') && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
+    !apkCacheMounted(step.instruction) && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
 });

@@ -2,6 +2,7 @@
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag, isProgram } from '../shell/command.js';
 import type { ShellCommand, ShellScript } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
+import { cacheMountTargetsOf, inCacheMount } from '../shell/cache-dir.js';
 import { hasCacheMount, hitAt, layerShips, runRule, runSteps, unpinned } from './walk.js';
 
 function aptGetInstalls(script: ShellScript): ShellCommand[] {
@@ -87,8 +88,13 @@ export const aptCleanLists: Rule = {
         (c) => hasArg(c, '-rf') && hasArg(c, '/var/lib/apt/lists/*'),
       );
       if (!updates || cleans) continue;
+      // Lists in a cache mount (on them or on a folder above them) never ship. A mount on /var/lib/apt
+      // also needs /var/cache/apt mounted, as hadolint has it: the downloaded archives stay otherwise.
+      const mounts = cacheMountTargetsOf(run.instruction);
       if (hasCacheMount(run, '/var/lib/apt/lists')) continue;
-      if (hasCacheMount(run, '/var/lib/apt') && hasCacheMount(run, '/var/cache/apt')) continue;
+      if (inCacheMount(mounts, '/var/lib/apt/lists') && !mounts.some((t) => /^\/var\/lib\/apt\/?$/.test(t)))
+        continue;
+      if (inCacheMount(mounts, '/var/lib/apt') && inCacheMount(mounts, '/var/cache/apt')) continue;
       if (layerShips(ctx.model.ast, run)) hits.push(hitAt(run));
     }
     return hits;

@@ -1,9 +1,20 @@
 /** COPY and ADD rules (hadolint DL3010, DL3020, DL3021, DL3023, DL3045, DL3067). */
 import type { From, Instruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../../dockerfile/types.js';
+import { stagesMatching } from '../platform-stages.js';
 import { execFormWords, runScript } from '../shell/run-script.js';
 import { argsNoFlags, hasArg, isProgram } from '../shell/command.js';
 import type { Rule, RuleHit } from '../types.js';
-import { argumentWords, hitAt, instructionFlags, steps, stepsOf, unquote, type Step } from './walk.js';
+import {
+  argumentWords,
+  hitAt,
+  instructionFlags,
+  steps,
+  stepsOf,
+  unquote,
+  wordValue,
+  type Step,
+} from './walk.js';
 
 /**
  * Source and destination words of COPY/ADD, flags excluded, exec form (`["a", "b/"]`) understood.
@@ -115,6 +126,14 @@ export const copyNotAdd: Rule = {
   },
 };
 
+/**
+ * Whether a COPY destination names a directory as BuildKit reads it: a trailing `/`, or `.`, `..`
+ * and paths ending in `/.` or `/..` (BuildKit appends the separator to those itself).
+ */
+function namesDirectory(dest: string): boolean {
+  return dest.endsWith('/') || /(?:^|\/)\.\.?$/.test(dest);
+}
+
 export const copyMultipleSourcesDir: Rule = {
   id: 'copy-dest-dir-slash',
   severity: 'error',
@@ -124,7 +143,7 @@ export const copyMultipleSourcesDir: Rule = {
     return stepsOf(ctx, 'COPY')
       .filter((s) => {
         const paths = copyPaths(s);
-        return paths.length > 2 && !unquote(paths[paths.length - 1] as string).endsWith('/');
+        return paths.length > 2 && !namesDirectory(wordValue(paths[paths.length - 1] as string));
       })
       .map((s) => hitAt(s));
   },
@@ -181,8 +200,39 @@ export const copyRelativeWithoutWorkdir: Rule = {
 };
 
 /**
- * `COPY --from=<stage> / /` takes a whole root filesystem. A stage built on `scratch` holds only what
- * was put into it (the usual "export binaries" stage), so copying all of it is fine and not flagged.
+ * Whether a stage is a build environment: it, or a stage its FROM chain goes through (every stage a
+ * `FROM base-$VAR` can pick, too), runs a RUN. A stage of only COPYs (the usual "export binaries"
+ * stage on scratch) or a bare external image (`FROM tonistiigi/xx AS xx`, a helper of scripts) is
+ * not: copying all of it brings no build tools or caches along.
+ */
+function isBuildStage(model: DockerfileModel, index: number, seen = new Set<number>()): boolean {
+  const stage = model.graph.stages[index];
+  if (!stage || seen.has(index)) return false;
+  seen.add(index);
+  if (stage.instructions.some((i) => i.getKeyword().toUpperCase() === 'RUN')) return true;
+  const parents = stage.parent !== undefined ? [stage.parent] : stagesMatching(model, stage.baseRaw);
+  return parents.some((p) => isBuildStage(model, p, seen));
+}
+
+/**
+ * A squash: the stage starts from scratch and this COPY is the first thing put into it, so the stage
+ * is the source re-layered, not a runtime image the build's tools leak into.
+ */
+function isSquash(model: DockerfileModel, copy: Step): boolean {
+  const stage = model.graph.stages[copy.stage];
+  if (!stage || stage.base.toLowerCase() !== 'scratch') return false;
+  const first = stage.instructions
+    .slice(1)
+    .find((i) => ['COPY', 'ADD', 'RUN'].includes(i.getKeyword().toUpperCase()));
+  return first !== undefined && first.getRange().start.line + 1 === copy.line;
+}
+
+/**
+ * `COPY --from=<stage> / /` takes a whole root filesystem. Only a build stage (one with RUN
+ * instructions in its chain) holds build tools and caches; an external image used as a COPY source
+ * (`COPY --from=gloursdocker/docker / /`) and stages of only COPYs hold just what was put in them.
+ * A squash into an empty stage is the point of the copy. Without a stage graph (no FROM: hadolint's
+ * test snippets) every `COPY --from=x / /` is flagged, as hadolint does.
  */
 export const copyWholeFilesystem: Rule = {
   id: 'copy-whole-filesystem',
@@ -190,29 +240,16 @@ export const copyWholeFilesystem: Rule = {
   description: 'Do not copy an entire filesystem from another stage (`COPY --from=<stage> / /`).',
   aliases: ['DL3067'],
   check(ctx) {
-    const froms = steps(ctx.model.ast).filter((s) => s.keyword === 'FROM' && !s.onbuild);
-    const names = froms.map((s) => (s.instruction as From).getBuildStage()?.toLowerCase());
-    const stageOf = (ref: string, before: number): number | undefined => {
-      const index = /^\d+$/.test(ref)
-        ? Number(ref)
-        : names.findIndex((n, i) => i < before && n === ref.toLowerCase());
-      return index >= 0 && index < before ? index : undefined;
-    };
-    const fromScratch = (stage: number): boolean => {
-      for (let s: number | undefined = stage, guard = 0; s !== undefined && guard <= froms.length; guard++) {
-        const image = ((froms[s]?.instruction as From | undefined)?.getImage() ?? '').toLowerCase();
-        if (image === 'scratch') return true;
-        s = stageOf(image, s);
-      }
-      return false;
-    };
+    const { model } = ctx;
     return stepsOf(ctx, 'COPY')
       .filter((s) => {
         const from = fromFlag(s);
         const paths = copyPaths(s).map(unquote);
         if (from === undefined || paths.length !== 2 || paths[0] !== '/' || paths[1] !== '/') return false;
-        const stage = stageOf(from, Math.max(s.stage, 0));
-        return stage === undefined || !fromScratch(stage);
+        if (model.graph.stages.length === 0) return true;
+        const edge = model.graph.stages[s.stage]?.edges.find((e) => e.kind === 'copy' && e.line === s.line);
+        const sources = edge?.stage !== undefined ? [edge.stage] : stagesMatching(model, from);
+        return sources.some((stage) => isBuildStage(model, stage)) && !isSquash(model, s);
       })
       .map((s) =>
         hitAt(s, `\`COPY --from=${fromFlag(s)} / /\` copies the whole filesystem of \`${fromFlag(s)}\`.`),

@@ -2,6 +2,11 @@
 import type { Dockerfile, From } from 'dockerfile-ast';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 import { hitAt, instructionFlags, stepsOf, unquote, type Step } from './walk.js';
+import {
+  platformUsesVariables,
+  stageNamedForPlatform,
+  stagesSelectedByVariable,
+} from '../platform-stages.js';
 
 interface FromStep extends Step {
   from: From;
@@ -101,12 +106,21 @@ export const noPlatformFlag: Rule = {
   id: 'no-from-platform',
   severity: 'warning',
   description:
-    'Do not use the --platform flag with FROM (except `$BUILDPLATFORM`/`$TARGETPLATFORM`): let the builder pick the platform.',
+    'Do not use the --platform flag with a constant platform in FROM: let the builder pick the platform.',
   aliases: ['DL3029'],
   check(ctx) {
+    const stages = ctx.model.graph.stages;
+    const selected = stagesSelectedByVariable(ctx.model);
     return fromSteps(ctx)
       .filter((s) => {
-        return s.platform !== null && !/BUILDPLATFORM|TARGETPLATFORM/.test(s.platform);
+        if (s.platform === null || platformUsesVariables(s.platform)) return false;
+        // A per-platform stage (named for its OS or architecture, or picked by `FROM base-${TARGETARCH}`)
+        // pins its platform on purpose, as BuildKit's FromPlatformFlagConstDisallowed allows.
+        const stage = stages[s.stage];
+        return !(
+          stage &&
+          (stageNamedForPlatform(stage.name?.toLowerCase(), s.platform) || selected.has(stage.index))
+        );
       })
       .map((s) => hitAt(s));
   },

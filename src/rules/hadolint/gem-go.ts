@@ -1,7 +1,20 @@
 /** Ruby gem and Go module pinning (hadolint DL3028, DL3062). */
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
 import type { ShellCommand } from '../shell/script.js';
-import { runRule, unpinned } from './walk.js';
+import type { Dockerfile } from 'dockerfile-ast';
+import type { Rule, RuleHit } from '../types.js';
+import { copyPaths } from './copy-add.js';
+import {
+  hitAt,
+  instructionFlags,
+  runRule,
+  runSteps,
+  stageTable,
+  steps,
+  unpinned,
+  unquote,
+  type Step,
+} from './walk.js';
 
 /**
  * Gems named by `gem install|i`: words after the subcommand, up to `--` (what follows goes to the
@@ -48,29 +61,94 @@ export const gemPinVersions = runRule({
     ),
 });
 
-/** `@v1.2.3` pins; `@latest` and no `@` do not; local paths need no pin. */
-function goPinned(target: string): boolean {
-  if (target.startsWith('.') || target.startsWith('/')) return true;
+/** Versions that move: `@latest` and the other queries and branch names a module proxy resolves anew. */
+const FLOATING_VERSIONS = new Set([
+  'latest',
+  'upgrade',
+  'patch',
+  'master',
+  'main',
+  'head',
+  'trunk',
+  'develop',
+]);
+
+/** Go's meta-packages: the toolchain's own (`std`, `cmd`) and the module's (`all`, `tool`, Go 1.24). */
+const META_PACKAGES = new Set(['std', 'cmd', 'all', 'tool']);
+
+/**
+ * Whether a `go install|get|run` target is pinned. A local path needs no pin, nor a meta-package;
+ * a package path without `@version` is pinned by the module's go.mod when the RUN is inside a module.
+ */
+function goPinned(target: string, inModule: boolean): boolean {
+  if (target.startsWith('.') || target.startsWith('/') || META_PACKAGES.has(target)) return true;
   const at = target.lastIndexOf('@');
-  return at !== -1 && at < target.length - 1 && target.slice(at + 1) !== 'latest';
+  if (at === -1) return inModule;
+  return at < target.length - 1 && !FLOATING_VERSIONS.has(target.slice(at + 1).toLowerCase());
 }
 
-export const goInstallPinVersions = runRule({
+const isGoMod = (path: string) => /(^|\/)go\.mod$/.test(unquote(path));
+const isWholeTree = (path: string) => /^(\.|\.\/|\.\/\.|\*)$/.test(unquote(path));
+
+/**
+ * Whether a RUN works inside a Go module: its stage (or a stage it is built FROM) copied go.mod or the
+ * whole context in before it, or the RUN bind-mounts go.mod or a whole tree onto its working folder.
+ */
+function insideGoModule(ast: Dockerfile, run: Step): boolean {
+  const { parents } = stageTable(ast);
+  const chain = new Set<number>([run.stage]);
+  for (let s = parents[run.stage]; s !== undefined && !chain.has(s); s = parents[s]) chain.add(s);
+  const copiedIn = steps(ast).some(
+    (s) =>
+      s.line < run.line &&
+      chain.has(s.stage) &&
+      (s.keyword === 'COPY' || s.keyword === 'ADD') &&
+      !instructionFlags(s.instruction).some((f) => f.name === 'from') &&
+      copyPaths(s)
+        .slice(0, -1)
+        .some((p) => isGoMod(p) || isWholeTree(p)),
+  );
+  if (copiedIn) return true;
+  return instructionFlags(run.instruction).some((f) => {
+    if (f.name !== 'mount' || !f.value) return false;
+    const options = new Map(
+      f.value
+        .split(',')
+        .map((kv): [string, string] => [kv.split('=')[0] ?? '', kv.slice(kv.indexOf('=') + 1)]),
+    );
+    const type = options.get('type') ?? 'bind';
+    if (type !== 'bind') return false;
+    const source = options.get('source') ?? options.get('src') ?? '';
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+    return isGoMod(source) || isGoMod(target) || isWholeTree(target);
+  });
+}
+
+export const goInstallPinVersions: Rule = {
   id: 'go-install-pin-versions',
   severity: 'warning',
   description:
     'Pin versions in go install: instead of `go install <package>` use `go install <package>@<version>`.',
   aliases: ['DL3062'],
-  flags: (script) =>
-    unpinned(
-      'go install',
-      commandsNamed(script, 'go').flatMap((c) => {
-        const [sub, ...rest] = argsNoFlags(c);
-        // `go run pkg@v args...`: only the package is pinned; the rest are the program's arguments.
-        if (sub === 'run') return rest.slice(0, 1).filter((t) => !goPinned(t));
-        if (sub === 'install' || sub === 'get') return rest.filter((t) => !goPinned(t));
-        return [];
-      }),
-      'go install <package>@<version>',
-    ),
-});
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const run of runSteps(ctx)) {
+      const commands = commandsNamed(run.script, 'go');
+      if (commands.length === 0) continue;
+      const inModule = insideGoModule(ctx.model.ast, run);
+      const verdict = unpinned(
+        'go install',
+        commands.flatMap((c) => {
+          const [sub, ...rest] = argsNoFlags(c);
+          // `go run pkg@v args...`: only the package is pinned; the rest are the program's arguments.
+          if (sub === 'run') return rest.slice(0, 1).filter((t) => !goPinned(t, inModule));
+          if (sub === 'install' || sub === 'get') return rest.filter((t) => !goPinned(t, inModule));
+          return [];
+        }),
+        'go install <package>@<version>',
+      );
+      if (verdict) hits.push(hitAt(run, verdict));
+    }
+    return hits;
+  },
+};

@@ -4,7 +4,7 @@
  */
 import type { Env, From, Property } from 'dockerfile-ast';
 import { execFormWords } from '../shell/run-script.js';
-import type { Rule, RuleHit, Severity } from '../types.js';
+import type { Rule, RuleContext, RuleHit, Severity } from '../types.js';
 import { argumentsText, hitAt, instructionFlags, runSteps, steps, stepsOf, unquote } from './walk.js';
 
 export const workdirAbsolute: Rule = {
@@ -129,6 +129,11 @@ export const singleEntrypoint = onePerStage(
   'Multiple `ENTRYPOINT` instructions found in one stage: only the last one takes effect.',
 );
 
+/** Shell syntax in a command line: pipes, lists, redirections, expansions, globs, quoting of operators. */
+function needsShell(text: string): boolean {
+  return /[|&;<>$`*?(){}]|\bexit\b/.test(text);
+}
+
 /** Shell form wraps the command in `/bin/sh -c`, so it runs as sh's child and never receives SIGTERM. */
 export const jsonCmdEntrypoint: Rule = {
   id: 'json-cmd-entrypoint',
@@ -143,10 +148,21 @@ export const jsonCmdEntrypoint: Rule = {
           const cmd = /(^|\s)CMD\s+([\s\S]*)$/i.exec(text);
           if (!cmd) return false;
           text = (cmd[2] ?? '').trim();
+          // A check written as a shell script (`curl -f x | grep ok || exit 1`) needs the shell:
+          // its JSON form would be `["CMD-SHELL", ...]`, the same thing. No signal is lost either,
+          // as the check is not the container's main process.
+          if (needsShell(text)) return false;
         }
         return text !== '' && execFormWords(text) === undefined;
       })
-      .map((s) => hitAt(s));
+      .map((s) =>
+        hitAt(
+          s,
+          s.keyword === 'HEALTHCHECK'
+            ? 'Use JSON notation for `HEALTHCHECK CMD` (`HEALTHCHECK CMD ["executable", "arg"]`): the shell form runs the check through `/bin/sh -c`.'
+            : undefined,
+        ),
+      );
   },
 };
 
@@ -193,6 +209,20 @@ export const envSelfReference: Rule = {
 };
 
 /**
+ * An artifact-only image: its FROM chain starts at `scratch`, copies files in and sets no CMD or
+ * ENTRYPOINT, so no container runs it and there is nothing to health-check. (An image from a registry may bring a CMD.)
+ */
+function runsNothing(ctx: RuleContext, chain: number[]): boolean {
+  const stages = ctx.model.graph.stages;
+  const root = stages[Math.min(...chain)];
+  if (!root || root.base.toLowerCase() !== 'scratch') return false;
+  const inChain = (keywords: string[]) =>
+    stepsOf(ctx, ...keywords).some((s) => !s.onbuild && chain.includes(s.stage));
+  // Artifacts copied in, nothing to run. An empty `FROM scratch` stays flagged, as in hadolint.
+  return inChain(['COPY', 'ADD']) && !inChain(['CMD', 'ENTRYPOINT']);
+}
+
+/**
  * The image the build produces has no HEALTHCHECK (in its stage or the stages it is built FROM).
  * Off by default in hadolint; here the lowest severity.
  */
@@ -224,6 +254,7 @@ export const healthcheckMissing: Rule = {
       stage = parent !== undefined && parent < stage ? parent : undefined;
     }
     const final = froms[target];
+    if (final && runsNothing(ctx, [...visited])) return [];
     return final ? [hitAt(final)] : [];
   },
 };

@@ -1,9 +1,10 @@
 /** Node.js package rules (hadolint DL3016, DL3060). */
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, isProgram } from '../shell/command.js';
-import type { ShellCommand } from '../shell/script.js';
+import { cacheGoesToMount, cacheMountTargetsOf, YARN_CACHE } from '../shell/cache-dir.js';
+import type { ShellCommand, ShellScript } from '../shell/script.js';
 import type { Rule } from '../types.js';
 import { installWithoutCleanAfter } from './rpm.js';
-import { cacheMountTargets, hitAt, layerShips, runRule, runSteps, unpinned } from './walk.js';
+import { hitAt, layerShips, runRule, runSteps, unpinned, variablesAt, type Step } from './walk.js';
 
 /** npm options whose value is the next word (`--registry https://...`), so it is not read as a package. */
 const NPM_FLAGS_WITH_VALUES = [
@@ -59,6 +60,16 @@ export const npmPinVersions = runRule({
     ),
 });
 
+/** Every `yarn install` of the RUN keeps its cache (`--cache-folder`, `YARN_CACHE_FOLDER` or the default) in a cache mount. */
+function yarnCacheMounted(run: Step & { script: ShellScript }, vars: Map<string, string>): boolean {
+  const mounts = cacheMountTargetsOf(run.instruction);
+  // A mount named for yarn is taken to hold its cache, as before (hadolint does not look at mounts).
+  if (mounts.some((t) => t.includes('yarn'))) return true;
+  return run.script.commands
+    .filter((c) => isProgram(c, 'yarn') && hasArg(c, 'install'))
+    .every((c) => cacheGoesToMount(mounts, c, run.script, vars, YARN_CACHE));
+}
+
 /** hadolint's DL3060 scope: only layers that ship (see layerShips), and the clean must follow the install. */
 export const yarnCacheClean: Rule = {
   id: 'yarn-cache-clean',
@@ -74,7 +85,7 @@ export const yarnCacheClean: Rule = {
             (c) => isProgram(c, 'yarn') && hasArg(c, 'install'),
             (c) => isProgram(c, 'yarn') && hasArg(c, 'cache') && hasArg(c, 'clean'),
           ) &&
-          !cacheMountTargets(run).some((t) => t.includes('yarn')) &&
+          !yarnCacheMounted(run, variablesAt(ctx.model.ast, run)) &&
           layerShips(ctx.model.ast, run),
       )
       .map((run) => hitAt(run));

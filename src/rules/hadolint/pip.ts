@@ -2,7 +2,8 @@
 import { argsNoFlags, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
 import { basename, type ShellCommand } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
-import { hasCacheMount, hitAt, runRule, runSteps, unpinned, unquote, variablesAt } from './walk.js';
+import { cacheGoesToMount, cacheMountTargetsOf, PIP_CACHE } from '../shell/cache-dir.js';
+import { hitAt, runRule, runSteps, unpinned, unquote, variablesAt } from './walk.js';
 
 /**
  * `pip install`, `pip3 install`, `python -m pip install` (also `python3.12 -m pip install`). With
@@ -101,7 +102,8 @@ export const pipPinVersions = runRule({
 /**
  * `pip install` keeps its download cache (often larger than what it installs) in the layer unless
  * `--no-cache-dir` is given, `PIP_NO_CACHE_DIR` is truthy (ENV of the stage or the stages it is built
- * FROM, `export` or an assignment in the RUN), or the cache is a cache/tmpfs mount.
+ * FROM, `export` or an assignment in the RUN), or the cache directory (`--cache-dir`, `PIP_CACHE_DIR`,
+ * else `/root/.cache/pip`) is in a cache/tmpfs mount of the RUN.
  */
 export const pipNoCacheDir: Rule = {
   id: 'pip-no-cache-dir',
@@ -112,8 +114,9 @@ export const pipNoCacheDir: Rule = {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {
       if (!run.script.commands.some((c) => isPipInstall(c))) continue;
-      if (hasCacheMount(run, '/root/.cache/pip') || hasCacheMount(run, '/root/.cache')) continue;
-      const envValue = variablesAt(ctx.model.ast, run).get('PIP_NO_CACHE_DIR');
+      const vars = variablesAt(ctx.model.ast, run);
+      const mounts = cacheMountTargetsOf(run.instruction);
+      const envValue = vars.get('PIP_NO_CACHE_DIR');
       let disabled = envValue !== undefined && truthy(envValue);
       for (const c of run.script.commands) {
         const exported = c.name === 'export' ? c.args : [];
@@ -121,7 +124,12 @@ export const pipNoCacheDir: Rule = {
           const m = /^PIP_NO_CACHE_DIR=(.*)$/.exec(assignment);
           if (m) disabled = truthy(m[1] ?? '');
         }
-        if (isPipInstall(c) && !hasFlag(c, 'no-cache-dir') && !disabled) {
+        if (
+          isPipInstall(c) &&
+          !hasFlag(c, 'no-cache-dir') &&
+          !disabled &&
+          !cacheGoesToMount(mounts, c, run.script, vars, PIP_CACHE)
+        ) {
           hits.push(hitAt(run));
           break;
         }

@@ -72,11 +72,23 @@ export function hitAt(step: Step, message?: string): RuleHit {
 }
 
 /**
- * Words of an instruction's arguments, flags excluded; quoted words (`"C:\\Program Files"`) stay one word,
- * quotes kept. dockerfile-ast splits on every blank.
+ * Words of an instruction's arguments, flags excluded, split as a shell splits them: a quoted part joins
+ * the characters next to it into one word (`"$APP"/bin`, `"C:\\Program Files"`), quotes kept.
+ * dockerfile-ast's arguments split on every blank, quoted or not.
  */
 export function argumentWords(step: Step): string[] {
-  return (step.instruction.getArgumentsContent() ?? '').match(/"(?:[^"\\]|\\.)*"|'[^']*'|\S+/g) ?? [];
+  return (step.instruction.getArgumentsContent() ?? '').match(SHELL_WORD) ?? [];
+}
+
+/** One shell word: runs of double-quoted, single-quoted and unquoted non-blank characters. */
+const SHELL_WORD = /(?:"(?:[^"\\]|\\.)*"?|'[^']*'?|\\.|[^\s"'\\]|\\)+/g;
+
+/** A shell word's value: its quotes removed (`"$APP"/bin` -> `$APP/bin`), variables left as written. */
+export function wordValue(word: string): string {
+  return word.replace(
+    /"((?:[^"\\]|\\.)*)"?|'([^']*)'?/g,
+    (_m, dq: string | undefined, sq: string | undefined) => sq ?? (dq ?? '').replace(/\\(["\\$`])/g, '$1'),
+  );
 }
 
 /** The instruction's arguments as written, continuations joined (`getArgumentsContent` keeps quotes). */

@@ -9,6 +9,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Rule, RuleHit } from '../types.js';
 import { argsAfterSubcommand, hasFlag, isProgram, subcommand } from '../shell/command.js';
 import type { ShellCommand } from '../shell/script.js';
+import { cacheGoesToMount, NPM_CACHE, type CacheLocation } from '../shell/cache-dir.js';
 import { normalised, runCommands } from './package-commands.js';
 import {
   endLineOf,
@@ -34,6 +35,8 @@ interface CacheKind {
   disabledBy?: RegExp;
   /** A `--mount=type=cache` target that holds this cache. */
   mountTarget: RegExp;
+  /** Where a command puts the cache (its flag, its variable, the default), checked against the mounts. */
+  location?: CacheLocation;
   fix: string;
 }
 
@@ -55,6 +58,7 @@ const CACHES: CacheKind[] = [
       ['install', 'i', 'ci', 'clean-install', 'add', 'update'].includes(subcommand(c) ?? ''),
     cleans: (c) => (isProgram(c, 'npm') && subcommand(c) === 'cache') || removes(c, /(^|\/)\.npm(\/|\/\*|$)/),
     disabledBy: /^npm_config_cache$/i,
+    location: NPM_CACHE,
     fix: '`&& npm cache clean --force` in the same RUN',
   },
   {
@@ -127,16 +131,19 @@ const CACHES: CacheKind[] = [
   },
 ];
 
-/** ENV names set in the instructions before `line` (a cache disabled or moved by environment). */
-function envNamesBefore(instructions: Instruction[], line: number): Set<string> {
-  const names = new Set<string>();
+/** ENV names and values set in the instructions before `line` (a cache disabled or moved by environment). */
+function envBefore(instructions: Instruction[], line: number): Map<string, string> {
+  const names = new Map<string, string>();
   for (const instruction of instructions) {
     if (lineOf(instruction) >= line) break;
     if (keywordOf(instruction) !== 'ENV') continue;
     const props =
-      (instruction as Instruction & { getProperties?: () => { getName(): string }[] }).getProperties?.() ??
-      [];
-    for (const p of props) names.add(p.getName());
+      (
+        instruction as Instruction & {
+          getProperties?: () => { getName(): string; getValue(): string | null }[];
+        }
+      ).getProperties?.() ?? [];
+    for (const p of props) names.set(p.getName(), p.getValue() ?? '');
   }
   return names;
 }
@@ -162,18 +169,23 @@ export const cacheNotCleaned: Rule = {
         .filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
         .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? '')?.[1] ?? '');
       const commands = runCommands(instruction).map(normalised);
-      const env = envNamesBefore(instructions, lineOf(instruction));
+      const script = { text: '', commands, hasPipe: false };
+      const envValues = envBefore(instructions, lineOf(instruction));
+      const env = [...envValues.keys()];
       const left = CACHES.filter((cache) => {
         const fillers = commands.filter((c) => cache.fills(c));
         if (fillers.length === 0 || fillers.every((c) => cache.avoids?.(c) ?? false)) return false;
         if (mountTargets.some((t) => cache.mountTarget.test(t))) return false;
+        const { location } = cache;
+        if (location && fillers.every((c) => cacheGoesToMount(mountTargets, c, script, envValues, location)))
+          return false;
         if (
           fillers.some((c) =>
             c.assignments.some((a) => cache.disabledBy?.test(a.split('=')[0] ?? '') ?? false),
           )
         )
           return false;
-        if ([...env].some((name) => cache.disabledBy?.test(name) ?? false)) return false;
+        if (env.some((name) => cache.disabledBy?.test(name) ?? false)) return false;
         return !commands.some((c) => cache.cleans(c));
       });
       if (left.length === 0) continue;

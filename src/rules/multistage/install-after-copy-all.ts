@@ -3,11 +3,50 @@
  * `COPY . .` in the same stage: every source change invalidates the COPY's layer, so the install re-runs
  * on every build. Copying the manifest first and installing before `COPY . .` keeps the install cached
  * until the dependencies change. An install of the same ecosystem before the `COPY . .` shows the
- * manifest-first pattern is already there (a later `pip install --no-deps .` is then fine).
+ * manifest-first pattern is already there (a later `pip install --no-deps .` is then fine), and so does
+ * `COPY --from=<stage>` of a stage that installed them manifest-first (a `deps` stage).
  */
+import type { Instruction } from 'dockerfile-ast';
+import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { dependencyInstall, MANIFESTS, runCommands, type Ecosystem } from './package-commands.js';
 import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
+
+/**
+ * Ecosystems a stage installed manifest-first: before any `COPY . .` of its FROM chain, or brought in
+ * by `COPY --from=<stage>` of a stage that did (`COPY --from=deps /app/node_modules ./node_modules`).
+ */
+function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<number>()): Set<Ecosystem> {
+  const installed = new Set<Ecosystem>();
+  if (seen.has(index)) return installed;
+  seen.add(index);
+  let copiedAll = false;
+  for (const current of stageChain(graph, index)) {
+    for (const instruction of current.instructions) {
+      if (copiesWholeContext(instruction)) copiedAll = true;
+      for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
+      if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
+      for (const c of runCommands(instruction)) {
+        const e = dependencyInstall(c);
+        if (e) installed.add(e);
+      }
+    }
+  }
+  return installed;
+}
+
+/** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
+function copiedInstalls(
+  graph: StageGraph,
+  stage: Stage,
+  instruction: Instruction,
+  seen: Set<number>,
+): Set<Ecosystem> {
+  if (keywordOf(instruction) !== 'COPY') return new Set();
+  const line = lineOf(instruction);
+  const source = stage.edges.find((e) => e.kind === 'copy' && e.line === line)?.stage;
+  return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
+}
 
 export const installAfterCopyAll: Rule = {
   id: 'install-after-copy-all',
@@ -25,6 +64,9 @@ export const installAfterCopyAll: Rule = {
       for (const current of chain) {
         const own = current.index === stage.index;
         for (const instruction of current.instructions) {
+          // Dependencies installed manifest-first in another stage and copied in count as installed here.
+          for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
+            installedBeforeCopy.add(e);
           if (copiesWholeContext(instruction)) {
             copyAllLine ??= lineOf(instruction);
             continue;

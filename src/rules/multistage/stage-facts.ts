@@ -192,21 +192,22 @@ export function edgeStageAt(
   return stage.edges.find((e) => e.kind === kind && e.line === line);
 }
 
-/** Stage or file names of development, debugging and tooling images (`dev`, `dev-envs`, `Dockerfile.lint`). */
+/** Stage names of development, debugging and tooling images (`dev`, `dev-envs`, `lint`). */
 const DEV_OR_TOOLING =
   /(^|[-_.])(dev|devel|develop|development|devcontainer|dev-envs|debug|tilt|lint|test|tests|e2e|check|validate|generate|gen|genproto|update|vendor|docs|ci)($|[-_.])/i;
 
 /**
- * True when the build produces a development or tooling image (the target stage or the Dockerfile is
- * named so): such images are meant to carry SDKs, run as root and hold dev dependencies, so the rules
- * about what a shipped image should not contain stay quiet on them.
+ * True when the build produces a development or tooling image: the target stage is the test stage
+ * the config gates on, or the Dockerfile names the target stage so (`AS dev`). Such images are meant
+ * to carry SDKs, run as root and hold dev dependencies, so the rules about what a shipped image should
+ * not contain stay quiet on them. Judged from the stage graph and the config only, never from the
+ * Dockerfile's path: a checkout folder named `lint` or `docs` says nothing about the image.
  */
 export function targetsDevOrToolingImage(ctx: RuleContext): boolean {
   const target = targetStage(ctx);
-  // The file name and its folder (`Dockerfile.dev`, `genproto/Dockerfile`, `dev-image/Dockerfile`).
-  const [folder, fileName] = ctx.model.file.split(/[\\/]/).slice(-2);
-  const names = [target?.name, fileName, folder].filter((n): n is string => n !== undefined);
-  return names.some((n) => DEV_OR_TOOLING.test(n));
+  if (!target) return false;
+  if (ctx.testStage !== undefined && ctx.testStage === target.index) return true;
+  return target.name !== undefined && DEV_OR_TOOLING.test(target.name);
 }
 
 /** Windows base images: their users, paths and caches follow other rules. */
