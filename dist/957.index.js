@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   zu: () => (/* binding */ planBuilds)
 /* harmony export */ });
 /* unused harmony export planLabel */
-/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7849);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7849);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
  * What to build, decided from the stage graph and the inputs before anything runs. Pure.
  *
@@ -36,7 +36,7 @@ function existing(graph) {
 function resolve(graph, input, value) {
     if (value.startsWith('-'))
         return `Input '${input}' is '${value}': a stage name cannot start with '-'. Stages in the Dockerfile: ${existing(graph)}.`;
-    const stage = (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .findStage */ .U9)(graph, value);
+    const stage = (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .findStage */ .U9)(graph, value);
     if (stage && stage.name === undefined && stage.index !== graph.stages.length - 1)
         return `Input '${input}' is '${value}', a stage without a name: BuildKit can only build a named stage (or the last one) on its own. Add 'AS <name>' to its FROM on line ${stage.line} and use that name.`;
     if (stage)
@@ -49,7 +49,7 @@ function planBuilds(model, inputs) {
     if (graph.stages.length === 0) {
         const first = model.ast.getInstructions()[0];
         const line = first ? first.getRange().start.line + 1 : undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${model.file} has no FROM instruction, so there is no stage to build. Start each stage with FROM <image> [AS <name>].`, 'dockerfile', { file: model.file, line });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${model.file} has no FROM instruction, so there is no stage to build. Start each stage with FROM <image> [AS <name>].`, 'dockerfile', { file: model.file, line });
     }
     const problems = [];
     const pick = (input, value) => {
@@ -67,7 +67,7 @@ function planBuilds(model, inputs) {
     if (testName === undefined) {
         testSkipReason = "the test gate is off ('test-stage' is empty)";
     }
-    else if (testName.toLowerCase() === DEFAULT_TEST_STAGE && !(0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .findStage */ .U9)(graph, testName)) {
+    else if (testName.toLowerCase() === DEFAULT_TEST_STAGE && !(0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .findStage */ .U9)(graph, testName)) {
         // The default name is a convention, not a demand: a Dockerfile without a test stage is fine.
         testSkipReason = `${model.file} has no stage named '${testName}'; set 'test-stage' to your test stage's name to gate on it`;
     }
@@ -78,7 +78,7 @@ function planBuilds(model, inputs) {
         ? inputs.stages.map((s) => pick('stages', s))
         : graph.stages.filter((s) => s.name !== undefined);
     if (problems.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(problems.join('\n'), 'inputs');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(problems.join('\n'), 'inputs');
     if (!target)
         throw new Error('planBuilds: no target stage'); // unreachable: a problem was recorded
     const stages = new Set([target.index]);
@@ -101,7 +101,7 @@ function planBuilds(model, inputs) {
  */
 function plannedDependencies(graph, plan) {
     const planned = new Set(plan.stages);
-    return new Map(plan.stages.map((i) => [i, (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .transitiveDependencies */ .hH)(graph, i).filter((d) => planned.has(d))]));
+    return new Map(plan.stages.map((i) => [i, (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .transitiveDependencies */ .hH)(graph, i).filter((d) => planned.has(d))]));
 }
 /** The stage's label for logs and the report: its name as written, or its index. */
 function planLabel(model, index) {
@@ -126,11 +126,11 @@ function planLabel(model, index) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4713);
-/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7849);
-/* harmony import */ var _dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6352);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4427);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5535);
+/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7849);
+/* harmony import */ var _dockerfile_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6352);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4427);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8894);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(643);
 /* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(182);
 /**
@@ -205,13 +205,13 @@ function stagesFor(model, target, testStage = _build_plan_js__WEBPACK_IMPORTED_M
     const { graph } = model;
     const names = graph.stages.map((s) => s.name ?? String(s.index)).join(', ');
     const pick = (option, ref) => {
-        const stage = (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_8__/* .findStage */ .U9)(graph, ref);
+        const stage = (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_4__/* .findStage */ .U9)(graph, ref);
         if (!stage)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${model.file}: ${option} '${ref}' is not a stage; the stages are: ${names}.`, 'inputs');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`${model.file}: ${option} '${ref}' is not a stage; the stages are: ${names}.`, 'inputs');
         return stage.index;
     };
     const targetIndex = target === undefined ? graph.stages.length - 1 : pick('--target', target);
-    const testIndex = testStage === '' || (testStage === _build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TEST_STAGE */ .km && !(0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_8__/* .findStage */ .U9)(graph, testStage))
+    const testIndex = testStage === '' || (testStage === _build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_TEST_STAGE */ .km && !(0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_4__/* .findStage */ .U9)(graph, testStage))
         ? undefined
         : pick('--test-stage', testStage);
     const built = new Set(graph.stages.filter((s) => s.name !== undefined).map((s) => s.index));
@@ -228,7 +228,7 @@ function lintFiles(files, values, io) {
     for (const file of files) {
         let setup;
         try {
-            setup = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .loadLintSetup */ .zv)({
+            setup = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_7__/* .loadLintSetup */ .zv)({
                 config: values.config,
                 context: values.context ?? (file === '-' ? '.' : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)),
                 file: file === '-' ? 'Dockerfile' : file,
@@ -236,7 +236,7 @@ function lintFiles(files, values, io) {
             });
         }
         catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y))
                 throw err;
             io.stderr(`stagegate: ${err.message}\n`);
             return 'config-error';
@@ -251,15 +251,15 @@ function lintFiles(files, values, io) {
             continue;
         }
         try {
-            const model = (0,_dockerfile_load_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerfile */ .Ai)(text, file);
+            const model = (0,_dockerfile_load_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDockerfile */ .Ai)(text, file);
             const stages = stagesFor(model, values.target, values['test-stage']);
-            const result = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_6__/* .runLint */ .nU)(model, { ...setup.options, ...stages });
+            const result = (0,_rules_lint_js__WEBPACK_IMPORTED_MODULE_7__/* .runLint */ .nU)(model, { ...setup.options, ...stages });
             findings.push(...result.findings);
             for (const n of result.notices)
                 io.stderr(`stagegate: ${n}\n`);
         }
         catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y))
                 throw err;
             io.stderr(`stagegate: ${err.message}\n`);
             unlintable++;
@@ -307,7 +307,7 @@ async function lintCommand(args, io = defaultIo()) {
     if (format === 'json')
         io.stdout(JSON.stringify({ findings: findings.map(jsonFinding) }, null, 2) + '\n');
     else if (format === 'sarif')
-        io.stdout(JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .toSarif */ .zv)(findings, _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7), null, 2) + '\n');
+        io.stdout(JSON.stringify((0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_10__/* .toSarif */ .zv)(findings, _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .allRules */ .V7), null, 2) + '\n');
     else if (findings.length)
         io.stdout(findings.map(textFinding).join('\n') + '\n');
     const limit = failOn === 'never' ? -1 : _rules_types_js__WEBPACK_IMPORTED_MODULE_9__/* .SEVERITIES */ .oC.indexOf(failOn);
@@ -337,7 +337,7 @@ async function rulesCommand(args, io = defaultIo()) {
     }
     const format = parsed.values.format ?? 'text';
     if (format === 'json') {
-        const rules = _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7.map((r) => ({
+        const rules = _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .allRules */ .V7.map((r) => ({
             id: r.id,
             severity: r.severity,
             description: r.description,
@@ -348,8 +348,8 @@ async function rulesCommand(args, io = defaultIo()) {
     }
     if (format !== 'text')
         return usageError(io, `--format must be text or json, not '${format}'.`, RULES_USAGE);
-    const idWidth = Math.max(..._rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7.map((r) => r.id.length));
-    const lines = _rules_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .allRules */ .V7.map((r) => {
+    const idWidth = Math.max(..._rules_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .allRules */ .V7.map((r) => r.id.length));
+    const lines = _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .allRules */ .V7.map((r) => {
         const aliases = r.aliases.length ? ` [${r.aliases.join(', ')}]` : '';
         return `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.description}${aliases}\n`;
     });
@@ -382,7 +382,7 @@ Run 'stagegate <command> --help' for a command's options.
 `;
 const commands = {
     // Loaded on demand: `report` pulls in the build, image and GitHub code that `lint` never needs.
-    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(599)]).then(__webpack_require__.bind(__webpack_require__, 4599))).reportCommand(args),
+    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(625)]).then(__webpack_require__.bind(__webpack_require__, 9625))).reportCommand(args),
     lint: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lintCommand */ .Dp,
     rules: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .rulesCommand */ .jB,
 };
@@ -432,6 +432,8 @@ __webpack_require__.d(__webpack_exports__, {
  * Dockerfile parser (dockerfile-ast parses): it only expands `$VAR`, `${VAR}` and the `${VAR:-word}`,
  * `${VAR-word}`, `${VAR:+word}`, `${VAR+word}` forms BuildKit's shell lexer supports in these places.
  */
+/** The platform ARGs BuildKit defines itself for every build. */
+const BUILDKIT_AUTOMATIC_ARGS = new Set(['TARGET', 'BUILD'].flatMap((p) => ['PLATFORM', 'OS', 'ARCH', 'VARIANT'].map((n) => p + n)));
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /**
  * Expands the variables of `word`. A variable nobody declared is left exactly as written: BuildKit fills
@@ -628,6 +630,10 @@ function stageScope(global, overrides, instructions, upToLine, escapeChar) {
         if (!nv)
             continue;
         const own = nv.value === undefined ? global.get(nv.name) : substitute(nv.value, scope, escapeChar);
+        // `ARG TARGETARCH` only brings BuildKit's automatic value into scope: it is filled in at build
+        // time, so it stays as written (`build-$TARGETARCH`), not empty.
+        if (own === undefined && !overrides.has(nv.name) && BUILDKIT_AUTOMATIC_ARGS.has(nv.name))
+            continue;
         scope.set(nv.name, overrides.has(nv.name) ? overrides.get(nv.name) : own);
     }
     return scope;
@@ -1896,15 +1902,11 @@ const noEmptyContinuation = {
     },
 };
 
+// EXTERNAL MODULE: ./src/rules/platform-stages.ts
+var platform_stages = __webpack_require__(206);
 ;// CONCATENATED MODULE: ./src/rules/buildkit/platform.ts
 
-const ARCH_ALIASES = {
-    x86_64: 'amd64',
-    'x86-64': 'amd64',
-    aarch64: 'arm64',
-    armhf: 'arm',
-    armel: 'arm',
-};
+
 function platformFlag(from) {
     return from.getPlatformFlag()?.getValue() ?? undefined;
 }
@@ -1936,14 +1938,15 @@ const fromPlatformFlagConstDisallowed = {
         const hits = [];
         for (const stage of model.graph.stages) {
             const from = stage.instructions[0];
-            const platform = platformFlag(from)?.replace(/^(["'])(.*)\1$/, '$2');
-            if (platform === undefined || platform === '' || platform.includes('$'))
+            const written = platformFlag(from);
+            if (written === undefined)
                 continue;
-            const [os = '', rawArch = ''] = platform.toLowerCase().split('/');
-            const arch = ARCH_ALIASES[rawArch] ?? rawArch;
-            const name = stage.name ?? '';
-            // As BuildKit: a stage named for its OS or architecture pins the platform on purpose.
-            if (os === '' || name.includes(os) || (arch !== '' && name.includes(arch)))
+            const platform = (0,platform_stages/* platformText */.VQ)(written);
+            // As BuildKit: a variable is never constant, and a stage named for its OS or architecture pins
+            // the platform on purpose (BuildKit compares the lower-cased name).
+            if (platform === '' || (0,platform_stages/* platformUsesVariables */.ve)(platform))
+                continue;
+            if ((0,platform_stages/* parsePlatform */.FL)(platform).os === '' || (0,platform_stages/* stageNamedForPlatform */.cE)(stage.name?.toLowerCase(), platform))
                 continue;
             hits.push(hitFor(from, `FROM --platform flag should not use constant value "${platform}"`));
         }
@@ -2600,8 +2603,8 @@ function isSuppressed(pragmas, finding) {
     return pragmas.perInstruction.some((p) => finding.line >= p.line && finding.line <= p.endLine && finding.names.some((n) => p.names.has(n)));
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 31 modules
-var registry = __webpack_require__(5535);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 32 modules
+var registry = __webpack_require__(8894);
 ;// CONCATENATED MODULE: ./src/rules/lint.ts
 /**
  * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
@@ -2808,7 +2811,107 @@ function loadLintSetup(args) {
 
 /***/ }),
 
-/***/ 5535:
+/***/ 206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EG: () => (/* binding */ stagesSelectedByVariable),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   VQ: () => (/* binding */ platformText),
+/* harmony export */   Xr: () => (/* binding */ stagesMatching),
+/* harmony export */   cE: () => (/* binding */ stageNamedForPlatform),
+/* harmony export */   ve: () => (/* binding */ platformUsesVariables)
+/* harmony export */ });
+/** containerd's architecture spellings that BuildKit's platform parser normalises. */
+const ARCH_ALIASES = {
+    x86_64: 'amd64',
+    'x86-64': 'amd64',
+    aarch64: 'arm64',
+    armhf: 'arm',
+    armel: 'arm',
+    i386: '386',
+};
+/** A platform flag's value without one layer of quotes. */
+function platformText(raw) {
+    return raw.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+/** Whether the platform is written with a variable (`$BUILDPLATFORM`, `$TARGETOS/$TARGETARCH`, `${P}`). */
+function platformUsesVariables(platform) {
+    return platform.includes('$');
+}
+/** OS and normalised architecture of a constant platform (`linux/x86_64` -> linux, amd64). */
+function parsePlatform(platform) {
+    const [os = '', rawArch = ''] = platformText(platform).toLowerCase().split('/');
+    return { os, arch: ARCH_ALIASES[rawArch] ?? rawArch };
+}
+/** BuildKit's skip: the (lower-cased) stage name holds the platform's OS or architecture. */
+function stageNamedForPlatform(stageKey, platform) {
+    const { os, arch } = parsePlatform(platform);
+    if (stageKey === undefined)
+        return false;
+    return (os !== '' && stageKey.includes(os)) || (arch !== '' && stageKey.includes(arch));
+}
+/** The `--from=` of a COPY, and of each `RUN --mount=...,from=...`, as written. */
+function stageReferences(instruction) {
+    const withFlags = instruction;
+    const refs = [];
+    for (const flag of withFlags.getFlags?.() ?? []) {
+        const name = flag.getName().toLowerCase();
+        const value = flag.getValue() ?? '';
+        if (name === 'from')
+            refs.push(value);
+        else if (name === 'mount')
+            for (const option of value.split(','))
+                if (option.toLowerCase().startsWith('from='))
+                    refs.push(option.slice(5));
+    }
+    return refs;
+}
+const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+/**
+ * Whether a reference is written with variables and some fixed text (`base-${TARGETARCH}`). A bare
+ * `${BASE_IMAGE}` could be anything: it picks no stage by its name.
+ */
+const selectsByName = (reference) => reference.includes('$') && reference.replace(VARIABLE, '').replace(/["']/g, '') !== '';
+/** A reference written with variables as a pattern: each variable stands for any non-empty text. */
+function referencePattern(reference) {
+    const parts = reference
+        .toLowerCase()
+        .split(VARIABLE)
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${parts.join('.+')}$`);
+}
+/** Named stages a reference written with variables can pick (`binaries-$TARGETOS` -> binaries-linux...). */
+function stagesMatching(model, reference) {
+    if (!selectsByName(reference))
+        return [];
+    const pattern = referencePattern(reference);
+    return model.graph.stages.filter((s) => s.name !== undefined && pattern.test(s.key)).map((s) => s.index);
+}
+/**
+ * Stages picked by a reference written with a variable: `FROM base-${TARGETARCH}`,
+ * `COPY --from=build-$TARGETARCH` or a mount's `from=`. Such a stage is one of a set chosen per
+ * build, so pinning its platform is the point.
+ */
+function stagesSelectedByVariable(model) {
+    const references = [];
+    for (const stage of model.graph.stages) {
+        references.push(stage.baseRaw);
+        for (const instruction of stage.instructions.slice(1))
+            references.push(...stageReferences(instruction));
+    }
+    const patterns = references.filter(selectsByName).map(referencePattern);
+    const selected = new Set();
+    for (const stage of model.graph.stages)
+        if (stage.name !== undefined && patterns.some((p) => p.test(stage.key)))
+            selected.add(stage.index);
+    return selected;
+}
+
+
+/***/ }),
+
+/***/ 8894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3126,6 +3229,96 @@ function flagValue(command, ...names) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/rules/shell/cache-dir.ts
+
+const PIP_CACHE = {
+    flags: ['cache-dir'],
+    env: ['PIP_CACHE_DIR'],
+    defaults: ['/root/.cache/pip'],
+};
+const NPM_CACHE = {
+    flags: ['cache'],
+    env: ['npm_config_cache'],
+    defaults: ['/root/.npm'],
+};
+/** Yarn 1 as root keeps its cache in /usr/local/share/.cache/yarn (the official node images). */
+const YARN_CACHE = {
+    flags: ['cache-folder'],
+    env: ['YARN_CACHE_FOLDER'],
+    defaults: ['/usr/local/share/.cache/yarn', '/root/.cache/yarn'],
+};
+/** Targets of a RUN's `--mount=type=cache` and `--mount=type=tmpfs` (both keep files out of the layer). */
+function cacheMountTargetsOf(instruction) {
+    const withFlags = instruction;
+    const targets = [];
+    for (const flag of withFlags.getFlags?.() ?? []) {
+        const value = flag.getValue();
+        if (flag.getName() !== 'mount' || !value)
+            continue;
+        const options = new Map(value.split(',').map((kv) => {
+            const eq = kv.indexOf('=');
+            return eq === -1 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
+        }));
+        const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
+        if ((options.get('type') === 'cache' || options.get('type') === 'tmpfs') && target)
+            targets.push(target);
+    }
+    return targets;
+}
+const trimSlashes = (path) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+/** Whether `dir` is a mount target or lies below one. */
+function inCacheMount(targets, dir) {
+    const d = trimSlashes(dir);
+    return targets.map(trimSlashes).some((t) => d === t || d.startsWith(t === '/' ? '/' : `${t}/`));
+}
+/** `$NAME`/`${NAME}` replaced from `vars`, `~` and `$HOME` as root's home; quotes dropped. */
+function expandPath(path, vars) {
+    return path
+        .replace(/^["']|["']$/g, '')
+        .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, bare) => {
+        const name = (braced ?? bare);
+        return vars.get(name) ?? (name === 'HOME' ? '/root' : whole);
+    })
+        .replace(/^~(?=\/|$)/, '/root');
+}
+/** The value of `NAME=value` for one of `names` (case-insensitive) among `words`, last one winning. */
+function assigned(words, names) {
+    let value;
+    for (const word of words) {
+        const eq = word.indexOf('=');
+        if (eq > 0 && names.some((n) => n.toLowerCase() === word.slice(0, eq).toLowerCase()))
+            value = word.slice(eq + 1);
+    }
+    return value;
+}
+/**
+ * The cache directories `command` (one of `script`'s commands) may write to. `env` holds the ENV and
+ * ARG values in effect for the RUN.
+ */
+function cacheDirsOf(command, script, env, location) {
+    const fromFlag = flagValue(command, ...location.flags);
+    if (fromFlag !== undefined)
+        return [expandPath(fromFlag, env)];
+    const exported = script.commands
+        .slice(0, Math.max(script.commands.indexOf(command), 0))
+        .filter((c) => c.name === 'export')
+        .flatMap((c) => c.args);
+    const fromEnv = [...env].filter(([name]) => location.env.some((n) => n.toLowerCase() === name.toLowerCase()));
+    const moved = assigned(command.assignments, location.env) ??
+        assigned(exported, location.env) ??
+        fromEnv[fromEnv.length - 1]?.[1];
+    return moved !== undefined ? [expandPath(moved, env)] : location.defaults;
+}
+/** Whether every cache directory `command` may write to is held by one of the RUN's cache mounts. */
+function cacheGoesToMount(targets, command, script, env, location) {
+    if (targets.length === 0)
+        return false;
+    const dirs = cacheDirsOf(command, script, env, location);
+    return location.defaults === dirs
+        ? dirs.some((d) => inCacheMount(targets, d))
+        : dirs.every((d) => inCacheMount(targets, d));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/shell/run-script.ts
 
 const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
@@ -3261,11 +3454,18 @@ function hitAt(step, message) {
     return hit;
 }
 /**
- * Words of an instruction's arguments, flags excluded; quoted words (`"C:\\Program Files"`) stay one word,
- * quotes kept. dockerfile-ast splits on every blank.
+ * Words of an instruction's arguments, flags excluded, split as a shell splits them: a quoted part joins
+ * the characters next to it into one word (`"$APP"/bin`, `"C:\\Program Files"`), quotes kept.
+ * dockerfile-ast's arguments split on every blank, quoted or not.
  */
 function argumentWords(step) {
-    return (step.instruction.getArgumentsContent() ?? '').match(/"(?:[^"\\]|\\.)*"|'[^']*'|\S+/g) ?? [];
+    return (step.instruction.getArgumentsContent() ?? '').match(SHELL_WORD) ?? [];
+}
+/** One shell word: runs of double-quoted, single-quoted and unquoted non-blank characters. */
+const SHELL_WORD = /(?:"(?:[^"\\]|\\.)*"?|'[^']*'?|\\.|[^\s"'\\]|\\)+/g;
+/** A shell word's value: its quotes removed (`"$APP"/bin` -> `$APP/bin`), variables left as written. */
+function wordValue(word) {
+    return word.replace(/"((?:[^"\\]|\\.)*)"?|'([^']*)'?/g, (_m, dq, sq) => sq ?? (dq ?? '').replace(/\\(["\\$`])/g, '$1'));
 }
 /** The instruction's arguments as written, continuations joined (`getArgumentsContent` keeps quotes). */
 function argumentsText(step) {
@@ -3412,6 +3612,7 @@ function substitute(text, vars) {
 /** Debian/Ubuntu package rules: apt-get install hygiene (hadolint DL3008, DL3009, DL3014, DL3015, DL3027). */
 
 
+
 function aptGetInstalls(script) {
     return commandsNamed(script, 'apt-get').filter((c) => hasArg(c, 'install'));
 }
@@ -3470,9 +3671,14 @@ const aptCleanLists = {
             const cleans = commandsNamed(script, 'rm').some((c) => hasArg(c, '-rf') && hasArg(c, '/var/lib/apt/lists/*'));
             if (!updates || cleans)
                 continue;
+            // Lists in a cache mount (on them or on a folder above them) never ship. A mount on /var/lib/apt
+            // also needs /var/cache/apt mounted, as hadolint has it: the downloaded archives stay otherwise.
+            const mounts = cacheMountTargetsOf(run.instruction);
             if (hasCacheMount(run, '/var/lib/apt/lists'))
                 continue;
-            if (hasCacheMount(run, '/var/lib/apt') && hasCacheMount(run, '/var/cache/apt'))
+            if (inCacheMount(mounts, '/var/lib/apt/lists') && !mounts.some((t) => /^\/var\/lib\/apt\/?$/.test(t)))
+                continue;
+            if (inCacheMount(mounts, '/var/lib/apt') && inCacheMount(mounts, '/var/cache/apt'))
                 continue;
             if (layerShips(ctx.model.ast, run))
                 hits.push(hitAt(run));
@@ -3482,7 +3688,7 @@ const aptCleanLists = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/hadolint/apk.ts
-/** Alpine package rules (hadolint DL3018, DL3019). */
+
 
 
 function apkAdds(script) {
@@ -3499,15 +3705,26 @@ const apkPinVersions = runRule({
     aliases: ['DL3018'],
     flags: (script) => unpinned('apk add', apkAdds(script).flatMap((c) => apkPackages(c).filter((p) => !/[=~<>]/.test(p) && !p.endsWith('.apk'))), 'apk add <package>=<version>'),
 });
+/**
+ * A cache mount on apk's cache (`/var/cache/apk`, or `/etc/apk/cache`, the link apk reads) keeps the
+ * index and packages out of the layer, which is what `--no-cache` is for.
+ */
+function apkCacheMounted(run) {
+    const mounts = cacheMountTargetsOf(run);
+    return ['/var/cache/apk', '/etc/apk/cache'].some((dir) => inCacheMount(mounts, dir));
+}
 const apkNoCache = runRule({
     id: 'apk-no-cache',
     severity: 'info',
     description: 'Use the `--no-cache` switch with `apk add` to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
     aliases: ['DL3019'],
-    flags: (script, step) => !hasCacheMount(step, '/var/cache/apk') && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
+    flags: (script, step) => !apkCacheMounted(step.instruction) && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
 });
 
+// EXTERNAL MODULE: ./src/rules/platform-stages.ts
+var platform_stages = __webpack_require__(206);
 ;// CONCATENATED MODULE: ./src/rules/hadolint/copy-add.ts
+
 
 
 
@@ -3606,6 +3823,13 @@ const copyNotAdd = {
             .map((s) => hitAt(s));
     },
 };
+/**
+ * Whether a COPY destination names a directory as BuildKit reads it: a trailing `/`, or `.`, `..`
+ * and paths ending in `/.` or `/..` (BuildKit appends the separator to those itself).
+ */
+function namesDirectory(dest) {
+    return dest.endsWith('/') || /(?:^|\/)\.\.?$/.test(dest);
+}
 const copyMultipleSourcesDir = {
     id: 'copy-dest-dir-slash',
     severity: 'error',
@@ -3615,7 +3839,7 @@ const copyMultipleSourcesDir = {
         return stepsOf(ctx, 'COPY')
             .filter((s) => {
             const paths = copyPaths(s);
-            return paths.length > 2 && !unquote(paths[paths.length - 1]).endsWith('/');
+            return paths.length > 2 && !namesDirectory(wordValue(paths[paths.length - 1]));
         })
             .map((s) => hitAt(s));
     },
@@ -3672,8 +3896,40 @@ const copyRelativeWithoutWorkdir = {
     },
 };
 /**
- * `COPY --from=<stage> / /` takes a whole root filesystem. A stage built on `scratch` holds only what
- * was put into it (the usual "export binaries" stage), so copying all of it is fine and not flagged.
+ * Whether a stage is a build environment: it, or a stage its FROM chain goes through (every stage a
+ * `FROM base-$VAR` can pick, too), runs a RUN. A stage of only COPYs (the usual "export binaries"
+ * stage on scratch) or a bare external image (`FROM tonistiigi/xx AS xx`, a helper of scripts) is
+ * not: copying all of it brings no build tools or caches along.
+ */
+function isBuildStage(model, index, seen = new Set()) {
+    const stage = model.graph.stages[index];
+    if (!stage || seen.has(index))
+        return false;
+    seen.add(index);
+    if (stage.instructions.some((i) => i.getKeyword().toUpperCase() === 'RUN'))
+        return true;
+    const parents = stage.parent !== undefined ? [stage.parent] : (0,platform_stages/* stagesMatching */.Xr)(model, stage.baseRaw);
+    return parents.some((p) => isBuildStage(model, p, seen));
+}
+/**
+ * A squash: the stage starts from scratch and this COPY is the first thing put into it, so the stage
+ * is the source re-layered, not a runtime image the build's tools leak into.
+ */
+function isSquash(model, copy) {
+    const stage = model.graph.stages[copy.stage];
+    if (!stage || stage.base.toLowerCase() !== 'scratch')
+        return false;
+    const first = stage.instructions
+        .slice(1)
+        .find((i) => ['COPY', 'ADD', 'RUN'].includes(i.getKeyword().toUpperCase()));
+    return first !== undefined && first.getRange().start.line + 1 === copy.line;
+}
+/**
+ * `COPY --from=<stage> / /` takes a whole root filesystem. Only a build stage (one with RUN
+ * instructions in its chain) holds build tools and caches; an external image used as a COPY source
+ * (`COPY --from=gloursdocker/docker / /`) and stages of only COPYs hold just what was put in them.
+ * A squash into an empty stage is the point of the copy. Without a stage graph (no FROM: hadolint's
+ * test snippets) every `COPY --from=x / /` is flagged, as hadolint does.
  */
 const copyWholeFilesystem = {
     id: 'copy-whole-filesystem',
@@ -3681,37 +3937,25 @@ const copyWholeFilesystem = {
     description: 'Do not copy an entire filesystem from another stage (`COPY --from=<stage> / /`).',
     aliases: ['DL3067'],
     check(ctx) {
-        const froms = steps(ctx.model.ast).filter((s) => s.keyword === 'FROM' && !s.onbuild);
-        const names = froms.map((s) => s.instruction.getBuildStage()?.toLowerCase());
-        const stageOf = (ref, before) => {
-            const index = /^\d+$/.test(ref)
-                ? Number(ref)
-                : names.findIndex((n, i) => i < before && n === ref.toLowerCase());
-            return index >= 0 && index < before ? index : undefined;
-        };
-        const fromScratch = (stage) => {
-            for (let s = stage, guard = 0; s !== undefined && guard <= froms.length; guard++) {
-                const image = (froms[s]?.instruction?.getImage() ?? '').toLowerCase();
-                if (image === 'scratch')
-                    return true;
-                s = stageOf(image, s);
-            }
-            return false;
-        };
+        const { model } = ctx;
         return stepsOf(ctx, 'COPY')
             .filter((s) => {
             const from = fromFlag(s);
             const paths = copyPaths(s).map(unquote);
             if (from === undefined || paths.length !== 2 || paths[0] !== '/' || paths[1] !== '/')
                 return false;
-            const stage = stageOf(from, Math.max(s.stage, 0));
-            return stage === undefined || !fromScratch(stage);
+            if (model.graph.stages.length === 0)
+                return true;
+            const edge = model.graph.stages[s.stage]?.edges.find((e) => e.kind === 'copy' && e.line === s.line);
+            const sources = edge?.stage !== undefined ? [edge.stage] : (0,platform_stages/* stagesMatching */.Xr)(model, from);
+            return sources.some((stage) => isBuildStage(model, stage)) && !isSquash(model, s);
         })
             .map((s) => hitAt(s, `\`COPY --from=${fromFlag(s)} / /\` copies the whole filesystem of \`${fromFlag(s)}\`.`));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/hadolint/from.ts
+
 
 const fromCache = new WeakMap();
 /** FROM instructions (not ONBUILD FROM), read once per file. */
@@ -3794,12 +4038,20 @@ const uniqueStageNames = {
 const noPlatformFlag = {
     id: 'no-from-platform',
     severity: 'warning',
-    description: 'Do not use the --platform flag with FROM (except `$BUILDPLATFORM`/`$TARGETPLATFORM`): let the builder pick the platform.',
+    description: 'Do not use the --platform flag with a constant platform in FROM: let the builder pick the platform.',
     aliases: ['DL3029'],
     check(ctx) {
+        const stages = ctx.model.graph.stages;
+        const selected = (0,platform_stages/* stagesSelectedByVariable */.EG)(ctx.model);
         return fromSteps(ctx)
             .filter((s) => {
-            return s.platform !== null && !/BUILDPLATFORM|TARGETPLATFORM/.test(s.platform);
+            if (s.platform === null || (0,platform_stages/* platformUsesVariables */.ve)(s.platform))
+                return false;
+            // A per-platform stage (named for its OS or architecture, or picked by `FROM base-${TARGETARCH}`)
+            // pins its platform on purpose, as BuildKit's FromPlatformFlagConstDisallowed allows.
+            const stage = stages[s.stage];
+            return !(stage &&
+                ((0,platform_stages/* stageNamedForPlatform */.cE)(stage.name?.toLowerCase(), s.platform) || selected.has(stage.index)));
         })
             .map((s) => hitAt(s));
     },
@@ -3897,6 +4149,7 @@ const trustedRegistries = {
 /** Ruby gem and Go module pinning (hadolint DL3028, DL3062). */
 
 
+
 /**
  * Gems named by `gem install|i`: words after the subcommand, up to `--` (what follows goes to the
  * gem's build), without option values (`--source URL`, `--use-system-libraries true`).
@@ -3927,28 +4180,92 @@ const gemPinVersions = runRule({
         .filter((c) => hasArg(c, 'install', 'i') && !hasFlag(c, 'v', 'version'))
         .flatMap((c) => gemNames(c).filter((g) => !g.includes(':'))), 'gem install <gem>:<version>'),
 });
-/** `@v1.2.3` pins; `@latest` and no `@` do not; local paths need no pin. */
-function goPinned(target) {
-    if (target.startsWith('.') || target.startsWith('/'))
+/** Versions that move: `@latest` and the other queries and branch names a module proxy resolves anew. */
+const FLOATING_VERSIONS = new Set([
+    'latest',
+    'upgrade',
+    'patch',
+    'master',
+    'main',
+    'head',
+    'trunk',
+    'develop',
+]);
+/** Go's meta-packages: the toolchain's own (`std`, `cmd`) and the module's (`all`, `tool`, Go 1.24). */
+const META_PACKAGES = new Set(['std', 'cmd', 'all', 'tool']);
+/**
+ * Whether a `go install|get|run` target is pinned. A local path needs no pin, nor a meta-package;
+ * a package path without `@version` is pinned by the module's go.mod when the RUN is inside a module.
+ */
+function goPinned(target, inModule) {
+    if (target.startsWith('.') || target.startsWith('/') || META_PACKAGES.has(target))
         return true;
     const at = target.lastIndexOf('@');
-    return at !== -1 && at < target.length - 1 && target.slice(at + 1) !== 'latest';
+    if (at === -1)
+        return inModule;
+    return at < target.length - 1 && !FLOATING_VERSIONS.has(target.slice(at + 1).toLowerCase());
 }
-const goInstallPinVersions = runRule({
+const isGoMod = (path) => /(^|\/)go\.mod$/.test(unquote(path));
+const isWholeTree = (path) => /^(\.|\.\/|\.\/\.|\*)$/.test(unquote(path));
+/**
+ * Whether a RUN works inside a Go module: its stage (or a stage it is built FROM) copied go.mod or the
+ * whole context in before it, or the RUN bind-mounts go.mod or a whole tree onto its working folder.
+ */
+function insideGoModule(ast, run) {
+    const { parents } = stageTable(ast);
+    const chain = new Set([run.stage]);
+    for (let s = parents[run.stage]; s !== undefined && !chain.has(s); s = parents[s])
+        chain.add(s);
+    const copiedIn = steps(ast).some((s) => s.line < run.line &&
+        chain.has(s.stage) &&
+        (s.keyword === 'COPY' || s.keyword === 'ADD') &&
+        !instructionFlags(s.instruction).some((f) => f.name === 'from') &&
+        copyPaths(s)
+            .slice(0, -1)
+            .some((p) => isGoMod(p) || isWholeTree(p)));
+    if (copiedIn)
+        return true;
+    return instructionFlags(run.instruction).some((f) => {
+        if (f.name !== 'mount' || !f.value)
+            return false;
+        const options = new Map(f.value
+            .split(',')
+            .map((kv) => [kv.split('=')[0] ?? '', kv.slice(kv.indexOf('=') + 1)]));
+        const type = options.get('type') ?? 'bind';
+        if (type !== 'bind')
+            return false;
+        const source = options.get('source') ?? options.get('src') ?? '';
+        const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+        return isGoMod(source) || isGoMod(target) || isWholeTree(target);
+    });
+}
+const goInstallPinVersions = {
     id: 'go-install-pin-versions',
     severity: 'warning',
     description: 'Pin versions in go install: instead of `go install <package>` use `go install <package>@<version>`.',
     aliases: ['DL3062'],
-    flags: (script) => unpinned('go install', commandsNamed(script, 'go').flatMap((c) => {
-        const [sub, ...rest] = argsNoFlags(c);
-        // `go run pkg@v args...`: only the package is pinned; the rest are the program's arguments.
-        if (sub === 'run')
-            return rest.slice(0, 1).filter((t) => !goPinned(t));
-        if (sub === 'install' || sub === 'get')
-            return rest.filter((t) => !goPinned(t));
-        return [];
-    }), 'go install <package>@<version>'),
-});
+    check(ctx) {
+        const hits = [];
+        for (const run of runSteps(ctx)) {
+            const commands = commandsNamed(run.script, 'go');
+            if (commands.length === 0)
+                continue;
+            const inModule = insideGoModule(ctx.model.ast, run);
+            const verdict = unpinned('go install', commands.flatMap((c) => {
+                const [sub, ...rest] = argsNoFlags(c);
+                // `go run pkg@v args...`: only the package is pinned; the rest are the program's arguments.
+                if (sub === 'run')
+                    return rest.slice(0, 1).filter((t) => !goPinned(t, inModule));
+                if (sub === 'install' || sub === 'get')
+                    return rest.filter((t) => !goPinned(t, inModule));
+                return [];
+            }), 'go install <package>@<version>');
+            if (verdict)
+                hits.push(hitAt(run, verdict));
+        }
+        return hits;
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/rules/hadolint/instructions.ts
 
@@ -4046,6 +4363,10 @@ function onePerStage(id, keyword, alias, severity, description) {
 const singleHealthcheck = onePerStage('single-healthcheck', 'HEALTHCHECK', 'DL3012', 'error', 'Multiple `HEALTHCHECK` instructions in one stage: only the last one takes effect.');
 const singleCmd = onePerStage('single-cmd', 'CMD', 'DL4003', 'warning', 'Multiple `CMD` instructions found in one stage: only the last one takes effect.');
 const singleEntrypoint = onePerStage('single-entrypoint', 'ENTRYPOINT', 'DL4004', 'error', 'Multiple `ENTRYPOINT` instructions found in one stage: only the last one takes effect.');
+/** Shell syntax in a command line: pipes, lists, redirections, expansions, globs, quoting of operators. */
+function needsShell(text) {
+    return /[|&;<>$`*?(){}]|\bexit\b/.test(text);
+}
 /** Shell form wraps the command in `/bin/sh -c`, so it runs as sh's child and never receives SIGTERM. */
 const jsonCmdEntrypoint = {
     id: 'json-cmd-entrypoint',
@@ -4061,10 +4382,17 @@ const jsonCmdEntrypoint = {
                 if (!cmd)
                     return false;
                 text = (cmd[2] ?? '').trim();
+                // A check written as a shell script (`curl -f x | grep ok || exit 1`) needs the shell:
+                // its JSON form would be `["CMD-SHELL", ...]`, the same thing. No signal is lost either,
+                // as the check is not the container's main process.
+                if (needsShell(text))
+                    return false;
             }
             return text !== '' && execFormWords(text) === undefined;
         })
-            .map((s) => hitAt(s));
+            .map((s) => hitAt(s, s.keyword === 'HEALTHCHECK'
+            ? 'Use JSON notation for `HEALTHCHECK CMD` (`HEALTHCHECK CMD ["executable", "arg"]`): the shell form runs the check through `/bin/sh -c`.'
+            : undefined));
     },
 };
 const onbuildForbiddenTrigger = {
@@ -4103,6 +4431,19 @@ const envSelfReference = {
     },
 };
 /**
+ * An artifact-only image: its FROM chain starts at `scratch`, copies files in and sets no CMD or
+ * ENTRYPOINT, so no container runs it and there is nothing to health-check. (An image from a registry may bring a CMD.)
+ */
+function runsNothing(ctx, chain) {
+    const stages = ctx.model.graph.stages;
+    const root = stages[Math.min(...chain)];
+    if (!root || root.base.toLowerCase() !== 'scratch')
+        return false;
+    const inChain = (keywords) => stepsOf(ctx, ...keywords).some((s) => !s.onbuild && chain.includes(s.stage));
+    // Artifacts copied in, nothing to run. An empty `FROM scratch` stays flagged, as in hadolint.
+    return inChain(['COPY', 'ADD']) && !inChain(['CMD', 'ENTRYPOINT']);
+}
+/**
  * The image the build produces has no HEALTHCHECK (in its stage or the stages it is built FROM).
  * Off by default in hadolint; here the lowest severity.
  */
@@ -4135,6 +4476,8 @@ const healthcheckMissing = {
             stage = parent !== undefined && parent < stage ? parent : undefined;
         }
         const final = froms[target];
+        if (final && runsNothing(ctx, [...visited]))
+            return [];
         return final ? [hitAt(final)] : [];
     },
 };
@@ -4544,6 +4887,7 @@ const zypperPinVersions = runRule({
 
 
 
+
 /** npm options whose value is the next word (`--registry https://...`), so it is not read as a package. */
 const NPM_FLAGS_WITH_VALUES = [
     'loglevel',
@@ -4591,6 +4935,16 @@ const npmPinVersions = runRule({
         .filter((c) => hasArg(c, 'install'))
         .flatMap((c) => npmInstallPackages(c).filter((p) => !npmPinned(p))), 'npm install <package>@<version>'),
 });
+/** Every `yarn install` of the RUN keeps its cache (`--cache-folder`, `YARN_CACHE_FOLDER` or the default) in a cache mount. */
+function yarnCacheMounted(run, vars) {
+    const mounts = cacheMountTargetsOf(run.instruction);
+    // A mount named for yarn is taken to hold its cache, as before (hadolint does not look at mounts).
+    if (mounts.some((t) => t.includes('yarn')))
+        return true;
+    return run.script.commands
+        .filter((c) => isProgram(c, 'yarn') && hasArg(c, 'install'))
+        .every((c) => cacheGoesToMount(mounts, c, run.script, vars, YARN_CACHE));
+}
 /** hadolint's DL3060 scope: only layers that ship (see layerShips), and the clean must follow the install. */
 const yarnCacheClean = {
     id: 'yarn-cache-clean',
@@ -4600,7 +4954,7 @@ const yarnCacheClean = {
     check(ctx) {
         return runSteps(ctx)
             .filter((run) => installWithoutCleanAfter(run.script, (c) => isProgram(c, 'yarn') && hasArg(c, 'install'), (c) => isProgram(c, 'yarn') && hasArg(c, 'cache') && hasArg(c, 'clean')) &&
-            !cacheMountTargets(run).some((t) => t.includes('yarn')) &&
+            !yarnCacheMounted(run, variablesAt(ctx.model.ast, run)) &&
             layerShips(ctx.model.ast, run))
             .map((run) => hitAt(run));
     },
@@ -4645,6 +4999,7 @@ function shellIsSafe(raw) {
 
 ;// CONCATENATED MODULE: ./src/rules/hadolint/pip.ts
 /** Python package rules (hadolint DL3013, DL3042). */
+
 
 
 
@@ -4729,7 +5084,8 @@ const pipPinVersions = runRule({
 /**
  * `pip install` keeps its download cache (often larger than what it installs) in the layer unless
  * `--no-cache-dir` is given, `PIP_NO_CACHE_DIR` is truthy (ENV of the stage or the stages it is built
- * FROM, `export` or an assignment in the RUN), or the cache is a cache/tmpfs mount.
+ * FROM, `export` or an assignment in the RUN), or the cache directory (`--cache-dir`, `PIP_CACHE_DIR`,
+ * else `/root/.cache/pip`) is in a cache/tmpfs mount of the RUN.
  */
 const pipNoCacheDir = {
     id: 'pip-no-cache-dir',
@@ -4741,9 +5097,9 @@ const pipNoCacheDir = {
         for (const run of runSteps(ctx)) {
             if (!run.script.commands.some((c) => isPipInstall(c)))
                 continue;
-            if (hasCacheMount(run, '/root/.cache/pip') || hasCacheMount(run, '/root/.cache'))
-                continue;
-            const envValue = variablesAt(ctx.model.ast, run).get('PIP_NO_CACHE_DIR');
+            const vars = variablesAt(ctx.model.ast, run);
+            const mounts = cacheMountTargetsOf(run.instruction);
+            const envValue = vars.get('PIP_NO_CACHE_DIR');
             let disabled = envValue !== undefined && truthy(envValue);
             for (const c of run.script.commands) {
                 const exported = c.name === 'export' ? c.args : [];
@@ -4752,7 +5108,10 @@ const pipNoCacheDir = {
                     if (m)
                         disabled = truthy(m[1] ?? '');
                 }
-                if (isPipInstall(c) && !hasFlag(c, 'no-cache-dir') && !disabled) {
+                if (isPipInstall(c) &&
+                    !hasFlag(c, 'no-cache-dir') &&
+                    !disabled &&
+                    !cacheGoesToMount(mounts, c, run.script, vars, PIP_CACHE)) {
                     hits.push(hitAt(run));
                     break;
                 }
@@ -5109,19 +5468,22 @@ function parseImageRef(reference) {
 function edgeStageAt(stage, line, kind) {
     return stage.edges.find((e) => e.kind === kind && e.line === line);
 }
-/** Stage or file names of development, debugging and tooling images (`dev`, `dev-envs`, `Dockerfile.lint`). */
+/** Stage names of development, debugging and tooling images (`dev`, `dev-envs`, `lint`). */
 const DEV_OR_TOOLING = /(^|[-_.])(dev|devel|develop|development|devcontainer|dev-envs|debug|tilt|lint|test|tests|e2e|check|validate|generate|gen|genproto|update|vendor|docs|ci)($|[-_.])/i;
 /**
- * True when the build produces a development or tooling image (the target stage or the Dockerfile is
- * named so): such images are meant to carry SDKs, run as root and hold dev dependencies, so the rules
- * about what a shipped image should not contain stay quiet on them.
+ * True when the build produces a development or tooling image: the target stage is the test stage
+ * the config gates on, or the Dockerfile names the target stage so (`AS dev`). Such images are meant
+ * to carry SDKs, run as root and hold dev dependencies, so the rules about what a shipped image should
+ * not contain stay quiet on them. Judged from the stage graph and the config only, never from the
+ * Dockerfile's path: a checkout folder named `lint` or `docs` says nothing about the image.
  */
 function targetsDevOrToolingImage(ctx) {
     const target = targetStage(ctx);
-    // The file name and its folder (`Dockerfile.dev`, `genproto/Dockerfile`, `dev-image/Dockerfile`).
-    const [folder, fileName] = ctx.model.file.split(/[\\/]/).slice(-2);
-    const names = [target?.name, fileName, folder].filter((n) => n !== undefined);
-    return names.some((n) => DEV_OR_TOOLING.test(n));
+    if (!target)
+        return false;
+    if (ctx.testStage !== undefined && ctx.testStage === target.index)
+        return true;
+    return target.name !== undefined && DEV_OR_TOOLING.test(target.name);
 }
 /** Windows base images: their users, paths and caches follow other rules. */
 function isWindowsImage(reference) {
@@ -5347,6 +5709,7 @@ function isBuildStep(raw) {
 
 
 
+
 /** `rm` of a path matching `pattern` (`rm -rf /root/.npm`, `rm -rf ~/.cache/*`). */
 function cache_not_cleaned_removes(command, pattern) {
     return isProgram(command, 'rm') && command.args.some((a) => !a.startsWith('-') && pattern.test(a));
@@ -5362,6 +5725,7 @@ const CACHES = [
             ['install', 'i', 'ci', 'clean-install', 'add', 'update'].includes(subcommand(c) ?? ''),
         cleans: (c) => (isProgram(c, 'npm') && subcommand(c) === 'cache') || cache_not_cleaned_removes(c, /(^|\/)\.npm(\/|\/\*|$)/),
         disabledBy: /^npm_config_cache$/i,
+        location: NPM_CACHE,
         fix: '`&& npm cache clean --force` in the same RUN',
     },
     {
@@ -5428,18 +5792,17 @@ const CACHES = [
         fix: '`&& rm -rf $CARGO_HOME/registry $CARGO_HOME/git` in the same RUN',
     },
 ];
-/** ENV names set in the instructions before `line` (a cache disabled or moved by environment). */
-function envNamesBefore(instructions, line) {
-    const names = new Set();
+/** ENV names and values set in the instructions before `line` (a cache disabled or moved by environment). */
+function envBefore(instructions, line) {
+    const names = new Map();
     for (const instruction of instructions) {
         if (lineOf(instruction) >= line)
             break;
         if (keywordOf(instruction) !== 'ENV')
             continue;
-        const props = instruction.getProperties?.() ??
-            [];
+        const props = instruction.getProperties?.() ?? [];
         for (const p of props)
-            names.add(p.getName());
+            names.set(p.getName(), p.getValue() ?? '');
     }
     return names;
 }
@@ -5466,16 +5829,21 @@ const cacheNotCleaned = {
                 .filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
                 .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? '')?.[1] ?? '');
             const commands = runCommands(instruction).map(normalised);
-            const env = envNamesBefore(instructions, lineOf(instruction));
+            const script = { text: '', commands, hasPipe: false };
+            const envValues = envBefore(instructions, lineOf(instruction));
+            const env = [...envValues.keys()];
             const left = CACHES.filter((cache) => {
                 const fillers = commands.filter((c) => cache.fills(c));
                 if (fillers.length === 0 || fillers.every((c) => cache.avoids?.(c) ?? false))
                     return false;
                 if (mountTargets.some((t) => cache.mountTarget.test(t)))
                     return false;
+                const { location } = cache;
+                if (location && fillers.every((c) => cacheGoesToMount(mountTargets, c, script, envValues, location)))
+                    return false;
                 if (fillers.some((c) => c.assignments.some((a) => cache.disabledBy?.test(a.split('=')[0] ?? '') ?? false)))
                     return false;
-                if ([...env].some((name) => cache.disabledBy?.test(name) ?? false))
+                if (env.some((name) => cache.disabledBy?.test(name) ?? false))
                     return false;
                 return !commands.some((c) => cache.cleans(c));
             });
@@ -6032,6 +6400,41 @@ const finalStageManyRuns = {
 ;// CONCATENATED MODULE: ./src/rules/multistage/install-after-copy-all.ts
 
 
+/**
+ * Ecosystems a stage installed manifest-first: before any `COPY . .` of its FROM chain, or brought in
+ * by `COPY --from=<stage>` of a stage that did (`COPY --from=deps /app/node_modules ./node_modules`).
+ */
+function manifestFirstInstalls(graph, index, seen = new Set()) {
+    const installed = new Set();
+    if (seen.has(index))
+        return installed;
+    seen.add(index);
+    let copiedAll = false;
+    for (const current of stageChain(graph, index)) {
+        for (const instruction of current.instructions) {
+            if (copiesWholeContext(instruction))
+                copiedAll = true;
+            for (const e of copiedInstalls(graph, current, instruction, seen))
+                installed.add(e);
+            if (copiedAll || keywordOf(instruction) !== 'RUN')
+                continue;
+            for (const c of runCommands(instruction)) {
+                const e = dependencyInstall(c);
+                if (e)
+                    installed.add(e);
+            }
+        }
+    }
+    return installed;
+}
+/** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
+function copiedInstalls(graph, stage, instruction, seen) {
+    if (keywordOf(instruction) !== 'COPY')
+        return new Set();
+    const line = lineOf(instruction);
+    const source = stage.edges.find((e) => e.kind === 'copy' && e.line === line)?.stage;
+    return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
+}
 const installAfterCopyAll = {
     id: 'install-after-copy-all',
     severity: 'warning',
@@ -6047,6 +6450,9 @@ const installAfterCopyAll = {
             for (const current of chain) {
                 const own = current.index === stage.index;
                 for (const instruction of current.instructions) {
+                    // Dependencies installed manifest-first in another stage and copied in count as installed here.
+                    for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
+                        installedBeforeCopy.add(e);
                     if (copiesWholeContext(instruction)) {
                         copyAllLine ??= lineOf(instruction);
                         continue;
