@@ -9,7 +9,8 @@
  * it is skipped with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
@@ -155,12 +156,13 @@ async function engineSizeOf(env: NodeJS.ProcessEnv, image: string, containerd: b
   return total;
 }
 
-/** A stage whose RUN fails: what the report must blame. */
+/** A final stage whose RUN fails: what the report must blame. */
 const FAILING = [
   'FROM stagegate/busybox:1 AS build',
-  'RUN echo about to fail && false',
+  'RUN echo built > /built',
   '',
   'FROM build AS runtime',
+  'RUN echo about to fail && false',
   'CMD ["true"]',
   '',
 ].join('\n');
@@ -449,7 +451,64 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
   );
 
   it.each(engines)(
-    '%s: a failing RUN after a cache import that found nothing is blamed, not the import (defect 1)',
+    '%s: RUN --mount=type=secret gets the secrets input, and no secret value reaches the report',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const own = ownWorkspace();
+      const value = `s3cr3t-${engine}-${Date.now()}`;
+      const head = own.commit(
+        {
+          // A comment unique to the run: BuildKit leaves secrets out of the cache key.
+          'secret/Dockerfile': `FROM stagegate/busybox:1 AS runtime\nARG EXPECTED\n# ${value.length}-${Date.now()}\nRUN --mount=type=secret,id=npm test "$(cat /run/secrets/npm)" = "${'$'}EXPECTED" && echo has-the-secret\nCMD ["true"]\n`,
+        },
+        'a build that needs a secret',
+      );
+      // The build compares the mounted secret with a build arg that is not secret-looking, so a wrong or
+      // missing secret fails the build; the value itself must never show up in what stagegate writes.
+      const result = await runBetween(env, own, own.baseSha, head, {
+        context: 'secret',
+        'test-stage': '',
+        compare: 'false',
+        secrets: `npm=${value}`,
+        'build-args': `EXPECTED=${value}`,
+      });
+      expect({ exit: result.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] });
+      expect(result.stdout).toContain('has-the-secret');
+      const written = [
+        result.outputs['comment-body'],
+        result.summary,
+        JSON.stringify(result.outputs),
+        readFileSync(result.outputs['report-file'], 'utf8'),
+      ].join('\n');
+      expect(written).not.toContain(value);
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: a local cache (standing in for gha) is exported and read back',
+    async (engine) => {
+      const env = upOrSkip(engine);
+      if (!env) return;
+      const dir = mkdtempSync(join(tmpdir(), 'stagegate-local-cache-'));
+      const inputs = { 'cache-from': `type=local,src=${dir}`, 'cache-to': `type=local,dest=${dir},mode=max` };
+      const first = await runOn(env, inputs);
+      expect({ exit: first.exitCode, errors: first.errors }).toEqual({ exit: 0, errors: [] });
+      if (env.STAGEGATE_ENGINE_DRIVER === 'legacy' || env.STAGEGATE_ENGINE === 'docker-classic') {
+        // The fallback and buildx's docker driver on the classic store cannot export it: a warning, a build.
+        expect(first.warnings.join('\n')).toContain("Input 'cache-to'");
+        return;
+      }
+      expect(existsSync(join(dir, 'index.json'))).toBe(true);
+      const again = await runOn(env, inputs);
+      expect({ exit: again.exitCode, errors: again.errors }).toEqual({ exit: 0, errors: [] });
+    },
+    SLOW,
+  );
+
+  it.each(engines)(
+    '%s: a failing RUN in the final stage after a cache import that found nothing is blamed, not the import (defect 1)',
     async (engine) => {
       const env = upOrSkip(engine);
       if (!env) return;
@@ -464,13 +523,13 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       const comment = result.outputs['comment-body'] ?? '';
       console.log(`engine ${engine} (failing RUN): exit ${result.exitCode}, the comment:\n${comment}`);
       expect(result.exitCode).toBe(1);
-      expect(result.errors).toEqual(["Stage 'build' failed to build."]);
+      expect(result.errors).toEqual(["Stage 'runtime' failed to build."]);
       // BuildKit v0.13+ says 'did not complete successfully'; dockerd 20.10's 'executor failed running'.
       const runFailed = /did not complete successfully|executor failed running/;
       expect(result.stdout).toMatch(runFailed);
       // BuildKit reports the cache import that found nothing as an error and builds past it: the comment
       // names the RUN that failed, with its error, never the import.
-      expect(comment).toContain('> [build] RUN echo about to fail && false');
+      expect(comment).toContain('> [runtime] RUN echo about to fail && false');
       expect(comment).toMatch(runFailed);
       expect(comment).not.toContain('importing cache manifest from');
     },
