@@ -94,7 +94,6 @@ function write(opts, results) {
   writeFileSync(opts.json, JSON.stringify(results, null, 2) + '\n');
   mkdirSync(dirname(opts.out), { recursive: true });
   const markdown = renderMarkdown(results);
-  // --reuse without an earlier JSON (a fresh checkout): keep the other sections as BENCHMARKS.md has them.
   writeFileSync(opts.out, opts.splice ? spliceSections(opts.splice, markdown, opts.sections) : markdown);
 }
 
@@ -105,9 +104,12 @@ async function main() {
   const log = (line) => process.stderr.write(`${line}\n`);
   const previous =
     opts.reuse && existsSync(opts.json) ? JSON.parse(readFileSync(opts.json, 'utf8')) : undefined;
-  if (opts.reuse && !previous && existsSync(opts.out)) {
+  // --reuse without earlier figures for every other section (a fresh checkout, or a JSON written by a
+  // run of some sections only): keep the other sections as BENCHMARKS.md has them.
+  const missing = Object.keys(SECTIONS).filter((s) => !opts.sections.includes(s) && !previous?.sections?.[s]);
+  if (opts.reuse && missing.length && existsSync(opts.out)) {
     opts.splice = readFileSync(opts.out, 'utf8');
-    log(`--reuse: no ${opts.json}; splicing the sections run into the existing ${opts.out}`);
+    log(`--reuse: ${opts.json} has no ${missing.join(', ')}; splicing the sections run into ${opts.out}`);
   }
   const results = {
     smoke: opts.smoke,
