@@ -6,6 +6,7 @@
  *   node bench/run.mjs                      full run (5 runs per figure), writes BENCHMARKS.md
  *   node bench/run.mjs --smoke --out F      one iteration on small inputs (what CI runs, no timing asserted)
  *   node bench/run.mjs --sections lint,size --reuse   re-run some sections, keep the others' last figures
+ *   node bench/run.mjs --sections drivers --reuse --engines remote,legacy-buildkit   per-driver section only
  *
  * Needs dist/ (`npm run bundle`), a Docker engine with BuildKit and the stagegate/busybox:1 base image.
  */
@@ -27,12 +28,13 @@ import {
   removeImages,
 } from './lib/projects.mjs';
 import { machineInfo } from './lib/machine.mjs';
-import { renderMarkdown } from './lib/render.mjs';
+import { renderMarkdown, spliceSections } from './lib/render.mjs';
 import { benchJob } from './sections/job.mjs';
 import { benchSize } from './sections/size.mjs';
 import { benchLint } from './sections/lint.mjs';
 import { benchCache } from './sections/cache.mjs';
 import { benchScale } from './sections/scale.mjs';
+import { DEFAULT_ENGINES, benchDrivers } from './sections/drivers.mjs';
 
 export const SECTIONS = {
   job: benchJob,
@@ -40,10 +42,12 @@ export const SECTIONS = {
   lint: benchLint,
   cache: benchCache,
   scale: benchScale,
+  drivers: benchDrivers,
 };
 
 const USAGE = `Usage: node bench/run.mjs [--smoke] [--runs N] [--sections ${Object.keys(SECTIONS).join(',')}]
-                        [--out BENCHMARKS.md] [--json FILE] [--reuse] [--cold bust|prune] [--keep-images]`;
+                        [--out BENCHMARKS.md] [--json FILE] [--reuse] [--cold bust|prune] [--keep-images]
+                        [--engines ${DEFAULT_ENGINES.join(',')}]   (drivers section; smoke: legacy-buildkit)`;
 
 function options() {
   const { values } = parseArgs({
@@ -56,6 +60,7 @@ function options() {
       reuse: { type: 'boolean' },
       cold: { type: 'string' },
       'keep-images': { type: 'boolean' },
+      engines: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,6 +85,7 @@ function options() {
     reuse: Boolean(values.reuse),
     coldMethod: cold,
     keepImages: Boolean(values['keep-images']),
+    engines: values.engines?.split(',').filter(Boolean),
   };
 }
 
@@ -87,7 +93,8 @@ function write(opts, results) {
   mkdirSync(dirname(opts.json), { recursive: true });
   writeFileSync(opts.json, JSON.stringify(results, null, 2) + '\n');
   mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, renderMarkdown(results));
+  const markdown = renderMarkdown(results);
+  writeFileSync(opts.out, opts.splice ? spliceSections(opts.splice, markdown, opts.sections) : markdown);
 }
 
 async function main() {
@@ -97,6 +104,13 @@ async function main() {
   const log = (line) => process.stderr.write(`${line}\n`);
   const previous =
     opts.reuse && existsSync(opts.json) ? JSON.parse(readFileSync(opts.json, 'utf8')) : undefined;
+  // --reuse without earlier figures for every other section (a fresh checkout, or a JSON written by a
+  // run of some sections only): keep the other sections as BENCHMARKS.md has them.
+  const missing = Object.keys(SECTIONS).filter((s) => !opts.sections.includes(s) && !previous?.sections?.[s]);
+  if (opts.reuse && missing.length && existsSync(opts.out)) {
+    opts.splice = readFileSync(opts.out, 'utf8');
+    log(`--reuse: ${opts.json} has no ${missing.join(', ')}; splicing the sections run into ${opts.out}`);
+  }
   const results = {
     smoke: opts.smoke,
     runs: opts.runs,
@@ -107,7 +121,14 @@ async function main() {
     sections: { ...(previous?.sections ?? {}) },
   };
   const imagesBefore = await imageIds();
-  const ctx = { smoke: opts.smoke, runs: opts.runs, coldMethod: opts.coldMethod, log, images: [] };
+  const ctx = {
+    smoke: opts.smoke,
+    runs: opts.runs,
+    coldMethod: opts.coldMethod,
+    engines: opts.engines,
+    log,
+    images: [],
+  };
   log(
     `stagegate bench (${opts.smoke ? 'smoke' : 'full'}, ${opts.runs} run(s) per figure, docker CLI ${DOCKER})`,
   );

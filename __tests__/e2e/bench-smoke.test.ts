@@ -55,6 +55,16 @@ interface Results {
       rules: Record<string, number>;
     };
     cache: { skipped?: string; cold?: Pairs; warm?: Pairs };
+    drivers: {
+      engines: Array<{
+        engine: string;
+        driver?: string;
+        error?: string;
+        cold: Pairs & { builds: number };
+        warm: Pairs & { builds: number };
+        loadedBuilds?: Array<{ label: string; load: boolean }>;
+      }>;
+    };
     scale: {
       stages: Array<{
         stages: number;
@@ -109,6 +119,7 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
       '## 3. Lint',
       '## 4. Base report cache',
       '## 5. Scale',
+      '## 6. Per driver',
     ]) {
       expect(markdown).toContain(heading);
     }
@@ -171,6 +182,23 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
     const cache = results.sections.cache;
     expect(cache.skipped).toBeUndefined();
     expect(positive(cache.cold?.oursMs) && positive(cache.cold?.peerMs)).toBe(true);
+  });
+
+  it('runs the per-driver pairs on the legacy engine only, with the builds stagegate logged', () => {
+    const engines = results.sections.drivers.engines;
+    expect(engines.map((e) => e.engine)).toEqual(['legacy-buildkit']);
+    const [legacy] = engines;
+    expect(legacy.error).toBeUndefined();
+    expect(legacy.driver).toBe('legacy');
+    for (const pairs of [legacy.cold, legacy.warm]) {
+      expect(pairs.n).toBe(1);
+      expect(pairs.ratio).toBeCloseTo(pairs.oursMs / pairs.peerMs, 6);
+      // Three stages from the logged argv plus the base-commit build.
+      expect(pairs.builds).toBe(4);
+    }
+    // No buildx on legacy: nothing is loaded with --load.
+    expect(legacy.loadedBuilds?.some((b) => b.load)).toBe(false);
+    expect(markdown).toContain('### legacy-buildkit');
   });
 
   it('runs the generated three-stage project and sizes its reports', () => {

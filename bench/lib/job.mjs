@@ -35,12 +35,16 @@ export async function runStagegate(repo, opts) {
   if (opts.compare !== false) args.push('--base-ref', repo.baseSha);
   // The job logs a `▶ <phase>` line to stderr as each phase starts: their arrival times split the job.
   const marks = [];
+  // It also logs each build's argv as `[<stage>] docker buildx build …` (or `docker build …`).
+  const buildCommands = [];
   const r = await timed(NODE, args, {
     cwd: repo.dir,
     env: { STAGEGATE_DOCKER: DOCKER, ...opts.extraEnv },
     onStderrLine: (line, atMs) => {
       const m = /^▶ (.+)$/.exec(line.trim());
       if (m) marks.push({ phase: m[1], atMs });
+      const b = /^\[([^\]]+)\] (\S*docker) (buildx build|build) (.*)$/.exec(line.trim());
+      if (b) buildCommands.push({ label: b[1], command: b[3], load: /(^| )--load( |$)/.test(b[4]) });
     },
   });
   let report;
@@ -56,6 +60,7 @@ export async function runStagegate(repo, opts) {
     ok: problems.length === 0,
     problems,
     report,
+    buildCommands,
     markdownBytes: Buffer.byteLength(r.stdout),
     jsonBytes: report ? statSync(jsonFile).size : 0,
     imageIds: report ? imageIdsOf(report) : [],
@@ -106,9 +111,15 @@ function imageIdsOf(report) {
  * What a user writes instead: three sequential builds, the base one from a worktree of the base commit.
  * Image ids are written with --iidfile so the benchmark can remove exactly what it made.
  * @param {{dir: string, baseSha: string, final: string, name: string}} repo
- * @param {{bust: string, testStage?: string}} opts
+ * `engine` (from the drivers section) runs them on another engine: its docker CLI and environment, and
+ * with `buildx: true` as `docker buildx build --load` on that engine's builder.
+ * @param {{bust: string, testStage?: string,
+ *   engine?: {docker: string, env: Record<string, string | undefined>, buildx: boolean}}} opts
  */
 export async function runHandWritten(repo, opts) {
+  const docker = opts.engine?.docker ?? DOCKER;
+  const command = opts.engine?.buildx ? ['buildx', 'build', '--load'] : ['build'];
+  const env = opts.engine?.buildx ? opts.engine.env : { ...opts.engine?.env, DOCKER_BUILDKIT: '1' };
   const started = process.hrtime.bigint();
   const imageIds = [];
   const problems = [];
@@ -116,9 +127,9 @@ export async function runHandWritten(repo, opts) {
     const iid = join(SCRATCH, repo.name, `iid-${tag}`);
     rmSync(iid, { force: true });
     const r = await timed(
-      DOCKER,
+      docker,
       [
-        'build',
+        ...command,
         '--target',
         target,
         '--build-arg',
@@ -129,9 +140,12 @@ export async function runHandWritten(repo, opts) {
         'Dockerfile',
         '.',
       ],
-      { cwd, env: { DOCKER_BUILDKIT: '1' } },
+      { cwd, env },
     );
-    if (r.code !== 0) problems.push(`docker build --target ${target} exited ${r.code}`);
+    if (r.code !== 0)
+      problems.push(
+        `docker ${command.join(' ')} --target ${target} exited ${r.code}: ${r.stderr.trim().split('\n').at(-1)}`,
+      );
     try {
       imageIds.push(readFileSync(iid, 'utf8').trim());
     } catch {

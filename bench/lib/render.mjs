@@ -447,6 +447,89 @@ function scaleSection(scale) {
   );
 }
 
+const share = (f) => (f === undefined || !Number.isFinite(f) ? 'n/a' : `${(f * 100).toFixed(1)}%`);
+
+/** Section 6: one table per engine (job ratios, what stagegate loaded, the cost of --load). */
+function driversSection(drivers, m) {
+  if (!drivers) return '_Not run._';
+  if (drivers.error) return `**Failed:** ${drivers.error}`;
+  const out = [
+    `Machine: ${m.cpu ?? 'unknown CPU'}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os ?? ''}, kernel ${m.kernel}; Node ${m.node}; stagegate at ${m.commit ?? 'unknown'}. Measured ${drivers.measuredAt ?? 'n/a'}, load average (1, 5, 15 min) at the start ${(drivers.loadAtStart ?? []).join(', ') || 'n/a'}, at the end ${(drivers.loadAtEnd ?? []).join(', ') || 'n/a'}: the machine was shared, so absolute times are noisy; the ratios, measured side by side, are what to compare.`,
+    '',
+    `Method: for each engine, \`eval "$(bash scripts/engines.sh up <engine>)"\` (docs/engines.md) gives the environment of every docker and stagegate command run for it. On ${drivers.project}, ${drivers.runs.cold} cold pairs then ${drivers.runs.warm} warm pairs, back to back, order alternating, cache state as in section 1 (cold: a fresh \`STAGEGATE_BENCH_BUST\` per side; warm: the value stagegate's last cold run built). stagegate: the job of section 1 (\`node dist/cli.js report … --base-ref <base commit>\`). Hand-written: \`docker buildx build --load --target test\`, \`docker buildx build --load --target <final>\`, then \`git worktree add\` of the base commit and \`docker buildx build --load --target <final>\` there, on the same builder (\`DOCKER_BUILDKIT=1 docker build\` on legacy-buildkit). Loads counted in the argv stagegate logs (\`[<stage>] docker buildx build … --load …\`), plus its base-commit build, which always loads (the base image is measured) but whose argv stagegate does not log (\`src/baseline/compare.ts\` passes no \`onStart\`). Cost of \`--load\` (docker-container and remote only, where the image leaves BuildKit's store for the engine's): the same fully cached \`docker buildx build\` with and without \`--load\`, alternating, ${drivers.runs.load} times each, for the hello target and for an image with a 100 MiB random layer made in the build; the median difference is the load. ms/MB is the slope between the two sizes (the per-MB part); the load share is the hello target's load time × stagegate's loads ÷ stagegate's job.`,
+    '',
+  ];
+  for (const e of drivers.engines) {
+    out.push(`### ${e.engine}`, '');
+    const what = [
+      e.driver ? `buildx driver \`${e.driver}\`` : undefined,
+      e.server ? `engine ${e.server}` : undefined,
+      e.buildx ? `buildx ${e.buildx.split(' ').slice(1).join(' ')}` : undefined,
+    ].filter(Boolean);
+    if (what.length) out.push(`${what.join(', ')}.`, '');
+    if (e.error) {
+      out.push(`**Failed:** ${e.error}`, '');
+      continue;
+    }
+    const rows = [];
+    for (const [cache, p] of [
+      ['cold', e.cold],
+      ['warm', e.warm],
+    ]) {
+      if (!p) continue;
+      rows.push([
+        cache,
+        `${s(p.oursMs)} (${range(p.oursRange)})`,
+        `${s(p.peerMs)} (${range(p.peerRange)})`,
+        `**${x(p.ratio)}** (median of ${p.n})`,
+        `${p.loads} of ${p.builds} builds; hand-written ${e.handWrittenLoads} of 3`,
+        e.load ? msText(e.load.small.loadMs) : "n/a (no copy: the builder writes to the engine's store)",
+        e.load ? share(cache === 'cold' ? e.load.shareCold : e.load.shareWarm) : 'n/a',
+      ]);
+    }
+    out.push(
+      table(
+        [
+          'cache',
+          'stagegate job (median, range)',
+          'hand-written (median, range)',
+          'ratio',
+          '`--load`s (stagegate)',
+          'one load of the target',
+          'load share of the job',
+        ],
+        rows,
+      ),
+      '',
+    );
+    if (e.loadedBuilds?.length)
+      out.push(
+        `stagegate's builds (last warm run): ${e.loadedBuilds.map((b) => `\`${b.label}\`${b.load ? ' (--load)' : ''}`).join(', ')}.`,
+        '',
+      );
+    if (e.load) {
+      const l = e.load;
+      out.push(
+        table(
+          ['image', 'size', 'cached build with `--load`', 'without', 'load (difference)', 'ms/MB'],
+          [l.small, l.big].map((c) => [
+            c.target === 'big' ? '100 MiB random layer' : `${drivers.project} target`,
+            mb(c.sizeBytes),
+            msText(c.withLoadMs),
+            msText(c.withoutLoadMs),
+            msText(c.loadMs),
+            c.msPerMB.toFixed(2),
+          ]),
+        ),
+        '',
+        `\`--load\` costs **${l.msPerMB.toFixed(2)} ms per MB** (slope between the two sizes) plus about ${msText(l.fixedMs)} per load whatever the size.`,
+        '',
+      );
+    }
+  }
+  return out.join('\n');
+}
+
 export function renderMarkdown(results) {
   const sec = results.sections;
   const out = [
@@ -458,7 +541,7 @@ export function renderMarkdown(results) {
         : ''
     }`,
     '',
-    'Re-run: `npm run bundle && npm run bench` (about 15 minutes on 2 cores; needs Docker with BuildKit and `stagegate/busybox:1`, see `scripts/base-images.sh`). `node bench/run.mjs --help` lists the options: `--smoke` (what CI runs), `--runs N`, `--sections job,size,lint,cache,scale` with `--reuse` to re-measure some sections and keep the others, `--cold prune` to empty the build cache instead of busting it (only on a machine nobody else uses).',
+    'Re-run: `npm run bundle && npm run bench` (about 15 minutes on 2 cores; needs Docker with BuildKit and `stagegate/busybox:1`, see `scripts/base-images.sh`). `node bench/run.mjs --help` lists the options: `--smoke` (what CI runs), `--runs N`, `--sections job,size,lint,cache,scale,drivers` (and `--engines` for drivers) with `--reuse` to re-measure some sections and keep the others, `--cold prune` to empty the build cache instead of busting it (only on a machine nobody else uses).',
     '',
     '## Targets',
     '',
@@ -500,10 +583,57 @@ export function renderMarkdown(results) {
     '',
     scaleSection(sec.scale),
     '',
+    '## 6. Per driver',
+    '',
+    driversSection(sec.drivers, results.machine),
+    '',
   ];
   const failed = Object.entries(sec).filter(([, v]) => v?.error);
   if (failed.length) {
     out.push('## Failures', '', ...failed.map(([k, v]) => `- ${k}: ${v.error}`), '');
   }
   return out.join('\n');
+}
+
+/** Each section's heading in BENCHMARKS.md, for splicing one section's figures into an existing file. */
+export const SECTION_HEADINGS = {
+  job: '## 1. ',
+  size: '## 2. ',
+  lint: '## 3. ',
+  cache: '## 4. ',
+  scale: '## 5. ',
+  drivers: '## 6. ',
+};
+
+/** `## ` blocks of a Markdown text: [{heading, text}], the part before the first one with heading ''. */
+function blocks(markdown) {
+  const out = [{ heading: '', lines: [] }];
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('## ')) out.push({ heading: line, lines: [] });
+    out.at(-1).lines.push(line);
+  }
+  return out;
+}
+
+/**
+ * `existing` with the blocks of `sections` taken from `rendered`: replaced where the heading is there,
+ * else added before `## Failures` (or at the end). Used when `--reuse` has no earlier JSON to keep
+ * the other sections' figures from, so BENCHMARKS.md keeps them as they were written.
+ */
+export function spliceSections(existing, rendered, sections) {
+  const have = blocks(existing);
+  const fresh = blocks(rendered);
+  for (const name of sections) {
+    const prefix = SECTION_HEADINGS[name];
+    const block = fresh.find((b) => b.heading.startsWith(prefix));
+    if (!block) continue;
+    const at = have.findIndex((b) => b.heading.startsWith(prefix));
+    if (at >= 0) have[at] = block;
+    else {
+      const failures = have.findIndex((b) => b.heading === '## Failures');
+      have.splice(failures >= 0 ? failures : have.length, 0, block);
+    }
+  }
+  const text = have.map((b) => b.lines.join('\n')).join('\n');
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

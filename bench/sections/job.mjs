@@ -46,7 +46,7 @@ function buildPhase(report) {
   return { stagesBuilt: builds.length, buildSpanMs: span, stageSumMs: sum, baseSource: report.base?.source };
 }
 
-async function pair(ctx, label, runOurs, runPeer, i) {
+export async function pair(ctx, label, runOurs, runPeer, i) {
   const sides = i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours'];
   const out = {};
   for (const side of sides) out[side] = side === 'ours' ? await runOurs() : await runPeer();
