@@ -324,6 +324,10 @@ function csv(spec) {
     }
     return out;
 }
+/** A cache entry's type: its `type=` field, or `registry` for a bare image reference (`user/app:cache`). */
+function cacheType(spec) {
+    return spec.includes('=') ? csv(spec).get('type') : 'registry';
+}
 /**
  * What the classic `docker build --cache-from` can use: an image reference (whose inline cache BuildKit
  * reads). `type=registry,ref=<image>` says the same thing; other types (gha, local, s3, ...) need buildx.
@@ -466,8 +470,7 @@ function stageCache(req) {
             const spec = scoped(c, req.stage);
             return [csv(c).has('ignore-error') ? spec : `${spec},ignore-error=true`];
         }
-        const type = c.includes('=') ? csv(c).get('type') : 'registry';
-        return type === 'inline' || req.isTarget ? [c] : [];
+        return cacheType(c) === 'inline' || req.isTarget ? [c] : [];
     });
     return { cacheFrom: [...new Set(from)], cacheTo: to };
 }
@@ -482,8 +485,7 @@ function supportedCacheTo(cacheTo, builder) {
     const kept = [];
     const warnings = [];
     for (const c of cacheTo) {
-        const type = c.includes('=') ? csv(c).get('type') : 'registry';
-        if (type === 'inline')
+        if (cacheType(c) === 'inline')
             kept.push(c);
         else
             warnings.push(`Input 'cache-to' entry '${c}' cannot be exported by buildx's docker driver on the classic image store; it is ignored. ` +
@@ -2865,7 +2867,6 @@ async function executePlan(docker, log, plan, model, inputs, options = {}) {
     });
     const target = outcomes.get(plan.target);
     return {
-        backend: engine.backend,
         engine,
         builds,
         test: gate.test,

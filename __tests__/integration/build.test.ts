@@ -79,7 +79,7 @@ describeWithEngine('building every stage on the real engine', () => {
 
   it('builds every stage of examples/hello and passes its test stage', async () => {
     const out = await build(exampleDir);
-    expect(out.backend).toBe('buildkit'); // this machine has no buildx: the fallback path, with a notice
+    expect(out.engine.backend).toBe('buildkit'); // this machine has no buildx: the fallback path, with a notice
     expect(out.notices.join('\n')).toContain('docker buildx is not available');
     expect(out.builds.map((b) => [b.stage, b.status])).toEqual([
       ['build', 'built'],

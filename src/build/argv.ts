@@ -94,6 +94,11 @@ function csv(spec: string): Map<string, string> {
   return out;
 }
 
+/** A cache entry's type: its `type=` field, or `registry` for a bare image reference (`user/app:cache`). */
+function cacheType(spec: string): string | undefined {
+  return spec.includes('=') ? csv(spec).get('type') : 'registry';
+}
+
 /**
  * What the classic `docker build --cache-from` can use: an image reference (whose inline cache BuildKit
  * reads). `type=registry,ref=<image>` says the same thing; other types (gha, local, s3, ...) need buildx.
@@ -252,8 +257,7 @@ export function stageCache(req: StageCacheRequest): { cacheFrom: string[]; cache
       const spec = scoped(c, req.stage);
       return [csv(c).has('ignore-error') ? spec : `${spec},ignore-error=true`];
     }
-    const type = c.includes('=') ? csv(c).get('type') : 'registry';
-    return type === 'inline' || req.isTarget ? [c] : [];
+    return cacheType(c) === 'inline' || req.isTarget ? [c] : [];
   });
   return { cacheFrom: [...new Set(from)], cacheTo: to };
 }
@@ -279,8 +283,7 @@ export function supportedCacheTo(
   const kept: string[] = [];
   const warnings: string[] = [];
   for (const c of cacheTo) {
-    const type = c.includes('=') ? csv(c).get('type') : 'registry';
-    if (type === 'inline') kept.push(c);
+    if (cacheType(c) === 'inline') kept.push(c);
     else
       warnings.push(
         `Input 'cache-to' entry '${c}' cannot be exported by buildx's docker driver on the classic image store; it is ignored. ` +

@@ -13,7 +13,7 @@ import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
 import { buildOptionsOf, redactedCommand, stageCache, supportedCacheTo } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
-import { buildImage, type Backend, type ImageBuildResult } from './build-image.js';
+import { buildImage, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
 import { blameFailedDependencies, runAll } from './schedule.js';
 import { locateStep, ownCommand } from './test-gate.js';
@@ -24,8 +24,7 @@ import { engineError, runTestImage } from './test-run.js';
 export type Log = Pick<Runner, 'debug' | 'info' | 'notice' | 'warning' | 'group'>;
 
 export interface BuildOutcome {
-  backend: Backend;
-  /** The engine as detected once (see prepareBuilder). */
+  /** The engine as detected once (see prepareBuilder); `engine.backend` is how stagegate built. */
   engine: EngineFacts;
   builds: StageBuild[];
   test: TestResult;
@@ -268,7 +267,6 @@ export async function executePlan(
   });
   const target = outcomes.get(plan.target);
   return {
-    backend: engine.backend,
     engine,
     builds,
     test: gate.test,

@@ -107,7 +107,7 @@ describe('executePlan', () => {
 
   it('uses buildx when it answers, loading only the images later steps use', async () => {
     const { outcome, calls, notices } = await execute({ buildx: 0 });
-    expect(outcome.backend).toBe('buildx');
+    expect(outcome.engine.backend).toBe('buildx');
     expect(notices).toEqual([]);
     const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
     const loaded = builds
@@ -134,7 +134,7 @@ describe('executePlan', () => {
       { buildx: 1 },
       { 'cache-to': 'type=gha,mode=max' },
     );
-    expect(outcome.backend).toBe('buildkit');
+    expect(outcome.engine.backend).toBe('buildkit');
     expect(notices[0]).toContain('DOCKER_BUILDKIT=1 docker build');
     expect(calls.filter((c) => c[0] === 'build')).toHaveLength(4);
     // Four stage builds, one warning naming the entry as written.

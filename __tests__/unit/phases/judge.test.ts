@@ -49,7 +49,6 @@ describe('judgeJob', () => {
   it("carries every phase's errors, then failed stages (the test once), budgets and findings", () => {
     const measured: JobMeasurements = {
       outcome: {
-        backend: 'buildx',
         engine: { backend: 'buildx', serverVersion: '29.0.0', imageStore: 'containerd' },
         builds: [
           { stage: 'build', status: 'failed', startedAt: 0, finishedAt: 1, durationMs: 1, cached: false },
