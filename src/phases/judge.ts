@@ -84,7 +84,7 @@ export function judgeJob(
   const failOn = start.inputs['fail-on'];
   const failOnExisting = start.inputs['fail-on-existing-findings'];
   const failing = findingsFailingOn(judgedFindings(linted.findings, failOnExisting), failOn);
-  const which = linted.baseline && !failOnExisting ? 'new ' : '';
+  const which = linted.baseline?.sha !== undefined && !failOnExisting ? 'new ' : '';
   const failures = [
     ...errors.map((e) => e.message),
     ...buildFailures(measured),
