@@ -28,7 +28,12 @@ export interface JobFindings {
 /** Which stages of a Dockerfile ship, are tested and built, for the linter. */
 type LintPlan = Pick<BuildPlan, 'target' | 'testStage' | 'stages'>;
 
-function lintWithSetup(runner: Runner, start: JobStart, model: DockerfileModel, plan?: LintPlan): Finding[] {
+function lintWithSetup(
+  onNotice: (message: string) => void,
+  start: JobStart,
+  model: DockerfileModel,
+  plan?: LintPlan,
+): Finding[] {
   const { inputs } = start;
   const setup = loadLintSetup({ config: inputs.config, context: inputs.context, file: inputs.file });
   return lintDockerfile(model, {
@@ -36,7 +41,7 @@ function lintWithSetup(runner: Runner, start: JobStart, model: DockerfileModel, 
     target: plan?.target,
     testStage: plan?.testStage,
     builtStages: plan?.stages,
-    onNotice: (message) => runner.warning(message, { title: 'stagegate: internal' }),
+    onNotice,
   });
 }
 
@@ -44,7 +49,8 @@ export function lintJob(runner: Runner, start: JobStart, planned: JobPlan): JobF
   const { model } = start;
   if (!model) return { findings: [], errors: [] };
   try {
-    return { findings: lintWithSetup(runner, start, model, planned.plan), errors: [] };
+    const notice = (message: string): void => runner.warning(message, { title: 'stagegate: internal' });
+    return { findings: lintWithSetup(notice, start, model, planned.plan), errors: [] };
   } catch (err) {
     return { findings: [], errors: [jobErrorOf('findings', err)] };
   }
@@ -91,9 +97,9 @@ function lintBase(
     return { reason: `the base commit's ${inputs.file} could not be read (${err.message})` };
   }
   const plan = basePlanOf(head, model, planned.plan);
-  // Its rule notices are the head's too, or about a file this pull request replaced: not logged.
-  const quiet: Runner = { ...runner, warning: () => undefined };
-  return { model, findings: lintWithSetup(quiet, start, model, plan), sha: read.sha };
+  // Its rule notices are the head's too, or about a file this pull request replaced: debug only.
+  const notice = (message: string): void => runner.debug(`Linting the base commit's Dockerfile: ${message}`);
+  return { model, findings: lintWithSetup(notice, start, model, plan), sha: read.sha };
 }
 
 /**
