@@ -48,6 +48,11 @@ export interface Inputs extends BuildInputs {
   comment: boolean;
   'github-token': string;
   'fail-on': FailOn;
+  /**
+   * Whether findings the base commit's Dockerfile already has fail the step (and are annotated) too;
+   * by default only the pull request's new findings do.
+   */
+  'fail-on-existing-findings': boolean;
   config?: string;
   /**
    * Post-only mode: the path of a JSON report an earlier stagegate run wrote. When set, nothing is
@@ -63,6 +68,7 @@ export const INPUT_DEFAULTS: Record<string, string> = {
   compare: 'true',
   comment: 'true',
   'fail-on': 'error',
+  'fail-on-existing-findings': 'false',
   'no-cache': 'false',
   pull: 'false',
   'test-timeout': '30m',
@@ -98,6 +104,14 @@ export interface ParsedInputs {
 }
 
 /** Reads every input; bad ones are problems (data the job reports and fails on), never an exception. */
+function parseFailOn(value: string, problems: string[]): FailOn {
+  const failOnRaw = (value || 'error').toLowerCase();
+  const failOnValues: string[] = [...SEVERITIES, 'never'];
+  if (failOnValues.includes(failOnRaw)) return failOnRaw as FailOn;
+  problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
+  return 'error';
+}
+
 export function parseInputs(get: (name: string) => string): ParsedInputs {
   const problems: string[] = [];
   const raw = (name: string): string => get(name).trim();
@@ -143,11 +157,7 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
       );
   }
 
-  const failOnRaw = (raw('fail-on') || 'error').toLowerCase();
-  const failOnValues: string[] = [...SEVERITIES, 'never'];
-  let failOn: FailOn = 'error';
-  if (failOnValues.includes(failOnRaw)) failOn = failOnRaw as FailOn;
-  else problems.push(`Input 'fail-on' is '${failOnRaw}'; expected one of ${failOnValues.join(', ')}.`);
+  const failOn = parseFailOn(raw('fail-on'), problems);
 
   const buildInputs = parseBuildInputs(get, problems);
   const testTimeout = parseTestTimeout(raw('test-timeout'), problems);
@@ -171,6 +181,11 @@ export function parseInputs(get: (name: string) => string): ParsedInputs {
     comment: parseBool('comment', raw('comment') || 'true', problems),
     'github-token': raw('github-token'),
     'fail-on': failOn,
+    'fail-on-existing-findings': parseBool(
+      'fail-on-existing-findings',
+      raw('fail-on-existing-findings') || 'false',
+      problems,
+    ),
     config: raw('config') || undefined,
     'report-file': raw('report-file') || undefined,
   };

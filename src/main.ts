@@ -1,7 +1,7 @@
 /**
  * The whole job as named phases, each returning the data the next takes (src/phases/):
  * read (event, inputs, Dockerfile) -> plan -> build and measure (head and base together, linting
- * while the engine builds) -> judge (budgets, test gate, findings against fail-on) -> publish
+ * while the engine builds; then the base's findings, to tell the new ones) -> judge (budgets, test gate, findings against fail-on) -> publish
  * (annotations, report files, outputs, summary, comment). An error in any phase is data the later
  * phases carry, so publish always runs and the step fails only after it (fail late).
  * Every side effect goes through the seams in `JobDeps`.
@@ -10,7 +10,7 @@ import { createScanStore, type ScanStore } from './image/scan-store.js';
 import { buildAndMeasure } from './phases/build-and-measure.js';
 import type { JobContext } from './phases/context.js';
 import { judgeJob } from './phases/judge.js';
-import { lintJob } from './phases/lint.js';
+import { compareFindingsWithBase, lintJob } from './phases/lint.js';
 import { planJob } from './phases/plan.js';
 import { publishJob, type JobResult } from './phases/publish.js';
 import { readJob, type JobStart } from './phases/read.js';
@@ -63,9 +63,11 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
     return postOnly(ctx, start);
   }
   const planned = planJob(start);
-  const { measured, alongside: linted } = await buildAndMeasure(ctx, start, planned, () =>
+  const { measured, alongside: headFindings } = await buildAndMeasure(ctx, start, planned, () =>
     lintJob(ctx.runner, start, planned),
   );
+  // Which findings this pull request brought: the base commit's Dockerfile, linted the same way.
+  const linted = await compareFindingsWithBase(ctx, start, planned, headFindings, measured);
   const verdict = judgeJob(start, planned, linted, measured);
   return publishJob(ctx, start, planned, linted, measured, verdict);
 }

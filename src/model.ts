@@ -20,6 +20,32 @@ export interface Finding {
   aliases: string[];
   /** Rule documentation page. */
   docs: string;
+  /**
+   * Whether the pull request brought it: `existing` when the base commit's Dockerfile has the same
+   * finding (same rule, same instruction text, same stage), else `new`. Set by the job (every finding
+   * is `new` on a push or without a base); absent only in findings the lint alone produced.
+   */
+  baseline?: FindingBaseline;
+}
+
+export type FindingBaseline = 'new' | 'existing';
+
+/** How the findings were compared with the base commit's (the report's `findingsBaseline`). */
+export interface FindingsBaseline {
+  /** The base commit whose Dockerfile was linted; absent when there was none (then every finding is new). */
+  sha?: string;
+  new: number;
+  existing: number;
+  /** Why every finding counts as new, when nothing was compared (a push, no base, no such Dockerfile). */
+  reason?: string;
+}
+
+/**
+ * The findings the step is judged on, and annotated: the new ones, or all of them when
+ * `fail-on-existing-findings` is on. A finding not compared (no `baseline`) counts as new.
+ */
+export function judgedFindings(findings: Finding[], failOnExisting: boolean | undefined): Finding[] {
+  return failOnExisting ? findings : findings.filter((f) => f.baseline !== 'existing');
 }
 
 /** Findings that fail the step under `fail-on`: at or above it (none for `never`, unset or unknown). */
@@ -235,9 +261,13 @@ export interface Report {
   delta?: SizeDelta;
   budgets: BudgetResult[];
   findings: Finding[];
+  /** How `findings` compare with the base commit's: how many are new and existing. */
+  findingsBaseline?: FindingsBaseline;
   /** The engine the run built on; absent when no engine answered. */
   engine?: EngineFacts;
   /** The `fail-on` input: findings at or above this severity fail the step (`never`: none do). */
   failOn?: Severity | 'never';
+  /** The `fail-on-existing-findings` input: existing findings fail the step (and are annotated) too. */
+  failOnExistingFindings?: boolean;
   errors: ReportError[];
 }

@@ -27,7 +27,14 @@ describe('runJob', () => {
     expect(runner.outputs['findings']).toBe(String(report.findings.length));
     expect(runner.outputs['size']).toBe('');
     expect(runner.outputs['comment-body']).toContain('runtime');
-    expect(runner.summaries).toEqual([runner.outputs['comment-body']]);
+    // The comment lists warnings and errors and counts the rest; the job summary lists every finding.
+    expect(runner.summaries).toHaveLength(1);
+    expect(runner.outputs['comment-body']).toContain('…and 3 info/style findings, listed in the job summary');
+    expect(runner.summaries[0]).toContain('<summary>💅 1 style</summary>');
+    expect(runner.outputs['comment-body']).not.toContain('<summary>💅 1 style</summary>');
+    // Not a pull request: every finding counts as new.
+    expect(report.findings.every((f) => f.baseline === 'new')).toBe(true);
+    expect(report.findingsBaseline).toMatchObject({ new: report.findings.length, existing: 0 });
     // An engine that does not answer is an engine error with no test verdict, never a failed test.
     expect(report.errors.map((e) => e.step)).toContain('engine');
     expect(runner.outputs['test-result']).toBe('error');

@@ -201,7 +201,7 @@ export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
  * made the merge. `pull_request.base.sha` can be older, and comparing with it would count other PRs'
  * changes as this one's. Undefined when `base-ref` is set or HEAD is not such a merge.
  */
-async function mergedOnto(args: BaselineArgs, repo: string): Promise<string | undefined> {
+async function mergedOnto(args: BaseLocating, repo: string): Promise<string | undefined> {
   const pr = args.event.pullRequest;
   if (args.inputs['base-ref'] || !pr?.headSha) return undefined;
   const parents = await parentsOf(args.engine, repo, 'HEAD');
@@ -214,6 +214,23 @@ async function mergedOnto(args: BaselineArgs, repo: string): Promise<string | un
   return parents[0];
 }
 
+/** What finding the base commit needs. */
+export type BaseLocating = Pick<BaselineArgs, 'engine' | 'log' | 'inputs' | 'event'>;
+
+/**
+ * The repository and the base commit `wanted` (a sha or ref; GitHub's merge base when HEAD is the
+ * pull request's merge), fetched when the checkout lacks it. Throws GitError when git cannot.
+ */
+export async function locateBase(
+  args: BaseLocating,
+  cwd: string,
+  wanted: string,
+): Promise<{ repo: string; sha: string }> {
+  const repo = await repositoryRoot(args.engine, cwd);
+  const sha = await resolveCommit(args.engine, repo, (await mergedOnto(args, repo)) ?? wanted);
+  return { repo, sha };
+}
+
 async function compareWith(
   args: BaselineArgs,
   cwd: string,
@@ -221,12 +238,11 @@ async function compareWith(
   ref: string | undefined,
   wanted: string,
 ): Promise<BaseComparison> {
-  const { engine, inputs } = args;
+  const { inputs } = args;
   let repo: string;
   let sha: string;
   try {
-    repo = await repositoryRoot(engine, cwd);
-    sha = await resolveCommit(engine, repo, (await mergedOnto(args, repo)) ?? wanted);
+    ({ repo, sha } = await locateBase(args, cwd, wanted));
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     const given = inputs['base-ref'];

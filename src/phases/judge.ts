@@ -1,12 +1,14 @@
 /**
  * Phase 4, judge: the size change, the budgets, and every reason the step fails: the errors the
- * phases before carried, failed stages, the test gate, budgets, and findings at or above `fail-on`.
+ * phases before carried, failed stages, the test gate, budgets, and findings at or above `fail-on`
+ * (the pull request's new ones, unless `fail-on-existing-findings`).
  * Pure: data in, verdict out.
  */
 import { evaluateBudgets } from '../image/budgets.js';
 import { computeDelta } from '../image/delta.js';
 import {
   findingsFailingOn,
+  judgedFindings,
   type BaseComparison,
   type BudgetResult,
   type SizeDelta,
@@ -80,13 +82,15 @@ export function judgeJob(
   const budgets = evaluateBudgets(start.inputs, image, base?.image, delta, baseProblem);
   const deleted = deletedTestStage(start, planned, base);
   const failOn = start.inputs['fail-on'];
-  const failing = findingsFailingOn(linted.findings, failOn);
+  const failOnExisting = start.inputs['fail-on-existing-findings'];
+  const failing = findingsFailingOn(judgedFindings(linted.findings, failOnExisting), failOn);
+  const which = linted.baseline?.sha !== undefined && !failOnExisting ? 'new ' : '';
   const failures = [
     ...errors.map((e) => e.message),
     ...buildFailures(measured),
     ...(deleted ? [`Test stage '${deleted.stage}' was deleted: ${deleted.reason}`] : []),
     ...budgets.filter((b) => !b.passed).map((b) => b.message),
-    ...(failing.length ? [`${failing.length} finding(s) at or above fail-on '${failOn}'.`] : []),
+    ...(failing.length ? [`${failing.length} ${which}finding(s) at or above fail-on '${failOn}'.`] : []),
   ];
   return { errors, delta, budgets, failures, ...(deleted ? { test: deleted } : {}) };
 }

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { targetStageName } from '../baseline/compare.js';
 import { saveBaseReports } from '../baseline/save.js';
 import type { Inputs } from '../inputs.js';
-import type { BaseComparison, Finding, Report } from '../model.js';
+import { judgedFindings, type BaseComparison, type Finding, type Report } from '../model.js';
 import { jobAnnotations } from '../report/annotations.js';
 import { assembleReport } from '../report/assemble.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -122,7 +122,8 @@ export async function publishJob(
     verdict: rawVerdict,
   });
   const { inputs, event, model } = start;
-  annotate(ctx.runner, verdict.errors, linted.findings);
+  // Annotated: the findings the step is judged on (by default the pull request's new ones).
+  annotate(ctx.runner, verdict.errors, judgedFindings(linted.findings, inputs['fail-on-existing-findings']));
   const base = await keepBaseReports(ctx, start, planned, measured);
   // The model's strings (stage names, instruction text) are redacted with the rest.
   const report: Report = redactDeep<Report>(
@@ -140,11 +141,13 @@ export async function publishJob(
         delta: verdict.delta,
         budgets: verdict.budgets,
         findings: linted.findings,
+        findingsBaseline: linted.baseline,
         engine: measured.engine,
         errors: verdict.errors.map(({ step, message }) => ({ step, message })),
       }),
       // The headline says why the step fails; findings fail it only at or above fail-on.
       failOn: inputs['fail-on'],
+      failOnExistingFindings: inputs['fail-on-existing-findings'],
     },
     redact,
   );

@@ -8,6 +8,7 @@ import {
   type BaseComparison,
   type BudgetResult,
   type EngineFacts,
+  type FindingsBaseline,
   type ImageMeasurement,
   type Report,
   type ReportError,
@@ -27,6 +28,7 @@ export interface ReportParts {
   delta?: SizeDelta;
   budgets?: BudgetResult[];
   findings?: Finding[];
+  findingsBaseline?: FindingsBaseline;
   engine?: EngineFacts;
   errors: ReportError[];
 }
@@ -82,6 +84,7 @@ export function assembleReport(parts: ReportParts): Report {
     delta: parts.delta,
     budgets: parts.budgets ?? [],
     findings: parts.findings ?? [],
+    ...(parts.findingsBaseline ? { findingsBaseline: parts.findingsBaseline } : {}),
     ...(parts.engine ? { engine: parts.engine } : {}),
     errors: parts.errors,
   };

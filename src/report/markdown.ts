@@ -6,6 +6,7 @@
  */
 import type { Finding, Severity } from '../rules/types.js';
 import { findingsFailingOn, SEVERITIES } from '../rules/types.js';
+import { judgedFindings } from '../model.js';
 import { clip, code, codeBlock, escapeText, htmlCode, link, richText } from './escape.js';
 import {
   formatBytes,
@@ -31,6 +32,8 @@ export interface MarkdownOptions {
   fullReportHint?: string;
   /** The limit as the note names it, e.g. "GitHub's 65,536-character comment limit". */
   limitName?: string;
+  /** List every finding (the job summary); by default info and style ones are only counted. */
+  allFindings?: boolean;
 }
 
 const SEVERITY_LABEL: Record<Severity, { icon: string; one: string; many: string }> = {
@@ -89,6 +92,13 @@ function findingCounts(findings: Finding[]): string {
       return `${l.icon} ${n} ${n === 1 ? l.one : l.many}`;
     })
     .join(' · ');
+}
+
+/** The headline's count, with how many are new when the base commit has some of them. */
+function findingsCell(report: Report): string {
+  const counts = findingCounts(report.findings);
+  const b = report.findingsBaseline;
+  return b?.sha !== undefined && b.existing > 0 ? `${counts} (🆕 ${b.new} new)` : counts;
 }
 
 function stageDisplayName(report: Report, stage: string): string {
@@ -189,9 +199,12 @@ function problems(report: Report): string[] {
   }
   const test = testProblem(report);
   if (test) out.push(test);
-  const failing = findingsFailingOn(report.findings, report.failOn);
+  const failing = findingsFailingOn(judgedOf(report), report.failOn);
   if (failing.length) {
-    out.push(`❌ ${plural(failing.length, 'finding')} at or above ${code(`fail-on: ${report.failOn}`)}.`);
+    const which = report.findingsBaseline?.sha !== undefined && !report.failOnExistingFindings ? 'new ' : '';
+    out.push(
+      `❌ ${plural(failing.length, `${which}finding`)} at or above ${code(`fail-on: ${report.failOn}`)}.`,
+    );
   }
   for (const b of report.budgets.filter((x) => !x.passed)) {
     out.push(
@@ -228,7 +241,7 @@ function headline(report: Report): string {
         sizeCell(report, 'size'),
         sizeCell(report, 'compressedSize'),
         testCell(report),
-        lintRan(report) ? findingCounts(report.findings) : '— (not linted)',
+        lintRan(report) ? findingsCell(report) : '— (not linted)',
         budgetCell(report),
       ],
     ],
@@ -433,45 +446,115 @@ function describeLayer(report: Report, index: number): string {
   return layer.baseImage ? 'base image' : `layer ${index + 1}`;
 }
 
-function findingsVariants(report: Report): string[] {
+/** The severities the comment lists; the others it counts in one line (the job summary lists all). */
+const LISTED_SEVERITIES: readonly Severity[] = ['error', 'warning'];
+
+/** A finding's Line, Rule and Message cells. */
+function findingRow(report: Report, f: Finding): string[] {
+  return [
+    lineLink(report, `L${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`, f.line, f.endLine),
+    link(code(f.rule, { inTable: true, maxLength: 60 }), f.docs),
+    richText(f.message, 300),
+  ];
+}
+
+const byLine = (a: Finding, b: Finding): number => a.line - b.line || a.rule.localeCompare(b.rule);
+
+/** One collapsed table per severity: the pull request's new findings (all, when nothing was compared). */
+function newFindingBlocks(report: Report, findings: Finding[], limit: number): string[] {
+  const compared = report.findingsBaseline?.sha !== undefined;
+  return SEVERITIES.flatMap((s) => {
+    const items = findings.filter((f) => f.severity === s).sort(byLine);
+    if (items.length === 0) return [];
+    const shown = items.slice(0, limit);
+    const more = items.length > shown.length ? `\n\n…and ${items.length - shown.length} more.` : '';
+    const l = SEVERITY_LABEL[s];
+    const summary = `${l.icon} ${items.length}${compared ? ' new' : ''} ${items.length === 1 ? l.one : l.many}`;
+    return [
+      details(
+        summary,
+        table(
+          ['Line', 'Rule', 'Message'],
+          shown.map((f) => findingRow(report, f)),
+        ) + more,
+      ),
+    ];
+  });
+}
+
+/** The findings the base commit has too: counted, in one collapsed table after the new ones. */
+function existingFindingsBlock(report: Report, findings: Finding[], limit: number): string {
+  if (findings.length === 0) return '';
+  const sorted = [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byLine(a, b),
+  );
+  const shown = sorted.slice(0, limit);
+  const rows = shown.map((f) => [SEVERITY_LABEL[f.severity].icon, ...findingRow(report, f)]);
+  const more = sorted.length > shown.length ? `\n\n…and ${sorted.length - shown.length} more.` : '';
+  const fails = report.failOnExistingFindings ? '' : ', and they do not fail this step';
+  const summary = `📎 ${plural(findings.length, 'existing finding')} (the base commit has them too${fails})`;
+  return details(summary, table(['', 'Line', 'Rule', 'Message'], rows) + more);
+}
+
+/** What the findings were compared with, when this is a pull request. */
+function baselineNote(report: Report): string {
+  const b = report.findingsBaseline;
+  if (!b || !report.source.pullRequest) return '';
+  if (b.sha === undefined)
+    return `Every finding counts as new: ${escapeText(b.reason ?? 'there is no base commit', 300)}.`;
+  return `Compared with the base commit's Dockerfile (${code(b.sha.slice(0, 12))}): ${b.new} new, ${b.existing} existing.`;
+}
+
+/** The comment leaves out info and style findings; this line counts them. */
+function unlistedNote(report: Report, unlisted: Finding[]): string {
+  if (unlisted.length === 0) return '';
+  const fresh = unlisted.filter((f) => f.baseline !== 'existing').length;
+  const split =
+    report.findingsBaseline?.sha !== undefined && fresh < unlisted.length ? ` (${fresh} new)` : '';
+  return `…and ${plural(unlisted.length, 'info/style finding')}${split}, listed in the job summary and the JSON report.`;
+}
+
+function findingsVariants(report: Report, all: boolean): string[] {
   const findings = report.findings;
   if (findings.length === 0) return [];
-  const groups = SEVERITIES.map((s) => ({ s, items: findings.filter((f) => f.severity === s) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const listed = all ? findings : findings.filter((f) => LISTED_SEVERITIES.includes(f.severity));
+  const unlisted = all ? [] : findings.filter((f) => !LISTED_SEVERITIES.includes(f.severity));
+  const fresh = listed.filter((f) => f.baseline !== 'existing');
+  const existing = listed.filter((f) => f.baseline === 'existing');
   const render = (limit: number): string => {
-    const blocks = groups.map(({ s, items }) => {
-      const sorted = [...items].sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
-      const shown = sorted.slice(0, limit);
-      const rows = shown.map((f) => [
-        lineLink(report, `L${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`, f.line, f.endLine),
-        link(code(f.rule, { inTable: true, maxLength: 60 }), f.docs),
-        richText(f.message, 300),
-      ]);
-      const more = sorted.length > shown.length ? `\n\n…and ${sorted.length - shown.length} more.` : '';
-      const l = SEVERITY_LABEL[s];
-      const summary = `${l.icon} ${items.length} ${items.length === 1 ? l.one : l.many}`;
-      return details(summary, table(['Line', 'Rule', 'Message'], rows) + more);
-    });
-    return `#### Findings\n\n${[annotationNote(report), ...blocks].filter(Boolean).join('\n\n')}`;
+    const blocks = [
+      baselineNote(report),
+      annotationNote(report),
+      ...newFindingBlocks(report, fresh, limit),
+      existingFindingsBlock(report, existing, limit),
+      unlistedNote(report, unlisted),
+    ];
+    return `#### Findings\n\n${blocks.filter(Boolean).join('\n\n')}`;
   };
   const where = annotationNote(report)
     ? annotationNote(report)
-    : 'Every finding is also an annotation on the Dockerfile.';
+    : judgedOf(report).length < findings.length
+      ? 'Every new finding is also an annotation on the Dockerfile.'
+      : 'Every finding is also an annotation on the Dockerfile.';
   const counts = `#### Findings\n\n${findingCounts(findings)} (the list did not fit). ${where}`;
   return [...FINDING_ROWS.map(render), counts];
 }
+
+/** The findings the step is judged on (and annotates): the new ones, unless `fail-on-existing-findings`. */
+const judgedOf = (report: Report): Finding[] =>
+  judgedFindings(report.findings, report.failOnExistingFindings);
 
 /**
  * GitHub shows ANNOTATIONS_PER_LEVEL annotations of each level per step and drops the rest: when
  * stagegate had more, say how many findings are annotated and how many there are in all.
  */
 function annotationNote(report: Report): string {
-  const selection = jobAnnotations(report.errors, report.findings);
+  const judged = judgedOf(report);
+  const selection = jobAnnotations(report.errors, judged);
   if (selection.omitted === 0) return '';
   return (
     `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each kind (error, warning, notice) per step: ` +
-    `${selection.findingsShown} of the ${plural(report.findings.length, 'finding')} are annotated on the Dockerfile ` +
+    `${selection.findingsShown} of the ${plural(judged.length, judged.length < report.findings.length ? 'new finding' : 'finding')} are annotated on the Dockerfile ` +
     '(errors first, then by line); all of them are in this report.'
   );
 }
@@ -559,7 +642,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (layers.length) sections.push({ name: 'the layer table', priority: 3, variants: layers });
   const waste = wasteVariants(report);
   if (waste.length) sections.push({ name: 'the wasted-space table', priority: 4, variants: waste });
-  const findings = findingsVariants(report);
+  const findings = findingsVariants(report, options.allFindings ?? false);
   if (findings.length) sections.push({ name: 'the findings list', priority: 2, variants: findings });
 
   const limited = options.maxChars !== undefined || options.maxBytes !== undefined;

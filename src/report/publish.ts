@@ -124,6 +124,7 @@ export async function publishReport(deps: PublishDeps, request: PublishRequest):
   const summary = renderMarkdown(report, {
     maxBytes: SUMMARY_BUDGET,
     limitName: "GitHub's 1 MiB limit for job summaries",
+    allFindings: true,
     fullReportHint: 'the JSON report (the `report-file` output)',
   });
 

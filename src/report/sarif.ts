@@ -59,6 +59,8 @@ export function toSarif(findings: Finding[], rules: readonly Rule[]): Log {
         },
       },
     ],
+    // SARIF's own field for "is it in the baseline?" (§3.27.24): the base commit's findings.
+    ...(f.baseline ? { baselineState: f.baseline === 'existing' ? 'unchanged' : 'new' } : {}),
     properties: { severity: f.severity, aliases: f.aliases },
   }));
   return {

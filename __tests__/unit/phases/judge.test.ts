@@ -36,6 +36,26 @@ const finding = (severity: Finding['severity']): Finding => ({
 });
 
 describe('judgeJob', () => {
+  it("fails on the pull request's new findings only, unless fail-on-existing-findings is on", () => {
+    const linted = {
+      findings: [
+        { ...finding('error'), baseline: 'existing' as const },
+        { ...finding('error'), line: 4, endLine: 4, baseline: 'new' as const },
+      ],
+      errors: [],
+      baseline: { sha: 'abc', new: 1, existing: 1 },
+    };
+    expect(judgeJob(start(), { errors: [] }, linted, { errors: [] }).failures).toEqual([
+      "1 new finding(s) at or above fail-on 'error'.",
+    ]);
+    const strict = start({ 'fail-on-existing-findings': 'true' });
+    expect(judgeJob(strict, { errors: [] }, linted, { errors: [] }).failures).toEqual([
+      "2 finding(s) at or above fail-on 'error'.",
+    ]);
+    const onlyExisting = { ...linted, findings: [linted.findings[0]] };
+    expect(judgeJob(start(), { errors: [] }, onlyExisting, { errors: [] }).failures).toEqual([]);
+  });
+
   it('passes with no error, no failed build, budgets kept and findings below fail-on', () => {
     const verdict = judgeJob(
       start(),

@@ -227,6 +227,69 @@ describe('renderMarkdown', () => {
     expect(lenient).not.toContain('fail-on');
   });
 
+  describe('findings compared with the base commit', () => {
+    const compared = (): Report =>
+      withChanges(grewReport(), (r) => {
+        r.source.pullRequest = 7;
+        r.failOn = 'warning';
+        r.findings = [
+          { ...finding('warning', 3, 'old-rule'), baseline: 'existing' },
+          { ...finding('error', 9, 'new-rule'), baseline: 'new' },
+          { ...finding('info', 5, 'old-info'), baseline: 'existing' },
+          { ...finding('style', 6, 'new-style'), baseline: 'new' },
+        ];
+        r.findingsBaseline = { sha: 'b'.repeat(40), new: 2, existing: 2 };
+      });
+
+    it('leads with the new findings and collapses the existing ones after them', () => {
+      const md = renderMarkdown(compared());
+      const fresh = md.indexOf('<summary>❌ 1 new error</summary>');
+      const existing = md.indexOf('<summary>📎 1 existing finding (the base commit has them too');
+      expect(fresh).toBeGreaterThan(0);
+      expect(existing).toBeGreaterThan(fresh);
+      expect(md.slice(existing)).toContain('`old-rule`');
+      expect(md.slice(fresh, existing)).not.toContain('`old-rule`');
+      expect(md).toContain("Compared with the base commit's Dockerfile (`bbbbbbbbbbbb`): 2 new, 2 existing.");
+      expect(tableRows(md, 'Size on disk')[2][3]).toBe(
+        '❌ 1 error · ⚠️ 1 warning · ℹ️ 1 info · 💅 1 style (🆕 2 new)',
+      );
+    });
+
+    it('fails on the new findings only, unless fail-on-existing-findings is on', () => {
+      const md = renderMarkdown(compared());
+      expect(md).toContain('- ❌ 1 new finding at or above `fail-on: warning`.');
+      expect(md).toContain('and they do not fail this step');
+      const strict = renderMarkdown(withChanges(compared(), (r) => (r.failOnExistingFindings = true)));
+      expect(strict).toContain('- ❌ 2 findings at or above `fail-on: warning`.');
+      expect(strict).not.toContain('do not fail this step');
+    });
+
+    it('lists warnings and errors in the comment and counts info and style; the summary lists all', () => {
+      const md = renderMarkdown(compared());
+      expect(md).not.toContain('`new-style`');
+      expect(md).not.toContain('`old-info`');
+      expect(md).toContain(
+        '…and 2 info/style findings (1 new), listed in the job summary and the JSON report.',
+      );
+      const summary = renderMarkdown(compared(), { allFindings: true });
+      expect(summary).toContain('<summary>💅 1 new style</summary>');
+      expect(summary).toContain('`old-info`');
+      expect(summary).not.toContain('info/style finding');
+    });
+
+    it('says why every finding is new on a pull request with nothing to compare with', () => {
+      const md = renderMarkdown(
+        withChanges(compared(), (r) => {
+          r.findings = r.findings.map((f) => ({ ...f, baseline: 'new' }));
+          r.findingsBaseline = { new: 4, existing: 0, reason: 'the base commit abc1234 has no Dockerfile' };
+        }),
+      );
+      expect(md).toContain('Every finding counts as new: the base commit abc1234 has no Dockerfile.');
+      expect(md).toContain('<summary>❌ 1 error</summary>');
+      expect(md).not.toContain('existing finding');
+    });
+  });
+
   it('shows shrinkage with a minus sign and says when nothing changed', () => {
     expect(renderMarkdown(combinations.shrank())).toContain('-2.50 MB (-16.8%) 📉');
     const unchanged = renderMarkdown(combinations.unchanged());
@@ -280,7 +343,7 @@ describe('renderMarkdown', () => {
   });
 
   it('groups findings by severity, most severe first, each linked to its line and rule docs', () => {
-    const md = renderMarkdown(combinations['many findings']());
+    const md = renderMarkdown(combinations['many findings'](), { allFindings: true });
     const order = ['❌ 10 errors', '⚠️ 10 warnings', 'ℹ️ 10 info', '💅 10 style'].map((s) =>
       md.indexOf(`<summary>${s}</summary>`),
     );
@@ -350,10 +413,12 @@ describe('renderMarkdown', () => {
     const report = withChanges(grewReport(), (r) => {
       r.findings = Array.from({ length: 400 }, (_, i) => finding('info', i + 1, 'r', 'é'.repeat(250)));
     });
-    const md = renderMarkdown(report, { maxBytes: 50_000 });
+    const md = renderMarkdown(report, { maxBytes: 50_000, allFindings: true });
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(50_000);
     expect(md).toContain('trimmed to fit');
-    expect(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES })).not.toContain('trimmed');
+    expect(renderMarkdown(report, { maxBytes: SUMMARY_MAX_BYTES, allFindings: true })).not.toContain(
+      'trimmed',
+    );
   });
 
   it('lists only built stages, naming the rest, when the stage table alone is too long', () => {

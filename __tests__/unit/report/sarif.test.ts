@@ -47,6 +47,16 @@ describe('toSarif', () => {
     }
   });
 
+  it("carries each finding's baseline as SARIF's baselineState: new, or unchanged for an existing one", () => {
+    const [a, b, c] = findings;
+    const marked = toSarif([{ ...a, baseline: 'new' }, { ...b, baseline: 'existing' }, c], allRules);
+    expect((marked.runs[0].results ?? []).map((r) => r.baselineState)).toEqual([
+      'new',
+      'unchanged',
+      undefined,
+    ]);
+  });
+
   it('maps severities to SARIF levels', () => {
     expect(['error', 'warning', 'info', 'style'].map((s) => sarifLevel(s as never))).toEqual([
       'error',
