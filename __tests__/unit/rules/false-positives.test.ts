@@ -351,3 +351,46 @@ describe('the path of a Dockerfile does not change its findings', () => {
     expect(runLint(model, { target: 1 }).findings.map((f) => f.rule)).toContain('final-stage-root');
   });
 });
+
+describe('copy-relative-without-workdir follows stages picked by a variable', () => {
+  test('a WORKDIR set in every stage `FROM base-${VARIANT}` can pick is inherited', () => {
+    const text = [
+      'ARG VARIANT=alpine',
+      'FROM golang:1.22-alpine AS base-alpine',
+      'WORKDIR /src',
+      'FROM golang:1.22 AS base-debian',
+      'WORKDIR /src',
+      'FROM base-${VARIANT} AS dev',
+      'COPY . .',
+    ];
+    expect(lines('copy-relative-without-workdir', text)).toEqual([]);
+  });
+
+  test('still flagged when one of the stages it can pick sets no WORKDIR', () => {
+    const text = [
+      'ARG VARIANT=alpine',
+      'FROM golang:1.22-alpine AS base-alpine',
+      'WORKDIR /src',
+      'FROM golang:1.22 AS base-debian',
+      'FROM base-${VARIANT} AS dev',
+      'COPY . .',
+    ];
+    expect(lines('copy-relative-without-workdir', text)).toEqual([6]);
+  });
+});
+
+describe('secrets-in-arg-env: a variable naming where a secret lives is not the secret', () => {
+  test('*_FILE, *_PATH and *_DIR are locations (the MINIO_ACCESS_KEY_FILE / POSTGRES_PASSWORD_FILE convention)', () => {
+    const text = [
+      'FROM alpine:3.20',
+      'ENV MINIO_ACCESS_KEY_FILE=access_key MINIO_SECRET_KEY_FILE=secret_key',
+      'ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw',
+      'ARG TOKEN_DIR=/run/tokens',
+    ];
+    expect(lines('secrets-in-arg-env', text)).toEqual([]);
+  });
+
+  test('the secret itself is still flagged', () => {
+    expect(lines('secrets-in-arg-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([2]);
+  });
+});
