@@ -394,3 +394,33 @@ describe('secrets-in-arg-env: a variable naming where a secret lives is not the 
     expect(lines('secrets-in-arg-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([2]);
   });
 });
+
+describe('final-stage-root knows images that set a non-root USER themselves', () => {
+  test('grafana/k6 runs as its k6 user (the OpenTelemetry demo load generator)', () => {
+    const text = [
+      'FROM docker.io/grafana/k6:2.2.0-with-browser',
+      'COPY script.js /home/k6/',
+      'ENTRYPOINT ["k6", "run", "script.js"]',
+    ];
+    expect(lines('final-stage-root', text)).toEqual([]);
+  });
+
+  test('an image that does not is still flagged', () => {
+    expect(lines('final-stage-root', ['FROM alpine:3.20', 'ENTRYPOINT ["/app"]'])).toEqual([1]);
+  });
+});
+
+describe('pipefail: a pipe inside PowerShell or cmd is not a POSIX shell pipe', () => {
+  test('RUN powershell … | … on a Windows image is not flagged', () => {
+    const text = [
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'RUN powershell busybox.exe --list ^|%{$nul = cmd /c mklink C:\\bin\\$_.exe busybox.exe}',
+      'RUN cmd /c dir | findstr bin',
+    ];
+    expect(lines('pipefail', text)).toEqual([]);
+  });
+
+  test('a POSIX pipe is still flagged', () => {
+    expect(lines('pipefail', ['FROM alpine:3.20', 'RUN wget -qO- https://x | tar x'])).toEqual([2]);
+  });
+});
