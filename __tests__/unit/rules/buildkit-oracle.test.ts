@@ -136,6 +136,18 @@ describeWithCorpus('agreement with live BuildKit on the real Dockerfiles', () =>
               ...r.onlyStagegate.map((k) => `\n    only stagegate: ${k}`),
             ].join(''),
         ),
+        // BuildKit runs no experimental check by default; stagegate's defaults should match (issue 14).
+        ...[...EXPERIMENTAL].map((check) => {
+          const ours = lintRealCorpus('default').reduce(
+            (n, l) => n + l.findings.filter((f) => f.aliases.includes(check)).length,
+            0,
+          );
+          const theirs = Object.values(oracle.files).reduce(
+            (n, r) => n + r.default.filter((w) => w.check === check).length,
+            0,
+          );
+          return `  experimental ${check} with both sides' defaults: stagegate ${ours}, BuildKit ${theirs}`;
+        }),
         `left out, artefacts of the registry-less oracle run (${Object.keys(ORACLE_ARTEFACTS).length}):`,
         ...Object.entries(ORACLE_ARTEFACTS).map(([k, why]) => `  ${k}: ${why}`),
         `left out, BuildKit stopped with an error (${skipped.length}):`,
