@@ -35,6 +35,7 @@ import { benchLint } from './sections/lint.mjs';
 import { benchCache } from './sections/cache.mjs';
 import { benchScale } from './sections/scale.mjs';
 import { DEFAULT_ENGINES, benchDrivers } from './sections/drivers.mjs';
+import { benchFindings } from './sections/findings.mjs';
 
 export const SECTIONS = {
   job: benchJob,
@@ -43,6 +44,7 @@ export const SECTIONS = {
   cache: benchCache,
   scale: benchScale,
   drivers: benchDrivers,
+  findings: benchFindings,
 };
 
 const USAGE = `Usage: node bench/run.mjs [--smoke] [--runs N] [--sections ${Object.keys(SECTIONS).join(',')}]

@@ -120,6 +120,7 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
       '## 4. Base report cache',
       '## 5. Scale',
       '## 6. Per driver',
+      '## 7. Findings',
     ]) {
       expect(markdown).toContain(heading);
     }
@@ -127,6 +128,14 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
     expect(markdown).not.toContain('## Failures');
     expect(markdown).not.toMatch(/not measured/i);
     expect(results.machine.cores).toBeGreaterThan(0);
+  });
+
+  it('measures the findings against the hand-judged verdicts (section 7)', () => {
+    const findings = (results.sections as unknown as Record<string, Record<string, unknown>>).findings;
+    if (findings?.skipped) return; // no corpus on this machine: the section says so
+    expect(findings?.unjudged).toBe(0);
+    expect(findings?.precision).toBeGreaterThanOrEqual(0.97);
+    expect(markdown).toMatch(/Precision at warning\+error.*\*\*\d+\.\d%\*\*/);
   });
 
   it('measures the whole job and the hand-written steps side by side, cold and warm', () => {

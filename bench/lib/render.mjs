@@ -105,7 +105,73 @@ function targets(results) {
       verdict(cache.cold?.ratio, 0.9999, sm),
     ]);
   }
+  rows.push(...findingsTargets(results.sections.findings));
   return rows;
+}
+
+/** Section 7's three targets (they hold on any run: the figures do not depend on timing). */
+function findingsTargets(f) {
+  if (!f || f.skipped || f.error) return [];
+  const share = (x) => `${(x * 100).toFixed(1)}%`;
+  const met = (ok) => (ok ? 'met' : '**missed**');
+  return [
+    [
+      '7. Findings: precision at warning+error',
+      `≥ ${share(f.targets.precision)}`,
+      share(f.precision),
+      met(f.precision >= f.targets.precision),
+    ],
+    [
+      '7. Findings: noise share of what the comment shows',
+      `≤ ${share(f.targets.noiseShare)}`,
+      share(f.noiseShare),
+      met(f.noiseShare <= f.targets.noiseShare),
+    ],
+    [
+      '7. Findings: recall on the must-report list',
+      `≥ ${share(f.targets.recall)}`,
+      `${share(f.recall.reported / f.recall.total)} (${f.recall.reported}/${f.recall.total})`,
+      met(f.recall.reported / f.recall.total >= f.targets.recall),
+    ],
+  ];
+}
+
+/** Section 7: the hand-judged verdicts on corpus/real (bench/sections/findings.mjs). */
+function findingsSection(f) {
+  if (!f) return '_Not run._';
+  if (f.error) return `**Failed:** ${f.error}`;
+  if (f.skipped) return `_Skipped: ${f.skipped}._`;
+  const share = (x) => `${(x * 100).toFixed(1)}%`;
+  const c = f.counts;
+  const rows = Object.entries(f.byRule).map(([rule, t]) => [
+    `\`${rule}\``,
+    String(t.true),
+    String(t.noise),
+    String(t.false),
+  ]);
+  const missed = Object.entries(f.missedByClass).map(([k, n]) => `${k} ${n}`);
+  const noisiest = Object.entries(f.byRule)
+    .filter(([, t]) => t.noise > 0)
+    .sort((a, b) => b[1].noise - a[1].noise)
+    .slice(0, 6)
+    .map(([rule, t]) => `\`${rule}\` ${t.noise}`);
+  return [
+    `${f.files} files of the shared corpus's \`real/\`, linted by \`dist/cli.js lint\` with the default config. Every warning and error finding (what the PR comment shows by default) was judged by hand against the file and the rule's docs page (\`__tests__/fixtures/verdicts/real-corpus.tsv\`): **true** (right, a reviewer wants it), **noise** (technically right, not wanted in a PR), **false** (wrong for this file). The must-report list is every true finding plus the problems no rule reports yet (\`must-report.tsv\`: unverified \`ADD <url>\`, floating tags such as \`node:lts\`, dependency downloads after \`COPY . .\`, compilers and \`-dev\` packages or package indexes left in the shipped image). Rules about the build context (\`.dockerignore\`) are left out: the corpus keeps no build contexts.`,
+    '',
+    `- Shown by default: ${f.shown}; judged true ${c.true}, noise ${c.noise}, false ${c.false}; unjudged ${f.unjudged}.`,
+    `- Precision at warning+error, (true + noise) ÷ judged: **${share(f.precision)}** (target ≥ ${share(f.targets.precision)}).`,
+    `- Noise share, noise ÷ shown: **${share(f.noiseShare)}** (target ≤ ${share(f.targets.noiseShare)}).`,
+    `- Recall on the must-report list: **${f.recall.reported}/${f.recall.total} = ${share(f.recall.reported / f.recall.total)}** (target ≥ ${share(f.targets.recall)}); not reported: ${missed.join(', ') || 'none'}.`,
+    `- The largest sources of noise: ${noisiest.join(', ')}.`,
+    '',
+    table(['rule', 'true', 'noise', 'false'], rows),
+    '',
+    'False positives still shown (open classes):',
+    '',
+    ...f.falseShown.map((x) => `- \`${x.file}:${x.line}\` \`${x.rule}\`: ${x.reason}`),
+    '',
+    'Re-judge after a rule change: `node bench/sections/findings.mjs` prints every unjudged finding and every judged row no longer shown in the TSV format, ready to paste; `__tests__/unit/rules/verdicts.test.ts` fails on them.',
+  ].join('\n');
 }
 
 function machine(m, results) {
@@ -541,7 +607,7 @@ export function renderMarkdown(results) {
         : ''
     }`,
     '',
-    'Re-run: `npm run bundle && npm run bench` (about 15 minutes on 2 cores; needs Docker with BuildKit and `stagegate/busybox:1`, see `scripts/base-images.sh`). `node bench/run.mjs --help` lists the options: `--smoke` (what CI runs), `--runs N`, `--sections job,size,lint,cache,scale,drivers` (and `--engines` for drivers) with `--reuse` to re-measure some sections and keep the others, `--cold prune` to empty the build cache instead of busting it (only on a machine nobody else uses).',
+    'Re-run: `npm run bundle && npm run bench` (about 15 minutes on 2 cores; needs Docker with BuildKit and `stagegate/busybox:1`, see `scripts/base-images.sh`). `node bench/run.mjs --help` lists the options: `--smoke` (what CI runs), `--runs N`, `--sections job,size,lint,cache,scale,drivers,findings` (and `--engines` for drivers) with `--reuse` to re-measure some sections and keep the others, `--cold prune` to empty the build cache instead of busting it (only on a machine nobody else uses).',
     '',
     '## Targets',
     '',
@@ -587,6 +653,10 @@ export function renderMarkdown(results) {
     '',
     driversSection(sec.drivers, results.machine),
     '',
+    '## 7. Findings',
+    '',
+    findingsSection(sec.findings),
+    '',
   ];
   const failed = Object.entries(sec).filter(([, v]) => v?.error);
   if (failed.length) {
@@ -603,6 +673,7 @@ export const SECTION_HEADINGS = {
   cache: '## 4. ',
   scale: '## 5. ',
   drivers: '## 6. ',
+  findings: '## 7. ',
 };
 
 /** `## ` blocks of a Markdown text: [{heading, text}], the part before the first one with heading ''. */

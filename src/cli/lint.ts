@@ -83,7 +83,7 @@ function textFinding(f: Finding): string {
  * (unreachable stages, the test stage) read these. A --target/--test-stage that names no stage is a
  * UserError listing the stages.
  */
-function stagesFor(model: DockerfileModel, target?: string, testStage = DEFAULT_TEST_STAGE) {
+export function stagesFor(model: DockerfileModel, target?: string, testStage = DEFAULT_TEST_STAGE) {
   const { graph } = model;
   const names = graph.stages.map((s) => s.name ?? String(s.index)).join(', ');
   const pick = (option: string, ref: string) => {

@@ -127,6 +127,8 @@ const cases: Case[] = [
       'FROM alpine\nCOPY <<EOF /x\n$NOT_EXPANDED_HERE\nEOF\n',
       'FROM some/unknown-image\nCOPY $FROM_THE_IMAGE /x\n',
       'FROM alpine\nARG A=1 B=${A}0\nLABEL b=$B\n',
+      // BuildKit expands EXPOSE without reporting unset variables (the live oracle agrees).
+      'FROM alpine\nEXPOSE ${APP_PORT}\n',
     ],
   },
   {
@@ -216,7 +218,13 @@ const cases: Case[] = [
     passes: [
       '# build compiles the app\nFROM alpine AS build\n',
       '# Build the app\n#\nFROM alpine AS build\n',
+      '# Build the app\n#\n\nFROM alpine AS build\n',
       '# Nothing\nFROM alpine\n',
+      // Parser directives are not comments; the description is the last comment line.
+      '# syntax=docker/dockerfile:1\n\nFROM alpine AS build\n',
+      '# Copyright header\n\n# build compiles the app\nFROM alpine AS build\n',
+      // Comments inside an instruction belong to it, not to the next one.
+      'FROM alpine AS base\nRUN a \\\n  # a note\n  && b\nARG VERSION=1\n',
     ],
   },
 ];
@@ -246,6 +254,23 @@ describe('BuildKit checks', () => {
     expect(lint('undefined-var', 'FROM alpine\nENV A=1 B=$A\n').map((f) => f.message)).toEqual([
       "Usage of undefined variable '$A'",
     ]);
+  });
+
+  it("undefined-var: Red Hat's UBI images are known, so a stage on one is checked", () => {
+    // hashicorp/vault's ubi stage re-uses a name only its first stage declared; BuildKit reports it.
+    const text =
+      'FROM registry.access.redhat.com/ubi8/ubi-minimal:8.8 AS ubi\nENV NAME=$NAME HOME=/home/$container\n';
+    expect(lint('undefined-var', text).map((f) => f.message)).toEqual([
+      "Usage of undefined variable '$NAME'",
+    ]);
+  });
+
+  it('invalid-definition-description: a blank line does not end the description, as in live BuildKit', () => {
+    // BuildKit v0.34.2's parser drops collected comments only at an empty `#` line (the live oracle,
+    // __tests__/fixtures/buildkit-oracle, flags a licence header a blank line above a stage).
+    const text =
+      '# Copyright 2020 Someone\n# Licensed under X\n\nARG BASE=alpine\n\n# the build\n\nFROM $BASE AS build\n';
+    expect(lint('invalid-definition-description', text).map((f) => f.line)).toEqual([4, 8]);
   });
 
   it('sees CRLF line endings as ordinary ones', () => {

@@ -351,3 +351,76 @@ describe('the path of a Dockerfile does not change its findings', () => {
     expect(runLint(model, { target: 1 }).findings.map((f) => f.rule)).toContain('final-stage-root');
   });
 });
+
+describe('copy-relative-without-workdir follows stages picked by a variable', () => {
+  test('a WORKDIR set in every stage `FROM base-${VARIANT}` can pick is inherited', () => {
+    const text = [
+      'ARG VARIANT=alpine',
+      'FROM golang:1.22-alpine AS base-alpine',
+      'WORKDIR /src',
+      'FROM golang:1.22 AS base-debian',
+      'WORKDIR /src',
+      'FROM base-${VARIANT} AS dev',
+      'COPY . .',
+    ];
+    expect(lines('copy-relative-without-workdir', text)).toEqual([]);
+  });
+
+  test('still flagged when one of the stages it can pick sets no WORKDIR', () => {
+    const text = [
+      'ARG VARIANT=alpine',
+      'FROM golang:1.22-alpine AS base-alpine',
+      'WORKDIR /src',
+      'FROM golang:1.22 AS base-debian',
+      'FROM base-${VARIANT} AS dev',
+      'COPY . .',
+    ];
+    expect(lines('copy-relative-without-workdir', text)).toEqual([6]);
+  });
+});
+
+describe('secrets-in-arg-env: a variable naming where a secret lives is not the secret', () => {
+  test('*_FILE, *_PATH and *_DIR are locations (the MINIO_ACCESS_KEY_FILE / POSTGRES_PASSWORD_FILE convention)', () => {
+    const text = [
+      'FROM alpine:3.20',
+      'ENV MINIO_ACCESS_KEY_FILE=access_key MINIO_SECRET_KEY_FILE=secret_key',
+      'ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw',
+      'ARG TOKEN_DIR=/run/tokens',
+    ];
+    expect(lines('secrets-in-arg-env', text)).toEqual([]);
+  });
+
+  test('the secret itself is still flagged', () => {
+    expect(lines('secrets-in-arg-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([2]);
+  });
+});
+
+describe('final-stage-root knows images that set a non-root USER themselves', () => {
+  test('grafana/k6 runs as its k6 user (the OpenTelemetry demo load generator)', () => {
+    const text = [
+      'FROM docker.io/grafana/k6:2.2.0-with-browser',
+      'COPY script.js /home/k6/',
+      'ENTRYPOINT ["k6", "run", "script.js"]',
+    ];
+    expect(lines('final-stage-root', text)).toEqual([]);
+  });
+
+  test('an image that does not is still flagged', () => {
+    expect(lines('final-stage-root', ['FROM alpine:3.20', 'ENTRYPOINT ["/app"]'])).toEqual([1]);
+  });
+});
+
+describe('pipefail: a pipe inside PowerShell or cmd is not a POSIX shell pipe', () => {
+  test('RUN powershell … | … on a Windows image is not flagged', () => {
+    const text = [
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'RUN powershell busybox.exe --list ^|%{$nul = cmd /c mklink C:\\bin\\$_.exe busybox.exe}',
+      'RUN cmd /c dir | findstr bin',
+    ];
+    expect(lines('pipefail', text)).toEqual([]);
+  });
+
+  test('a POSIX pipe is still flagged', () => {
+    expect(lines('pipefail', ['FROM alpine:3.20', 'RUN wget -qO- https://x | tar x'])).toEqual([2]);
+  });
+});

@@ -47,6 +47,13 @@ const IMAGE_ENV: Record<string, string[]> = {
   almalinux: [],
   amazonlinux: [],
   'buildpack-deps': [],
+  // Red Hat's Universal Base Images set only `container=oci` (and PATH).
+  'registry.access.redhat.com/ubi8/ubi': ['container'],
+  'registry.access.redhat.com/ubi8/ubi-minimal': ['container'],
+  'registry.access.redhat.com/ubi8/ubi-micro': ['container'],
+  'registry.access.redhat.com/ubi9/ubi': ['container'],
+  'registry.access.redhat.com/ubi9/ubi-minimal': ['container'],
+  'registry.access.redhat.com/ubi9/ubi-micro': ['container'],
   'gcr.io/distroless/static': ['SSL_CERT_FILE'],
   'gcr.io/distroless/static-debian11': ['SSL_CERT_FILE'],
   'gcr.io/distroless/static-debian12': ['SSL_CERT_FILE'],

@@ -1,20 +1,34 @@
 /**
- * BuildKit's InvalidDefinitionDescription (experimental there): a comment right above a named stage's
- * FROM or an ARG is taken as its description (`docker buildx build --call=outline` shows it), so it
- * should start with the stage or argument name. An empty line or an empty `#` line in between says
- * "this is not a description".
+ * BuildKit's InvalidDefinitionDescription (experimental there): a comment above a named stage's FROM or
+ * an ARG is taken as its description (`docker buildx build --call=outline` shows it), so it should start
+ * with the stage or argument name. As BuildKit's parser collects them, the comments above an instruction
+ * are those since the previous instruction, and only an empty `#` line starts them afresh: a blank line
+ * does not (live BuildKit v0.34.2 flags a header comment a blank line above, whatever its docs' example
+ * says; see docs/rules/invalid-definition-description.md). The last of them is the description.
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Rule, RuleHit } from '../types.js';
 import { argNames } from './base-image-env.js';
 import { allInstructions, hitFor } from './common.js';
 
-/** The nearest comment line directly above the instruction (no blank or empty `#` line between). */
-function descriptionComment(commentLines: Set<number>, lines: string[], i: Instruction): string | undefined {
-  const above = i.getRange().start.line - 1;
-  if (above < 0 || !commentLines.has(above)) return undefined;
-  const content = (lines[above] ?? '').trim().replace(/^#/, '').trim();
-  return content === '' ? undefined : content;
+/**
+ * The description BuildKit reads for the instruction: the last comment line between the previous
+ * instruction (0-based end line `after`) and this one, unless an empty `#` line follows it. The text is
+ * BuildKit's: the line without its first character, trimmed.
+ */
+function descriptionComment(
+  commentLines: Set<number>,
+  lines: string[],
+  after: number,
+  i: Instruction,
+): string | undefined {
+  let description: string | undefined;
+  for (let n = after + 1; n < i.getRange().start.line; n++) {
+    if (!commentLines.has(n)) continue;
+    const content = (lines[n] ?? '').slice(1).trim();
+    description = content === '' ? undefined : content;
+  }
+  return description;
 }
 
 export const invalidDefinitionDescription: Rule = {
@@ -28,7 +42,10 @@ export const invalidDefinitionDescription: Rule = {
     // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).
     const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
     const hits: RuleHit[] = [];
+    let previousEnd = -1;
     for (const i of allInstructions(model)) {
+      const after = previousEnd;
+      previousEnd = i.getRange().end.line;
       const keyword = i.getKeyword();
       let keys: string[] = [];
       let what = '';
@@ -41,9 +58,9 @@ export const invalidDefinitionDescription: Rule = {
         what = 'build stage';
       }
       if (keys.length === 0) continue;
-      const comment = descriptionComment(commentLines, lines, i);
+      const comment = descriptionComment(commentLines, lines, after, i);
       if (comment === undefined) continue;
-      const firstWord = comment.split(/\s+/)[0];
+      const firstWord = comment.split(' ')[0];
       if (keys.includes(firstWord)) continue;
       const example = keyword === 'ARG' && keys.length > 1 ? '<arg_key>' : keys[0];
       hits.push(

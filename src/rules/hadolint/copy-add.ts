@@ -186,7 +186,13 @@ export const copyRelativeWithoutWorkdir: Rule = {
       if (step.keyword === 'FROM' && !step.onbuild) {
         const from = step.instruction as From;
         const parent = stageByName.get((from.getImage() ?? '').toLowerCase());
-        workdirByStage.set(step.stage, parent !== undefined && (workdirByStage.get(parent) ?? false));
+        // `FROM build-base-${VARIANT}` builds on one of the stages it can pick: a WORKDIR is set when
+        // every one of them set it (docker/cli's e2e and dev stages).
+        const picks = parent === undefined ? stagesMatching(ctx.model, from.getImage() ?? '') : [parent];
+        workdirByStage.set(
+          step.stage,
+          picks.length > 0 && picks.every((p) => workdirByStage.get(p) ?? false),
+        );
         const name = from.getBuildStage();
         if (name) stageByName.set(name.toLowerCase(), step.stage);
       } else if (step.keyword === 'WORKDIR') workdirByStage.set(step.stage, true);

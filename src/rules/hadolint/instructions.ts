@@ -306,9 +306,12 @@ export const fromFirst: Rule = {
 const SECRET_WORDS =
   /(^|[_-])(password|passwd|pword|secret|token|apikey|api[_-]?key|access[_-]?key|private[_-]?key|key|credentials?|auth)([_-]|$)/i;
 
+/** `POSTGRES_PASSWORD_FILE`, `MINIO_ACCESS_KEY_FILE`: where a secret is mounted, not the secret. */
+const NAMES_A_LOCATION = /[_-](file|path|dir)$/i;
+
 export function looksSecret(name: string): boolean {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-  return SECRET_WORDS.test(snake);
+  return SECRET_WORDS.test(snake) && !NAMES_A_LOCATION.test(snake);
 }
 
 /** ARG and ENV values end up in the image history (`docker history`) and in the image config. */

@@ -22,11 +22,25 @@ export const pipefail: Rule = {
     for (const step of steps(ctx.model.ast)) {
       if (step.keyword === 'FROM') safe = false;
       else if (step.keyword === 'SHELL') safe = shellIsSafe(step.instruction.getRawArgumentsContent() ?? '');
-      else if (step.keyword === 'RUN' && !safe && runScript(step.instruction).hasPipe) hits.push(hitAt(step));
+      else if (
+        step.keyword === 'RUN' &&
+        !safe &&
+        !runsNonPosixShell(step.instruction.getArgumentsContent() ?? '')
+      )
+        if (runScript(step.instruction).hasPipe) hits.push(hitAt(step));
     }
     return hits;
   },
 };
+
+/**
+ * `RUN powershell …` / `RUN cmd /c …` (Windows images): the pipe is PowerShell's or cmd's, and
+ * pipefail, a POSIX shell option, does not apply to it.
+ */
+function runsNonPosixShell(script: string): boolean {
+  const first = script.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return NON_POSIX_SHELLS.some((s) => first === s || first === `${s}.exe`);
+}
 
 function shellIsSafe(raw: string): boolean {
   const words = execFormWords(raw);

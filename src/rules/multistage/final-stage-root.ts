@@ -23,6 +23,7 @@ const NON_ROOT_BASES: RegExp[] = [
   /^bitnami\//,
   /^registry\.access\.redhat\.com\/ubi\d+\/(nodejs|python|ruby|php|perl|openjdk|dotnet)/, // s2i images, uid 1001
   /^mcr\.microsoft\.com\/dotnet\/[^:]+:.*chiseled/, // chiseled .NET images run as `app`
+  /^(docker\.io\/)?grafana\/k6(:|$)/, // grafana/k6 ends with `USER k6` (uid 12345)
 ];
 
 export function isRootUser(user: string): boolean {

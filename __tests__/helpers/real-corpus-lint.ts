@@ -1,0 +1,75 @@
+/**
+ * Every Dockerfile of the shared corpus's `real/` folder, linted the way `stagegate lint FILE` lints it
+ * (src/cli/lint.ts): no config file, the last stage as target, `test` as test stage when there is one,
+ * every named stage built. A file the loader refuses (duplicate stage names...) has no findings and says
+ * why, as the CLI does. The corpus keeps no build contexts, so each file is linted as with
+ * `--context <a folder holding an empty .dockerignore>` (bench/findings.mjs does exactly that): rules
+ * about the context (dockerignore-missing, CopyIgnoredFile) neither fire on nor pass a folder that is
+ * not the file's context. The BuildKit oracle ran the same way, on an empty context.
+ *
+ * Files are named relative to the corpus (`real/<name>`), as the verdicts and the BuildKit oracle name
+ * them. Results are computed once per mode and shared by the tests of one jest worker.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { stagesFor } from '../../src/cli/lint.js';
+import { parseDockerfile } from '../../src/dockerfile/load.js';
+import { UserError } from '../../src/errors.js';
+import { loadLintSetup, runLint } from '../../src/rules/lint.js';
+import { allRules } from '../../src/rules/registry.js';
+import type { Finding, Severity } from '../../src/rules/types.js';
+import { realDockerfiles } from './corpus.js';
+
+export interface LintedFile {
+  /** `real/<name>`. */
+  file: string;
+  findings: Finding[];
+  /** The loader's reason when it refused the file. */
+  refused?: string;
+  notices: string[];
+}
+
+/**
+ * `default`: the shipped defaults. `all`: every rule on, a rule that is off by default at warning
+ * (what a config turning everything on sees; compared with BuildKit's `experimental=all`).
+ */
+export type LintMode = 'default' | 'all';
+
+const cache = new Map<LintMode, LintedFile[]>();
+
+/** Severity overrides that turn on every rule that is off by default. */
+function everyRuleOn(): Record<string, Severity> {
+  return Object.fromEntries(
+    allRules.filter((r) => (r.severity as string) === 'off').map((r) => [r.id.toLowerCase(), 'warning']),
+  );
+}
+
+function lintOne(path: string, mode: LintMode): LintedFile {
+  const file = `real/${basename(path)}`;
+  const setup = loadLintSetup({ context: dirname(path), file: path, cwd: dirname(path) });
+  const text = readFileSync(path, 'utf8');
+  try {
+    const model = parseDockerfile(text, file);
+    const overrides = mode === 'all' ? everyRuleOn() : {};
+    const options = {
+      ...setup.options,
+      dockerignore: [],
+      ...stagesFor(model),
+      severityOverrides: { ...(setup.options.severityOverrides ?? {}), ...overrides },
+    };
+    const { findings, notices } = runLint(model, options);
+    return { file, findings, notices };
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return { file, findings: [], refused: err.message, notices: [] };
+  }
+}
+
+export function lintRealCorpus(mode: LintMode = 'default'): LintedFile[] {
+  let linted = cache.get(mode);
+  if (!linted) {
+    linted = realDockerfiles().map((path) => lintOne(path, mode));
+    cache.set(mode, linted);
+  }
+  return linted;
+}
