@@ -69,12 +69,16 @@ function parseJson<T>(text: string | undefined): T | undefined {
   }
 }
 
-/** The reference to ask the registry about: the digest the engine pulled, when it knows it. */
+/**
+ * The reference to ask the registry about: the digest the engine pulled (RepoDigests), preferring one
+ * in the reference's own repository. Any registry that holds this manifest stores exactly its blobs,
+ * and figures are matched by diff id, so another repository's digest (a mirror's) is as good.
+ */
 async function pinnedRef(docker: Docker, ref: string): Promise<string> {
   const repo = repositoryOf(ref);
   try {
-    const local = await docker.inspectImage(ref);
-    return local.repoDigests.find((d) => repositoryOf(d) === repo) ?? ref;
+    const { repoDigests } = await docker.inspectImage(ref);
+    return repoDigests.find((d) => repositoryOf(d) === repo) ?? repoDigests[0] ?? ref;
   } catch {
     return ref; // Not in the engine's store (BuildKit pulled it into its own): ask by the reference.
   }
