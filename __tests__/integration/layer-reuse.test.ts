@@ -13,7 +13,7 @@ import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { ConcurrencyLimit } from '../../src/image/compressed-size.js';
 import { measureImage } from '../../src/image/measure.js';
 import { createScanStore } from '../../src/image/scan-store.js';
-import type { Docker } from '../../src/seams/docker.js';
+import { parseEngineInfo, type Docker } from '../../src/seams/docker.js';
 import { BASE_IMAGE, DOCKER, describeWithEngine, docker, realDocker } from '../helpers/engine.js';
 
 class CountingLimit extends ConcurrencyLimit {
@@ -59,8 +59,9 @@ describeWithEngine('measuring layers once on the real engine', () => {
     await measureImage(counting, tags[0], model, 0, { scans, registry: false });
     const limit = new CountingLimit();
     const head = await measureImage(counting, tags[1], model, 0, { scans, limit, registry: false });
-    // The deps layer (about 2 MB, two blocks) and the base image's layer were not compressed again.
-    expect(limit.compressions).toBe(1);
+    // The deps layer (about 2 MB, two blocks) and the base image's layer were not compressed again
+    // (under the containerd store, which saves layers compressed, nothing is compressed at all).
+    expect(limit.compressions).toBeLessThanOrEqual(1);
     expect(head.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
     const fresh = await measureImage(real, tags[1], model, 0, { registry: false });
     expect(head.layers.map((l) => [l.diffId, l.size, l.compressedSize])).toEqual(
@@ -69,11 +70,13 @@ describeWithEngine('measuring layers once on the real engine', () => {
     expect(head.compressedSize).toBe(fresh.compressedSize);
     expect(head.waste).toEqual(fresh.waste);
 
-    // Same layers, another config (a LABEL): no docker save at all, the same layer figures.
+    // Same layers, another config (a LABEL): no docker save at all, the same layer figures. (Under the
+    // containerd store docker history shows snapshot usage, not layer sizes: it is saved, every layer skipped.)
     const before = saves;
+    const store = parseEngineInfo(docker(['info', '--format', '{{json .}}'])).imageStore;
     const labelModel = parseDockerfile(dockerfileOf('head', `LABEL again=${nonce}\n`), 'Dockerfile');
     const relabelled = await measureImage(counting, tags[2], labelModel, 0, { scans, registry: false });
-    expect(saves).toBe(before);
+    expect(saves).toBe(store === 'classic' ? before : before + 1);
     expect(relabelled.layers.map((l) => [l.size, l.compressedSize])).toEqual(
       fresh.layers.map((l) => [l.size, l.compressedSize]),
     );

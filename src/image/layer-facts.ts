@@ -23,6 +23,11 @@ export interface LayerFacts {
    * entries are not named by diff id: a layer is recognised there by this length before it is read.
    */
   tarBytes?: number;
+  /**
+   * The blob digest `docker save` names the layer by when it is not the diff id: the containerd
+   * image store saves layers compressed, named by the compressed blob's digest.
+   */
+  blobDigest?: string;
   /** The layer's file list (paths and sizes), for the wasted-space analysis. */
   files?: LayerFiles;
 }
@@ -74,6 +79,7 @@ export function unpackLayerFacts(value: unknown, diffId?: string): LayerFacts | 
   if (!isCount(v.size) || !isCount(v.compressedSize)) return undefined;
   if (v.compressedFrom !== 'registry' && v.compressedFrom !== 'measured') return undefined;
   if (v.tarBytes !== undefined && !isCount(v.tarBytes)) return undefined;
+  if (v.blobDigest !== undefined && typeof v.blobDigest !== 'string') return undefined;
   const files = v.files === undefined ? undefined : unpackFiles(v.files);
   if (v.files !== undefined && !files) return undefined;
   return {
@@ -82,6 +88,7 @@ export function unpackLayerFacts(value: unknown, diffId?: string): LayerFacts | 
     compressedSize: v.compressedSize,
     compressedFrom: v.compressedFrom,
     ...(v.tarBytes !== undefined ? { tarBytes: v.tarBytes } : {}),
+    ...(v.blobDigest !== undefined ? { blobDigest: v.blobDigest } : {}),
     ...(files ? { files } : {}),
   };
 }

@@ -110,11 +110,17 @@ const STRENGTH: Record<LayerReadMode, number> = { skip: 0, read: 1, measure: 2 }
 
 /**
  * How to read an archive entry before its bytes stream. The OCI layout names an uncompressed layer by
- * its diff id (`blobs/sha256/<diff id>`). The legacy layout names it by a v1 id, so a known layer is
+ * its diff id (`blobs/sha256/<diff id>`), a compressed one (containerd store) by the compressed blob's
+ * digest, which a layer read before remembers (`blobDigest`). The legacy layout names it by a v1 id, so a known layer is
  * recognised by its tar's length (`tarBytes`); a guess is checked against manifest.json afterwards.
  */
 function entryModes(k: ScanKnowledge, trustTarBytes: boolean): (entry: LayerEntryHeader) => LayerReadMode {
   const ids = new Set(k.diffIds);
+  const byBlob = new Map<string, string>();
+  for (const d of k.diffIds) {
+    const blob = k.known.get(d)?.blobDigest;
+    if (blob) byBlob.set(blob, d);
+  }
   const byTarBytes = new Map<number, LayerReadMode>();
   for (const d of k.diffIds) {
     const bytes = k.known.get(d)?.tarBytes;
@@ -125,7 +131,11 @@ function entryModes(k: ScanKnowledge, trustTarBytes: boolean): (entry: LayerEntr
   }
   return ({ path, bytes }) => {
     const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path);
-    if (blob) return ids.has(`sha256:${blob[1]}`) ? readModeOf(`sha256:${blob[1]}`, k) : 'measure';
+    if (blob) {
+      const digest = `sha256:${blob[1]}`;
+      const diffId = ids.has(digest) ? digest : byBlob.get(digest);
+      return diffId ? readModeOf(diffId, k) : 'measure';
+    }
     return byTarBytes.get(bytes) ?? 'measure';
   };
 }
@@ -139,6 +149,13 @@ function layoutOf(archive: ImageArchive, imageId: string): ImageLayout {
       'size',
     );
   }
+}
+
+/** The archive's name for a layer when it is a blob digest other than the diff id. */
+function blobDigestOf(path: string, diffId: string): { blobDigest: string } | undefined {
+  const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path);
+  const digest = blob ? `sha256:${blob[1]}` : undefined;
+  return digest && digest !== diffId ? { blobDigest: digest } : undefined;
 }
 
 /** One layer's result from what was read and what was known; undefined when a guess was wrong. */
@@ -169,6 +186,7 @@ function layerResult(
     compressedSize,
     compressedFrom: fromRegistry !== undefined ? 'registry' : 'measured',
     ...(read.storedAs ? {} : { tarBytes: read.archiveBytes }),
+    ...(blobDigestOf(read.path, diffId) ?? {}),
     ...(k.listFiles && read.files ? { files: read.files } : {}),
   };
   return {

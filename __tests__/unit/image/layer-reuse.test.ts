@@ -83,6 +83,25 @@ async function ociImage(layers: Buffer[], label = 'a'): Promise<Image> {
   return { id: digest(config), archive, diffIds, layers, configBytes: config.length };
 }
 
+/** The containerd store's `docker save`: layer blobs gzip-compressed, named by the compressed digest. */
+async function containerdImage(layers: Buffer[], label: string): Promise<Image> {
+  const plain = await ociImage(layers, label);
+  const blobs = layers.map((l) => gzipSync(l));
+  const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: plain.diffIds }, label }));
+  const manifest = Buffer.from(
+    JSON.stringify({ config: { digest: digest(config) }, layers: blobs.map((b) => ({ digest: digest(b) })) }),
+  );
+  const index = Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] }));
+  const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
+  const archive = await tarOf([
+    ...blobs.map(blob),
+    blob(config),
+    blob(manifest),
+    { name: 'index.json', data: index },
+  ]);
+  return { ...plain, id: digest(config), archive };
+}
+
 /** The same image in Docker 20.10's legacy layout: layer entries named by a v1 id, not the diff id. */
 async function legacyImage(layers: Buffer[], label: string): Promise<Image> {
   const oci = await ociImage(layers, label);
@@ -210,6 +229,25 @@ describe('measuring layers once, by diff id', () => {
     expect(limit.compressions - before).toBe(1);
     expect(m3.layers[0].compressedSizeSource).toBe('cached');
     expect(compressedFirst).toBeGreaterThan(0);
+  });
+
+  it('recognises a known layer the containerd store saves compressed, by its blob digest', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const one = await containerdImage([base, await layer('a', 'one')], 'one');
+    const two = await containerdImage([base, await layer('a', 'two')], 'two');
+    const { fake } = engineWith([one, two]);
+    const scans = createScanStore();
+    const first = await measureImage(fake.docker, one.id, model, 0, { scans, registry: false });
+    // Stored compressed: its own size, as a registry would store that blob.
+    expect(first.layers[0]).toMatchObject({
+      compressedSize: gzipSync(base).length,
+      compressedSizeSource: 'measured',
+    });
+    const m = await measureImage(fake.docker, two.id, model, 0, { scans, registry: false });
+    // Not read again (no gunzip, no file listing): taken as known.
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'measured']);
+    expect(m.layers[0].size).toBe(first.layers[0].size);
+    expect(m.waste).toEqual(first.waste);
   });
 
   it('measures an image whose every layer is known without docker save', async () => {
