@@ -17,6 +17,7 @@ import { historyFromRows } from '../../../src/image/known-scan.js';
 import { createLayerStore } from '../../../src/image/layer-store.js';
 import { measureImage } from '../../../src/image/measure.js';
 import { createMachineScanStore, createScanStore } from '../../../src/image/scan-store.js';
+import type { RunOptions } from '../../../src/seams/engine.js';
 import { fakeEngine, fail, ok, type Answer } from '../../helpers/fake-engine.js';
 import { tarOf } from './tar-fixtures.js';
 
@@ -130,10 +131,10 @@ async function legacyImage(layers: Buffer[], label: string): Promise<Image> {
 }
 
 /** A fake engine holding `images`; `registry` answers imagetools (default: unreachable). */
-function engineWith(images: Image[], registry?: (args: string[]) => Answer) {
+function engineWith(images: Image[], registry?: (args: string[], options: RunOptions) => Answer) {
   const byId = new Map(images.map((i) => [i.id, i]));
   const fake = fakeEngine({
-    docker: (args) => {
+    docker: (args, options) => {
       if (args[0] === 'image' && args[1] === 'inspect') {
         const image = byId.get(args[args.length - 1]);
         if (!image) return fail('Error response from daemon: No such image');
@@ -162,7 +163,8 @@ function engineWith(images: Image[], registry?: (args: string[]) => Answer) {
             .join('\n'),
         );
       }
-      if (args[0] === 'buildx' && args[1] === 'imagetools') return registry?.(args) ?? fail('unreachable');
+      if (args[0] === 'buildx' && args[1] === 'imagetools')
+        return registry?.(args, options) ?? fail('unreachable');
       return undefined;
     },
     save: (args) => {
@@ -345,8 +347,10 @@ describe('measuring layers once, by diff id', () => {
       ],
     };
     const asked: string[][] = [];
-    const { fake } = engineWith([image], (args) => {
+    const { fake } = engineWith([image], (args, options) => {
       asked.push(args);
+      // Bounded: a registry that does not answer is given up on (then: compress).
+      expect(options.signal).toBeInstanceOf(AbortSignal);
       const ref = args[args.length - 1];
       if (args.includes('--raw'))
         return ok(JSON.stringify(ref === 'registry.test/base:1' ? index : manifest));

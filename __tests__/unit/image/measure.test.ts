@@ -95,6 +95,9 @@ describe('measureImage', () => {
     const second = await measureImage(engine.docker, 'sha256:img', baseModel, 0, { scans });
     expect(engine.saves()).toHaveLength(1);
     expect(second.compressedSize).toBe(first.compressedSize);
+    // Not compressed for this measurement: an earlier one's figures.
+    expect(first.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured']);
+    expect(second.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached']);
     expect(second.waste).toEqual(first.waste);
     expect(second.layers[1].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN rm /etc/motd' });
     expect(first.layers[1].instruction?.line).toBe(2);
