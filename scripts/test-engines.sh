@@ -34,4 +34,4 @@ STAGEGATE_ENGINES=$(
   IFS=,
   echo "${up[*]}"
 ) node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects integration \
-  --runTestsByPath __tests__/integration/engines.test.ts
+  --runTestsByPath __tests__/integration/engines.test.ts __tests__/integration/registry-sizes.test.ts

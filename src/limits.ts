@@ -94,3 +94,6 @@ export const TEST_CONTAINER_REMOVE_RETRY_MS = 1000;
  * errors first, and says in the summary and comment how many there are in all.
  */
 export const ANNOTATIONS_PER_LEVEL = 10;
+
+/** How long a registry may take to answer for a pulled base image's layer sizes (then: compress). */
+export const REGISTRY_TIMEOUT_MS = 10_000;

@@ -119,6 +119,8 @@ export interface InstructionRef {
   text: string;
 }
 
+export type CompressedSizeSource = 'registry' | 'measured' | 'cached';
+
 export interface LayerInfo {
   /** Uncompressed layer digest (the diff id). */
   diffId: string;
@@ -126,6 +128,13 @@ export interface LayerInfo {
   size: number;
   /** Bytes gzip-compressed, as a registry stores it. */
   compressedSize: number;
+  /**
+   * Where `compressedSize` came from: `registry` (the registry's manifest, for a pulled layer),
+   * `measured` (compressed in this run), `cached` (an earlier measurement of the same diff id: this
+   * run's other image, the machine's cache, or the saved base report). Absent in reports written
+   * before it existed.
+   */
+  compressedSizeSource?: CompressedSizeSource;
   /** The history `created_by` as docker reports it. */
   createdBy: string;
   /** The Dockerfile instruction that made it, when it can be known. */

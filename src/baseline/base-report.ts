@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Inputs } from '../inputs.js';
+import { packLayerFacts, unpackLayerFacts, type LayerFacts } from '../image/layer-facts.js';
 import type { ImageMeasurement } from '../model.js';
 
 /** Bump when the shape of ImageMeasurement changes incompatibly. */
@@ -46,11 +47,34 @@ interface SavedBaseReport {
   version: number;
   sha: string;
   image: ImageMeasurement;
+  /**
+   * The facts of the image's layers by diff id (sizes, compressed size and its source, file list),
+   * packed as layer-facts.ts does: a pull request's head shares most of its base's layers, and on a
+   * hosted runner (empty cache folder) this is where it finds them, file lists for the wasted-space
+   * analysis included. Absent in reports written before it existed.
+   */
+  layers?: unknown[];
 }
 
-export function serializeBaseReport(sha: string, image: ImageMeasurement): string {
-  const saved: SavedBaseReport = { version: BASE_REPORT_VERSION, sha, image };
+export function serializeBaseReport(sha: string, image: ImageMeasurement, layers: LayerFacts[] = []): string {
+  const saved: SavedBaseReport = {
+    version: BASE_REPORT_VERSION,
+    sha,
+    image,
+    ...(layers.length ? { layers: layers.map(packLayerFacts) } : {}),
+  };
   return JSON.stringify(saved);
+}
+
+/** The layer facts a saved report holds (none when it is not one this version wrote); bad ones are left out. */
+export function parseBaseReportLayers(text: string, sha: string): LayerFacts[] {
+  if (!parseBaseReport(text, sha)) return [];
+  const saved = JSON.parse(text) as Partial<SavedBaseReport>;
+  if (!Array.isArray(saved.layers)) return [];
+  return saved.layers.flatMap((l) => {
+    const facts = unpackLayerFacts(l);
+    return facts ? [facts] : [];
+  });
 }
 
 /** The measurement in a saved report, or undefined when it is not one this version wrote. */

@@ -22,6 +22,7 @@ import { parseDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
 import { measureImage } from '../image/measure.js';
+import type { LayerFacts } from '../image/layer-facts.js';
 import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, EngineFacts } from '../model.js';
@@ -29,7 +30,7 @@ import { NO_CACHE, type TextCache } from '../seams/cache.js';
 import type { Docker } from '../seams/docker.js';
 import type { Engine } from '../seams/engine.js';
 import type { EventContext } from '../seams/runner.js';
-import { baseReportKey, parseBaseReport } from './base-report.js';
+import { baseReportKey, parseBaseReport, parseBaseReportLayers } from './base-report.js';
 import {
   fileAtCommit,
   GitError,
@@ -58,6 +59,8 @@ export interface BaselineArgs {
   cwd?: string;
   /** The job's cancellation: the base build stops. */
   signal?: AbortSignal;
+  /** Hands the saved base report's layer facts to the layer store (set by measureBase). */
+  deliverLayers?: (facts: LayerFacts[]) => void;
 }
 
 const short = (sha: string): string => sha.slice(0, 7);
@@ -174,8 +177,21 @@ async function buildBase(
   });
 }
 
-/** Builds and measures the target at the base commit (or reuses a cached base report). */
+/**
+ * Builds and measures the target at the base commit (or reuses a cached base report). The head's
+ * measurement waits (in the layer store) until the saved report was looked up: its layer facts are
+ * those of most of the head's layers.
+ */
 export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
+  const deliver = args.scans?.layers.expect() ?? (() => undefined);
+  try {
+    return await measureBaseWith({ ...args, deliverLayers: deliver });
+  } finally {
+    deliver([]);
+  }
+}
+
+async function measureBaseWith(args: BaselineArgs): Promise<BaseComparison> {
   const { inputs, event } = args;
   if (!inputs.compare) return { status: 'disabled', message: 'compare is false' };
   const cache = args.cache ?? NO_CACHE;
@@ -301,6 +317,8 @@ async function comparisonAt(
   });
   const cachedText = await cache.get(key);
   const cached = cachedText ? parseBaseReport(cachedText, sha) : undefined;
+  // Before building: the base's own measurement reads the layer store too.
+  args.deliverLayers?.(cached && cachedText ? parseBaseReportLayers(cachedText, sha) : []);
   if (cached) {
     log.info(`Using the saved base report for ${short(sha)} (${key}).`);
     return { status: 'compared', sha, source: 'cache', image: cached };

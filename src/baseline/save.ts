@@ -6,6 +6,8 @@
  */
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, ImageMeasurement } from '../model.js';
+import type { LayerFacts } from '../image/layer-facts.js';
+import type { LayerStore } from '../image/layer-store.js';
 import type { TextCache } from '../seams/cache.js';
 import type { EventContext, Runner } from '../seams/runner.js';
 import { baseReportKey, serializeBaseReport } from './base-report.js';
@@ -21,6 +23,8 @@ export interface BaseReportsToSave {
   target: string;
   head?: ImageMeasurement;
   base?: BaseComparison;
+  /** This run's layer facts: those of the saved image go into its report (see base-report.ts). */
+  layers?: LayerStore;
 }
 
 export interface SavedBaseReports {
@@ -40,7 +44,12 @@ async function save(request: BaseReportsToSave, sha: string, image: ImageMeasure
     inputs: request.inputs,
     imageStore: request.imageStore,
   });
-  const saved = await request.cache.put(key, serializeBaseReport(sha, image));
+  const facts: LayerFacts[] = [];
+  for (const diffId of new Set(image.layers.map((l) => l.diffId))) {
+    const known = diffId ? await request.layers?.get(diffId) : undefined;
+    if (known) facts.push(known);
+  }
+  const saved = await request.cache.put(key, serializeBaseReport(sha, image, facts));
   request.log.debug(
     saved ? `Saved the base report for ${short(sha)} as ${key}.` : `Did not save a base report (${key}).`,
   );

@@ -26,8 +26,10 @@ export interface ArchiveLayer {
   path: string;
   /** Bytes of the entry (the uncompressed tar, unless `storedAs` says otherwise). */
   archiveBytes: number;
-  /** gzip-compressed bytes, as a registry stores the layer. */
-  compressedSize: number;
+  /** gzip-compressed bytes, as a registry stores the layer; absent when it was not compressed (`read`). */
+  compressedSize?: number;
+  /** How it was read (see `LayerReadMode`); absent: `measure`. */
+  mode?: Exclude<LayerReadMode, 'measure'>;
   /** Set when the archive already held the layer compressed; then `compressedSize` is its size. */
   storedAs?: 'gzip' | 'zstd';
   /** Content size and (when asked for) file list; absent when the layer could not be read (zstd). */
@@ -42,10 +44,26 @@ export interface ImageArchive {
   links: Map<string, string>;
 }
 
+/**
+ * How much of a layer to read: `measure` compresses it and counts its content (and lists its files
+ * with `listFiles`); `read` only counts and lists (its compressed size is known elsewhere: the
+ * registry); `skip` discards its bytes unread (everything about it is known). Discarding is cheap;
+ * compressing is what costs.
+ */
+export type LayerReadMode = 'measure' | 'read' | 'skip';
+
+/** A layer entry as the archive announces it, before its bytes stream: its name and length. */
+export interface LayerEntryHeader {
+  path: string;
+  bytes: number;
+}
+
 export interface ReadArchiveOptions {
   /** Keep each layer's file list (for the wasted-space analysis); sizes are counted either way. */
   listFiles: boolean;
   limit?: ConcurrencyLimit;
+  /** How to read each layer entry (default: measure every one). */
+  modeOf?: (entry: LayerEntryHeader) => LayerReadMode;
 }
 
 type EntryRole = 'document' | 'layer' | 'blob' | 'skip';
@@ -104,6 +122,11 @@ async function measureLayer(
     if (first) yield first;
     for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
   }
+  const mode = options.modeOf?.({ path, bytes: archiveBytes }) ?? 'measure';
+  if (mode === 'skip') {
+    for (let r = await rest.next(); !r.done; r = await rest.next());
+    return async () => ({ path, archiveBytes, mode });
+  }
   const head = first ?? Buffer.alloc(0);
   if (isGzip(head) || isZstd(head)) {
     const storedAs = isGzip(head) ? 'gzip' : 'zstd';
@@ -121,11 +144,15 @@ async function measureLayer(
     } else for await (const _ of chunks()); // zstd: Node 20 has no zstd; size only.
     return async () => ({ path, archiveBytes, compressedSize: archiveBytes, storedAs, files });
   }
-  const counter = new GzipSizeCounter(limit);
+  const counter = mode === 'measure' ? new GzipSizeCounter(limit) : undefined;
   const scanner = new LayerFileScanner(options.listFiles);
   for await (const chunk of chunks()) {
-    await counter.write(chunk);
+    if (counter) await counter.write(chunk);
     await scanner.write(chunk);
+  }
+  if (!counter) {
+    const files = await scanner.end().catch(() => undefined);
+    return async () => ({ path, archiveBytes, mode: 'read', files });
   }
   // Compression of the last blocks finishes in the background while the next entry streams in.
   const compressed = counter.end();

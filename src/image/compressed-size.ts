@@ -162,10 +162,10 @@ export async function gzipSizeOf(data: Buffer, limit = new ConcurrencyLimit()): 
  * list one twice), plus the config as stored and the manifest that names them all.
  */
 export function registryCompressedSize(
-  layers: ReadonlyArray<{ path: string; compressedSize: number }>,
+  layers: ReadonlyArray<{ path: string; diffId?: string; compressedSize: number }>,
   configBytes: number,
 ): number {
-  const unique = new Map(layers.map((l) => [l.path, l.compressedSize]));
+  const unique = new Map(layers.map((l) => [l.diffId || l.path, l.compressedSize]));
   const blobs = [...unique.values()].reduce((a, b) => a + b, 0);
   return (
     blobs +

@@ -9,8 +9,11 @@ import { UserError } from '../errors.js';
 import type { ImageMeasurement, LayerInfo, StageBuild } from '../model.js';
 import { DockerError, failureSummary, type Docker, type InspectedImage } from '../seams/docker.js';
 import { attributeLayers, targetChain } from './layers.js';
-import { registryCompressedSize } from './compressed-size.js';
-import { scanImage, type ImageScan } from './scan.js';
+import { registryCompressedSize, type ConcurrencyLimit } from './compressed-size.js';
+import { scanWithoutSave } from './known-scan.js';
+import type { LayerFacts } from './layer-facts.js';
+import { registryLayerSizes, type Platform } from './registry-sizes.js';
+import { readModeOf, scanImage, type ImageScan, type ScanKnowledge } from './scan.js';
 import type { ScanStore } from './scan-store.js';
 
 export interface MeasureOptions {
@@ -24,6 +27,13 @@ export interface MeasureOptions {
    * unpacked layers, which is what the classic store's Size adds up to.
    */
   imageStore?: 'classic' | 'containerd';
+  /**
+   * Ask the registry for the compressed sizes of the base image's layers (default true): they are
+   * then not compressed. Off in tests that must not reach a registry.
+   */
+  registry?: boolean;
+  /** Bounds the blocks compressing at once, across layers (default: one per core, plus one). */
+  limit?: ConcurrencyLimit;
 }
 
 /** The image's id and disk size; a missing image is the size step's error. */
@@ -76,9 +86,10 @@ export function measurementFromScan(
   const layers: LayerInfo[] = scan.layers.map((layer, i) => {
     const origin = origins[i] ?? { diffId: '', createdBy: '' };
     const info: LayerInfo = {
-      diffId: origin.diffId,
+      diffId: origin.diffId || layer.diffId,
       size: layer.size,
       compressedSize: layer.compressedSize,
+      compressedSizeSource: layer.compressedSizeSource,
       createdBy: origin.createdBy,
     };
     if (origin.instruction) info.instruction = origin.instruction;
@@ -104,12 +115,91 @@ export async function measureImage(
 ): Promise<ImageMeasurement> {
   const listFiles = options.waste ?? true;
   const inspected = await inspectForSize(docker, image);
-  let scan = await options.scans?.get(inspected.id, listFiles);
+  const scans = options.scans;
+  const baseImage = model.graph.stages[target] ? targetChain(model, target).baseImage : 'scratch';
+  let scan = asCached(await scans?.get(inspected.id, listFiles));
   if (!scan) {
-    scan = await scanImage(docker, inspected.id, listFiles);
-    await options.scans?.put(scan);
+    const read = {
+      inspected,
+      listFiles,
+      baseImage,
+      registry: options.registry ?? true,
+      limit: options.limit,
+    };
+    scan = scans
+      ? await scans.layers.exclusive(() => scanByLayer(docker, read, scans))
+      : (
+          await scanImage(docker, inspected.id, {
+            ...knowledge(inspected, listFiles, new Map()),
+            limit: options.limit,
+          })
+        ).scan;
+    await scans?.put(scan);
   }
   const size =
     options.imageStore === 'containerd' ? scan.layers.reduce((sum, l) => sum + l.size, 0) : inspected.size;
   return measurementFromScan(scan, size, model, target);
+}
+
+/** A scan read back: its layers' compressed sizes were measured before, not by this run. */
+function asCached(scan: ImageScan | undefined): ImageScan | undefined {
+  if (!scan) return undefined;
+  return {
+    ...scan,
+    layers: scan.layers.map((l) =>
+      l.compressedSizeSource === 'measured' ? { ...l, compressedSizeSource: 'cached' } : l,
+    ),
+  };
+}
+
+const knowledge = (
+  inspected: InspectedImage,
+  listFiles: boolean,
+  known: Map<string, LayerFacts>,
+): ScanKnowledge => ({ listFiles, diffIds: inspected.diffIds, known, registry: new Map() });
+
+function platformOf(inspected: InspectedImage): Platform {
+  const f = inspected.configFields;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+  const variant = str(f.variant);
+  return {
+    os: str(f.os) ?? 'linux',
+    architecture: str(f.architecture) ?? 'amd64',
+    ...(variant ? { variant } : {}),
+  };
+}
+
+interface LayerScanRequest {
+  inspected: InspectedImage;
+  listFiles: boolean;
+  /** The target chain's FROM image, whose layers a registry may size. */
+  baseImage: string;
+  registry: boolean;
+  limit?: ConcurrencyLimit;
+}
+
+/**
+ * Scans an image reading only what is not known by diff id: nothing at all (no `docker save`) when
+ * every layer is known; else one `docker save` that compresses only the layers never seen, asking the
+ * registry first for the sizes of pulled base-image layers.
+ */
+async function scanByLayer(docker: Docker, request: LayerScanRequest, scans: ScanStore): Promise<ImageScan> {
+  const { inspected, listFiles } = request;
+  const known = new Map<string, LayerFacts>();
+  for (const diffId of inspected.diffIds) {
+    const facts = await scans.layers.get(diffId);
+    if (facts) known.set(diffId, facts);
+  }
+  const k: ScanKnowledge = { ...knowledge(inspected, listFiles, known), limit: request.limit };
+  const modes = inspected.diffIds.map((d) => readModeOf(d, k));
+  if (modes.every((m) => m === 'skip')) {
+    const scan = await scanWithoutSave(docker, inspected, k);
+    if (scan) return scan;
+  }
+  if (request.registry && modes.includes('measure') && request.baseImage !== 'scratch') {
+    k.registry = await registryLayerSizes(docker, request.baseImage, platformOf(inspected));
+  }
+  const result = await scanImage(docker, inspected.id, k);
+  await scans.layers.put(result.measured);
+  return result.scan;
 }

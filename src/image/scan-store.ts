@@ -1,5 +1,6 @@
 /**
- * Image scans kept by image id, so an image is read through `docker save` once.
+ * Image scans kept by image id, so an image is read through `docker save` once, and (`layers`) the
+ * facts of each layer by diff id, so a new image reads only the layers never seen before.
  *
  * An image id is the digest of the image's config, and the config names each layer by the digest of
  * its uncompressed content, so everything a scan holds (layer sizes, gzip sizes, config, wasted space)
@@ -12,16 +13,19 @@
  */
 import { join } from 'node:path';
 import { createDirectoryCache, machineCacheDir, type TextCache } from '../seams/cache.js';
+import { createLayerStore, type LayerStore } from './layer-store.js';
 import type { ImageScan } from './scan.js';
 
 export interface ScanStore {
   /** The scan of this image id; with `needWaste`, only one that has the wasted-space analysis. */
   get(imageId: string, needWaste: boolean): Promise<ImageScan | undefined>;
   put(scan: ImageScan): Promise<void>;
+  /** What is known of each layer, by diff id: an image not scanned before reads only its new layers. */
+  layers: LayerStore;
 }
 
 /** Bump when what a scan holds or how it is computed changes: older entries are then never read. */
-export const SCAN_FORMAT = 1;
+export const SCAN_FORMAT = 2;
 
 export function scanKey(imageId: string): string {
   return `image-scan-v${SCAN_FORMAT}-${imageId.replace(/^sha256:/, '')}`;
@@ -48,6 +52,10 @@ export function parseScan(text: string, imageId: string): ImageScan | undefined 
       typeof l === 'object' &&
       l !== null &&
       typeof (l as { path?: unknown }).path === 'string' &&
+      typeof (l as { diffId?: unknown }).diffId === 'string' &&
+      ['registry', 'measured', 'cached'].includes(
+        (l as { compressedSizeSource?: string }).compressedSizeSource ?? '',
+      ) &&
       isCount((l as { size?: unknown }).size) &&
       isCount((l as { compressedSize?: unknown }).compressedSize),
   );
@@ -61,12 +69,16 @@ export function serializeScan(scan: ImageScan): string {
   return JSON.stringify({ format: SCAN_FORMAT, scan });
 }
 
-/** A store that remembers this run's scans, and reads and writes `persistent` when given. */
-export function createScanStore(persistent?: TextCache): ScanStore {
+/**
+ * A store that remembers this run's scans, and reads and writes `persistent` when given; `layers`
+ * holds the per-layer facts (default: this run's only).
+ */
+export function createScanStore(persistent?: TextCache, layers: LayerStore = createLayerStore()): ScanStore {
   const memory = new Map<string, ImageScan>();
   const usable = (scan: ImageScan | undefined, needWaste: boolean) =>
     scan && (!needWaste || scan.waste !== undefined) ? scan : undefined;
   return {
+    layers,
     async get(imageId, needWaste) {
       const known = usable(memory.get(imageId), needWaste);
       if (known || !persistent?.available()) return known;
@@ -87,5 +99,9 @@ export function createScanStore(persistent?: TextCache): ScanStore {
 /** The store `run()` and the CLI use: this run's scans, and those kept in the machine's cache folder. */
 export function createMachineScanStore(env: NodeJS.ProcessEnv = process.env): ScanStore {
   const dir = machineCacheDir(env);
-  return createScanStore(dir === undefined ? undefined : createDirectoryCache(join(dir, 'image-scans')));
+  if (dir === undefined) return createScanStore();
+  return createScanStore(
+    createDirectoryCache(join(dir, 'image-scans')),
+    createLayerStore(createDirectoryCache(join(dir, 'layers'))),
+  );
 }

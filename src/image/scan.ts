@@ -1,24 +1,38 @@
 /**
  * One streamed pass over `docker save`: what an image is made of (layer sizes, gzip sizes, config,
- * wasted space), independent of any Dockerfile. An image id is the digest of the image's config, which
- * names every layer by the digest of its content, so a scan stays true for that id; scan-store.ts keeps
- * them. How the archive is read and why it is compressed that way: archive.ts, compressed-size.ts.
+ * wasted space), independent of any Dockerfile. Layers already known by diff id (layer-store.ts) are
+ * not compressed again: their bytes are discarded as they stream past, or, when only their file list
+ * is missing, listed without compressing. How the archive is read: archive.ts, compressed-size.ts.
  */
 import { UserError } from '../errors.js';
-import type { WasteReport } from '../model.js';
+import type { CompressedSizeSource, WasteReport } from '../model.js';
 import { failureSummary, type Docker } from '../seams/docker.js';
-import { readImageArchive, type ArchiveLayer, type ImageArchive } from './archive.js';
+import {
+  readImageArchive,
+  type ArchiveLayer,
+  type ImageArchive,
+  type LayerEntryHeader,
+  type LayerReadMode,
+} from './archive.js';
+import type { ConcurrencyLimit } from './compressed-size.js';
+import type { LayerFacts } from './layer-facts.js';
 import type { ImageConfig } from './layers.js';
 import type { LayerFiles } from './layer-files.js';
 import { resolveLayout, type ImageLayout } from './manifest.js';
 import { computeWaste } from './waste.js';
 
 /** Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. */
-async function readSaved(docker: Docker, imageId: string, listFiles: boolean): Promise<ImageArchive> {
+async function readSaved(
+  docker: Docker,
+  imageId: string,
+  listFiles: boolean,
+  modeOf: (entry: LayerEntryHeader) => LayerReadMode,
+  limit: ConcurrencyLimit | undefined,
+): Promise<ImageArchive> {
   const handle = docker.save(imageId);
   let archive: ImageArchive;
   try {
-    archive = await readImageArchive(handle.stdout, { listFiles });
+    archive = await readImageArchive(handle.stdout, { listFiles, modeOf, limit });
   } catch (err) {
     const result = await handle.done;
     const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
@@ -38,6 +52,15 @@ async function readSaved(docker: Docker, imageId: string, listFiles: boolean): P
   return archive;
 }
 
+export interface ScannedLayer {
+  /** Archive entry the layer was read from ('' when the image was not saved: every layer was known). */
+  path: string;
+  diffId: string;
+  size: number;
+  compressedSize: number;
+  compressedSizeSource: CompressedSizeSource;
+}
+
 /**
  * What one `docker save` pass tells about an image: everything the measurement needs that does not
  * depend on the Dockerfile. An image id is the digest of the image's config, which names every layer by
@@ -48,43 +71,171 @@ export interface ImageScan {
   config: ImageConfig;
   /** Bytes of the config as stored (pushed as-is). */
   configBytes: number;
-  /** Layers bottom first: archive entry, content bytes, gzip-compressed bytes. */
-  layers: Array<{ path: string; size: number; compressedSize: number }>;
+  /** Layers bottom first. */
+  layers: ScannedLayer[];
   /** Set when the scan listed the layers' files (the wasted-space analysis). */
   waste?: WasteReport;
 }
 
-/** Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste. */
-export async function scanImage(docker: Docker, imageId: string, listFiles: boolean): Promise<ImageScan> {
-  const archive = await readSaved(docker, imageId, listFiles);
-  let layout: ImageLayout;
+/** What the scan may take as known instead of reading it. */
+export interface ScanKnowledge {
+  /** List files for the wasted-space analysis. */
+  listFiles: boolean;
+  /** The image's layers bottom first, as `docker image inspect` names them (RootFS.Layers). */
+  diffIds: string[];
+  /** What is known of a layer already, by diff id. */
+  known: ReadonlyMap<string, LayerFacts>;
+  /** Compressed sizes the registry stores, by diff id (pulled base-image layers). */
+  registry: ReadonlyMap<string, number>;
+  /** Bounds the blocks compressing at once (default: one per core, plus one). */
+  limit?: ConcurrencyLimit;
+}
+
+export interface ScanResult {
+  scan: ImageScan;
+  /** Facts of the layers this scan read: for the layer store. */
+  measured: LayerFacts[];
+  /** How each layer was read, bottom first (what was compressed, what was skipped). */
+  modes: LayerReadMode[];
+}
+
+/** How much of a layer must be read, from what is known of it. */
+export function readModeOf(diffId: string, k: ScanKnowledge): LayerReadMode {
+  const facts = k.known.get(diffId);
+  if (facts && (!k.listFiles || facts.files)) return 'skip';
+  return facts || k.registry.has(diffId) ? 'read' : 'measure';
+}
+
+const STRENGTH: Record<LayerReadMode, number> = { skip: 0, read: 1, measure: 2 };
+
+/**
+ * How to read an archive entry before its bytes stream. The OCI layout names an uncompressed layer by
+ * its diff id (`blobs/sha256/<diff id>`), a compressed one (containerd store) by the compressed blob's
+ * digest, which a layer read before remembers (`blobDigest`). The legacy layout names it by a v1 id, so a known layer is
+ * recognised by its tar's length (`tarBytes`); a guess is checked against manifest.json afterwards.
+ */
+function entryModes(k: ScanKnowledge, trustTarBytes: boolean): (entry: LayerEntryHeader) => LayerReadMode {
+  const ids = new Set(k.diffIds);
+  const byBlob = new Map<string, string>();
+  for (const d of k.diffIds) {
+    const blob = k.known.get(d)?.blobDigest;
+    if (blob) byBlob.set(blob, d);
+  }
+  const byTarBytes = new Map<number, LayerReadMode>();
+  for (const d of k.diffIds) {
+    const bytes = k.known.get(d)?.tarBytes;
+    if (bytes === undefined || !trustTarBytes) continue;
+    const mode = readModeOf(d, k);
+    const before = byTarBytes.get(bytes);
+    byTarBytes.set(bytes, before && STRENGTH[before] > STRENGTH[mode] ? before : mode);
+  }
+  return ({ path, bytes }) => {
+    const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path);
+    if (blob) {
+      const digest = `sha256:${blob[1]}`;
+      const diffId = ids.has(digest) ? digest : byBlob.get(digest);
+      return diffId ? readModeOf(diffId, k) : 'measure';
+    }
+    return byTarBytes.get(bytes) ?? 'measure';
+  };
+}
+
+function layoutOf(archive: ImageArchive, imageId: string): ImageLayout {
   try {
-    layout = resolveLayout(archive);
+    return resolveLayout(archive);
   } catch (err) {
     throw new UserError(
       `Could not read image ${imageId} from 'docker save': ${(err as Error).message}`,
       'size',
     );
   }
-  const measured: ArchiveLayer[] = layout.layerPaths.map((path) => {
-    const layer = archive.layers.get(path);
-    if (!layer) throw new UserError(`'docker save' of ${imageId} lacks layer ${path}.`, 'size');
-    return layer;
+}
+
+/** The archive's name for a layer when it is a blob digest other than the diff id. */
+function blobDigestOf(path: string, diffId: string): { blobDigest: string } | undefined {
+  const blob = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(path);
+  const digest = blob ? `sha256:${blob[1]}` : undefined;
+  return digest && digest !== diffId ? { blobDigest: digest } : undefined;
+}
+
+/** One layer's result from what was read and what was known; undefined when a guess was wrong. */
+function layerResult(
+  read: ArchiveLayer,
+  diffId: string,
+  k: ScanKnowledge,
+): { layer: ScannedLayer; files?: LayerFiles; measured?: LayerFacts } | undefined {
+  const needed = readModeOf(diffId, k);
+  const mode = read.mode ?? 'measure';
+  if (STRENGTH[mode] < STRENGTH[needed]) return undefined;
+  const known = k.known.get(diffId);
+  if (mode === 'skip' && known) {
+    const source = known.compressedFrom === 'registry' ? 'registry' : 'cached';
+    const layer = { path: read.path, diffId, size: known.size, compressedSize: known.compressedSize };
+    return { layer: { ...layer, compressedSizeSource: source }, files: known.files };
+  }
+  const size = read.files?.contentBytes ?? read.archiveBytes;
+  const fromRegistry =
+    k.registry.get(diffId) ?? (known?.compressedFrom === 'registry' ? known.compressedSize : undefined);
+  const compressedSize = fromRegistry ?? read.compressedSize ?? known?.compressedSize;
+  if (compressedSize === undefined) return undefined;
+  const source: CompressedSizeSource =
+    fromRegistry !== undefined ? 'registry' : read.compressedSize !== undefined ? 'measured' : 'cached';
+  const measured: LayerFacts = {
+    diffId,
+    size,
+    compressedSize,
+    compressedFrom: fromRegistry !== undefined ? 'registry' : 'measured',
+    ...(read.storedAs ? {} : { tarBytes: read.archiveBytes }),
+    ...(blobDigestOf(read.path, diffId) ?? {}),
+    ...(k.listFiles && read.files ? { files: read.files } : {}),
+  };
+  return {
+    layer: { path: read.path, diffId, size, compressedSize, compressedSizeSource: source },
+    files: read.files,
+    measured,
+  };
+}
+
+/** The scan from a read archive; undefined when a layer recognised by its length was another. */
+function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledge): ScanResult | undefined {
+  const layout = layoutOf(archive, imageId);
+  const diffIds = layout.config.rootfs?.diff_ids ?? k.diffIds;
+  const results = layout.layerPaths.map((path, i) => {
+    const read = archive.layers.get(path);
+    if (!read) throw new UserError(`'docker save' of ${imageId} lacks layer ${path}.`, 'size');
+    return { read, result: layerResult(read, diffIds[i] ?? '', k) };
   });
-  const fileLists = measured.map((l) => l.files);
+  if (results.some((r) => !r.result)) return undefined;
+  const done = results.map((r) => r.result as NonNullable<typeof r.result>);
+  const fileLists = done.map((r) => r.files);
   const waste =
-    listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
+    k.listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
       ? computeWaste(fileLists)
       : undefined;
+  const measured = new Map(done.flatMap((r) => (r.measured ? [[r.measured.diffId, r.measured]] : [])));
   return {
-    imageId,
-    config: layout.config,
-    configBytes: layout.configBytes,
-    layers: measured.map((l) => ({
-      path: l.path,
-      size: l.files?.contentBytes ?? l.archiveBytes,
-      compressedSize: l.compressedSize,
-    })),
-    ...(waste ? { waste } : {}),
+    scan: {
+      imageId,
+      config: layout.config,
+      configBytes: layout.configBytes,
+      layers: done.map((r) => r.layer),
+      ...(waste ? { waste } : {}),
+    },
+    measured: [...measured.values()],
+    modes: results.map((r) => r.read.mode ?? 'measure'),
   };
+}
+
+/**
+ * Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste; layers
+ * in `known` are not compressed again. Should a layer recognised by its tar's length turn out to be
+ * another (two layers of one length), the image is read again without such guesses.
+ */
+export async function scanImage(docker: Docker, imageId: string, k: ScanKnowledge): Promise<ScanResult> {
+  for (const trustTarBytes of [true, false]) {
+    const archive = await readSaved(docker, imageId, k.listFiles, entryModes(k, trustTarBytes), k.limit);
+    const result = scanFromArchive(imageId, archive, k);
+    if (result) return result;
+  }
+  throw new UserError(`'docker save' of ${imageId} did not hold the layers its manifest names.`, 'size');
 }

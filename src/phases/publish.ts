@@ -79,6 +79,7 @@ async function keepBaseReports(
     imageStore: measured.engine.imageStore,
     head: image,
     base,
+    layers: ctx.scans.layers,
   });
   if (!saved.own || base?.status !== 'disabled') return base;
   return {

@@ -37,6 +37,23 @@ export interface InspectedImage {
   size: number;
   /** How many layers the image has (RootFS.Layers). */
   layerCount: number;
+  /** The layers' diff ids, bottom first (RootFS.Layers). */
+  diffIds: string[];
+  /** `repo@sha256:...` the image was pulled as or pushed to (RepoDigests). */
+  repoDigests: string[];
+  /**
+   * The image config's fields inspect shows (architecture, os, config, created...), for the config's
+   * length when the image is measured without `docker save` (the exact bytes are not in inspect).
+   */
+  configFields: Record<string, unknown>;
+}
+
+/** One `docker history` row, oldest first (as the config's history, which it renders). */
+export interface HistoryRow {
+  createdBy: string;
+  /** Bytes of the row's layer (0 for a row without one, and for an empty layer). */
+  size: number;
+  comment: string;
 }
 
 export interface BuildCall {
@@ -69,6 +86,18 @@ export interface Docker {
   build(args: string[], call?: BuildCall): Promise<RunResult>;
   /** `docker image inspect`; throws DockerError when the image is not in the engine's store. */
   inspectImage(image: string): Promise<InspectedImage>;
+  /** `docker history --no-trunc IMAGE`, oldest first; throws DockerError when docker cannot. */
+  history(image: string): Promise<HistoryRow[]>;
+  /**
+   * `docker buildx imagetools inspect REF` (`--raw`: the manifest or index as the registry serves
+   * it; else with `--format`). Undefined when the registry cannot be reached or refuses, or after
+   * `timeoutMs`: callers fall back to what they can measure.
+   */
+  imagetools(
+    ref: string,
+    how: { raw: true } | { format: string },
+    timeoutMs: number,
+  ): Promise<string | undefined>;
   /** `docker save IMAGE` as a stream (never buffered). */
   save(image: string): StreamHandle;
   /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
@@ -143,13 +172,53 @@ export function parseEngineInfo(stdout: string): EngineInfo {
   };
 }
 
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
 function parseInspect(image: string, stdout: string): InspectedImage {
-  const parsed = JSON.parse(stdout) as { Id?: unknown; Size?: unknown; RootFS?: { Layers?: unknown } };
+  const parsed = JSON.parse(stdout) as Record<string, unknown> & { RootFS?: { Layers?: unknown } };
   if (typeof parsed.Id !== 'string' || typeof parsed.Size !== 'number') {
     throw new UserError(`docker image inspect ${image} did not report an Id and a Size.`, 'size');
   }
-  const layers = parsed.RootFS?.Layers;
-  return { id: parsed.Id, size: parsed.Size, layerCount: Array.isArray(layers) ? layers.length : 0 };
+  const diffIds = strings(parsed.RootFS?.Layers);
+  const configFields: Record<string, unknown> = {};
+  for (const [from, to] of CONFIG_FIELDS) if (parsed[from] !== undefined) configFields[to] = parsed[from];
+  return {
+    id: parsed.Id,
+    size: parsed.Size,
+    layerCount: diffIds.length,
+    diffIds,
+    repoDigests: strings(parsed.RepoDigests),
+    configFields,
+  };
+}
+
+/** inspect's names for the image config's own fields. */
+const CONFIG_FIELDS: Array<[string, string]> = [
+  ['Architecture', 'architecture'],
+  ['Author', 'author'],
+  ['Config', 'config'],
+  ['Created', 'created'],
+  ['Os', 'os'],
+  ['Variant', 'variant'],
+];
+
+/** `docker history --format '{{json .}}' --human=false` lines, newest first, as rows oldest first. */
+export function parseHistory(stdout: string): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { CreatedBy?: unknown; Size?: unknown; Comment?: unknown };
+    const size = Number(row.Size);
+    if (!Number.isInteger(size) || size < 0)
+      throw new Error(`docker history printed a size '${String(row.Size)}'`);
+    rows.push({
+      createdBy: typeof row.CreatedBy === 'string' ? row.CreatedBy : '',
+      size,
+      comment: typeof row.Comment === 'string' ? row.Comment : '',
+    });
+  }
+  return rows.reverse();
 }
 
 export function createDocker(engine: Engine): Docker {
@@ -195,6 +264,20 @@ export function createDocker(engine: Engine): Docker {
       const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
       if (r.exitCode !== 0) throw new DockerError(`image inspect ${image}`, r);
       return parseInspect(image, r.stdout);
+    },
+    async history(image) {
+      const args = ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', image];
+      const r = await engine.run('docker', args);
+      if (r.exitCode !== 0) throw new DockerError(`history ${image}`, r);
+      return parseHistory(r.stdout);
+    },
+    async imagetools(ref, how, timeoutMs) {
+      const mode = 'raw' in how ? ['--raw'] : ['--format', how.format];
+      const r = await engine.run('docker', ['buildx', 'imagetools', 'inspect', ...mode, '--', ref], {
+        tailLines: 5,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return r.exitCode === 0 ? r.stdout : undefined;
     },
     save(image) {
       return engine.stream('docker', ['save', image]);

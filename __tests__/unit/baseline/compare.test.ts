@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { baseReportKey, parseBaseReport, serializeBaseReport } from '../../../src/baseline/base-report.js';
+import {
+  baseReportKey,
+  parseBaseReport,
+  parseBaseReportLayers,
+  serializeBaseReport,
+} from '../../../src/baseline/base-report.js';
+import type { LayerFacts } from '../../../src/image/layer-facts.js';
+import { createScanStore } from '../../../src/image/scan-store.js';
 import { measureBase, type BaselineArgs } from '../../../src/baseline/compare.js';
 import { saveBaseReports, type BaseReportsToSave } from '../../../src/baseline/save.js';
 import { fakeEngine, ok, type Answer } from '../../helpers/fake-engine.js';
@@ -131,6 +138,32 @@ describe('measureBase', () => {
     expect(calls.some(([, a]) => a[0] === 'worktree')).toBe(false);
   });
 
+  it("hands the saved report's layer facts to the layer store, which the head's measurement reads", async () => {
+    const facts: LayerFacts = {
+      diffId: 'sha256:shared',
+      size: 10,
+      compressedSize: 4,
+      compressedFrom: 'measured',
+      tarBytes: 1536,
+      files: { contentBytes: 10, entries: [{ path: '/a', size: 10, kind: 'file' }] },
+    };
+    const { cache } = fakeCache({
+      [keyFor(BASE_SHA)]: serializeBaseReport(BASE_SHA, measurement(9), [facts]),
+    });
+    const { engine } = gitEngine({ [BASE_SHA]: BASE_SHA });
+    const scans = createScanStore();
+    const measured = measureBase(args({ engine, cache, scans, event: event({ baseSha: BASE_SHA }) }));
+    // Asked before the report was read: the store waits for it.
+    expect(await scans.layers.get('sha256:shared')).toEqual(facts);
+    expect(await measured).toMatchObject({ status: 'compared', source: 'cache' });
+  });
+
+  it('releases the layer store when there is no base report to wait for', async () => {
+    const scans = createScanStore();
+    await measureBase(args({ scans, inputs: inputs({ compare: 'false' }) }));
+    expect(await scans.layers.get('sha256:any')).toBeUndefined();
+  });
+
   it("a base-ref git cannot resolve is the user's input error, with git's own message and the fix", async () => {
     const { engine } = gitEngine({}, failed("fatal: couldn't find remote ref mian"));
     const r = measureBase(
@@ -251,6 +284,19 @@ describe('saveBaseReports', () => {
     expect(await saved).toEqual({ own: true, base: false });
     expect(Object.keys(puts)).toEqual([keyFor(HEAD_SHA)]);
     expect(parseBaseReport(puts[keyFor(HEAD_SHA)], HEAD_SHA)?.size).toBe(1234);
+  });
+
+  it("keeps the layer facts of the saved image's layers in its report, for pull requests on hosted runners", async () => {
+    const scans = createScanStore();
+    const facts: LayerFacts = { diffId: 'sha256:l1', size: 5, compressedSize: 3, compressedFrom: 'registry' };
+    await scans.layers.put([facts, { ...facts, diffId: 'sha256:other' }]);
+    const head = {
+      ...measurement(5),
+      layers: [{ diffId: 'sha256:l1', size: 5, compressedSize: 3, createdBy: '' }],
+    };
+    const { puts, saved } = save({ head, layers: scans.layers });
+    await saved;
+    expect(parseBaseReportLayers(puts[keyFor(HEAD_SHA)], HEAD_SHA)).toEqual([facts]);
   });
 
   it("on a pull request, saves the base it built (later pushes reuse it), never the PR's own image", async () => {

@@ -69,6 +69,7 @@ describe('measureImage', () => {
         diffId: 'sha256:l1',
         size: 4000,
         compressedSize: gz[0],
+        compressedSizeSource: 'measured',
         createdBy: '/bin/sh -c #(nop) ADD file:1 in /',
         baseImage: 'stagegate/busybox:1',
       },
@@ -76,6 +77,7 @@ describe('measureImage', () => {
         diffId: 'sha256:l2',
         size: 0,
         compressedSize: gz[1],
+        compressedSizeSource: 'measured',
         createdBy: 'RUN /bin/sh -c rm /etc/motd # buildkit',
         instruction: { stage: 'app', line: 2, text: 'RUN rm /etc/motd' },
       },
@@ -93,6 +95,9 @@ describe('measureImage', () => {
     const second = await measureImage(engine.docker, 'sha256:img', baseModel, 0, { scans });
     expect(engine.saves()).toHaveLength(1);
     expect(second.compressedSize).toBe(first.compressedSize);
+    // Not compressed for this measurement: an earlier one's figures.
+    expect(first.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured']);
+    expect(second.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached']);
     expect(second.waste).toEqual(first.waste);
     expect(second.layers[1].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN rm /etc/motd' });
     expect(first.layers[1].instruction?.line).toBe(2);

@@ -24,7 +24,15 @@ const scan = (over: Partial<ImageScan> = {}): ImageScan => ({
   imageId: 'sha256:abc',
   config: { rootfs: { diff_ids: ['sha256:l1'] }, history: [{ created_by: 'ADD x /' }] },
   configBytes: 300,
-  layers: [{ path: 'blobs/sha256/l1', size: 4000, compressedSize: 900 }],
+  layers: [
+    {
+      path: 'blobs/sha256/l1',
+      diffId: 'sha256:l1',
+      size: 4000,
+      compressedSize: 900,
+      compressedSizeSource: 'measured',
+    },
+  ],
   waste: { wastedBytes: 0, efficiency: 1, offenders: [] },
   ...over,
 });
@@ -73,7 +81,7 @@ describe('scan store', () => {
     const cache = recordingCache();
     await createScanStore(cache).put(scan());
     expect([...cache.puts.keys()]).toEqual([scanKey('sha256:abc')]);
-    expect(scanKey('sha256:abc')).toBe('image-scan-v1-abc');
+    expect(scanKey('sha256:abc')).toBe('image-scan-v2-abc');
     const nextRun = createScanStore(cache);
     expect(await nextRun.get('sha256:abc', true)).toEqual(scan());
   });
@@ -83,7 +91,11 @@ describe('scan store', () => {
     expect(parseScan('{not json', 'sha256:abc')).toBeUndefined();
     expect(parseScan(serializeScan(scan()), 'sha256:def')).toBeUndefined();
     expect(parseScan(JSON.stringify({ format: 0, scan: scan() }), 'sha256:abc')).toBeUndefined();
-    const badLayer = scan({ layers: [{ path: 'x', size: -1, compressedSize: 3 }] });
+    const badLayer = scan({
+      layers: [
+        { path: 'x', diffId: 'sha256:x', size: -1, compressedSize: 3, compressedSizeSource: 'measured' },
+      ],
+    });
     expect(parseScan(serializeScan(badLayer), 'sha256:abc')).toBeUndefined();
     expect(
       parseScan(JSON.stringify({ format: 1, scan: { ...scan(), configBytes: 'x' } }), 'sha256:abc'),
@@ -131,7 +143,7 @@ describe('directory cache', () => {
   it("backs the machine's scan store, which a later run reads", async () => {
     const env = { STAGEGATE_CACHE_DIR: scratch() };
     await createMachineScanStore(env).put(scan());
-    expect(readdirSync(join(env.STAGEGATE_CACHE_DIR, 'image-scans'))).toEqual(['image-scan-v1-abc.json']);
+    expect(readdirSync(join(env.STAGEGATE_CACHE_DIR, 'image-scans'))).toEqual(['image-scan-v2-abc.json']);
     expect(await createMachineScanStore(env).get('sha256:abc', true)).toEqual(scan());
     expect(
       await createMachineScanStore({ STAGEGATE_CACHE_DIR: 'off' }).get('sha256:abc', false),

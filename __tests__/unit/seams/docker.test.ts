@@ -70,7 +70,14 @@ describe('createDocker', () => {
           ? ok(JSON.stringify({ Id: 'sha256:abc', Size: 1234, RootFS: { Layers: ['a', 'b'] } }))
           : fail('Error response from daemon: No such image: gone'),
     });
-    expect(await fake.docker.inspectImage('app')).toEqual({ id: 'sha256:abc', size: 1234, layerCount: 2 });
+    expect(await fake.docker.inspectImage('app')).toEqual({
+      id: 'sha256:abc',
+      size: 1234,
+      layerCount: 2,
+      diffIds: ['a', 'b'],
+      repoDigests: [],
+      configFields: {},
+    });
     const err = await fake.docker.inspectImage('gone').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DockerError);
     expect((err as DockerError).message).toBe(

@@ -1,0 +1,421 @@
+/**
+ * Layers are measured once, keyed by diff id: a layer seen before (in this run, in the machine's
+ * cache folder, in a saved base report) is not compressed again, an image all of whose layers are
+ * known is not saved at all, and a pulled base image's layers take the registry's figures.
+ * Compressions are counted at the ConcurrencyLimit every compressed block goes through.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { gzipSync } from 'node:zlib';
+import { parseBaseReportLayers, serializeBaseReport } from '../../../src/baseline/base-report.js';
+import { parseDockerfile } from '../../../src/dockerfile/load.js';
+import { ConcurrencyLimit } from '../../../src/image/compressed-size.js';
+import { historyFromRows } from '../../../src/image/known-scan.js';
+import { createLayerStore } from '../../../src/image/layer-store.js';
+import { measureImage } from '../../../src/image/measure.js';
+import { createMachineScanStore, createScanStore } from '../../../src/image/scan-store.js';
+import type { RunOptions } from '../../../src/seams/engine.js';
+import { fakeEngine, fail, ok, type Answer } from '../../helpers/fake-engine.js';
+import { tarOf } from './tar-fixtures.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A ConcurrencyLimit that counts the blocks it lets compress. */
+class CountingLimit extends ConcurrencyLimit {
+  compressions = 0;
+  override async acquire(): Promise<void> {
+    this.compressions++;
+    return super.acquire();
+  }
+}
+
+const digest = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+const model = parseDockerfile(
+  'FROM registry.test/base:1 AS app\nRUN echo deps > /deps\nRUN echo app > /app\n',
+  'Dockerfile',
+);
+
+interface Image {
+  id: string;
+  archive: Buffer;
+  diffIds: string[];
+  layers: Buffer[];
+  configBytes: number;
+}
+
+const layerTar = (name: string, text: string) => tarOf([{ name, data: Buffer.from(text) }]);
+
+/** A saved image in the OCI layout (Docker 25+): layer blobs are named by their diff id. */
+async function ociImage(layers: Buffer[], label = 'a'): Promise<Image> {
+  const diffIds = layers.map(digest);
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Labels: { label } },
+      history: [
+        { created_by: '/bin/sh -c #(nop) ADD file:base in /' },
+        { created_by: 'RUN /bin/sh -c echo deps > /deps # buildkit' },
+        { created_by: 'RUN /bin/sh -c echo app > /app # buildkit' },
+      ].slice(0, layers.length),
+      rootfs: { type: 'layers', diff_ids: diffIds },
+    }),
+  );
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      config: { digest: digest(config) },
+      layers: diffIds.map((d) => ({ digest: d })),
+    }),
+  );
+  const index = Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] }));
+  const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
+  const archive = await tarOf([
+    ...layers.map(blob),
+    blob(config),
+    blob(manifest),
+    { name: 'index.json', data: index },
+  ]);
+  return { id: digest(config), archive, diffIds, layers, configBytes: config.length };
+}
+
+/** The containerd store's `docker save`: layer blobs gzip-compressed, named by the compressed digest. */
+async function containerdImage(layers: Buffer[], label: string): Promise<Image> {
+  const plain = await ociImage(layers, label);
+  const blobs = layers.map((l) => gzipSync(l));
+  const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: plain.diffIds }, label }));
+  const manifest = Buffer.from(
+    JSON.stringify({ config: { digest: digest(config) }, layers: blobs.map((b) => ({ digest: digest(b) })) }),
+  );
+  const index = Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] }));
+  const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
+  const archive = await tarOf([
+    ...blobs.map(blob),
+    blob(config),
+    blob(manifest),
+    { name: 'index.json', data: index },
+  ]);
+  return { ...plain, id: digest(config), archive };
+}
+
+/** The same image in Docker 20.10's legacy layout: layer entries named by a v1 id, not the diff id. */
+async function legacyImage(layers: Buffer[], label: string): Promise<Image> {
+  const oci = await ociImage(layers, label);
+  const config = JSON.stringify({
+    history: [
+      { created_by: '/bin/sh -c #(nop) ADD file:base in /' },
+      { created_by: 'RUN /bin/sh -c echo deps > /deps # buildkit' },
+      { created_by: 'RUN /bin/sh -c echo app > /app # buildkit' },
+    ].slice(0, layers.length),
+    rootfs: { type: 'layers', diff_ids: oci.diffIds },
+    config: { Labels: { label } },
+  });
+  // v1 ids differ per image even for a shared layer (they hash the parent chain and the config).
+  const dirsOf = layers.map((_, i) => `${label}${i}`);
+  const archive = await tarOf([
+    ...layers.map((l, i) => ({ name: `${dirsOf[i]}/layer.tar`, data: l })),
+    { name: 'config.json', data: Buffer.from(config) },
+    {
+      name: 'manifest.json',
+      data: Buffer.from(
+        JSON.stringify([{ Config: 'config.json', Layers: dirsOf.map((d) => `${d}/layer.tar`) }]),
+      ),
+    },
+  ]);
+  return { ...oci, id: digest(Buffer.from(config)), archive };
+}
+
+/** A fake engine holding `images`; `registry` answers imagetools (default: unreachable). */
+function engineWith(images: Image[], registry?: (args: string[], options: RunOptions) => Answer) {
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const fake = fakeEngine({
+    docker: (args, options) => {
+      if (args[0] === 'image' && args[1] === 'inspect') {
+        const image = byId.get(args[args.length - 1]);
+        if (!image) return fail('Error response from daemon: No such image');
+        return ok(
+          JSON.stringify({
+            Id: image.id,
+            Size: 1,
+            RootFS: { Layers: image.diffIds },
+            Architecture: 'amd64',
+            Os: 'linux',
+          }),
+        );
+      }
+      if (args[0] === 'history') {
+        const image = byId.get(args[args.length - 1]);
+        if (!image) return fail('No such image');
+        const names = ['/bin/sh -c #(nop) ADD file:base in /', 'RUN /bin/sh -c echo deps > /deps # buildkit'];
+        const rows = image.layers.map((l, i) => ({
+          CreatedBy: names[i] ?? 'RUN /bin/sh -c echo app > /app # buildkit',
+          Size: String(l.length > 0 ? contentOf(l) : 0),
+          Comment: '',
+        }));
+        return ok(
+          [{ CreatedBy: 'LABEL label', Size: '0', Comment: '' }, ...rows.reverse()]
+            .map((r) => JSON.stringify(r))
+            .join('\n'),
+        );
+      }
+      if (args[0] === 'buildx' && args[1] === 'imagetools')
+        return registry?.(args, options) ?? fail('unreachable');
+      return undefined;
+    },
+    save: (args) => {
+      const image = byId.get(args[1]);
+      return image
+        ? { archive: image.archive }
+        : { archive: Buffer.alloc(0), exitCode: 1, stderr: 'no such image' };
+    },
+  });
+  return { fake, saves: () => fake.dockerCalls().filter((a) => a[0] === 'save').length };
+}
+
+/** The content bytes of a one-file layer tar made by layerTar. */
+const contents = new Map<Buffer, number>();
+const contentOf = (l: Buffer) => contents.get(l) ?? 0;
+async function layer(name: string, text: string): Promise<Buffer> {
+  const tar = await layerTar(name, text);
+  contents.set(tar, Buffer.byteLength(text));
+  return tar;
+}
+
+describe('measuring layers once, by diff id', () => {
+  it("does not compress a layer the run's other image already measured (OCI layout)", async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const head = await ociImage([base, deps, await layer('app', 'head app')], 'head');
+    const baseImage = await ociImage([base, deps, await layer('app', 'base app!')], 'base');
+    const { fake } = engineWith([head, baseImage]);
+    const scans = createScanStore();
+    const limit = new CountingLimit();
+    const first = await measureImage(fake.docker, baseImage.id, model, 0, { scans, limit, registry: false });
+    expect(limit.compressions).toBe(3);
+    const second = await measureImage(fake.docker, head.id, model, 0, { scans, limit, registry: false });
+    // Only the head's own app layer was compressed; the shared two were taken as measured.
+    expect(limit.compressions).toBe(4);
+    expect(second.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
+    expect(second.layers[0].compressedSize).toBe(first.layers[0].compressedSize);
+    expect(second.layers[2].compressedSize).toBe(gzipSync(head.layers[2], { level: 6 }).length);
+    expect(second.waste).toEqual({ wastedBytes: 0, efficiency: 1, diveWastedBytes: 0, offenders: [] });
+  });
+
+  it('recognises known layers in the legacy layout by their length, and rereads when a guess was wrong', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const first = await legacyImage([base, deps], 'one');
+    // A new layer of the same length as the known `deps` (tars grow in 512-byte blocks): a wrong guess.
+    const other = await layer('spam', 'spam '.repeat(3000));
+    const second = await legacyImage([base, deps, other], 'two');
+    expect(other.length).toBe(deps.length);
+    const { fake, saves } = engineWith([first, second]);
+    const scans = createScanStore();
+    const limit = new CountingLimit();
+    await measureImage(fake.docker, first.id, model, 0, { scans, limit, registry: false });
+    const compressedFirst = limit.compressions;
+    const m = await measureImage(fake.docker, second.id, model, 0, { scans, limit, registry: false });
+    expect(m.layers[2].compressedSize).toBe(gzipSync(other, { level: 6 }).length);
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured', 'measured']);
+    expect(saves()).toBe(3); // the second image was read again, without guesses
+    // Without the collision, a known layer is skipped in the legacy layout too.
+    const third = await legacyImage([base, await layer('x', 'a third layer')], 'three');
+    const { fake: f3 } = engineWith([third]);
+    const before = limit.compressions;
+    const m3 = await measureImage(f3.docker, third.id, model, 0, { scans, limit, registry: false });
+    expect(limit.compressions - before).toBe(1);
+    expect(m3.layers[0].compressedSizeSource).toBe('cached');
+    expect(compressedFirst).toBeGreaterThan(0);
+  });
+
+  it('recognises a known layer the containerd store saves compressed, by its blob digest', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const one = await containerdImage([base, await layer('a', 'one')], 'one');
+    const two = await containerdImage([base, await layer('a', 'two')], 'two');
+    const { fake } = engineWith([one, two]);
+    const scans = createScanStore();
+    const first = await measureImage(fake.docker, one.id, model, 0, { scans, registry: false });
+    // Stored compressed: its own size, as a registry would store that blob.
+    expect(first.layers[0]).toMatchObject({
+      compressedSize: gzipSync(base).length,
+      compressedSizeSource: 'measured',
+    });
+    const m = await measureImage(fake.docker, two.id, model, 0, { scans, registry: false });
+    // Not read again (no gunzip, no file listing): taken as known.
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'measured']);
+    expect(m.layers[0].size).toBe(first.layers[0].size);
+    expect(m.waste).toEqual(first.waste);
+  });
+
+  it('measures an image whose every layer is known without docker save', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const app = await layer('app', 'app');
+    const one = await ociImage([base, deps, app], 'one');
+    const relabelled = await ociImage([base, deps, app], 'two'); // a LABEL changed: new id, same layers
+    const { fake, saves } = engineWith([one, relabelled]);
+    const scans = createScanStore();
+    const limit = new CountingLimit();
+    const first = await measureImage(fake.docker, one.id, model, 0, { scans, limit, registry: false });
+    expect(saves()).toBe(1);
+    const compressions = limit.compressions;
+    const m = await measureImage(fake.docker, relabelled.id, model, 0, { scans, limit, registry: false });
+    expect(saves()).toBe(1);
+    expect(limit.compressions).toBe(compressions);
+    expect(m.imageId).toBe(relabelled.id);
+    expect(m.layers.map((l) => [l.size, l.compressedSize])).toEqual(
+      first.layers.map((l) => [l.size, l.compressedSize]),
+    );
+    // Layers still tied to the Dockerfile, from docker history.
+    expect(m.layers[2].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN echo app > /app' });
+    expect(m.waste).toEqual(first.waste);
+  });
+
+  it('reads layer facts a previous run left in the machine cache folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stagegate-layers-'));
+    dirs.push(dir);
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const one = await ociImage([base, await layer('a', 'one')], 'one');
+    const two = await ociImage([base, await layer('a', 'two')], 'two');
+    const { fake } = engineWith([one, two]);
+    const env = { STAGEGATE_CACHE_DIR: dir };
+    await measureImage(fake.docker, one.id, model, 0, {
+      scans: createMachineScanStore(env),
+      registry: false,
+    });
+    expect(readdirSync(join(dir, 'layers')).sort()).toHaveLength(2);
+    const limit = new CountingLimit();
+    const m = await measureImage(fake.docker, two.id, model, 0, {
+      scans: createMachineScanStore(env),
+      limit,
+      registry: false,
+    });
+    expect(limit.compressions).toBe(1);
+    expect(m.layers[0].compressedSizeSource).toBe('cached');
+    // Off: nothing kept, everything compressed.
+    const off = new CountingLimit();
+    await measureImage(fake.docker, two.id, model, 0, {
+      scans: createMachineScanStore({ STAGEGATE_CACHE_DIR: 'off' }),
+      limit: off,
+      registry: false,
+    });
+    expect(off.compressions).toBe(2);
+  });
+
+  it("reuses a saved base report's layer facts, file lists included, for the head's shared layers", async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const baseImage = await ociImage([base, await layer('a', 'base app')], 'base');
+    const head = await ociImage([base, await layer('a', 'head app')], 'head');
+    const earlier = createScanStore();
+    const { fake } = engineWith([baseImage, head]);
+    const measuredBase = await measureImage(fake.docker, baseImage.id, model, 0, {
+      scans: earlier,
+      registry: false,
+    });
+    const facts = await Promise.all(baseImage.diffIds.map((d) => earlier.layers.get(d)));
+    const text = serializeBaseReport(
+      'abc',
+      measuredBase,
+      facts.flatMap((f) => (f ? [f] : [])),
+    );
+    // A hosted runner: a fresh store, seeded from the report while the head builds.
+    const scans = createScanStore();
+    const deliver = scans.layers.expect();
+    const limit = new CountingLimit();
+    const measuring = measureImage(fake.docker, head.id, model, 0, { scans, limit, registry: false });
+    deliver(parseBaseReportLayers(text, 'abc'));
+    const m = await measuring;
+    expect(limit.compressions).toBe(1);
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'measured']);
+    expect(m.waste).toBeDefined();
+    expect(parseBaseReportLayers(text, 'other-sha')).toEqual([]);
+  });
+
+  it("takes a pulled base image's layer sizes from the registry's manifest instead of compressing", async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const image = await ociImage([base, await layer('a', 'app')], 'x');
+    const manifest = { schemaVersion: 2, layers: [{ digest: 'sha256:blob', size: 777 }] };
+    const index = {
+      manifests: [
+        { digest: 'sha256:arm', platform: { os: 'linux', architecture: 'arm64' } },
+        { digest: 'sha256:amd', platform: { os: 'linux', architecture: 'amd64' } },
+      ],
+    };
+    const asked: string[][] = [];
+    const { fake } = engineWith([image], (args, options) => {
+      asked.push(args);
+      // Bounded: a registry that does not answer is given up on (then: compress).
+      expect(options.signal).toBeInstanceOf(AbortSignal);
+      const ref = args[args.length - 1];
+      if (args.includes('--raw'))
+        return ok(JSON.stringify(ref === 'registry.test/base:1' ? index : manifest));
+      return ok(JSON.stringify({ rootfs: { diff_ids: [image.diffIds[0]] } }));
+    });
+    const limit = new CountingLimit();
+    const m = await measureImage(fake.docker, image.id, model, 0, { scans: createScanStore(), limit });
+    expect(asked.map((a) => a[a.length - 1])).toEqual([
+      'registry.test/base:1',
+      'registry.test/base@sha256:amd',
+      'registry.test/base@sha256:amd',
+    ]);
+    expect(m.layers[0]).toMatchObject({ compressedSize: 777, compressedSizeSource: 'registry' });
+    expect(m.layers[0].size).toBe(contentOf(base));
+    expect(limit.compressions).toBe(1); // the app layer only
+    expect(m.waste).toBeDefined();
+  });
+
+  it('compresses the base layers when the registry cannot be reached', async () => {
+    const image = await ociImage([await layer('base', 'base'), await layer('a', 'app')], 'x');
+    const { fake } = engineWith([image]); // imagetools fails
+    const limit = new CountingLimit();
+    const m = await measureImage(fake.docker, image.id, model, 0, { scans: createScanStore(), limit });
+    expect(limit.compressions).toBe(2);
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured']);
+  });
+});
+
+describe('historyFromRows', () => {
+  it('marks the rows without a layer by matching row sizes to the layer sizes in order', () => {
+    const rows = [
+      { createdBy: '', size: 100, comment: 'Imported from -' },
+      { createdBy: 'ENV A=1', size: 0, comment: '' },
+      { createdBy: 'WORKDIR /app', size: 0, comment: '' },
+      { createdBy: 'COPY . . # buildkit', size: 50, comment: '' },
+      { createdBy: 'CMD ["x"]', size: 0, comment: '' },
+    ];
+    expect(historyFromRows(rows, [100, 0, 50])?.map((e) => e.empty_layer ?? false)).toEqual([
+      false,
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect(historyFromRows(rows, [100, 7])).toBeUndefined();
+  });
+});
+
+describe('layer store', () => {
+  it('makes a lookup wait for facts that are on their way, and never lets them replace measured ones', async () => {
+    const store = createLayerStore();
+    await store.put([{ diffId: 'sha256:a', size: 1, compressedSize: 1, compressedFrom: 'measured' }]);
+    const deliver = store.expect();
+    let answered = false;
+    const lookup = store.get('sha256:b').then((f) => {
+      answered = true;
+      return f;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(answered).toBe(false);
+    deliver([
+      { diffId: 'sha256:a', size: 9, compressedSize: 9, compressedFrom: 'measured' },
+      { diffId: 'sha256:b', size: 2, compressedSize: 2, compressedFrom: 'registry' },
+    ]);
+    expect((await lookup)?.size).toBe(2);
+    expect((await store.get('sha256:a'))?.size).toBe(1);
+  });
+});
