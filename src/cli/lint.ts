@@ -144,7 +144,8 @@ function lintFiles(
       continue;
     }
     try {
-      const model = parseDockerfile(text, file);
+      // Two stages of one name are a finding (DuplicateStageName), as in `docker build --check`.
+      const model = parseDockerfile(text, file, [], { allowDuplicateStageNames: true });
       const stages = stagesFor(model, values.target, values['test-stage']);
       const result = runLint(model, { ...setup.options, ...stages });
       findings.push(...result.findings);

@@ -139,8 +139,13 @@ function checkFromRefs(file: string, graph: StageGraph): void {
   }
 }
 
-function checkGraph(file: string, graph: StageGraph): void {
-  checkFromRefs(file, graph);
+/**
+ * BuildKit refuses to build a file with two stages of one name, but its linter reports it
+ * (DuplicateStageName) and checks the rest: the lint reads such a file, the build refuses it.
+ * Throws UserError at the second definition.
+ */
+export function refuseDuplicateStageNames(model: Pick<DockerfileModel, 'file' | 'graph'>): void {
+  const { file, graph } = model;
   const seen = new Map<string, number>();
   for (const s of graph.stages) {
     if (s.name === undefined) continue;
@@ -153,6 +158,17 @@ function checkGraph(file: string, graph: StageGraph): void {
       );
     seen.set(s.key, s.index);
   }
+}
+
+/** What the loader may let through for the linter, which reports it as a finding instead. */
+export interface ParseOptions {
+  /** Accept two stages of one name (the build must then call refuseDuplicateStageNames). */
+  allowDuplicateStageNames?: boolean;
+}
+
+function checkGraph(file: string, graph: StageGraph, options: ParseOptions): void {
+  checkFromRefs(file, graph);
+  if (!options.allowDuplicateStageNames) refuseDuplicateStageNames({ file, graph });
   const cycle = findCycle(graph);
   if (cycle) {
     const names = cycle.map((i) => `'${stageLabel(graph.stages[i])}'`).join(' -> ');
@@ -162,11 +178,16 @@ function checkGraph(file: string, graph: StageGraph): void {
 }
 
 /** Parses Dockerfile text into the model (AST + stage graph). Throws UserError when unparsable. */
-export function parseDockerfile(text: string, file: string, buildArgs: BuildArg[] = []): DockerfileModel {
+export function parseDockerfile(
+  text: string,
+  file: string,
+  buildArgs: BuildArg[] = [],
+  options: ParseOptions = {},
+): DockerfileModel {
   const ast = memoizeDockerfile(DockerfileParser.parse(text));
   checkInstructions(file, ast);
   const graph = buildStageGraph(ast, buildArgs);
-  checkGraph(file, graph);
+  checkGraph(file, graph, options);
   return { file, text, ast, graph };
 }
 
@@ -175,6 +196,7 @@ export function loadDockerfile(
   path: string,
   displayPath: string,
   buildArgs: BuildArg[] = [],
+  options: ParseOptions = {},
 ): DockerfileModel {
   if (!existsSync(path))
     throw new UserError(
@@ -192,5 +214,5 @@ export function loadDockerfile(
   } catch (err) {
     throw new UserError(`Cannot read ${displayPath}: ${(err as Error).message}`, STEP, { file: displayPath });
   }
-  return parseDockerfile(text, displayPath, buildArgs);
+  return parseDockerfile(text, displayPath, buildArgs, options);
 }

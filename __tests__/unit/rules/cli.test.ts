@@ -14,6 +14,10 @@ writeFileSync(
   'FROM scratch\nCOPY --chown=1000 app /app\nUSER 1000\nCMD ["/app"]\n',
 );
 writeFileSync(join(dir, 'empty.Dockerfile'), '');
+writeFileSync(
+  join(dir, 'dupes.Dockerfile'),
+  'FROM alpine:3.20 AS build\nRUN make\nFROM alpine:3.20 AS Build\nMAINTAINER me\n',
+);
 
 async function run(command: typeof lintCommand, args: string[]) {
   let stdout = '';
@@ -93,6 +97,24 @@ describe('stagegate lint', () => {
     const { code, stderr } = await run(lintCommand, ['empty.Dockerfile']);
     expect(stderr).toContain('empty.Dockerfile');
     expect(stderr).toContain('no instructions');
+    expect(code).toBe(1);
+  });
+
+  it('lints a file with two stages of one name: DuplicateStageName at the second, and the rest', async () => {
+    const { code, stdout } = await run(lintCommand, ['--format', 'json', 'dupes.Dockerfile']);
+    const { findings } = JSON.parse(stdout) as {
+      findings: { rule: string; line: number; severity: string; aliases: string[] }[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'duplicate-stage-name',
+        line: 3,
+        severity: 'error',
+        aliases: expect.arrayContaining(['DuplicateStageName', 'DL3024']),
+      }),
+    );
+    expect(findings.filter((f) => f.rule === 'duplicate-stage-name')).toHaveLength(1);
+    expect(findings.map((f) => f.rule)).toContain('maintainer-deprecated');
     expect(code).toBe(1);
   });
 
