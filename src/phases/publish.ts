@@ -140,6 +140,7 @@ export async function publishJob(
         delta: verdict.delta,
         budgets: verdict.budgets,
         findings: linted.findings,
+        lintNotes: linted.notes,
         engine: measured.engine,
         errors: verdict.errors.map(({ step, message }) => ({ step, message })),
       }),

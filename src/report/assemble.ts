@@ -27,6 +27,7 @@ export interface ReportParts {
   delta?: SizeDelta;
   budgets?: BudgetResult[];
   findings?: Finding[];
+  lintNotes?: string[];
   engine?: EngineFacts;
   errors: ReportError[];
 }
@@ -82,6 +83,7 @@ export function assembleReport(parts: ReportParts): Report {
     delta: parts.delta,
     budgets: parts.budgets ?? [],
     findings: parts.findings ?? [],
+    ...(parts.lintNotes?.length ? { lintNotes: parts.lintNotes } : {}),
     ...(parts.engine ? { engine: parts.engine } : {}),
     errors: parts.errors,
   };

@@ -433,6 +433,12 @@ function describeLayer(report: Report, index: number): string {
   return layer.baseImage ? 'base image' : `layer ${index + 1}`;
 }
 
+/** What the reader should know about the lint itself (ShellCheck missing), once, never a finding. */
+function lintNotesText(report: Report): string | undefined {
+  const notes = report.lintNotes ?? [];
+  return notes.length ? notes.map((n) => `> ℹ️ ${richText(n, 300)}`).join('\n>\n') : undefined;
+}
+
 function findingsVariants(report: Report): string[] {
   const findings = report.findings;
   if (findings.length === 0) return [];
@@ -561,6 +567,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (waste.length) sections.push({ name: 'the wasted-space table', priority: 4, variants: waste });
   const findings = findingsVariants(report);
   if (findings.length) sections.push({ name: 'the findings list', priority: 2, variants: findings });
+  const notes = lintNotesText(report);
+  if (notes) sections.push({ name: 'the lint notes', priority: 2, variants: [notes] });
 
   const limited = options.maxChars !== undefined || options.maxBytes !== undefined;
   const limit = { maxChars: options.maxChars, maxBytes: options.maxBytes };
