@@ -12,6 +12,7 @@ import { DockerfileParser, type Dockerfile, type Instruction, type Property } fr
 import { UserError } from '../errors.js';
 import type { BuildArg } from '../inputs.js';
 import { buildStageGraph, findCycle, stageLabel } from './graph.js';
+import { buildInstructionModel } from './instructions.js';
 import { memoizeDockerfile } from './memoize.js';
 import type { DockerfileModel, StageGraph } from './types.js';
 
@@ -188,7 +189,28 @@ export function parseDockerfile(
   checkInstructions(file, ast);
   const graph = buildStageGraph(ast, buildArgs);
   checkGraph(file, graph, options);
-  return { file, text, ast, graph };
+  return assembleModel(file, text, ast, graph, buildArgs);
+}
+
+/** The model from a parse and its graph: adds the typed instructions and gives each stage its own. */
+export function assembleModel(
+  file: string,
+  text: string,
+  ast: Dockerfile,
+  graph: StageGraph,
+  buildArgs: BuildArg[] = [],
+): DockerfileModel {
+  const typed = buildInstructionModel(ast, text, buildArgs);
+  for (const ins of typed.instructions) if (ins.stage >= 0) graph.stages[ins.stage]?.steps.push(ins);
+  return {
+    file,
+    text,
+    ast,
+    graph,
+    instructions: typed.instructions,
+    escapeChar: typed.escapeChar,
+    directives: typed.directives,
+  };
 }
 
 /** Reads and parses a Dockerfile. Throws UserError (with the path) when it does not exist. */
