@@ -83,6 +83,7 @@ export const installAfterCopyAll: Rule = {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
       let copyAllLine: number | undefined;
+      let ranAfterCopy = false;
       const installedBeforeCopy = new Set<Ecosystem>();
       for (const current of chain) {
         const own = current.index === stage.index;
@@ -100,9 +101,17 @@ export const installAfterCopyAll: Rule = {
             for (const e of ecosystems) installedBeforeCopy.add(e);
             continue;
           }
+          // A build downloads what it lacks the first time only: after the first RUN that follows
+          // `COPY . .` (a `make build` may have fetched everything), later builds fetch nothing new.
+          const installs = new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? []));
+          const firstRun = !ranAfterCopy;
+          ranAfterCopy = true;
           if (!own) continue;
           const late = [...ecosystems].filter(
-            (e) => !installedBeforeCopy.has(e) && !cachesDownloads(current, instruction, e),
+            (e) =>
+              !installedBeforeCopy.has(e) &&
+              !cachesDownloads(current, instruction, e) &&
+              (installs.has(e) || firstRun),
           );
           if (late.length === 0) continue;
           const manifests = late.map((e) => MANIFESTS[e]).join('; ');
