@@ -18,7 +18,7 @@ import { argsNoFlags, isProgram, subcommand } from '../shell/command.js';
 import type { ShellCommand } from '../shell/script.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
-import { finalStageLabel, shippedImageChain } from './stage-facts.js';
+import { finalStageLabel, shippedImageChain, stageChain } from './stage-facts.js';
 
 const COMPILERS = /^(gcc|g\+\+|gcc-c\+\+|clang|gfortran|build-essential|build-base)(-\d+(\.\d+)*)?$/;
 const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+-]*-(dev|devel)$/;
@@ -81,21 +81,26 @@ const BUILD_PROGRAMS = [
 ]);
 
 /**
- * Whether the chain copies from a builder stage of this file (one that runs a compiler or build tool):
- * the author builds elsewhere, so a compiler in the shipped image is a slip. Copying files out of a
- * stock image (`COPY --from=redis /usr/local/bin/*`) is not building.
+ * Whether the chain copies from a builder stage of this file: one that brings in the build context
+ * (a COPY/ADD without --from, or a bind mount of it) and runs a compiler or build tool. The author
+ * builds the project elsewhere, so a compiler in the shipped image is a slip. Copying files out of a
+ * stock image (`COPY --from=redis /usr/local/bin/*`) or a tool installed from the internet
+ * (`go install x@latest`) is not building the project.
  */
 function copiesFromBuildStage(graph: StageGraph, chain: Stage[]): boolean {
   return chain.some((s) =>
-    s.edges.some(
-      (e) =>
-        e.kind === 'copy' &&
-        e.stage !== undefined &&
-        (graph.stages[e.stage]?.steps ?? []).some((i) =>
-          commandsOf(i).some((c) => isProgram(c, ...BUILD_PROGRAMS)),
-        ),
-    ),
+    s.edges.some((e) => e.kind === 'copy' && e.stage !== undefined && isBuilder(graph, e.stage)),
   );
+}
+
+function isBuilder(graph: StageGraph, index: number): boolean {
+  const steps = stageChain(graph, index).flatMap((s) => s.steps);
+  const usesContext = steps.some(
+    (i) =>
+      ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === undefined) ||
+      i.mounts.some((m) => m.type === 'bind' && m.from === undefined),
+  );
+  return usesContext && steps.some((i) => commandsOf(i).some((c) => isProgram(c, ...BUILD_PROGRAMS)));
 }
 
 const commandsOf = (step: DockerInstruction): ShellCommand[] =>

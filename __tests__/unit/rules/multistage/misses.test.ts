@@ -78,26 +78,30 @@ describe('final-stage-compilers', () => {
   it('warns about compilers and -dev packages in the shipped stage when a build stage exists', () => {
     const hits = hitsOf(finalStageCompilers, [
       'FROM alpine:3.20 AS builder',
-      'RUN apk add --no-cache build-base && make',
+      'COPY . /src',
+      'RUN apk add --no-cache build-base && make -C /src',
       'FROM alpine:3.20 AS release',
       'RUN apk add --no-cache protobuf grpc-dev protobuf-dev',
       'COPY --from=builder /out/app /app',
       'ENTRYPOINT ["/app"]',
     ]);
-    expect(hits.map((h) => [h.line, h.severity])).toEqual([[4, 'warning']]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[5, 'warning']]);
     expect(hits[0]?.message).toContain('`grpc-dev`, `protobuf-dev`');
   });
 
-  it('copying files out of a stock image is not building elsewhere: info', () => {
+  it('copying out of a stock image or a tool installed from the internet is not building elsewhere: info', () => {
     const hits = hitsOf(finalStageCompilers, [
       'FROM redis:7.4 AS redis',
       'RUN ln -s /usr/lib/x86_64-linux-gnu /usr/lib/linux-gnu',
+      'FROM golang:1.23 AS tools',
+      'RUN go install github.com/mattn/goreman@latest',
       'FROM ubuntu:24.04',
       'RUN apt-get update && apt-get install -y gcc g++',
       'COPY --from=redis /usr/local/bin/redis-server /usr/local/bin/',
+      'COPY --from=tools /go/bin/goreman /usr/local/bin/',
       'ENTRYPOINT ["/entrypoint.sh"]',
     ]);
-    expect(hits.map((h) => [h.line, h.severity])).toEqual([[4, 'info']]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[6, 'info']]);
   });
 
   it('reports at info in a file with no build stage (a compiler may be the image purpose)', () => {
