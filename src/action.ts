@@ -10,6 +10,7 @@ import { createEngine } from './seams/engine.js';
 import { createGitHubApi } from './seams/github/octokit.js';
 import { retryPolicyFromEnv } from './seams/github/retry-policy.js';
 import { createActionsRunner } from './seams/runner.js';
+import { systemShellcheck } from './seams/shellcheck.js';
 
 /**
  * The runner cancels a step with SIGINT, then SIGTERM a few seconds later, then kills it. The first
@@ -51,6 +52,7 @@ export async function run(deps: Partial<JobDeps> = {}): Promise<void> {
       reportPath: deps.reportPath,
       cache: deps.cache ?? createActionsCache(),
       scans: deps.scans ?? createMachineScanStore(),
+      shellcheck: deps.shellcheck ?? systemShellcheck(),
       signal: deps.signal ?? cancel?.signal,
     });
     if (result.failures.length) runner.setFailed(result.failures.join('\n'));

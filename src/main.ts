@@ -21,6 +21,7 @@ import { createDocker } from './seams/docker.js';
 import type { Engine } from './seams/engine.js';
 import type { GitHubApi } from './seams/github/api.js';
 import type { Runner } from './seams/runner.js';
+import type { ShellChecker } from './rules/shell/shellcheck.js';
 
 export type { JobResult } from './phases/publish.js';
 
@@ -37,6 +38,8 @@ export interface JobDeps {
   scans?: ScanStore;
   /** Aborted when the job is cancelled (the action: SIGINT/SIGTERM); default: never. */
   signal?: AbortSignal;
+  /** ShellCheck for RUN scripts (the action and the CLI: the machine's); default: not run, no note. */
+  shellcheck?: ShellChecker;
 }
 
 function contextOf(deps: JobDeps): JobContext {
@@ -64,7 +67,7 @@ export async function runJob(deps: JobDeps): Promise<JobResult> {
   }
   const planned = planJob(start);
   const { measured, alongside: headFindings } = await buildAndMeasure(ctx, start, planned, () =>
-    lintJob(ctx.runner, start, planned),
+    lintJob(ctx.runner, start, planned, deps.shellcheck),
   );
   // Which findings this pull request brought: the base commit's Dockerfile, linted the same way.
   const linted = await compareFindingsWithBase(ctx, start, planned, headFindings, measured);

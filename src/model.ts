@@ -272,6 +272,8 @@ export interface Report {
   findings: Finding[];
   /** How `findings` compare with the base commit's: how many are new and existing. */
   findingsBaseline?: FindingsBaseline;
+  /** About the lint itself, each said once (e.g. ShellCheck was not installed); absent when none. */
+  lintNotes?: string[];
   /** The engine the run built on; absent when no engine answered. */
   engine?: EngineFacts;
   /** The `fail-on` input: findings at or above this severity fail the step (`never`: none do). */

@@ -1,7 +1,7 @@
 /** Dockerfile models for rule tests, built the way the action builds them. */
 import { DockerfileParser } from 'dockerfile-ast';
 import { buildStageGraph } from '../../src/dockerfile/graph.js';
-import { parseDockerfile } from '../../src/dockerfile/load.js';
+import { assembleModel, parseDockerfile } from '../../src/dockerfile/load.js';
 import type { DockerfileModel } from '../../src/dockerfile/types.js';
 
 /** The model `stagegate lint` and the action see (parseDockerfile: strict, throws UserError). */
@@ -15,7 +15,7 @@ export function model(text: string, file = 'Dockerfile'): DockerfileModel {
  */
 export function lenientModel(text: string, file = 'Dockerfile'): DockerfileModel {
   const ast = DockerfileParser.parse(text);
-  return { file, text, ast, graph: buildStageGraph(ast) };
+  return assembleModel(file, text, ast, buildStageGraph(ast));
 }
 
 /**
@@ -26,6 +26,6 @@ export function modelOrBareAst(text: string, file = 'Dockerfile'): DockerfileMod
   try {
     return parseDockerfile(text, file);
   } catch {
-    return { file, text, ast: DockerfileParser.parse(text), graph: { stages: [], globalArgs: [] } };
+    return assembleModel(file, text, DockerfileParser.parse(text), { stages: [], globalArgs: [] });
   }
 }

@@ -15,7 +15,9 @@ import { UserError } from '../errors.js';
 import { loadLintSetup, runLint } from '../rules/lint.js';
 import { allRules } from '../rules/registry.js';
 import { toSarif } from '../report/sarif.js';
+import type { ShellChecker } from '../rules/shell/shellcheck.js';
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js';
+import { systemShellcheck } from '../seams/shellcheck.js';
 
 export const LINT_USAGE = `Usage: stagegate lint [options] FILE...
 
@@ -43,6 +45,8 @@ export interface CliIo {
   stderr(text: string): void;
   readFile(path: string): string;
   cwd: string;
+  /** ShellCheck for RUN scripts; default (and in `defaultIo`): the machine's. Tests inject their own. */
+  shellcheck?: ShellChecker;
 }
 
 const defaultIo = (): CliIo => ({
@@ -50,6 +54,7 @@ const defaultIo = (): CliIo => ({
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
   cwd: process.cwd(),
+  shellcheck: systemShellcheck(),
 });
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -118,8 +123,9 @@ function lintFiles(
   files: string[],
   values: LintFlags,
   io: CliIo,
-): { findings: Finding[]; unlintable: number } | 'config-error' {
+): { findings: Finding[]; unlintable: number; notes: string[] } | 'config-error' {
   const findings: Finding[] = [];
+  const notes = new Set<string>();
   let unlintable = 0;
   for (const file of files) {
     let setup;
@@ -144,10 +150,12 @@ function lintFiles(
       continue;
     }
     try {
-      const model = parseDockerfile(text, file);
+      // Two stages of one name are a finding (DuplicateStageName), as in `docker build --check`.
+      const model = parseDockerfile(text, file, [], { allowDuplicateStageNames: true });
       const stages = stagesFor(model, values.target, values['test-stage']);
-      const result = runLint(model, { ...setup.options, ...stages });
+      const result = runLint(model, { ...setup.options, ...stages, shellcheck: io.shellcheck });
       findings.push(...result.findings);
+      for (const n of result.notes) notes.add(n);
       for (const n of result.notices) io.stderr(`stagegate: ${n}\n`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -155,7 +163,7 @@ function lintFiles(
       unlintable++;
     }
   }
-  return { findings, unlintable };
+  return { findings, unlintable, notes: [...notes] };
 }
 
 export async function lintCommand(args: string[], io: CliIo = defaultIo()): Promise<number> {
@@ -200,9 +208,15 @@ export async function lintCommand(args: string[], io: CliIo = defaultIo()): Prom
 
   const linted = lintFiles(files, values, io);
   if (linted === 'config-error') return 2;
-  const { findings, unlintable } = linted;
+  const { findings, unlintable, notes } = linted;
+  // Once per run, however many files: e.g. ShellCheck is not installed.
+  for (const n of notes) io.stderr(`stagegate: note: ${n}\n`);
 
-  if (format === 'json') io.stdout(JSON.stringify({ findings: findings.map(jsonFinding) }, null, 2) + '\n');
+  if (format === 'json')
+    io.stdout(
+      JSON.stringify({ findings: findings.map(jsonFinding), ...(notes.length ? { notes } : {}) }, null, 2) +
+        '\n',
+    );
   else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(findings, allRules), null, 2) + '\n');
   else if (findings.length) io.stdout(findings.map(textFinding).join('\n') + '\n');
 

@@ -5,6 +5,7 @@ import { createMachineScanStore } from '../image/scan-store.js';
 import { runJob } from '../main.js';
 import { createEngine } from '../seams/engine.js';
 import { createTerminalRunner } from './terminal-runner.js';
+import { systemShellcheck } from '../seams/shellcheck.js';
 
 export const REPORT_USAGE = `Usage: stagegate report [options]
 
@@ -110,6 +111,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     engine: createEngine(),
     reportPath,
     scans: createMachineScanStore(),
+    shellcheck: systemShellcheck(),
   });
   if (result.markdown)
     process.stdout.write(result.markdown.endsWith('\n') ? result.markdown : result.markdown + '\n');

@@ -175,6 +175,7 @@ export function buildStageGraph(ast: Dockerfile, buildArgs: BuildArg[] = []): St
       base: resolveRef(baseRaw, globalScope, escapeChar),
       platform: platform === undefined ? undefined : resolveRef(platform, globalScope, escapeChar),
       instructions,
+      steps: [],
       edges: [],
     };
   });

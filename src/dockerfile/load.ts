@@ -12,6 +12,7 @@ import { DockerfileParser, type Dockerfile, type Instruction, type Property } fr
 import { UserError } from '../errors.js';
 import type { BuildArg } from '../inputs.js';
 import { buildStageGraph, findCycle, stageLabel } from './graph.js';
+import { buildInstructionModel } from './instructions.js';
 import { memoizeDockerfile } from './memoize.js';
 import type { DockerfileModel, StageGraph } from './types.js';
 
@@ -139,8 +140,13 @@ function checkFromRefs(file: string, graph: StageGraph): void {
   }
 }
 
-function checkGraph(file: string, graph: StageGraph): void {
-  checkFromRefs(file, graph);
+/**
+ * BuildKit refuses to build a file with two stages of one name, but its linter reports it
+ * (DuplicateStageName) and checks the rest: the lint reads such a file, the build refuses it.
+ * Throws UserError at the second definition.
+ */
+export function refuseDuplicateStageNames(model: Pick<DockerfileModel, 'file' | 'graph'>): void {
+  const { file, graph } = model;
   const seen = new Map<string, number>();
   for (const s of graph.stages) {
     if (s.name === undefined) continue;
@@ -153,6 +159,17 @@ function checkGraph(file: string, graph: StageGraph): void {
       );
     seen.set(s.key, s.index);
   }
+}
+
+/** What the loader may let through for the linter, which reports it as a finding instead. */
+export interface ParseOptions {
+  /** Accept two stages of one name (the build must then call refuseDuplicateStageNames). */
+  allowDuplicateStageNames?: boolean;
+}
+
+function checkGraph(file: string, graph: StageGraph, options: ParseOptions): void {
+  checkFromRefs(file, graph);
+  if (!options.allowDuplicateStageNames) refuseDuplicateStageNames({ file, graph });
   const cycle = findCycle(graph);
   if (cycle) {
     const names = cycle.map((i) => `'${stageLabel(graph.stages[i])}'`).join(' -> ');
@@ -162,12 +179,38 @@ function checkGraph(file: string, graph: StageGraph): void {
 }
 
 /** Parses Dockerfile text into the model (AST + stage graph). Throws UserError when unparsable. */
-export function parseDockerfile(text: string, file: string, buildArgs: BuildArg[] = []): DockerfileModel {
+export function parseDockerfile(
+  text: string,
+  file: string,
+  buildArgs: BuildArg[] = [],
+  options: ParseOptions = {},
+): DockerfileModel {
   const ast = memoizeDockerfile(DockerfileParser.parse(text));
   checkInstructions(file, ast);
   const graph = buildStageGraph(ast, buildArgs);
-  checkGraph(file, graph);
-  return { file, text, ast, graph };
+  checkGraph(file, graph, options);
+  return assembleModel(file, text, ast, graph, buildArgs);
+}
+
+/** The model from a parse and its graph: adds the typed instructions and gives each stage its own. */
+export function assembleModel(
+  file: string,
+  text: string,
+  ast: Dockerfile,
+  graph: StageGraph,
+  buildArgs: BuildArg[] = [],
+): DockerfileModel {
+  const typed = buildInstructionModel(ast, text, buildArgs);
+  for (const ins of typed.instructions) if (ins.stage >= 0) graph.stages[ins.stage]?.steps.push(ins);
+  return {
+    file,
+    text,
+    ast,
+    graph,
+    instructions: typed.instructions,
+    escapeChar: typed.escapeChar,
+    directives: typed.directives,
+  };
 }
 
 /** Reads and parses a Dockerfile. Throws UserError (with the path) when it does not exist. */
@@ -175,6 +218,7 @@ export function loadDockerfile(
   path: string,
   displayPath: string,
   buildArgs: BuildArg[] = [],
+  options: ParseOptions = {},
 ): DockerfileModel {
   if (!existsSync(path))
     throw new UserError(
@@ -192,5 +236,5 @@ export function loadDockerfile(
   } catch (err) {
     throw new UserError(`Cannot read ${displayPath}: ${(err as Error).message}`, STEP, { file: displayPath });
   }
-  return parseDockerfile(text, displayPath, buildArgs);
+  return parseDockerfile(text, displayPath, buildArgs, options);
 }

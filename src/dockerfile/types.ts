@@ -1,4 +1,5 @@
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { DockerInstruction, InstructionModel } from './instructions.js';
 
 /** How one stage refers to another (or to an external image). */
 export interface StageEdge {
@@ -28,6 +29,8 @@ export interface Stage {
   platform?: string;
   /** Instructions of this stage, FROM included, from dockerfile-ast. */
   instructions: Instruction[];
+  /** The same instructions as typed records (instructions.ts), FROM first; rules read these. */
+  steps: DockerInstruction[];
   edges: StageEdge[];
 }
 
@@ -50,6 +53,12 @@ export interface DockerfileModel {
   /** Path as given (used in findings, annotations and links). */
   file: string;
   text: string;
+  /** dockerfile-ast's parse. Rules read `instructions` and `graph` instead (see instructions.ts). */
   ast: Dockerfile;
   graph: StageGraph;
+  /** Every instruction as typed data, in file order (global ARGs first, stage -1). */
+  instructions: DockerInstruction[];
+  escapeChar: string;
+  /** Parser directives (`# syntax=`, `# check=`, `# escape=`) with their lines. */
+  directives: InstructionModel['directives'];
 }

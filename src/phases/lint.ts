@@ -11,7 +11,8 @@ import { parseDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
 import type { Finding, FindingsBaseline } from '../model.js';
-import { lintDockerfile, loadLintSetup } from '../rules/lint.js';
+import { loadLintSetup, runLint } from '../rules/lint.js';
+import type { ShellChecker } from '../rules/shell/shellcheck.js';
 import type { Runner } from '../seams/runner.js';
 import type { JobMeasurements } from './build-and-measure.js';
 import { jobErrorOf, type JobContext, type JobError } from './context.js';
@@ -23,6 +24,8 @@ export interface JobFindings {
   errors: JobError[];
   /** How the findings compare with the base commit's; set by `compareFindingsWithBase`. */
   baseline?: FindingsBaseline;
+  /** About the lint itself, shown once in the report (ShellCheck missing); never findings. */
+  notes?: string[];
 }
 
 /** Which stages of a Dockerfile ship, are tested and built, for the linter. */
@@ -33,24 +36,33 @@ function lintWithSetup(
   start: JobStart,
   model: DockerfileModel,
   plan?: LintPlan,
-): Finding[] {
+  shellcheck?: ShellChecker,
+): { findings: Finding[]; notes: string[] } {
   const { inputs } = start;
   const setup = loadLintSetup({ config: inputs.config, context: inputs.context, file: inputs.file });
-  return lintDockerfile(model, {
+  const { findings, notices, notes } = runLint(model, {
     ...setup.options,
     target: plan?.target,
     testStage: plan?.testStage,
     builtStages: plan?.stages,
-    onNotice,
+    shellcheck,
   });
+  for (const message of notices) onNotice(message);
+  return { findings, notes };
 }
 
-export function lintJob(runner: Runner, start: JobStart, planned: JobPlan): JobFindings {
+export function lintJob(
+  runner: Runner,
+  start: JobStart,
+  planned: JobPlan,
+  shellcheck?: ShellChecker,
+): JobFindings {
   const { model } = start;
   if (!model) return { findings: [], errors: [] };
   try {
     const notice = (message: string): void => runner.warning(message, { title: 'stagegate: internal' });
-    return { findings: lintWithSetup(notice, start, model, planned.plan), errors: [] };
+    const { findings, notes } = lintWithSetup(notice, start, model, planned.plan, shellcheck);
+    return { findings, errors: [], ...(notes.length ? { notes } : {}) };
   } catch (err) {
     return { findings: [], errors: [jobErrorOf('findings', err)] };
   }
@@ -99,7 +111,8 @@ function lintBase(
   const plan = basePlanOf(head, model, planned.plan);
   // Its rule notices are the head's too, or about a file this pull request replaced: debug only.
   const notice = (message: string): void => runner.debug(`Linting the base commit's Dockerfile: ${message}`);
-  return { model, findings: lintWithSetup(notice, start, model, plan), sha: read.sha };
+  // ShellCheck is not run again here: its findings on the base would only be matched away.
+  return { model, findings: lintWithSetup(notice, start, model, plan).findings, sha: read.sha };
 }
 
 /**

@@ -143,6 +143,7 @@ export async function publishJob(
         budgets: verdict.budgets,
         findings: linted.findings,
         findingsBaseline: linted.baseline,
+        lintNotes: linted.notes,
         engine: measured.engine,
         errors: verdict.errors.map(({ step, message }) => ({ step, message })),
       }),

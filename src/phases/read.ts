@@ -80,7 +80,12 @@ function warnAboutPullRequestTarget(runner: Runner, event: EventContext): void {
 
 function loadModel(inputs: Inputs, workspace: string): { model?: DockerfileModel; error?: JobError } {
   try {
-    return { model: loadDockerfile(resolve(workspace, inputs.file), inputs.file, inputs['build-args']) };
+    return {
+      model: loadDockerfile(resolve(workspace, inputs.file), inputs.file, inputs['build-args'], {
+        // Linted (DuplicateStageName) although the plan refuses to build it.
+        allowDuplicateStageNames: true,
+      }),
+    };
   } catch (err) {
     return { error: jobErrorOf('dockerfile', err) };
   }

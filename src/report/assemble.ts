@@ -29,6 +29,7 @@ export interface ReportParts {
   budgets?: BudgetResult[];
   findings?: Finding[];
   findingsBaseline?: FindingsBaseline;
+  lintNotes?: string[];
   engine?: EngineFacts;
   errors: ReportError[];
 }
@@ -85,6 +86,7 @@ export function assembleReport(parts: ReportParts): Report {
     budgets: parts.budgets ?? [],
     findings: parts.findings ?? [],
     ...(parts.findingsBaseline ? { findingsBaseline: parts.findingsBaseline } : {}),
+    ...(parts.lintNotes?.length ? { lintNotes: parts.lintNotes } : {}),
     ...(parts.engine ? { engine: parts.engine } : {}),
     errors: parts.errors,
   };

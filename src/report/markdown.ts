@@ -514,6 +514,12 @@ function unlistedNote(report: Report, unlisted: Finding[]): string {
   return `…and ${plural(unlisted.length, 'info/style finding')}${split}, listed in the job summary and the JSON report.`;
 }
 
+/** What the reader should know about the lint itself (ShellCheck missing), once, never a finding. */
+function lintNotesText(report: Report): string | undefined {
+  const notes = report.lintNotes ?? [];
+  return notes.length ? notes.map((n) => `> ℹ️ ${richText(n, 300)}`).join('\n>\n') : undefined;
+}
+
 function findingsVariants(report: Report, all: boolean): string[] {
   const findings = report.findings;
   if (findings.length === 0) return [];
@@ -644,6 +650,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (waste.length) sections.push({ name: 'the wasted-space table', priority: 4, variants: waste });
   const findings = findingsVariants(report, options.allFindings ?? false);
   if (findings.length) sections.push({ name: 'the findings list', priority: 2, variants: findings });
+  const notes = lintNotesText(report);
+  if (notes) sections.push({ name: 'the lint notes', priority: 2, variants: [notes] });
 
   const limited = options.maxChars !== undefined || options.maxBytes !== undefined;
   const limit = { maxChars: options.maxChars, maxBytes: options.maxBytes };

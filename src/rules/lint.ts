@@ -13,6 +13,12 @@ import { readDockerignore } from './dockerignore.js';
 import { docsUrl } from './docs.js';
 import { isSuppressed, readIgnorePragmas } from './ignores.js';
 import {
+  SHELLCHECK_EXCLUDED,
+  shellcheckScripts,
+  type ShellChecker,
+  type ShellcheckOutcome,
+} from './shell/shellcheck.js';
+import {
   allRules,
   EQUIVALENT_RULES,
   isKnownRuleName,
@@ -44,12 +50,19 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Called with each internal notice (a rule that failed); the action logs them as warnings. */
   onNotice?: (message: string) => void;
+  /**
+   * Runs ShellCheck over the RUN scripts (the seam in src/seams/shellcheck.ts); called once per lint.
+   * Without it the `shellcheck` rule finds nothing and no note is made.
+   */
+  shellcheck?: ShellChecker;
 }
 
 export interface LintResult {
   findings: Finding[];
   /** Problems of stagegate's own (a rule that threw), for the log; never findings. */
   notices: string[];
+  /** What a reader of the findings should know about the lint itself (ShellCheck missing); once each. */
+  notes: string[];
 }
 
 const BUILDKIT_NAMES = new Set(BUILDKIT_CHECK_NAMES.map((n) => n.toLowerCase()));
@@ -77,7 +90,28 @@ function contextFor(model: DockerfileModel, options: LintOptions): RuleContext {
     target: options.target ?? model.graph.stages.length - 1,
     testStage: options.testStage,
     builtStages: options.builtStages ?? [],
+    shellcheck: options.shellcheck && runShellcheck(model, options.shellcheck),
   };
+}
+
+/** ShellCheck over every RUN script at once; a checker that throws counts as one that did not run. */
+export function runShellcheck(model: DockerfileModel, checker: ShellChecker): RuleContext['shellcheck'] {
+  const scripts = shellcheckScripts(model);
+  let outcome: ShellcheckOutcome;
+  try {
+    outcome = checker(
+      scripts.map((s) => s.text),
+      SHELLCHECK_EXCLUDED,
+    );
+  } catch (err) {
+    outcome = { ran: false, reason: `ShellCheck failed: ${describeError(err)}` };
+  }
+  return { scripts, outcome };
+}
+
+/** The note for a lint whose RUN scripts ShellCheck could not check. */
+export function shellcheckNote(reason: string): string {
+  return `${reason}, so RUN scripts were not checked with it (install shellcheck, e.g. apt-get install shellcheck, to get its SC findings).`;
 }
 
 function describeError(err: unknown): string {
@@ -186,10 +220,18 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       );
       continue;
     }
-    const { names, buildkit } = namesOf(rule);
-    const override = names.map((n) => overrides[n]).find((s) => s !== undefined);
-    const severity: Severity = override ?? (buildkit && pragmas.check.error ? 'error' : rule.severity);
+    const { names: ruleNamesLower, buildkit } = namesOf(rule);
     for (const hit of hits) {
+      const names = hit.aliases?.length
+        ? [...ruleNamesLower, ...hit.aliases.map((a) => a.toLowerCase())]
+        : ruleNamesLower;
+      // A hit's own name (SC2086) is more specific than its rule's, so its override wins.
+      const override = [...names]
+        .reverse()
+        .map((n) => overrides[n])
+        .find((v) => v !== undefined);
+      const severity: Severity =
+        override ?? (buildkit && pragmas.check.error ? 'error' : (hit.severity ?? rule.severity));
       if (!Number.isInteger(hit.line) || hit.line < 1) {
         notices.push(
           `stagegate rule '${rule.id}' reported an invalid line (${String(hit.line)}) on ${model.file}.`,
@@ -206,7 +248,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
         rule: rule.id,
         severity,
         message: hit.message ?? rule.description,
-        aliases: [...rule.aliases],
+        aliases: [...rule.aliases, ...(hit.aliases ?? [])],
         docs: docsUrl(rule.id),
       };
       candidates.push({ finding, names, buildkit, ruleIds: [rule.id] });
@@ -226,7 +268,9 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       return true;
     })
     .sort((a, b) => a.line - b.line || a.endLine - b.endLine || a.rule.localeCompare(b.rule));
-  return { findings, notices };
+  const outcome = ctx.shellcheck?.outcome;
+  const notes = outcome && !outcome.ran ? [shellcheckNote(outcome.reason)] : [];
+  return { findings, notices, notes };
 }
 
 /** Findings only; notices go to `options.onNotice`. */

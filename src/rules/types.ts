@@ -1,4 +1,5 @@
 import type { DockerfileModel } from '../dockerfile/types.js';
+import type { PreparedScript, ShellcheckOutcome } from './shell/shellcheck.js';
 import { findingsFailingOn, SEVERITIES, type Finding, type Severity } from '../model.js';
 
 // Findings and severities belong to the report model (the bottom layer); rules re-export them.
@@ -24,6 +25,8 @@ export interface RuleContext {
   testStage?: number;
   /** Stages stagegate builds on purpose (the `stages` input), by index. */
   builtStages: number[];
+  /** ShellCheck's run over the RUN scripts (once per lint, by the engine); undefined when not asked. */
+  shellcheck?: { scripts: PreparedScript[]; outcome: ShellcheckOutcome };
 }
 
 /** One place a rule fires. Lines are 1-based. */
@@ -33,6 +36,13 @@ export interface RuleHit {
   column?: number;
   /** Overrides the rule's message for this hit (for specifics: the image, the flag...). */
   message?: string;
+  /**
+   * Names of this hit alone (ShellCheck's `SC2086`), added to the rule's aliases: ignores and
+   * severity overrides by that name apply to this hit only.
+   */
+  aliases?: string[];
+  /** This hit's own default severity (ShellCheck's level); a config override still wins. */
+  severity?: Severity;
 }
 
 export interface Rule {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { loadDockerfile, parseDockerfile } from '../../../src/dockerfile/load.js';
+import { loadDockerfile, parseDockerfile, refuseDuplicateStageNames } from '../../../src/dockerfile/load.js';
 import {
   directDependencies,
   findCycle,
@@ -201,6 +201,14 @@ describe('clear errors', () => {
   it('accepts what BuildKit accepts: ENV with an empty value, JSON-looking shell form', () => {
     const m = parseDockerfile('FROM a\nENV A=\nCMD ["unterminated\nRUN [not json]\n', 'Dockerfile');
     expect(m.graph.stages).toHaveLength(1);
+  });
+
+  it('accepts two stages of one name only when asked (for the linter); refuseDuplicateStageNames still refuses', () => {
+    const text = 'FROM a AS one\nFROM b AS ONE\n';
+    const m = parseDockerfile(text, 'Dockerfile', [], { allowDuplicateStageNames: true });
+    expect(m.graph.stages.map((s) => s.name)).toEqual(['one', 'ONE']);
+    const err = userErrorOf(() => refuseDuplicateStageNames(m));
+    expect(err.location).toEqual({ file: 'Dockerfile', line: 2 });
   });
 
   it('parses a file with instructions but no FROM into zero stages (the build plan refuses it)', () => {

@@ -573,3 +573,12 @@ describe('renderMarkdown: no verdict, and checks that could not run', () => {
     expect(md).toContain('⚠️ not checked');
   });
 });
+
+describe('lint notes', () => {
+  it('says once that ShellCheck did not run, apart from the findings, and nothing when it did', () => {
+    const note = 'ShellCheck (shellcheck) is not on PATH, so RUN scripts were not checked with it';
+    const md = renderMarkdown(withChanges(grewReport(), (r) => (r.lintNotes = [note])));
+    expect(md.split(note)).toHaveLength(2);
+    expect(renderMarkdown(grewReport())).not.toContain('not checked with it');
+  });
+});

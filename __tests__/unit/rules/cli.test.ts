@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintCommand, rulesCommand, type CliIo } from '../../../src/cli/lint.js';
 import { allRules } from '../../../src/rules/registry.js';
+import { NO_SHELLCHECK, type ShellChecker } from '../../../src/rules/shell/shellcheck.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stagegate-cli-lint-'));
 writeFileSync(join(dir, 'bad.Dockerfile'), 'FROM alpine AS context\nCMD node server.js\n');
@@ -14,8 +15,12 @@ writeFileSync(
   'FROM scratch\nCOPY --chown=1000 app /app\nUSER 1000\nCMD ["/app"]\n',
 );
 writeFileSync(join(dir, 'empty.Dockerfile'), '');
+writeFileSync(
+  join(dir, 'dupes.Dockerfile'),
+  'FROM alpine:3.20 AS build\nRUN make\nFROM alpine:3.20 AS Build\nMAINTAINER me\n',
+);
 
-async function run(command: typeof lintCommand, args: string[]) {
+async function run(command: typeof lintCommand, args: string[], shellcheck?: ShellChecker) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -23,6 +28,7 @@ async function run(command: typeof lintCommand, args: string[]) {
     stderr: (t) => (stderr += t),
     readFile: (p) => readFileSync(join(dir, p), 'utf8'),
     cwd: dir,
+    shellcheck,
   };
   const code = await command(args, io);
   return { code, stdout, stderr };
@@ -94,6 +100,59 @@ describe('stagegate lint', () => {
     expect(stderr).toContain('empty.Dockerfile');
     expect(stderr).toContain('no instructions');
     expect(code).toBe(1);
+  });
+
+  it('lints a file with two stages of one name: DuplicateStageName at the second, and the rest', async () => {
+    const { code, stdout } = await run(lintCommand, ['--format', 'json', 'dupes.Dockerfile']);
+    const { findings } = JSON.parse(stdout) as {
+      findings: { rule: string; line: number; severity: string; aliases: string[] }[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'duplicate-stage-name',
+        line: 3,
+        severity: 'error',
+        aliases: expect.arrayContaining(['DuplicateStageName', 'DL3024']),
+      }),
+    );
+    expect(findings.filter((f) => f.rule === 'duplicate-stage-name')).toHaveLength(1);
+    expect(findings.map((f) => f.rule)).toContain('maintainer-deprecated');
+    expect(code).toBe(1);
+  });
+
+  it('says once, however many files, that ShellCheck was missing; it never fails the run for it', async () => {
+    const text = await run(lintCommand, ['ok.Dockerfile', 'ok.Dockerfile'], NO_SHELLCHECK);
+    expect(text.stderr.match(/ShellCheck is not installed/g)).toHaveLength(1);
+    expect(text.code).toBe(0);
+    const json = await run(lintCommand, ['--format', 'json', 'ok.Dockerfile'], NO_SHELLCHECK);
+    expect((JSON.parse(json.stdout) as { notes: string[] }).notes).toEqual([
+      expect.stringContaining('RUN scripts were not checked'),
+    ]);
+  });
+
+  it('reports ShellCheck comments with their SC code as alias', async () => {
+    const checker: ShellChecker = (scripts) => ({
+      ran: true,
+      comments: scripts.map((s) => [
+        {
+          line: s.split('\n').length - 1,
+          endLine: 1,
+          column: 1,
+          level: 'warning',
+          code: 2164,
+          message: 'cd',
+        },
+      ]),
+    });
+    const { stdout } = await run(lintCommand, ['--format', 'json', 'dupes.Dockerfile'], checker);
+    const { findings, notes } = JSON.parse(stdout) as {
+      findings: { rule: string; line: number; aliases: string[] }[];
+      notes?: string[];
+    };
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'shellcheck', line: 2, aliases: ['SC2164'] }),
+    );
+    expect(notes).toBeUndefined();
   });
 
   it('refuses a --target that names no stage, listing the stages', async () => {

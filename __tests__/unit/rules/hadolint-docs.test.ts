@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
+import { runShellcheck } from '../../../src/rules/lint.js';
+import { findShellcheck, systemShellcheck } from '../../../src/seams/shellcheck.js';
 import type { Rule, RuleSettings } from '../../../src/rules/types.js';
 import { contextForModel } from '../../helpers/rule-context.js';
 import { modelOrBareAst } from '../../helpers/lint-models.js';
@@ -31,11 +33,19 @@ function settingsOf(yamlText: string | undefined): RuleSettings {
   };
 }
 
+/** ShellCheck runs for the page of the rule that reports it (CI installs it; elsewhere when present). */
+const WITH_SHELLCHECK = Boolean(findShellcheck()) || process.env.CI === 'true';
+
 function lint(rule: Rule, text: string, settings: RuleSettings) {
-  return rule.check(contextForModel(modelOf(text), { settings }));
+  const model = modelOf(text);
+  const ctx = contextForModel(model, { settings });
+  if (rule.id === 'shellcheck') ctx.shellcheck = runShellcheck(model, systemShellcheck());
+  return rule.check(ctx);
 }
 
-describe.each(hadolintRules.map((rule) => [rule.id, rule] as const))('docs/rules/%s.md', (id, rule) => {
+const pageRules = hadolintRules.filter((r) => r.id !== 'shellcheck' || WITH_SHELLCHECK);
+
+describe.each(pageRules.map((rule) => [rule.id, rule] as const))('docs/rules/%s.md', (id, rule) => {
   const path = resolve(DOCS, `${id}.md`);
   const page = existsSync(path) ? readFileSync(path, 'utf8') : '';
 

@@ -76,6 +76,7 @@ import {
   wgetOrCurl,
   wgetProgress,
 } from './run-commands.js';
+import { shellcheck } from './shellcheck.js';
 
 /** In DL order. */
 export const hadolintRules: Rule[] = [
@@ -148,4 +149,5 @@ export const hadolintRules: Rule[] = [
   singleEntrypoint, // DL4004
   useShellInstruction, // DL4005
   pipefail, // DL4006
+  shellcheck, // SCxxxx
 ];

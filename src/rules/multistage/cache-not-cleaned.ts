@@ -30,6 +30,8 @@ interface CacheKind {
   fills(command: ShellCommand): boolean;
   /** The filling command itself avoids the cache (`--no-cache`). */
   avoids?(command: ShellCommand): boolean;
+  /** Another rule already reports this RUN's cache (hadolint's DL3019 for `apk add` without --no-cache). */
+  reportedElsewhere?(commands: ShellCommand[]): boolean;
   cleans(command: ShellCommand): boolean;
   /** ENV names that turn the cache off or move it. */
   disabledBy?: RegExp;
@@ -122,6 +124,20 @@ const CACHES: CacheKind[] = [
     fix: '`--no-cache`, or `&& composer clear-cache` in the same RUN',
   },
   {
+    // `apk update` writes the package index to /var/cache/apk; `apk add --no-cache` afterwards does
+    // not remove it. `apk add` without --no-cache is DL3019's (apk-no-cache) finding.
+    label: 'apk index',
+    mountTarget: /^\/(var\/cache\/apk|etc\/apk\/cache)\/?$/,
+    path: '/var/cache/apk',
+    fills: (c) => isProgram(c, 'apk') && subcommand(c) === 'update',
+    cleans: (c) =>
+      (isProgram(c, 'apk') && subcommand(c) === 'cache' && argsAfterSubcommand(c)[0] === 'clean') ||
+      removes(c, /^\/var\/cache\/apk(\/\*?)?$/),
+    reportedElsewhere: (commands) =>
+      commands.some((c) => isProgram(c, 'apk') && subcommand(c) === 'add' && !hasFlag(c, 'no-cache')),
+    fix: '`apk add --no-cache` without `apk update` (it fetches a fresh index itself), or `&& rm -rf /var/cache/apk/*` in the same RUN',
+  },
+  {
     label: 'cargo registry',
     mountTarget: /cargo/,
     path: '/usr/local/cargo/registry',
@@ -152,7 +168,7 @@ export const cacheNotCleaned: Rule = {
   id: 'cache-not-cleaned',
   severity: 'info',
   description:
-    'A package-manager cache (npm, pnpm, go, poetry, uv, composer, cargo) is left in a layer of the final image; clean it in the same RUN or use `RUN --mount=type=cache`.',
+    'A package-manager cache (npm, pnpm, go, poetry, uv, composer, cargo, the apk index) is left in a layer of the final image; clean it in the same RUN or use `RUN --mount=type=cache`.',
   aliases: [],
   check(ctx) {
     const target = targetStage(ctx);
@@ -175,6 +191,7 @@ export const cacheNotCleaned: Rule = {
       const left = CACHES.filter((cache) => {
         const fillers = commands.filter((c) => cache.fills(c));
         if (fillers.length === 0 || fillers.every((c) => cache.avoids?.(c) ?? false)) return false;
+        if (cache.reportedElsewhere?.(commands)) return false;
         if (mountTargets.some((t) => cache.mountTarget.test(t))) return false;
         const { location } = cache;
         if (location && fillers.every((c) => cacheGoesToMount(mountTargets, c, script, envValues, location)))

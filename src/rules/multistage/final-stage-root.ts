@@ -4,6 +4,8 @@
  * hadolint's DL3002, reported by that rule; this one covers what DL3002 cannot see.
  */
 import type { Instruction } from 'dockerfile-ast';
+import { expandAt } from '../../dockerfile/instructions.js';
+import type { Stage } from '../../dockerfile/types.js';
 import type { Rule } from '../types.js';
 import {
   finalStageLabel,
@@ -38,6 +40,17 @@ function userAdvice(base: string): string {
   if (name.startsWith('gcr.io/distroless/')) return 'add `USER nonroot` (or use the `:nonroot` tag)';
   if (name === 'scratch') return 'add `USER 65532:65532` (scratch needs no user entry for a numeric uid)';
   return 'create a user and add `USER <name>` (or a numeric `USER 10001`)';
+}
+
+/**
+ * The user a USER instruction sets, with the ARG/ENV values in scope expanded: `ARG APP_USER=root`
+ * then `USER $APP_USER` runs as root, as does `USER ${UID}:${GID}` with `ARG UID=0`.
+ */
+function effectiveUser(chain: Stage[], instruction: Instruction, escapeChar: string): string {
+  const written = instruction.getArgumentsContent() ?? '';
+  const line = lineOf(instruction);
+  const step = chain.flatMap((s) => s.steps).find((s) => s.keyword === 'USER' && s.line === line);
+  return step ? expandAt(step, written, escapeChar) : written;
 }
 
 export const finalStageRoot: Rule = {
@@ -75,8 +88,20 @@ export const finalStageRoot: Rule = {
     }
     const user = lastUser.getArgumentsContent() ?? '';
     const userLine = lineOf(lastUser);
-    // `USER root` written in the final stage itself is DL3002's finding.
-    if (!isRootUser(user) || (target.line <= userLine && userLine <= target.endLine)) return [];
+    const expanded = effectiveUser(chain, lastUser, ctx.model.escapeChar);
+    if (!isRootUser(expanded)) return [];
+    const inTarget = target.line <= userLine && userLine <= target.endLine;
+    // `USER root` written in the final stage itself is DL3002's finding; a variable that expands to
+    // root is ours (hadolint reads the text as written, so DL3002 cannot see it).
+    if (inTarget && isRootUser(user)) return [];
+    if (!isRootUser(user))
+      return [
+        {
+          line: userLine,
+          message: `${finalStageLabel(target, true)} runs as root: \`USER ${user.trim()}\` on line ${userLine} is \`${expanded.trim()}\` (the ARG/ENV default); default it to a non-root user, e.g. \`ARG ${varName(user)}=10001\`.`,
+        },
+      ];
+    if (inTarget) return [];
     return [
       {
         line: target.line,
@@ -85,3 +110,8 @@ export const finalStageRoot: Rule = {
     ];
   },
 };
+
+/** The first variable a USER names (`$APP_USER`, `${UID}:${GID}` -> `APP_USER`, `UID`). */
+function varName(user: string): string {
+  return /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user)?.[1] ?? 'USER';
+}

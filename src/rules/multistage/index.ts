@@ -3,6 +3,10 @@
  * gate can tell. Each rule's page is docs/rules/<id>.md.
  */
 import type { Rule } from '../types.js';
+import { addUrlChecksum } from './add-url-checksum.js';
+import { finalStageCompilers } from './final-stage-compilers.js';
+import { floatingImageTag } from './floating-image-tag.js';
+import { npmWithoutPackageJson } from './npm-without-package-json.js';
 import { cacheNotCleaned } from './cache-not-cleaned.js';
 import { copyFromIndex, copyFromUnknownStage } from './copy-from-reference.js';
 import { dockerignoreIncomplete, dockerignoreMissing } from './dockerignore.js';
@@ -32,4 +36,8 @@ export const multistageRules: Rule[] = [
   dockerignoreIncomplete,
   finalStageManyRuns,
   malformedFlag,
+  addUrlChecksum,
+  floatingImageTag,
+  finalStageCompilers,
+  npmWithoutPackageJson,
 ];

@@ -5,11 +5,23 @@
  * until the dependencies change. An install of the same ecosystem before the `COPY . .` shows the
  * manifest-first pattern is already there (a later `pip install --no-deps .` is then fine), and so does
  * `COPY --from=<stage>` of a stage that installed them manifest-first (a `deps` stage).
+ *
+ * Builds that download what they lack count as installs (`mvn package`, `./gradlew build`, `cargo
+ * build`, `go build`, `pip install .`): after `COPY . .` with nothing of their ecosystem installed
+ * before, each source change downloads every dependency again, unless the RUN keeps the downloads in a
+ * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix.
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
-import { dependencyInstall, MANIFESTS, runCommands, type Ecosystem } from './package-commands.js';
+import {
+  dependencyFetch,
+  dependencyInstall,
+  DOWNLOAD_CACHES,
+  MANIFESTS,
+  runCommands,
+  type Ecosystem,
+} from './package-commands.js';
 import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
 
 /**
@@ -26,10 +38,7 @@ function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<
       if (copiesWholeContext(instruction)) copiedAll = true;
       for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
-      for (const c of runCommands(instruction)) {
-        const e = dependencyInstall(c);
-        if (e) installed.add(e);
-      }
+      for (const e of ecosystemsOf(instruction)) installed.add(e);
     }
   }
   return installed;
@@ -48,6 +57,20 @@ function copiedInstalls(
   return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
 }
 
+/** The ecosystems a RUN installs or downloads dependencies of. */
+function ecosystemsOf(instruction: Instruction): Set<Ecosystem> {
+  return new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? dependencyFetch(c) ?? []));
+}
+
+/** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
+function cachesDownloads(stage: Stage, instruction: Instruction, ecosystem: Ecosystem): boolean {
+  const where = DOWNLOAD_CACHES[ecosystem];
+  const step = stage.steps.find((s) => s.line === lineOf(instruction));
+  return (
+    where !== undefined && (step?.mounts ?? []).some((m) => m.type === 'cache' && where.test(m.target ?? ''))
+  );
+}
+
 export const installAfterCopyAll: Rule = {
   id: 'install-after-copy-all',
   severity: 'warning',
@@ -60,6 +83,7 @@ export const installAfterCopyAll: Rule = {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
       let copyAllLine: number | undefined;
+      let ranAfterCopy = false;
       const installedBeforeCopy = new Set<Ecosystem>();
       for (const current of chain) {
         const own = current.index === stage.index;
@@ -72,13 +96,23 @@ export const installAfterCopyAll: Rule = {
             continue;
           }
           if (keywordOf(instruction) !== 'RUN') continue;
-          const ecosystems = new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? []));
+          const ecosystems = ecosystemsOf(instruction);
           if (copyAllLine === undefined) {
             for (const e of ecosystems) installedBeforeCopy.add(e);
             continue;
           }
+          // A build downloads what it lacks the first time only: after the first RUN that follows
+          // `COPY . .` (a `make build` may have fetched everything), later builds fetch nothing new.
+          const installs = new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? []));
+          const firstRun = !ranAfterCopy;
+          ranAfterCopy = true;
           if (!own) continue;
-          const late = [...ecosystems].filter((e) => !installedBeforeCopy.has(e));
+          const late = [...ecosystems].filter(
+            (e) =>
+              !installedBeforeCopy.has(e) &&
+              !cachesDownloads(current, instruction, e) &&
+              (installs.has(e) || firstRun),
+          );
           if (late.length === 0) continue;
           const manifests = late.map((e) => MANIFESTS[e]).join('; ');
           hits.push({

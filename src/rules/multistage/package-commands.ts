@@ -6,6 +6,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import {
   argsAfterSubcommand,
+  argsNoFlags,
   dropFlagValues,
   flagValue,
   hasFlag,
@@ -84,7 +85,18 @@ export function deprecatedProductionFlag(command: ShellCommand): string | undefi
 }
 
 export type Ecosystem =
-  'npm' | 'pip' | 'poetry' | 'pipenv' | 'uv' | 'go' | 'bundler' | 'composer' | 'dotnet' | 'maven' | 'cargo';
+  | 'npm'
+  | 'pip'
+  | 'poetry'
+  | 'pipenv'
+  | 'uv'
+  | 'go'
+  | 'bundler'
+  | 'composer'
+  | 'dotnet'
+  | 'maven'
+  | 'gradle'
+  | 'cargo';
 
 /** Files to copy before the install so it is cached until they change. */
 export const MANIFESTS: Record<Ecosystem, string> = {
@@ -98,6 +110,7 @@ export const MANIFESTS: Record<Ecosystem, string> = {
   composer: 'composer.json and composer.lock',
   dotnet: 'the *.csproj/*.sln files',
   maven: 'pom.xml',
+  gradle: 'build.gradle(.kts), settings.gradle(.kts) and the gradle/ wrapper files',
   cargo: 'Cargo.toml and Cargo.lock',
 };
 
@@ -214,3 +227,51 @@ export function isBuildStep(raw: ShellCommand): boolean {
   if (isProgram(command, 'make', 'cmake', 'ninja', 'gcc', 'g++', 'javac')) return true;
   return false;
 }
+
+/** Maven goals that resolve (and download) the project's dependencies. */
+const MAVEN_BUILD_GOALS =
+  /^(compile|test-compile|test|package|verify|install|deploy|(spring-boot|quarkus|jib):[\w-]+)$/;
+
+/**
+ * A build that downloads the dependencies it lacks: `mvn package`, `./gradlew build`, `cargo build`,
+ * `go build`/`go test`/`go install ./...`, `pip install .`. After `COPY . .` with no install of the same
+ * ecosystem before it, each source change downloads them all again. Offline and vendored builds
+ * (`mvn -o`, `--offline`, `-mod=vendor`) fetch nothing, and `go install tool@v1` installs a tool.
+ */
+export function dependencyFetch(raw: ShellCommand): Ecosystem | undefined {
+  const command = normalised(raw);
+  const words = argsNoFlags(command);
+  if (isProgram(command, 'mvn', 'mvnw', './mvnw')) {
+    if (hasFlag(command, 'o', 'offline')) return undefined;
+    return words.some((w) => MAVEN_BUILD_GOALS.test(w)) ? 'maven' : undefined;
+  }
+  if (isProgram(command, 'gradle', 'gradlew', './gradlew')) {
+    return hasFlag(command, 'offline') || words.length === 0 ? undefined : 'gradle';
+  }
+  if (isProgram(command, 'cargo')) {
+    const sub = subcommand(command);
+    if (sub === 'install') return hasFlag(command, 'path') ? 'cargo' : undefined;
+    return sub === 'build' || sub === 'test' || sub === 'run' ? 'cargo' : undefined;
+  }
+  if (isProgram(command, 'go')) {
+    const sub = command.args[0];
+    if (!['build', 'test', 'install', 'run', 'vet'].includes(sub ?? '')) return undefined;
+    if (command.args.some((a) => /^-mod=vendor$/.test(a) || a.includes('@'))) return undefined;
+    return 'go';
+  }
+  if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(baseName(command.name))) {
+    if (subcommand(command) !== 'install' || hasFlag(command, 'no-deps')) return undefined;
+    const targets = argsAfterSubcommand(command).filter((a) => !a.startsWith('-'));
+    return targets.some((t) => t === '.' || t === './' || /^\.\[.*\]$/.test(t)) ? 'pip' : undefined;
+  }
+  return undefined;
+}
+
+/** Where each ecosystem keeps downloads; a RUN with a cache mount there downloads nothing twice. */
+export const DOWNLOAD_CACHES: Partial<Record<Ecosystem, RegExp>> = {
+  maven: /\.m2(\/|$)/,
+  gradle: /\.gradle(\/|$)/,
+  cargo: /cargo(\/(registry|git))?\/?$|\/cargo\/registry/,
+  go: /pkg\/mod(\/|$)|\/go(\/pkg)?\/?$|go-build/,
+  pip: /(^|\/)\.?cache\/pip(\/|$)|\/pip(\/|$)/,
+};

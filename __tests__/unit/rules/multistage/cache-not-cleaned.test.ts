@@ -55,3 +55,32 @@ describe('cache-not-cleaned', () => {
     ).toEqual([2]);
   });
 });
+
+describe('cache-not-cleaned: the apk index', () => {
+  it('flags apk update left in a shipped layer, also with apk add --no-cache after it', () => {
+    expect(
+      linesOf(cacheNotCleaned, [
+        'FROM alpine:3.20',
+        'RUN apk update && apk add --no-cache curl',
+        'RUN apk update && apk upgrade',
+        'CMD ["sh"]',
+      ]),
+    ).toEqual([2, 3]);
+  });
+
+  it('passes a cleaned or mounted index, --no-cache alone, a builder stage, and leaves apk add to DL3019', () => {
+    expect(
+      linesOf(cacheNotCleaned, [
+        'FROM alpine:3.20 AS build',
+        'RUN apk update && apk add --no-cache gcc',
+        'FROM alpine:3.20',
+        'RUN apk update && apk add --no-cache curl && rm -rf /var/cache/apk/*',
+        'RUN --mount=type=cache,target=/var/cache/apk apk update && apk add curl',
+        'RUN apk add --no-cache jq',
+        // apk add without --no-cache: apk-no-cache (DL3019) reports it.
+        'RUN apk update && apk add git',
+        'CMD ["sh"]',
+      ]),
+    ).toEqual([]);
+  });
+});

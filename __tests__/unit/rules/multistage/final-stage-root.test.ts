@@ -62,3 +62,49 @@ describe('final-stage-root', () => {
     expect(linesOf(finalStageRoot, ['FROM alpine:3.20 AS dev', 'CMD ["sh"]'])).toEqual([]);
   });
 });
+
+describe('final-stage-root: USER from an ARG or ENV', () => {
+  it('flags USER $VAR whose default is root or 0, at the USER line', () => {
+    const hits = hitsOf(finalStageRoot, [
+      'FROM debian:12-slim',
+      'ARG APP_USER=root',
+      'USER ${APP_USER}',
+      'CMD ["bash"]',
+    ]);
+    expect(hits.map((h) => h.line)).toEqual([3]);
+    expect(hits[0]?.message).toContain('is `root`');
+    expect(
+      linesOf(finalStageRoot, [
+        'FROM debian:12-slim',
+        'ARG UID=0',
+        'ARG GID=0',
+        'USER $UID:$GID',
+        'CMD ["bash"]',
+      ]),
+    ).toEqual([4]);
+    // Inherited through FROM <stage>, and from ENV too.
+    expect(
+      linesOf(finalStageRoot, [
+        'FROM debian:12-slim AS base',
+        'ENV RUN_AS=0',
+        'USER ${RUN_AS}',
+        'FROM base',
+        'CMD ["bash"]',
+      ]),
+    ).toEqual([3]);
+  });
+
+  it('passes USER $VAR with a non-root default', () => {
+    expect(
+      linesOf(finalStageRoot, [
+        'FROM debian:12-slim',
+        'ARG APP_USER=app',
+        'USER ${APP_USER}',
+        'CMD ["bash"]',
+      ]),
+    ).toEqual([]);
+    expect(
+      linesOf(finalStageRoot, ['FROM debian:12-slim', 'ARG UID=10001', 'USER $UID', 'CMD ["bash"]']),
+    ).toEqual([]);
+  });
+});

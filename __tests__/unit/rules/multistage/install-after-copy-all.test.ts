@@ -60,3 +60,75 @@ describe('install-after-copy-all', () => {
     ).toEqual([]);
   });
 });
+
+describe('install-after-copy-all: builds that download what they lack', () => {
+  it('flags mvn package, gradle build, cargo build, go build and pip install . after COPY . .', () => {
+    expect(
+      linesOf(installAfterCopyAll, [
+        'FROM maven:3.9-eclipse-temurin-21 AS java',
+        'COPY . .',
+        'RUN mvn -B clean package -DskipTests',
+        'FROM gradle:8-jdk21 AS kotlin',
+        'COPY . /home/gradle/src',
+        'RUN ./gradlew bootJar --no-daemon',
+        'FROM rust:1.80 AS rust',
+        'COPY . .',
+        'RUN cargo build --release',
+        'FROM golang:1.23 AS go',
+        'COPY . .',
+        'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app',
+        'FROM python:3.12-slim AS py',
+        'COPY . /app',
+        'RUN pip install /app/. && pip install .',
+        'FROM composer:2 AS php',
+        'COPY . .',
+        'RUN composer install --no-dev',
+      ]),
+    ).toEqual([3, 6, 9, 12, 15, 18]);
+  });
+
+  it('passes the manifest-first builds, offline and vendored ones, tool installs, and cache mounts', () => {
+    expect(
+      linesOf(installAfterCopyAll, [
+        'FROM maven:3.9-eclipse-temurin-21 AS java',
+        'COPY pom.xml .',
+        'RUN mvn -B dependency:go-offline',
+        'COPY . .',
+        'RUN mvn -B -o package',
+        'RUN mvn -B package',
+        'FROM rust:1.80 AS rust',
+        'COPY Cargo.toml Cargo.lock ./',
+        'RUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release',
+        'COPY . .',
+        'RUN cargo build --release',
+        'FROM golang:1.23 AS go',
+        'COPY . .',
+        'RUN go build -mod=vendor -o /out/app .',
+        'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.0',
+        'RUN --mount=type=cache,target=/go/pkg/mod go build -o /out/app .',
+        'FROM gradle:8-jdk21 AS kotlin',
+        'COPY . .',
+        'RUN --mount=type=cache,target=/home/gradle/.gradle gradle build',
+        'RUN gradle --offline build',
+        'FROM python:3.12-slim AS py',
+        'COPY . .',
+        'RUN pip install --no-deps .',
+        'RUN cargo install cargo-chef',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps the cross-stage manifest-first exemption for builds too', () => {
+    expect(
+      linesOf(installAfterCopyAll, [
+        'FROM golang:1.23 AS deps',
+        'WORKDIR /src',
+        'COPY go.mod go.sum ./',
+        'RUN go mod download',
+        'FROM deps AS build',
+        'COPY . .',
+        'RUN go build -o /out/app .',
+      ]),
+    ).toEqual([]);
+  });
+});

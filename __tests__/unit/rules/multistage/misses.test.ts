@@ -1,0 +1,192 @@
+/** The rules for issue 14's misses: each with realistic bad and good snippets. */
+import { describe, expect, it } from '@jest/globals';
+import { addUrlChecksum } from '../../../../src/rules/multistage/add-url-checksum.js';
+import { finalStageCompilers } from '../../../../src/rules/multistage/final-stage-compilers.js';
+import { floatingImageTag } from '../../../../src/rules/multistage/floating-image-tag.js';
+import { npmWithoutPackageJson } from '../../../../src/rules/multistage/npm-without-package-json.js';
+import { hitsOf, linesOf } from '../../../helpers/rule-context.js';
+
+describe('add-url-checksum', () => {
+  it('flags ADD of an http(s) file without --checksum, the PID 1 included', () => {
+    const hits = hitsOf(addUrlChecksum, [
+      'FROM alpine:3.20',
+      'ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-static /tini',
+      'ADD --chmod=644 https://repo1.maven.org/maven2/io/opentelemetry/javaagent/opentelemetry-javaagent.jar /app/',
+      'RUN chmod +x /tini',
+      'ENTRYPOINT ["/tini", "--"]',
+    ]);
+    expect(hits.map((h) => h.line)).toEqual([2, 3]);
+    expect(hits[0]?.message).toContain('--checksum=sha256:');
+  });
+
+  it('passes --checksum, a later sha256sum check of the file, git sources and local files', () => {
+    expect(
+      linesOf(addUrlChecksum, [
+        'FROM alpine:3.20',
+        'ADD --checksum=sha256:c5b0b3ea0a2a7e6c4b4b0c5b4b0c5b4b0c5b4b0c5b4b0c5b4b0c5b4b0c5b4b0c https://example.com/tini /tini',
+        'ADD https://example.com/tool-1.2.tgz /tmp/',
+        'RUN echo "$TOOL_SHA256  /tmp/tool-1.2.tgz" | sha256sum -c - && tar -xzf /tmp/tool-1.2.tgz',
+        'ADD https://github.com/opencontainers/runc.git#v1.1.12 /src',
+        'ADD https://github.com/moby/moby.git?ref=v27.0.0&keep-git-dir=1 /src2',
+        'ADD app.tar.gz /app',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('floating-image-tag', () => {
+  it('flags tags with no version, warning for the shipped image and info for a build stage', () => {
+    const hits = hitsOf(floatingImageTag, [
+      'FROM node:lts-alpine AS build',
+      'RUN npm ci',
+      'FROM php:fpm-alpine',
+      'COPY --from=build /app /app',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([
+      [1, 'info'],
+      [3, 'warning'],
+    ]);
+    expect(linesOf(floatingImageTag, ['FROM python:slim', 'CMD ["python"]'])).toEqual([1]);
+    expect(linesOf(floatingImageTag, ['FROM node:alpine', 'CMD ["node"]'])).toEqual([1]);
+    // A distribution codename versions debian, not rust.
+    expect(linesOf(floatingImageTag, ['FROM rust:slim-bookworm', 'CMD ["x"]'])).toEqual([1]);
+  });
+
+  it('passes versions, codenames of the distribution itself, latest/no tag (DL3006/DL3007), digests, variables', () => {
+    expect(
+      linesOf(floatingImageTag, [
+        'ARG NODE_VERSION=22',
+        'FROM node:20-alpine AS a',
+        'FROM python:3.12-slim AS b',
+        'FROM php:8.3-fpm-alpine AS c',
+        'FROM debian:bookworm-slim AS d',
+        'FROM ubuntu:jammy AS e',
+        'FROM node:iron-alpine AS f',
+        'FROM alpine:latest AS g',
+        'FROM alpine AS h',
+        'FROM node:alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000 AS i',
+        'FROM node:${NODE_VERSION}-alpine AS j',
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS k',
+        'FROM gcr.io/distroless/static:nonroot AS l',
+        'FROM j',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('final-stage-compilers', () => {
+  it('warns about compilers and -dev packages in the shipped stage when a build stage exists', () => {
+    const hits = hitsOf(finalStageCompilers, [
+      'FROM alpine:3.20 AS builder',
+      'COPY . /src',
+      'RUN apk add --no-cache build-base && make -C /src',
+      'FROM alpine:3.20 AS release',
+      'RUN apk add --no-cache protobuf grpc-dev protobuf-dev',
+      'COPY --from=builder /out/app /app',
+      'ENTRYPOINT ["/app"]',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[5, 'warning']]);
+    expect(hits[0]?.message).toContain('`grpc-dev`, `protobuf-dev`');
+  });
+
+  it('copying out of a stock image or a tool installed from the internet is not building elsewhere: info', () => {
+    const hits = hitsOf(finalStageCompilers, [
+      'FROM redis:7.4 AS redis',
+      'RUN ln -s /usr/lib/x86_64-linux-gnu /usr/lib/linux-gnu',
+      'FROM golang:1.23 AS tools',
+      'RUN go install github.com/mattn/goreman@latest',
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y gcc g++',
+      'COPY --from=redis /usr/local/bin/redis-server /usr/local/bin/',
+      'COPY --from=tools /go/bin/goreman /usr/local/bin/',
+      'ENTRYPOINT ["/entrypoint.sh"]',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[6, 'info']]);
+  });
+
+  it('reports at info in a file with no build stage (a compiler may be the image purpose)', () => {
+    const hits = hitsOf(finalStageCompilers, [
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev=15.6-0+deb12u1',
+      'CMD ["python", "app.py"]',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[2, 'info']]);
+    expect(hits[0]?.message).toContain('`build-essential`, `libpq-dev`');
+  });
+
+  it('passes builder stages, the build-then-purge pattern, toolchain bases and runtime packages', () => {
+    expect(
+      linesOf(finalStageCompilers, [
+        'FROM debian:12-slim AS build',
+        'RUN apt-get update && apt-get install -y gcc libc6-dev && make',
+        'FROM python:3.12-slim',
+        'RUN apt-get update && apt-get install -y gcc libffi-dev && pip install cffi && apt-get purge -y --auto-remove gcc libffi-dev',
+        'RUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps',
+        'RUN apt-get install -y libpq5 ca-certificates',
+        'COPY --from=build /out /out',
+        'CMD ["python"]',
+      ]),
+    ).toEqual([]);
+    expect(
+      linesOf(finalStageCompilers, [
+        'FROM golang:1.23',
+        'RUN apt-get install -y gcc libc6-dev',
+        'CMD ["go"]',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('npm-without-package-json', () => {
+  it('flags npm start/install in the shipped stage when nothing brings a package.json', () => {
+    expect(
+      linesOf(npmWithoutPackageJson, [
+        'FROM node:20-alpine AS build',
+        'WORKDIR /app',
+        'COPY . .',
+        'RUN npm ci && npm run build',
+        'FROM node:20-alpine',
+        'WORKDIR /app',
+        'COPY --from=build /app/dist/server.js ./server.js',
+        'CMD ["npm", "start"]',
+      ]),
+    ).toEqual([8]);
+    expect(
+      linesOf(npmWithoutPackageJson, [
+        'FROM node:20-slim',
+        'WORKDIR /app',
+        'RUN npm install',
+        'COPY index.js .',
+      ]),
+    ).toEqual([3]);
+  });
+
+  it('passes when a package.json, a directory or the whole context comes in, and npm install -g', () => {
+    const ok = (lines: string[]) => expect(linesOf(npmWithoutPackageJson, lines)).toEqual([]);
+    ok([
+      'FROM node:20-alpine',
+      'WORKDIR /app',
+      'COPY package*.json ./',
+      'RUN npm ci',
+      'CMD ["npm", "start"]',
+    ]);
+    ok(['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci']);
+    ok([
+      'FROM node:20-alpine AS build',
+      'RUN true',
+      'FROM node:20-alpine',
+      'COPY --from=build /app /app',
+      'CMD npm start',
+    ]);
+    ok([
+      'FROM node:20-alpine',
+      'RUN npm install -g pm2',
+      'COPY server.js .',
+      'CMD ["pm2-runtime", "server.js"]',
+    ]);
+    // A CMD runs after every COPY of the stage.
+    ok(['FROM node:20-alpine', 'CMD ["npm", "start"]', 'COPY package.json .']);
+    // A custom base image may hold the project.
+    ok(['FROM ghcr.io/acme/app-base:1', 'CMD ["npm", "start"]']);
+  });
+});

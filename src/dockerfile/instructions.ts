@@ -1,0 +1,571 @@
+/**
+ * The typed Dockerfile model: every instruction read once from dockerfile-ast into plain data
+ * (keyword, lines, stage, flags, mounts, exec form or shell script, COPY/ADD paths, FROM parts and the
+ * variables in scope). Rules read these records, never the AST: dockerfile-ast recomputes its
+ * getters on every call, and each rule family used to re-derive the same facts its own way.
+ *
+ * Built once per parse (see load.ts); pure: AST and build-args in, records out. The only lazy part is
+ * the parsed shell script (tokenising every RUN costs more than most rules need), computed on first
+ * read and kept.
+ */
+import type { Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast';
+import type { BuildArg } from '../inputs.js';
+// The shell command model lives with the shell rules (rules/shell); it depends on nothing of ours.
+import { parseShell, type ShellScript } from '../rules/shell/script.js';
+import { BUILDKIT_AUTOMATIC_ARGS, substitute, type Scope } from './substitute.js';
+
+/** One `--name=value` flag of an instruction. `name` is lower-cased; `value` null for `--link` alone. */
+export interface InstructionFlag {
+  name: string;
+  value: string | null;
+  /** 1-based line the flag is on. */
+  line: number;
+}
+
+/** One `RUN --mount=...`: its type (default `bind`, as in BuildKit) and options. */
+export interface Mount {
+  type: string;
+  /** `target`, `dst` or `destination`. */
+  target?: string;
+  id?: string;
+  from?: string;
+  /** `source` or `src`. */
+  source?: string;
+  /** Every option as written, lower-cased names (`readonly`, `sharing`, `mode`...); valueless ones are ''. */
+  options: Readonly<Record<string, string>>;
+  line: number;
+}
+
+/** A variable in scope at an instruction (BuildKit's scoping). */
+export interface VariableDef {
+  name: string;
+  /** The value in effect (build-arg override, default, or inherited); undefined for `ARG X` unset. */
+  value?: string;
+  kind: 'arg' | 'env';
+  /** 1-based line of the ARG/ENV that set it (0 for an automatic platform ARG). */
+  line: number;
+}
+
+/** `FROM [--platform=p] image[:tag][@digest] [AS alias]`. */
+export interface FromParts {
+  /** Image (or stage) as written. */
+  imageRaw: string;
+  /** After global-ARG substitution (unknown variables stay as written). */
+  image: string;
+  /** Repository part of `image` (no tag, no digest), as written (case kept). */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  alias?: string;
+  /** `--platform` as written, and expanded. */
+  platformRaw?: string;
+  platform?: string;
+}
+
+/** `COPY`/`ADD` sources and destination. */
+export interface CopyParts {
+  /** Source words, quotes removed (variables unexpanded); empty for heredocs. */
+  sources: string[];
+  /** Destination as written, quotes removed; '' when missing. */
+  dest: string;
+  /** `--from` as written, and expanded in the stage's ARG scope. */
+  fromRaw?: string;
+  from?: string;
+  chmod?: string;
+  chown?: string;
+  checksum?: string;
+  link: boolean;
+  /** True for `COPY <<EOF /dst` (sources are inline). */
+  heredoc: boolean;
+}
+
+/** Name and value of an ARG/ENV/LABEL property; value undefined when none is written (`ARG X`). */
+export interface PropertyParts {
+  name: string;
+  value?: string;
+}
+
+export interface DockerInstruction {
+  /** Position in the file's instruction list (ONBUILD triggers share their ONBUILD's). */
+  index: number;
+  /** Upper-case keyword; for `ONBUILD RUN x` it is `RUN` (see `onbuild`). */
+  keyword: string;
+  /** Keyword exactly as written (`from`, `Run`), for the casing checks. */
+  keywordRaw: string;
+  /** True for the trigger of an ONBUILD: lines and text are the ONBUILD's. */
+  onbuild: boolean;
+  /** 1-based first and last lines (continuations and heredocs included). */
+  line: number;
+  endLine: number;
+  /** Index of the stage; -1 for global ARGs before the first FROM. */
+  stage: number;
+  flags: InstructionFlag[];
+  mounts: Mount[];
+  /** The arguments after the flags, continuations joined, quotes kept. */
+  argsText: string;
+  /** The arguments after the flags exactly as written (newlines, comments, heredoc bodies). */
+  rawArgsText: string;
+  /** Argument words split as a shell splits them (a quoted part joins its neighbours), quotes kept. */
+  words: string[];
+  /** The JSON array, when the arguments are one of strings (BuildKit's exec form). */
+  exec?: string[];
+  /**
+   * For RUN, CMD, ENTRYPOINT and `HEALTHCHECK CMD` in shell form (and RUN in exec form, words joined
+   * as hadolint does): the script text and its parsed commands.
+   */
+  scriptText?: string;
+  readonly script?: ShellScript;
+  /** `HEALTHCHECK NONE` / `HEALTHCHECK CMD ...`. */
+  healthcheck?: 'none' | 'cmd';
+  from?: FromParts;
+  copy?: CopyParts;
+  /** ARG, ENV and LABEL name/value pairs. */
+  properties?: PropertyParts[];
+  /** Variables in scope before this instruction runs (BuildKit's scoping; see `scopeOf`). */
+  vars: ReadonlyMap<string, VariableDef>;
+  /** The dockerfile-ast node. Rules must not use it; it is here for the few AST-only facts. */
+  readonly node: Instruction;
+}
+
+/** The typed list, in file order. */
+export interface InstructionModel {
+  instructions: DockerInstruction[];
+  escapeChar: string;
+  /** The `# syntax=`/`# check=`/`# escape=` directives and their 1-based lines. */
+  directives: Array<{ name: string; value: string; line: number }>;
+}
+
+/** The variables of `vars` as a name -> value scope, for `substitute` and `expandWord`. */
+export function scopeOf(vars: ReadonlyMap<string, VariableDef>): Map<string, string | undefined> {
+  return new Map([...vars.values()].map((v) => [v.name, v.value]));
+}
+
+/** `text` with the variables in scope at `ins` expanded (unknown ones left as written). */
+export function expandAt(ins: DockerInstruction, text: string, escapeChar = '\\'): string {
+  return text.includes('$') ? substitute(text, scopeOf(ins.vars), escapeChar) : text;
+}
+
+/** One shell word: runs of double-quoted, single-quoted and unquoted non-blank characters. */
+const SHELL_WORD = /(?:"(?:[^"\\]|\\.)*"?|'[^']*'?|\\.|[^\s"'\\]|\\)+/g;
+
+/** Words of `text` split as a shell splits them, quotes kept (`"$APP"/bin` is one word). */
+export function shellWords(text: string): string[] {
+  return text.match(SHELL_WORD) ?? [];
+}
+
+/** A shell word's value: its quotes removed (`"$APP"/bin` -> `$APP/bin`), variables left as written. */
+export function wordValue(word: string): string {
+  return word.replace(
+    /"((?:[^"\\]|\\.)*)"?|'([^']*)'?/g,
+    (_m, dq: string | undefined, sq: string | undefined) => sq ?? (dq ?? '').replace(/\\(["\\$`])/g, '$1'),
+  );
+}
+
+/** `["a", "b"]` -> ['a', 'b']; undefined when not a JSON array of strings (then it is shell form). */
+export function jsonArray(text: string): string[] | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  } catch {
+    // Not JSON: Docker reads it in shell form.
+  }
+  return undefined;
+}
+
+const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
+const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
+
+/**
+ * Joins continuation lines the way Docker does before the shell sees them: comment and empty lines
+ * inside the instruction are dropped, and `<escape>` at a line end joins the next line.
+ */
+function joinContinuations(raw: string, escape: string): string {
+  const lines = raw.split(/\r?\n/);
+  const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
+  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
+}
+
+/**
+ * For `RUN <<EOF` the heredoc body is the script; for `RUN <<EOF bash` too. For `RUN python3 <<EOF`
+ * the body is that program's input, so the command line alone is the script.
+ */
+function heredocScript(raw: string): string | undefined {
+  const lines = raw.split(/\r?\n/);
+  const first = lines[0] ?? '';
+  const markers = [...first.matchAll(HEREDOC_MARKER)];
+  if (markers.length === 0) return undefined;
+  const commandLine = first.replace(HEREDOC_MARKER, '').trim();
+  const bodies: string[] = [];
+  let index = 1;
+  for (const marker of markers) {
+    const stripTabs = marker[1] === '-';
+    const name = marker[3] as string;
+    const body: string[] = [];
+    while (index < lines.length) {
+      const line = lines[index++] as string;
+      if ((stripTabs ? line.replace(/^\t+/, '') : line) === name) break;
+      body.push(stripTabs ? line.replace(/^\t+/, '') : line);
+    }
+    bodies.push(body.join('\n'));
+  }
+  const rest = lines.slice(index).join('\n');
+  if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
+    return [...bodies, rest].filter(Boolean).join('\n');
+  return [commandLine, rest].filter(Boolean).join('\n');
+}
+
+/**
+ * The script a RUN executes (shell form, heredoc, or exec form words joined with blanks as hadolint
+ * does); for CMD/ENTRYPOINT/HEALTHCHECK CMD only in shell form (exec form runs no shell).
+ */
+export function scriptTextOf(keyword: string, raw: string, escape: string): string | undefined {
+  if (keyword === 'RUN') {
+    const heredoc = heredocScript(raw);
+    if (heredoc !== undefined) return heredoc;
+    const exec = jsonArray(raw);
+    if (exec) return exec.join(' ');
+    return joinContinuations(raw, escape);
+  }
+  if (jsonArray(raw)) return undefined;
+  return joinContinuations(raw, escape);
+}
+
+const SCRIPTED = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+function flagsOf(node: Instruction): Flag[] {
+  const withFlags = node as Instruction & { getFlags?: () => Flag[] };
+  return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
+}
+
+function mountOf(flag: Flag): Mount {
+  const options: Record<string, string> = {};
+  for (const o of flag.getOptions()) options[o.getName().toLowerCase()] = o.getValue() ?? '';
+  const mount: Mount = { type: options.type || 'bind', options, line: flag.getRange().start.line + 1 };
+  const target = options.target ?? options.dst ?? options.destination;
+  const source = options.source ?? options.src;
+  if (target !== undefined) mount.target = target;
+  if (source !== undefined) mount.source = source;
+  if (options.id !== undefined) mount.id = options.id;
+  if (options.from !== undefined) mount.from = options.from;
+  return mount;
+}
+
+function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
+  let rest = image;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest !== undefined ? { digest } : {}),
+  };
+}
+
+function fromParts(words: string[], flags: InstructionFlag[], globals: Scope, escape: string): FromParts {
+  const imageRaw = wordValue(words[0] ?? '');
+  const image = imageRaw.includes('$') ? substitute(imageRaw, globals, escape) : imageRaw;
+  const parts: FromParts = { imageRaw, image, ...splitImage(image) };
+  if (words.length >= 3 && words[1]?.toLowerCase() === 'as') parts.alias = wordValue(words[2] as string);
+  const platform = flags.find((f) => f.name === 'platform')?.value ?? undefined;
+  if (platform !== undefined) {
+    parts.platformRaw = platform;
+    parts.platform = platform.includes('$') ? substitute(platform, globals, escape) : platform;
+  }
+  return parts;
+}
+
+function copyParts(
+  words: string[],
+  firstLine: string,
+  exec: string[] | undefined,
+  flags: InstructionFlag[],
+  scope: Scope,
+  escape: string,
+): CopyParts {
+  const flag = (name: string) => flags.find((f) => f.name === name);
+  const heredoc = exec === undefined && words.some((w) => w.startsWith('<<'));
+  // A heredoc's body follows its first line; the destination is that line's last word.
+  const lineWords = heredoc ? shellWords(firstLine).filter((w) => !w.startsWith('<<')) : words;
+  const values = exec ?? lineWords.map(wordValue);
+  const sources = heredoc ? [] : values.slice(0, -1);
+  const parts: CopyParts = {
+    sources,
+    dest: values.length >= (heredoc ? 1 : 2) ? (values[values.length - 1] as string) : '',
+    link: flag('link') !== undefined && flag('link')?.value !== 'false',
+    heredoc,
+  };
+  const from = flag('from')?.value;
+  if (from) {
+    parts.fromRaw = from;
+    parts.from = from.includes('$') ? substitute(from, scope, escape) : from;
+  }
+  for (const name of ['chmod', 'chown', 'checksum'] as const) {
+    const value = flag(name)?.value;
+    if (value !== undefined && value !== null) parts[name] = value;
+  }
+  return parts;
+}
+
+function propertiesOf(node: Instruction): PropertyParts[] | undefined {
+  const withProps = node as Instruction & {
+    getProperties?: () => Property[];
+    getProperty?: () => Property | null;
+  };
+  if (typeof withProps.getProperties === 'function')
+    return withProps.getProperties().map((p) => ({ name: p.getName(), ...optionalValue(p.getValue()) }));
+  if (typeof withProps.getProperty === 'function') {
+    const p = withProps.getProperty();
+    return p ? [{ name: p.getName(), ...optionalValue(p.getValue()) }] : [];
+  }
+  return undefined;
+}
+
+const optionalValue = (v: string | null): { value?: string } => (v === null ? {} : { value: v });
+
+/** dockerfile-ast keeps the file's escape character on each instruction, but only as a protected field. */
+function escapeOfNode(node: Instruction, fallback: string): string {
+  const escape = (node as unknown as { escapeChar?: unknown }).escapeChar;
+  return typeof escape === 'string' && escape.length === 1 ? escape : fallback;
+}
+
+interface Where {
+  index: number;
+  stage: number;
+  line: number;
+  endLine: number;
+  onbuild: boolean;
+  vars: ReadonlyMap<string, VariableDef>;
+  globals: Scope;
+}
+
+/** One instruction (or ONBUILD trigger) as typed data. */
+function describe(node: Instruction, where: Where, escape: string): DockerInstruction {
+  const keywordRaw = node.getInstruction();
+  const keyword = node.getKeyword().toUpperCase();
+  const flags: InstructionFlag[] = flagsOf(node).map((f) => ({
+    name: f.getName().toLowerCase(),
+    value: f.getValue(),
+    line: f.getRange().start.line + 1,
+  }));
+  const mounts = flagsOf(node)
+    .filter((f) => f.getName().toLowerCase() === 'mount')
+    .map(mountOf);
+  const argsText = node.getArgumentsContent() ?? '';
+  const rawArgsText = node.getRawArgumentsContent() ?? '';
+  const words = shellWords(argsText);
+  const exec = jsonArray(argsText);
+  const ins: DockerInstruction = {
+    ...where,
+    keyword,
+    keywordRaw,
+    flags,
+    mounts,
+    argsText,
+    rawArgsText,
+    words,
+    ...(exec ? { exec } : {}),
+    node,
+  };
+  delete (ins as Partial<Where>).globals;
+  let scriptSource: string | undefined;
+  if (SCRIPTED.has(keyword)) scriptSource = rawArgsText;
+  if (keyword === 'HEALTHCHECK') {
+    const sub = words.find((w) => !w.startsWith('--'))?.toUpperCase();
+    if (sub === 'NONE') ins.healthcheck = 'none';
+    else if (sub === 'CMD') {
+      ins.healthcheck = 'cmd';
+      scriptSource = rawArgsText.replace(/^[\s\S]*?\bCMD\b\s*/i, '');
+      const healthExec = jsonArray(scriptSource);
+      if (healthExec) ins.exec = healthExec;
+      else delete ins.exec;
+    }
+  }
+  if (scriptSource !== undefined) {
+    const text = scriptTextOf(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
+    if (text !== undefined) {
+      ins.scriptText = text;
+      let parsed: ShellScript | undefined;
+      Object.defineProperty(ins, 'script', {
+        enumerable: true,
+        get: () => (parsed ??= parseShell(text)),
+      });
+    }
+  }
+  if (keyword === 'FROM') ins.from = fromParts(words, flags, where.globals, escape);
+  if (keyword === 'COPY' || keyword === 'ADD')
+    ins.copy = copyParts(
+      words,
+      rawArgsText.split(/\r?\n/)[0] ?? '',
+      exec,
+      flags,
+      scopeOf(where.vars),
+      escape,
+    );
+  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
+    ins.properties = propertiesOf(node) ?? [];
+  return ins;
+}
+
+/** Tracks variables per stage as BuildKit scopes them; see `buildInstructionModel`. */
+class VariableScopes {
+  /** Global ARGs (before the first FROM), override applied: what FROM lines see. */
+  readonly globals = new Map<string, VariableDef>();
+  /** ENV each stage ends with, for stages built FROM it. */
+  private readonly stageEnv: Array<Map<string, VariableDef>> = [];
+  private readonly stageNames: Array<string | undefined> = [];
+  current: ReadonlyMap<string, VariableDef> = new Map();
+
+  constructor(
+    private readonly overrides: ReadonlyMap<string, string>,
+    private readonly escape: string,
+  ) {}
+
+  /** A new stage starts: ENV comes from a parent stage it is built FROM, ARGs do not carry over. */
+  enterStage(image: string, alias: string | undefined): void {
+    const parent = this.stageNames.findIndex((n) => n !== undefined && n === image.toLowerCase());
+    const inherited = parent === -1 ? new Map<string, VariableDef>() : new Map(this.stageEnv[parent]);
+    this.stageNames.push(alias?.toLowerCase());
+    // Kept apart from `current`: instructions hold `current` as their `vars`, which must not change.
+    this.stageEnv.push(new Map(inherited));
+    this.current = inherited;
+  }
+
+  /** Applies an ARG or ENV (after the instruction's own `vars` were taken). */
+  apply(ins: DockerInstruction): void {
+    if (ins.onbuild || (ins.keyword !== 'ARG' && ins.keyword !== 'ENV')) return;
+    const inStage = ins.stage >= 0;
+    const next = new Map(inStage ? this.current : this.globals);
+    const scope = scopeOf(next);
+    for (const p of ins.properties ?? []) {
+      const def = this.define(ins, p, scope, inStage);
+      if (def === undefined) continue;
+      next.set(p.name, def);
+      scope.set(p.name, def.value);
+    }
+    if (!inStage) {
+      for (const [k, v] of next) this.globals.set(k, v);
+      return;
+    }
+    this.current = next;
+    const env = this.stageEnv[ins.stage];
+    if (ins.keyword === 'ENV' && env)
+      for (const p of ins.properties ?? []) env.set(p.name, next.get(p.name) as VariableDef);
+  }
+
+  private define(
+    ins: DockerInstruction,
+    p: PropertyParts,
+    scope: Scope,
+    inStage: boolean,
+  ): VariableDef | undefined {
+    const expanded = p.value === undefined ? undefined : substitute(p.value, scope, this.escape);
+    if (ins.keyword === 'ENV') return { name: p.name, value: expanded ?? '', kind: 'env', line: ins.line };
+    // `ARG X` in a stage takes the global value; `ARG TARGETARCH` only brings the automatic one in.
+    let value = this.overrides.has(p.name) ? this.overrides.get(p.name) : expanded;
+    if (value === undefined && inStage) value = this.globals.get(p.name)?.value;
+    if (value === undefined && BUILDKIT_AUTOMATIC_ARGS.has(p.name) && inStage) return undefined;
+    return { name: p.name, ...(value !== undefined ? { value } : {}), kind: 'arg', line: ins.line };
+  }
+}
+
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+
+/** Parser directives: leading `# name=value` comment lines, stopping at the first other line. */
+function directivesOf(text: string): InstructionModel['directives'] {
+  const out: InstructionModel['directives'] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    const m = DIRECTIVE.exec(line);
+    if (!m) break;
+    out.push({ name: (m[1] as string).toLowerCase(), value: m[2] as string, line: i + 1 });
+  }
+  return out;
+}
+
+/**
+ * Reads every instruction of `ast` into typed records. Variables follow BuildKit: global ARGs (before
+ * the first FROM) are seen by FROM lines only, unless a stage declares them again (`ARG X` then takes
+ * the global value); a build-arg overrides an ARG's default; ENV is inherited by stages built FROM the
+ * stage; ARGs are not.
+ */
+export function buildInstructionModel(
+  ast: Dockerfile,
+  text: string,
+  buildArgs: BuildArg[] = [],
+): InstructionModel {
+  const escapeChar = ast.getEscapeCharacter();
+  const scopes = new VariableScopes(new Map(buildArgs.map((a) => [a.name, a.value])), escapeChar);
+  const instructions: DockerInstruction[] = [];
+  let stage = -1;
+  for (const [index, node] of ast.getInstructions().entries()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const range = node.getRange();
+    const escape = escapeOfNode(node, escapeChar);
+    const globals = scopeOf(scopes.globals);
+    if (keyword === 'FROM') {
+      stage++;
+      const from = describe(
+        node,
+        {
+          index,
+          stage,
+          line: range.start.line + 1,
+          endLine: range.end.line + 1,
+          onbuild: false,
+          vars: scopes.globals,
+          globals,
+        },
+        escape,
+      );
+      from.vars = new Map(scopes.globals);
+      scopes.enterStage(from.from?.image ?? '', from.from?.alias);
+      instructions.push(from);
+      continue;
+    }
+    const where: Where = {
+      index,
+      stage,
+      line: range.start.line + 1,
+      endLine: range.end.line + 1,
+      onbuild: false,
+      vars: stage === -1 ? new Map(scopes.globals) : scopes.current,
+      globals,
+    };
+    const trigger =
+      keyword === 'ONBUILD'
+        ? (node as Instruction & { getTriggerInstruction?(): Instruction | null }).getTriggerInstruction?.()
+        : undefined;
+    const ins = trigger
+      ? describe(trigger, { ...where, onbuild: true }, escape)
+      : describe(node, where, escape);
+    instructions.push(ins);
+    scopes.apply(ins);
+  }
+  return { instructions, escapeChar, directives: directivesOf(text) };
+}
+
+/** The instructions of one stage (FROM first), or the global ARGs for stage -1. */
+export function instructionsOfStage(model: InstructionModel, stage: number): DockerInstruction[] {
+  return model.instructions.filter((i) => i.stage === stage);
+}
+
+/** The instructions (ONBUILD triggers included) whose keyword is one of `keywords`. */
+export function instructionsNamed(
+  list: readonly DockerInstruction[],
+  ...keywords: string[]
+): DockerInstruction[] {
+  return list.filter((i) => keywords.includes(i.keyword));
+}
