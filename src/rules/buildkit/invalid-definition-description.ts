@@ -23,6 +23,8 @@ export const invalidDefinitionDescription: Rule = {
   description:
     'A comment right above a stage or ARG should read `# <stage/arg name> <description>`; if it is not a description, put an empty line between.',
   aliases: ['InvalidDefinitionDescription'],
+  // Experimental in BuildKit: off unless `# check=experimental=...` or .stagegate.yml turns it on.
+  defaultOff: 'experimental',
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
     // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).

@@ -16,9 +16,10 @@ export function apkPackages(command: ShellCommand): string[] {
 
 export const apkPinVersions = runRule({
   id: 'apk-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description: 'Pin versions in `apk add`: instead of `apk add <package>` use `apk add <package>=<version>`.',
   aliases: ['DL3018'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'apk add',
@@ -42,6 +43,7 @@ export const apkNoCache = runRule({
   description:
     'Use the `--no-cache` switch with `apk add` to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
   aliases: ['DL3019'],
+  layerHygiene: true,
   flags: (script, step) =>
     !apkCacheMounted(step.instruction) && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
 });

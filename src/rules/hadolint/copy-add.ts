@@ -70,6 +70,7 @@ export const addForArchives: Rule = {
   severity: 'info',
   description: 'Use `ADD` for extracting archives into an image instead of `COPY` then `RUN tar -x`.',
   aliases: ['DL3010'],
+  layerHygiene: true,
   check(ctx) {
     const hits = new Map<number, RuleHit>();
     let archives: Array<{ step: Step; name: string }> = [];

@@ -47,10 +47,11 @@ export function gemNames(command: ShellCommand): string[] {
 
 export const gemPinVersions = runRule({
   id: 'gem-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in gem install: instead of `gem install <gem>` use `gem install <gem>:<version>`.',
   aliases: ['DL3028'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'gem install',
@@ -126,10 +127,11 @@ function insideGoModule(ast: Dockerfile, run: Step): boolean {
 
 export const goInstallPinVersions: Rule = {
   id: 'go-install-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in go install: instead of `go install <package>` use `go install <package>@<version>`.',
   aliases: ['DL3062'],
+  layerHygiene: true,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {

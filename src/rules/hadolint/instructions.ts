@@ -231,6 +231,7 @@ export const healthcheckMissing: Rule = {
   severity: 'style',
   description: '`HEALTHCHECK` instruction missing in the final image.',
   aliases: ['DL3057'],
+  defaultOff: 'upstream-off',
   check(ctx) {
     const froms = stepsOf(ctx, 'FROM').filter((s) => !s.onbuild);
     if (froms.length === 0) return [];
@@ -268,6 +269,7 @@ export const consecutiveRuns: Rule = {
   severity: 'info',
   description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
   aliases: ['DL3059'],
+  layerHygiene: true,
   check(ctx) {
     const runs = new Map(runSteps(ctx).map((r) => [r.written, r]));
     const hits: RuleHit[] = [];

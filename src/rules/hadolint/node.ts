@@ -46,10 +46,11 @@ function npmPinned(pkg: string): boolean {
 
 export const npmPinVersions = runRule({
   id: 'npm-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in npm: instead of `npm install <package>` use `npm install <package>@<version>`.',
   aliases: ['DL3016'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'npm',
@@ -76,6 +77,7 @@ export const yarnCacheClean: Rule = {
   severity: 'info',
   description: '`yarn cache clean` missing after `yarn install` was run: clean the cache in the same RUN.',
   aliases: ['DL3060'],
+  layerHygiene: true,
   check(ctx) {
     return runSteps(ctx)
       .filter(

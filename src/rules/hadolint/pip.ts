@@ -82,10 +82,11 @@ function pipPinned(pkg: string): boolean {
 
 export const pipPinVersions = runRule({
   id: 'pip-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in pip: instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
   aliases: ['DL3013'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'pip',
@@ -110,6 +111,7 @@ export const pipNoCacheDir: Rule = {
   severity: 'warning',
   description: 'Avoid keeping the pip cache in the image: use `pip install --no-cache-dir <package>`.',
   aliases: ['DL3042'],
+  layerHygiene: true,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {

@@ -127,6 +127,7 @@ export interface RunRuleSpec {
   severity: Severity;
   description: string;
   aliases: string[];
+  layerHygiene?: boolean;
   /** True (or a specific message) when the RUN is at fault. */
   flags(script: ShellScript, step: Step): boolean | string;
 }
@@ -138,6 +139,7 @@ export function runRule(spec: RunRuleSpec): Rule {
     severity: spec.severity,
     description: spec.description,
     aliases: spec.aliases,
+    ...(spec.layerHygiene ? { layerHygiene: true } : {}),
     check(ctx) {
       const hits: RuleHit[] = [];
       for (const run of runSteps(ctx)) {

@@ -154,6 +154,7 @@ export const cacheNotCleaned: Rule = {
   description:
     'A package-manager cache (npm, pnpm, go, poetry, uv, composer, cargo) is left in a layer of the final image; clean it in the same RUN or use `RUN --mount=type=cache`.',
   aliases: [],
+  layerHygiene: true,
   check(ctx) {
     const target = targetStage(ctx);
     if (!target || targetsDevOrToolingImage(ctx)) return [];

@@ -23,6 +23,7 @@ export const finalStageManyRuns: Rule = {
   severity: 'info',
   description: `${RUN_THRESHOLD} or more consecutive RUN instructions in the final stage, each a shipped layer; join them with \`&&\` or a heredoc.`,
   aliases: [],
+  layerHygiene: true,
   check(ctx) {
     const target = targetStage(ctx);
     if (!target || targetsDevOrToolingImage(ctx)) return [];
