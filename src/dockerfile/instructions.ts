@@ -253,7 +253,8 @@ function mountOf(flag: Flag): Mount {
   return mount;
 }
 
-function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
+/** `name[:tag][@digest]` split; a `:` in a registry host is not a tag. */
+export function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');

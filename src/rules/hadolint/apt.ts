@@ -93,12 +93,12 @@ export const aptCleanLists: Rule = {
       if (!updates || cleans) continue;
       // Lists in a cache mount (on them or on a folder above them) never ship. A mount on /var/lib/apt
       // also needs /var/cache/apt mounted, as hadolint has it: the downloaded archives stay otherwise.
-      const mounts = cacheMountTargetsOf(run.instruction);
+      const mounts = cacheMountTargetsOf(run);
       if (hasCacheMount(run, '/var/lib/apt/lists')) continue;
       if (inCacheMount(mounts, '/var/lib/apt/lists') && !mounts.some((t) => /^\/var\/lib\/apt\/?$/.test(t)))
         continue;
       if (inCacheMount(mounts, '/var/lib/apt') && inCacheMount(mounts, '/var/cache/apt')) continue;
-      if (layerShips(ctx.model.ast, run)) hits.push(hitAt(run));
+      if (layerShips(ctx.model, run)) hits.push(hitAt(run));
     }
     return hits;
   },

@@ -116,8 +116,8 @@ export const pipNoCacheDir: Rule = {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {
       if (!run.script.commands.some((c) => isPipInstall(c))) continue;
-      const vars = variablesAt(ctx.model.ast, run);
-      const mounts = cacheMountTargetsOf(run.instruction);
+      const vars = variablesAt(ctx.model, run);
+      const mounts = cacheMountTargetsOf(run);
       const envValue = vars.get('PIP_NO_CACHE_DIR');
       let disabled = envValue !== undefined && truthy(envValue);
       for (const c of run.script.commands) {

@@ -80,7 +80,7 @@ function rpmPinRule(id: string, alias: string, programs: string[], example: stri
       for (const run of runSteps(ctx)) {
         const installs = withSubcommand(run.script, programs, ['install', 'in']);
         if (installs.length === 0) continue;
-        const vars = variablesAt(ctx.model.ast, run);
+        const vars = variablesAt(ctx.model, run);
         const message = unpinned(
           programs.join('/'),
           installs.flatMap((c) => unpinnedRpmPackages(c, vars)),
