@@ -83,6 +83,8 @@ export interface CopyParts {
 export interface PropertyParts {
   name: string;
   value?: string;
+  /** True for the legacy `ENV NAME value` form (no `=`, a value given). */
+  legacy?: boolean;
 }
 
 export interface DockerInstruction {
@@ -326,7 +328,11 @@ function propertiesOf(node: Instruction): PropertyParts[] | undefined {
     getProperty?: () => Property | null;
   };
   if (typeof withProps.getProperties === 'function')
-    return withProps.getProperties().map((p) => ({ name: p.getName(), ...optionalValue(p.getValue()) }));
+    return withProps.getProperties().map((p) => ({
+      name: p.getName(),
+      ...optionalValue(p.getValue()),
+      ...(p.getAssignmentOperator() === null && p.getValue() !== null ? { legacy: true } : {}),
+    }));
   if (typeof withProps.getProperty === 'function') {
     const p = withProps.getProperty();
     return p ? [{ name: p.getName(), ...optionalValue(p.getValue()) }] : [];

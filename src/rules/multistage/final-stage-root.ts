@@ -3,7 +3,7 @@
  * `USER root` and the final stage inherits it). An explicit `USER root` as the final stage's last USER is
  * hadolint's DL3002, reported by that rule; this one covers what DL3002 cannot see.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule } from '../types.js';
 import {
   finalStageLabel,
@@ -53,7 +53,7 @@ export const finalStageRoot: Rule = {
     const withoutDigest = base.replace(/@.*$/, '');
     // Windows images have their own user model (ContainerUser/ContainerAdministrator).
     if (isWindowsImage(base) || NON_ROOT_BASES.some((re) => re.test(withoutDigest))) return [];
-    const instructions = chain.flatMap((s) => s.instructions);
+    const instructions = chain.flatMap((s) => s.steps);
     const starts = instructions.some((i) => ['CMD', 'ENTRYPOINT'].includes(keywordOf(i)));
     // A scratch stage with no CMD/ENTRYPOINT is an export of build outputs (`--output`); nothing runs in it.
     if (base === 'scratch' && !starts) return [];
@@ -72,7 +72,7 @@ export const finalStageRoot: Rule = {
         },
       ];
     }
-    const user = lastUser.getArgumentsContent() ?? '';
+    const user = lastUser.argsText;
     const userLine = lineOf(lastUser);
     // `USER root` written in the final stage itself is DL3002's finding.
     if (!isRootUser(user) || (target.line <= userLine && userLine <= target.endLine)) return [];

@@ -6,7 +6,7 @@
  * manifest-first pattern is already there (a later `pip install --no-deps .` is then fine), and so does
  * `COPY --from=<stage>` of a stage that installed them manifest-first (a `deps` stage).
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { dependencyInstall, MANIFESTS, runCommands, type Ecosystem } from './package-commands.js';
@@ -22,7 +22,7 @@ function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<
   seen.add(index);
   let copiedAll = false;
   for (const current of stageChain(graph, index)) {
-    for (const instruction of current.instructions) {
+    for (const instruction of current.steps) {
       if (copiesWholeContext(instruction)) copiedAll = true;
       for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
@@ -63,7 +63,7 @@ export const installAfterCopyAll: Rule = {
       const installedBeforeCopy = new Set<Ecosystem>();
       for (const current of chain) {
         const own = current.index === stage.index;
-        for (const instruction of current.instructions) {
+        for (const instruction of current.steps) {
           // Dependencies installed manifest-first in another stage and copied in count as installed here.
           for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
             installedBeforeCopy.add(e);
