@@ -96,6 +96,8 @@ export interface DockerInstruction {
   keywordRaw: string;
   /** True for the trigger of an ONBUILD: lines and text are the ONBUILD's. */
   onbuild: boolean;
+  /** For a trigger, the `ONBUILD` keyword as written (`onbuild`), for the casing checks. */
+  onbuildKeywordRaw?: string;
   /** 1-based first and last lines (continuations and heredocs included). */
   line: number;
   endLine: number;
@@ -558,6 +560,7 @@ export function buildInstructionModel(
     const ins = trigger
       ? describe(trigger, { ...where, onbuild: true }, escape)
       : describe(node, where, escape);
+    if (trigger) ins.onbuildKeywordRaw = node.getInstruction();
     instructions.push(ins);
     scopes.apply(ins);
   }

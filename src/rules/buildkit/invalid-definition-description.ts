@@ -4,14 +4,18 @@
  * should start with the stage or argument name. An empty line or an empty `#` line in between says
  * "this is not a description".
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argNames } from './base-image-env.js';
 import { allInstructions, hitFor } from './common.js';
 
 /** The nearest comment line directly above the instruction (no blank or empty `#` line between). */
-function descriptionComment(commentLines: Set<number>, lines: string[], i: Instruction): string | undefined {
-  const above = i.getRange().start.line - 1;
+function descriptionComment(
+  commentLines: Set<number>,
+  lines: string[],
+  i: DockerInstruction,
+): string | undefined {
+  const above = i.line - 2;
   if (above < 0 || !commentLines.has(above)) return undefined;
   const content = (lines[above] ?? '').trim().replace(/^#/, '').trim();
   return content === '' ? undefined : content;
@@ -27,18 +31,19 @@ export const invalidDefinitionDescription: Rule = {
   defaultOff: 'experimental',
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
-    // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).
+    // 0-based lines that hold a comment. Comments are not instructions, so not in the typed model:
+    // this is the one fact this rule still takes from dockerfile-ast's parse.
     const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
     const hits: RuleHit[] = [];
     for (const i of allInstructions(model)) {
-      const keyword = i.getKeyword();
+      const keyword = i.keyword;
       let keys: string[] = [];
       let what = '';
       if (keyword === 'ARG') {
-        keys = argNames(i);
+        keys = argNames(i.node);
         what = 'argument';
       } else if (keyword === 'FROM') {
-        const args = i.getArguments().map((a) => a.getValue());
+        const args = i.words;
         if (args.length === 3 && args[1].toLowerCase() === 'as') keys = [args[2], args[2].toLowerCase()];
         what = 'build stage';
       }
