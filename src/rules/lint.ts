@@ -92,9 +92,8 @@ function describeError(err: unknown): string {
 /** The stage index and keyword of the instruction that starts on each 1-based line. */
 function instructionsByLine(model: DockerfileModel): Map<number, { stage: number; keyword: string }> {
   const byLine = new Map<number, { stage: number; keyword: string }>();
-  for (const stage of model.graph.stages)
-    for (const i of stage.instructions)
-      byLine.set(i.getRange().start.line + 1, { stage: stage.index, keyword: i.getKeyword() });
+  for (const i of model.instructions)
+    if (i.stage >= 0) byLine.set(i.line, { stage: i.stage, keyword: i.onbuild ? 'ONBUILD' : i.keyword });
   return byLine;
 }
 
