@@ -83,6 +83,8 @@ export interface CopyParts {
 export interface PropertyParts {
   name: string;
   value?: string;
+  /** True for the legacy `ENV NAME value` form (no `=`, a value given). */
+  legacy?: boolean;
 }
 
 export interface DockerInstruction {
@@ -94,6 +96,8 @@ export interface DockerInstruction {
   keywordRaw: string;
   /** True for the trigger of an ONBUILD: lines and text are the ONBUILD's. */
   onbuild: boolean;
+  /** For a trigger, the `ONBUILD` keyword as written (`onbuild`), for the casing checks. */
+  onbuildKeywordRaw?: string;
   /** 1-based first and last lines (continuations and heredocs included). */
   line: number;
   endLine: number;
@@ -253,7 +257,8 @@ function mountOf(flag: Flag): Mount {
   return mount;
 }
 
-function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
+/** `name[:tag][@digest]` split; a `:` in a registry host is not a tag. */
+export function splitImage(image: string): { repository: string; tag?: string; digest?: string } {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -325,7 +330,11 @@ function propertiesOf(node: Instruction): PropertyParts[] | undefined {
     getProperty?: () => Property | null;
   };
   if (typeof withProps.getProperties === 'function')
-    return withProps.getProperties().map((p) => ({ name: p.getName(), ...optionalValue(p.getValue()) }));
+    return withProps.getProperties().map((p) => ({
+      name: p.getName(),
+      ...optionalValue(p.getValue()),
+      ...(p.getAssignmentOperator() === null && p.getValue() !== null ? { legacy: true } : {}),
+    }));
   if (typeof withProps.getProperty === 'function') {
     const p = withProps.getProperty();
     return p ? [{ name: p.getName(), ...optionalValue(p.getValue()) }] : [];
@@ -551,6 +560,7 @@ export function buildInstructionModel(
     const ins = trigger
       ? describe(trigger, { ...where, onbuild: true }, escape)
       : describe(node, where, escape);
+    if (trigger) ins.onbuildKeywordRaw = node.getInstruction();
     instructions.push(ins);
     scopes.apply(ins);
   }

@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { DockerfileModel } from '../dockerfile/types.js';
+import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import { BUILDKIT_CHECK_NAMES } from './buildkit/index.js';
 import { emptyConfig, loadLintConfig } from './config.js';
 import { readDockerignore } from './dockerignore.js';
@@ -46,6 +46,11 @@ export interface LintOptions {
   severityOverrides?: Record<string, Severity>;
   /** Lower-cased rule ids/aliases to drop, from the config file. */
   ignored?: string[];
+  /**
+   * Rule ids/aliases to run although they are off by default (BuildKit's experimental checks, DL3057).
+   * A severity override for any of a rule's names turns it on too.
+   */
+  enabled?: string[];
   /** The rules to run; default every registered rule. */
   rules?: readonly Rule[];
   /** Called with each internal notice (a rule that failed); the action logs them as warnings. */
@@ -121,9 +126,8 @@ function describeError(err: unknown): string {
 /** The stage index and keyword of the instruction that starts on each 1-based line. */
 function instructionsByLine(model: DockerfileModel): Map<number, { stage: number; keyword: string }> {
   const byLine = new Map<number, { stage: number; keyword: string }>();
-  for (const stage of model.graph.stages)
-    for (const i of stage.instructions)
-      byLine.set(i.getRange().start.line + 1, { stage: stage.index, keyword: i.getKeyword() });
+  for (const i of model.instructions)
+    if (i.stage >= 0) byLine.set(i.line, { stage: i.stage, keyword: i.onbuild ? 'ONBUILD' : i.keyword });
   return byLine;
 }
 
@@ -198,6 +202,72 @@ function namesOf(rule: Rule): { names: string[]; buildkit: boolean } {
   return facts;
 }
 
+/**
+ * BuildKit's `# check=experimental=<Name>[,<Name>]` / `experimental=all`, lower-cased: the
+ * experimental checks the file turns on (BuildKit runs none of them otherwise).
+ */
+export function experimentalChecksOf(model: DockerfileModel): Set<string> {
+  const names = new Set<string>();
+  for (const d of model.directives) {
+    if (d.name !== 'check') continue;
+    for (const part of d.value.split(';')) {
+      const [key, ...rest] = part.split('=');
+      if (key?.trim().toLowerCase() !== 'experimental') continue;
+      for (const n of rest.join('=').split(',')) if (n.trim() !== '') names.add(n.trim().toLowerCase());
+    }
+  }
+  return names;
+}
+
+/** Whether a rule runs: on by default, or off by default and turned on by name (config, directive). */
+function isEnabled(
+  rule: Rule,
+  names: string[],
+  on: ReadonlySet<string>,
+  experimental: ReadonlySet<string>,
+): boolean {
+  if (rule.defaultOff === undefined) return true;
+  if (names.some((n) => on.has(n))) return true;
+  return (
+    rule.defaultOff === 'experimental' && (experimental.has('all') || names.some((n) => experimental.has(n)))
+  );
+}
+
+/**
+ * The stages whose layers ship in the target image: the target and every stage it is built FROM,
+ * transitively (`FROM build AS final` ships build's layers; a stage only copied from does not).
+ */
+export function shippedStages(model: DockerfileModel, target: number): Set<number> {
+  const shipped = new Set<number>();
+  let stage: Stage | undefined = model.graph.stages[target];
+  while (stage && !shipped.has(stage.index)) {
+    shipped.add(stage.index);
+    stage = stage.parent === undefined ? undefined : model.graph.stages[stage.parent];
+  }
+  return shipped;
+}
+
+/**
+ * A layer-hygiene finding in a stage whose layers do not ship drops to info, saying why; ONBUILD
+ * triggers run in downstream images, so they keep their severity.
+ */
+function scopeToShippedLayers(
+  finding: Finding,
+  model: DockerfileModel,
+  shipped: ReadonlySet<number>,
+): Finding {
+  const ins = model.instructions.find((i) => i.line === finding.line);
+  if (!ins || ins.onbuild || ins.stage < 0 || shipped.has(ins.stage)) return finding;
+  if (severityRank(finding.severity) >= severityRank('info')) return finding;
+  const stage = model.graph.stages[ins.stage];
+  const label = stage?.name !== undefined ? `\`${stage.name}\`` : `#${ins.stage}`;
+  return {
+    ...finding,
+    severity: 'info',
+    message: `${finding.message} (info only: stage ${label} is not in the target's FROM chain, so its layers do not ship in the image)`,
+  };
+}
+
 /** Runs the rules and returns findings and internal notices. Pure apart from calling the rules. */
 export function runLint(model: DockerfileModel, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
@@ -207,9 +277,16 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
   const pragmas = readIgnorePragmas(model);
   const notices: string[] = [];
   const lineCount = Math.max(1, model.text.split(/\r?\n/).length);
+  const turnedOn = new Set(
+    [...(options.enabled ?? []), ...Object.keys(overrides)].map((n) => n.toLowerCase()),
+  );
+  const experimental = experimentalChecksOf(model);
+  const shipped = shippedStages(model, ctx.target);
 
   let candidates: Candidate[] = [];
   for (const rule of rules) {
+    const { names: ruleNamesLower, buildkit } = namesOf(rule);
+    if (!isEnabled(rule, ruleNamesLower, turnedOn, experimental)) continue;
     let hits;
     try {
       hits = rule.check(ctx);
@@ -220,7 +297,6 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       );
       continue;
     }
-    const { names: ruleNamesLower, buildkit } = namesOf(rule);
     for (const hit of hits) {
       const names = hit.aliases?.length
         ? [...ruleNamesLower, ...hit.aliases.map((a) => a.toLowerCase())]
@@ -240,7 +316,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       }
       const line = Math.min(hit.line, lineCount);
       const endLine = Math.min(Math.max(hit.endLine ?? line, line), lineCount);
-      const finding: Finding = {
+      let finding: Finding = {
         file: model.file,
         line,
         endLine,
@@ -251,6 +327,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
         aliases: [...rule.aliases, ...(hit.aliases ?? [])],
         docs: docsUrl(rule.id),
       };
+      if (rule.layerHygiene) finding = scopeToShippedLayers(finding, model, shipped);
       candidates.push({ finding, names, buildkit, ruleIds: [rule.id] });
     }
   }

@@ -53,5 +53,16 @@ export interface Rule {
   description: string;
   /** hadolint DLxxxx ids and BuildKit check names this rule corresponds to. */
   aliases: string[];
+  /**
+   * Off unless turned on, as upstream ships it: `experimental` for BuildKit's experimental checks
+   * (on with `# check=experimental=<Name>|all` or a severity in `.stagegate.yml`), `upstream-off` for
+   * rules hadolint leaves off by default (on with a severity in `.stagegate.yml`).
+   */
+  defaultOff?: 'experimental' | 'upstream-off';
+  /**
+   * What the rule flags only costs where the layers ship (caches, package lists, pins, layer count):
+   * in a stage outside the target's FROM chain its findings drop to info (src/rules/lint.ts).
+   */
+  layerHygiene?: boolean;
   check(ctx: RuleContext): RuleHit[];
 }

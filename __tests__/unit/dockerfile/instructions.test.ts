@@ -156,3 +156,14 @@ describe('typed instructions', () => {
     ]);
   });
 });
+
+describe('ONBUILD casing', () => {
+  it('keeps the ONBUILD keyword as written on its trigger, for the casing check', () => {
+    const model = parseDockerfile('FROM alpine\nonbuild RUN true\n', 'Dockerfile');
+    expect(model.instructions[1]).toMatchObject({
+      keyword: 'RUN',
+      keywordRaw: 'RUN',
+      onbuildKeywordRaw: 'onbuild',
+    });
+  });
+});

@@ -11,7 +11,12 @@ import { lenientModel, model } from '../../helpers/lint-models.js';
 function lint(id: string, text: string, dockerignore?: string[], lenient = false): Finding[] {
   const rules = buildkitRules.filter((r) => r.id === id);
   expect(rules).toHaveLength(1);
-  const { findings, notices } = runLint(lenient ? lenientModel(text) : model(text), { rules, dockerignore });
+  const { findings, notices } = runLint(lenient ? lenientModel(text) : model(text), {
+    rules,
+    dockerignore,
+    // What each check reports when it runs: the experimental ones are turned on here (off by default).
+    enabled: rules.map((r) => r.id),
+  });
   expect(notices).toEqual([]);
   return findings;
 }

@@ -2,7 +2,7 @@
  * BuildKit's ConsistentInstructionCasing (dockerfile2llb/convert.go `validateCommandCasing`): every
  * instruction keyword is all upper or all lower case, and follows the file's majority.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor } from './common.js';
 
@@ -15,13 +15,13 @@ export const consistentInstructionCasing: Rule = {
   aliases: ['ConsistentInstructionCasing'],
   check: ({ model }) => {
     // As in BuildKit: the stages' instructions count; the global ARGs before the first FROM do not.
-    const instructions: Instruction[] = model.graph.stages
-      .flatMap((s) => s.instructions)
-      .filter((i) => /[a-z]/i.test(i.getInstruction()));
+    // An ONBUILD counts by its own keyword (`onbuild RUN x` is lower-case), as dockerfile-ast reads it.
+    const written = (i: DockerInstruction): string => i.onbuildKeywordRaw ?? i.keywordRaw;
+    const instructions = model.graph.stages.flatMap((s) => s.steps).filter((i) => /[a-z]/i.test(written(i)));
     let lower = 0;
     let upper = 0;
     for (const i of instructions) {
-      const word = i.getInstruction();
+      const word = written(i);
       if (!isUniform(word)) continue;
       if (word === word.toLowerCase()) lower++;
       else upper++;
@@ -29,7 +29,7 @@ export const consistentInstructionCasing: Rule = {
     const majorityLower = lower > upper;
     const hits: RuleHit[] = [];
     for (const i of instructions) {
-      const word = i.getInstruction();
+      const word = written(i);
       const expected = majorityLower ? word.toLowerCase() : word.toUpperCase();
       if (word !== expected)
         hits.push(

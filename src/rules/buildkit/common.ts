@@ -4,18 +4,28 @@
  * dockerfile-ast's parse; no Dockerfile parsing here.
  */
 import type { Flag, Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { DockerfileModel, Stage } from '../../dockerfile/types.js';
 import type { RuleHit } from '../types.js';
 
 /** 1-based first and last line of an instruction (continuations and heredocs included). */
-export function hitFor(instruction: Instruction, message?: string): RuleHit {
+export function hitFor(instruction: DockerInstruction | Instruction, message?: string): RuleHit {
+  if ('endLine' in instruction) return { line: instruction.line, endLine: instruction.endLine, message };
   const range = instruction.getRange();
   return { line: range.start.line + 1, endLine: range.end.line + 1, message };
 }
 
-/** Every instruction in file order: global ARGs before the first FROM, then each stage's. */
-export function allInstructions(model: DockerfileModel): Instruction[] {
-  return model.ast.getInstructions();
+/**
+ * Every instruction in file order (global ARGs first), ONBUILD triggers left out: BuildKit's checks
+ * read the instructions a build runs, and a trigger runs only in images built FROM this one.
+ */
+export function allInstructions(model: DockerfileModel): DockerInstruction[] {
+  return model.instructions.filter((i) => !i.onbuild);
+}
+
+/** A stage's own instructions (FROM first), ONBUILD triggers left out. */
+export function ownSteps(stage: Stage): DockerInstruction[] {
+  return stage.steps.filter((i) => !i.onbuild);
 }
 
 export function flagsOf(instruction: Instruction): Flag[] {
@@ -27,7 +37,8 @@ export function flagsOf(instruction: Instruction): Flag[] {
  * Exec (JSON) form, as BuildKit decides it: the arguments parse as a JSON array of strings. Anything
  * else, `CMD [a]` included, is shell form.
  */
-export function isExecForm(instruction: Instruction): boolean {
+export function isExecForm(instruction: DockerInstruction | Instruction): boolean {
+  if ('endLine' in instruction) return instruction.exec !== undefined;
   const args = instruction.getArgumentsContent()?.trim();
   if (!args?.startsWith('[')) return false;
   try {

@@ -7,8 +7,8 @@ import { allInstructions, hitFor } from './common.js';
 
 function exposedPorts(model: Parameters<Rule['check']>[0]['model']) {
   return allInstructions(model)
-    .filter((i) => i.getKeyword() === 'EXPOSE')
-    .map((i) => ({ instruction: i, ports: i.getArguments().map((a) => a.getValue()) }));
+    .filter((i) => i.keyword === 'EXPOSE')
+    .map((i) => ({ instruction: i, ports: i.words }));
 }
 
 export const exposeProtoCasing: Rule = {

@@ -6,7 +6,7 @@
  * does not (live BuildKit v0.34.2 flags a header comment a blank line above, whatever its docs' example
  * says; see docs/rules/invalid-definition-description.md). The last of them is the description.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argNames } from './base-image-env.js';
 import { allInstructions, hitFor } from './common.js';
@@ -20,10 +20,10 @@ function descriptionComment(
   commentLines: Set<number>,
   lines: string[],
   after: number,
-  i: Instruction,
+  i: DockerInstruction,
 ): string | undefined {
   let description: string | undefined;
-  for (let n = after + 1; n < i.getRange().start.line; n++) {
+  for (let n = after + 1; n < i.line - 1; n++) {
     if (!commentLines.has(n)) continue;
     const content = (lines[n] ?? '').slice(1).trim();
     description = content === '' ? undefined : content;
@@ -37,23 +37,26 @@ export const invalidDefinitionDescription: Rule = {
   description:
     'A comment right above a stage or ARG should read `# <stage/arg name> <description>`; if it is not a description, put an empty line between.',
   aliases: ['InvalidDefinitionDescription'],
+  // Experimental in BuildKit: off unless `# check=experimental=...` or .stagegate.yml turns it on.
+  defaultOff: 'experimental',
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
-    // 0-based lines that hold a comment, read once (dockerfile-ast computes each range anew).
+    // 0-based lines that hold a comment. Comments are not instructions, so not in the typed model:
+    // this is the one fact this rule still takes from dockerfile-ast's parse.
     const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
     const hits: RuleHit[] = [];
     let previousEnd = -1;
     for (const i of allInstructions(model)) {
       const after = previousEnd;
-      previousEnd = i.getRange().end.line;
-      const keyword = i.getKeyword();
+      previousEnd = i.endLine - 1; // 0-based, like the comment lines
+      const keyword = i.keyword;
       let keys: string[] = [];
       let what = '';
       if (keyword === 'ARG') {
-        keys = argNames(i);
+        keys = argNames(i.node);
         what = 'argument';
       } else if (keyword === 'FROM') {
-        const args = i.getArguments().map((a) => a.getValue());
+        const args = i.words;
         if (args.length === 3 && args[1].toLowerCase() === 'as') keys = [args[2], args[2].toLowerCase()];
         what = 'build stage';
       }

@@ -4,7 +4,7 @@
  * SHELL: then shell form is a deliberate choice, as BuildKit also assumes.
  */
 import type { Rule, RuleHit } from '../types.js';
-import { hitFor, isExecForm, stageChain } from './common.js';
+import { hitFor, isExecForm, ownSteps, stageChain } from './common.js';
 
 export const jsonArgsRecommended: Rule = {
   id: 'json-args-recommended',
@@ -16,9 +16,9 @@ export const jsonArgsRecommended: Rule = {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
       const ancestors = stageChain(model, stage).slice(1);
-      let shellSet = ancestors.some((s) => s.instructions.some((i) => i.getKeyword() === 'SHELL'));
-      for (const i of stage.instructions) {
-        const keyword = i.getKeyword();
+      let shellSet = ancestors.some((s) => ownSteps(s).some((i) => i.keyword === 'SHELL'));
+      for (const i of ownSteps(stage)) {
+        const keyword = i.keyword;
         if (keyword === 'SHELL') shellSet = true;
         if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && !shellSet && !isExecForm(i))
           hits.push(

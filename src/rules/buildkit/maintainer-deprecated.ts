@@ -10,6 +10,6 @@ export const maintainerDeprecated: Rule = {
   aliases: ['MaintainerDeprecated'],
   check: ({ model }) =>
     allInstructions(model)
-      .filter((i) => i.getKeyword() === 'MAINTAINER')
+      .filter((i) => i.keyword === 'MAINTAINER')
       .map((i) => hitFor(i, 'Maintainer instruction is deprecated in favor of using label')),
 };

@@ -2,9 +2,9 @@
  * BuildKit's MultipleInstructionsDisallowed: only the last CMD, ENTRYPOINT and HEALTHCHECK of a stage
  * take effect. Like BuildKit, it points at the earlier one, the one that is silently dropped.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
-import { hitFor } from './common.js';
+import { hitFor, ownSteps } from './common.js';
 
 const ONCE_PER_STAGE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
@@ -17,9 +17,9 @@ export const multipleInstructionsDisallowed: Rule = {
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const last = new Map<string, Instruction>();
-      for (const i of stage.instructions) {
-        const keyword = i.getKeyword();
+      const last = new Map<string, DockerInstruction>();
+      for (const i of ownSteps(stage)) {
+        const keyword = i.keyword;
         if (!ONCE_PER_STAGE.has(keyword)) continue;
         const previous = last.get(keyword);
         if (previous)

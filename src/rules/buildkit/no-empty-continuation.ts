@@ -4,7 +4,7 @@
  * Only the instruction's own lines are looked at, never a heredoc's body (blank lines are fine there).
  */
 import type { Rule, RuleHit } from '../types.js';
-import { allInstructions, hitFor } from './common.js';
+import { hitFor } from './common.js';
 
 export const noEmptyContinuation: Rule = {
   id: 'no-empty-continuation',
@@ -13,13 +13,14 @@ export const noEmptyContinuation: Rule = {
   aliases: ['NoEmptyContinuation'],
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
-    const escape = model.ast.getEscapeCharacter();
+    const escape = model.escapeChar;
     const continues = (line: string): boolean => line.trimEnd().endsWith(escape);
     const hits: RuleHit[] = [];
-    for (const instruction of allInstructions(model)) {
-      const { start, end } = instruction.getRange();
-      let continued = continues(lines[start.line] ?? '');
-      for (let n = start.line + 1; n <= end.line && continued; n++) {
+    // ONBUILD triggers included: the check reads the written lines, and a trigger has its ONBUILD's.
+    for (const instruction of model.instructions) {
+      const [start, end] = [instruction.line - 1, instruction.endLine - 1];
+      let continued = continues(lines[start] ?? '');
+      for (let n = start + 1; n <= end && continued; n++) {
         const line = lines[n] ?? '';
         if (line.trim() === '') {
           hits.push(hitFor(instruction, 'Empty continuation line'));

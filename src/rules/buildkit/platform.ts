@@ -3,7 +3,7 @@
  * default) and FromPlatformFlagConstDisallowed (a constant platform pins the stage to one architecture
  * unless the stage is named for it, as in `FROM --platform=linux/arm64 alpine AS build-arm64`).
  */
-import type { From } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor } from './common.js';
 import {
@@ -13,8 +13,8 @@ import {
   stageNamedForPlatform,
 } from '../platform-stages.js';
 
-function platformFlag(from: From): string | undefined {
-  return from.getPlatformFlag()?.getValue() ?? undefined;
+function platformFlag(from: DockerInstruction | undefined): string | undefined {
+  return from?.from?.platformRaw;
 }
 
 export const redundantTargetPlatform: Rule = {
@@ -26,9 +26,9 @@ export const redundantTargetPlatform: Rule = {
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const from = stage.instructions[0] as From;
+      const from = stage.steps[0];
       const platform = platformFlag(from);
-      if (platform === undefined) continue;
+      if (from === undefined || platform === undefined) continue;
       // Exactly `$TARGETPLATFORM` / `${TARGETPLATFORM}` (quotes allowed), nothing around it.
       if (/^(["']?)\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})\1$/.test(platform.trim()))
         hits.push(
@@ -50,9 +50,9 @@ export const fromPlatformFlagConstDisallowed: Rule = {
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const from = stage.instructions[0] as From;
+      const from = stage.steps[0];
       const written = platformFlag(from);
-      if (written === undefined) continue;
+      if (from === undefined || written === undefined) continue;
       const platform = platformText(written);
       // As BuildKit: a variable is never constant, and a stage named for its OS or architecture pins
       // the platform on purpose (BuildKit compares the lower-cased name).

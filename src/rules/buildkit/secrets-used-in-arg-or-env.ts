@@ -4,7 +4,7 @@
  * from a secret mount instead. Names with an allow-listed word (`PUBLIC_KEY`, `GPG_KEY_FILE`,
  * `TOKEN_VERSION`) are not secrets.
  */
-import type { Instruction, Property } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { allInstructions, hitFor } from './common.js';
 
@@ -30,15 +30,14 @@ export function looksSecret(name: string): boolean {
   return SECRET.test(name) && !ALLOWED.test(name);
 }
 
-function namesOf(i: Instruction): string[] {
-  if (i.getKeyword() === 'ARG') {
-    // `ARG A B` declares both (dockerfile-ast would read B as A's value); a quoted default's words are no names.
-    return i
-      .getArguments()
-      .map((a) => /^([A-Za-z_][A-Za-z0-9_]*)(=|$)/.exec(a.getValue())?.[1])
+function namesOf(i: DockerInstruction): string[] {
+  if (i.keyword === 'ARG') {
+    // `ARG A B` declares both (dockerfile-ast would read B as A's value); a quoted default is one word.
+    return i.words
+      .map((w) => /^([A-Za-z_][A-Za-z0-9_]*)(=|$)/.exec(w)?.[1])
       .filter((n): n is string => n !== undefined);
   }
-  return (i as Instruction & { getProperties(): Property[] }).getProperties().map((p) => p.getName());
+  return (i.properties ?? []).map((p) => p.name);
 }
 
 export const secretsUsedInArgOrEnv: Rule = {
@@ -50,7 +49,7 @@ export const secretsUsedInArgOrEnv: Rule = {
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const i of allInstructions(model)) {
-      const keyword = i.getKeyword();
+      const keyword = i.keyword;
       if (keyword !== 'ARG' && keyword !== 'ENV') continue;
       for (const name of namesOf(i))
         if (looksSecret(name))

@@ -4,7 +4,7 @@
  * relative WORKDIRs are fine: they build on the first.
  */
 import type { Rule, RuleHit } from '../types.js';
-import { hitFor, stageChain } from './common.js';
+import { hitFor, ownSteps, stageChain } from './common.js';
 
 /** Absolute on Linux or Windows; a path that starts with a variable is given the benefit of the doubt. */
 const ABSOLUTE_OR_UNKNOWN = /^(?:[/\\]|[A-Za-z]:[/\\]|\$)/;
@@ -20,10 +20,10 @@ export const workdirRelativePath: Rule = {
     for (const stage of model.graph.stages) {
       let workdirSet = stageChain(model, stage)
         .slice(1)
-        .some((s) => s.instructions.some((i) => i.getKeyword() === 'WORKDIR'));
-      for (const i of stage.instructions) {
-        if (i.getKeyword() !== 'WORKDIR') continue;
-        const path = (i.getArgumentsContent() ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
+        .some((s) => ownSteps(s).some((i) => i.keyword === 'WORKDIR'));
+      for (const i of ownSteps(stage)) {
+        if (i.keyword !== 'WORKDIR') continue;
+        const path = i.argsText.trim().replace(/^(["'])(.*)\1$/, '$2');
         if (!workdirSet && path !== '' && !ABSOLUTE_OR_UNKNOWN.test(path))
           hits.push(
             hitFor(i, `Relative workdir "${path}" can have unexpected results if the base image changes`),

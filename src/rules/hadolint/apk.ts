@@ -1,9 +1,8 @@
 /** Alpine package rules (hadolint DL3018, DL3019). */
-import type { Instruction } from 'dockerfile-ast';
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
 import type { ShellCommand, ShellScript } from '../shell/script.js';
 import { cacheMountTargetsOf, inCacheMount } from '../shell/cache-dir.js';
-import { runRule, unpinned } from './walk.js';
+import { runRule, unpinned, type Step } from './walk.js';
 
 function apkAdds(script: ShellScript): ShellCommand[] {
   return commandsNamed(script, 'apk').filter((c) => hasArg(c, 'add'));
@@ -16,9 +15,10 @@ export function apkPackages(command: ShellCommand): string[] {
 
 export const apkPinVersions = runRule({
   id: 'apk-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description: 'Pin versions in `apk add`: instead of `apk add <package>` use `apk add <package>=<version>`.',
   aliases: ['DL3018'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'apk add',
@@ -31,7 +31,7 @@ export const apkPinVersions = runRule({
  * A cache mount on apk's cache (`/var/cache/apk`, or `/etc/apk/cache`, the link apk reads) keeps the
  * index and packages out of the layer, which is what `--no-cache` is for.
  */
-function apkCacheMounted(run: Instruction): boolean {
+function apkCacheMounted(run: Step): boolean {
   const mounts = cacheMountTargetsOf(run);
   return ['/var/cache/apk', '/etc/apk/cache'].some((dir) => inCacheMount(mounts, dir));
 }
@@ -42,6 +42,6 @@ export const apkNoCache = runRule({
   description:
     'Use the `--no-cache` switch with `apk add` to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
   aliases: ['DL3019'],
-  flags: (script, step) =>
-    !apkCacheMounted(step.instruction) && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
+  layerHygiene: true,
+  flags: (script, step) => !apkCacheMounted(step) && apkAdds(script).some((c) => !hasFlag(c, 'no-cache')),
 });

@@ -20,9 +20,10 @@ const pinned = (pkg: string) => pkg.includes('=') || pkg.includes('/') || pkg.en
 
 export const aptPinVersions = runRule({
   id: 'apt-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description: 'Pin versions in `apt-get install`: use `apt-get install <package>=<version>`.',
   aliases: ['DL3008'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'apt-get install',
@@ -51,6 +52,7 @@ export const aptNoInstallRecommends = runRule({
   severity: 'info',
   description: 'Avoid additional packages by specifying `--no-install-recommends` with `apt-get install`.',
   aliases: ['DL3015'],
+  layerHygiene: true,
   flags: (script) =>
     aptGetInstalls(script).some(
       (c) =>
@@ -79,6 +81,7 @@ export const aptCleanLists: Rule = {
   description:
     'Delete the apt-get lists after installing something: `rm -rf /var/lib/apt/lists/*` in the same RUN.',
   aliases: ['DL3009'],
+  layerHygiene: true,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {
@@ -90,12 +93,12 @@ export const aptCleanLists: Rule = {
       if (!updates || cleans) continue;
       // Lists in a cache mount (on them or on a folder above them) never ship. A mount on /var/lib/apt
       // also needs /var/cache/apt mounted, as hadolint has it: the downloaded archives stay otherwise.
-      const mounts = cacheMountTargetsOf(run.instruction);
+      const mounts = cacheMountTargetsOf(run);
       if (hasCacheMount(run, '/var/lib/apt/lists')) continue;
       if (inCacheMount(mounts, '/var/lib/apt/lists') && !mounts.some((t) => /^\/var\/lib\/apt\/?$/.test(t)))
         continue;
       if (inCacheMount(mounts, '/var/lib/apt') && inCacheMount(mounts, '/var/cache/apt')) continue;
-      if (layerShips(ctx.model.ast, run)) hits.push(hitAt(run));
+      if (layerShips(ctx.model, run)) hits.push(hitAt(run));
     }
     return hits;
   },

@@ -1,8 +1,7 @@
 /** COPY and ADD rules (hadolint DL3010, DL3020, DL3021, DL3023, DL3045, DL3067). */
-import type { From, Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../dockerfile/types.js';
 import { stagesMatching } from '../platform-stages.js';
-import { execFormWords, runScript } from '../shell/run-script.js';
+import { execFormWords } from '../shell/run-script.js';
 import { argsNoFlags, hasArg, isProgram } from '../shell/command.js';
 import type { Rule, RuleHit } from '../types.js';
 import {
@@ -21,21 +20,20 @@ import {
  * With heredocs (`COPY <<EOF /dest`) only the first line holds arguments; the `<<EOF` marker is a source.
  */
 export function copyPaths(step: Step): string[] {
-  let paths = pathCache.get(step.instruction);
+  let paths = pathCache.get(step);
   if (!paths) {
-    const content = step.instruction.getArgumentsContent() ?? '';
+    const content = step.argsText;
     const firstLine = content.split('\n')[0] ?? '';
     if (/<<-?["']?[A-Za-z0-9_]+/.test(firstLine)) paths = firstLine.trim().split(/\s+/);
     else paths = execFormWords(content) ?? argumentWords(step);
-    pathCache.set(step.instruction, paths);
+    pathCache.set(step, paths);
   }
   return paths;
 }
 
-const pathCache = new WeakMap<Instruction, string[]>();
+const pathCache = new WeakMap<Step, string[]>();
 
-const fromFlag = (step: Step) =>
-  instructionFlags(step.instruction).find((f) => f.name === 'from')?.value ?? undefined;
+const fromFlag = (step: Step) => instructionFlags(step).find((f) => f.name === 'from')?.value ?? undefined;
 
 const ARCHIVE_EXTENSIONS = [
   '.tar',
@@ -70,10 +68,11 @@ export const addForArchives: Rule = {
   severity: 'info',
   description: 'Use `ADD` for extracting archives into an image instead of `COPY` then `RUN tar -x`.',
   aliases: ['DL3010'],
+  layerHygiene: true,
   check(ctx) {
     const hits = new Map<number, RuleHit>();
     let archives: Array<{ step: Step; name: string }> = [];
-    for (const step of steps(ctx.model.ast)) {
+    for (const step of steps(ctx.model)) {
       if (step.keyword === 'FROM') archives = [];
       else if (step.keyword === 'COPY' && !fromFlag(step)) {
         const paths = copyPaths(step);
@@ -84,7 +83,7 @@ export const addForArchives: Rule = {
           for (const src of paths.slice(0, -1).filter(isArchive))
             archives.push({ step, name: baseName(src) });
       } else if (step.keyword === 'RUN' && archives.length > 0) {
-        const extractors = runScript(step.instruction).commands.filter(
+        const extractors = (step.script?.commands ?? []).filter(
           (c) =>
             (isProgram(c, 'tar') &&
               (hasArg(c, '--extract', '--get') || c.args.some((a) => /^-[^-]*x/.test(a)))) ||
@@ -157,9 +156,8 @@ export const copyFromSelf: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     let current: string | undefined;
-    for (const step of steps(ctx.model.ast)) {
-      if (step.keyword === 'FROM' && !step.onbuild)
-        current = (step.instruction as From).getBuildStage()?.toLowerCase();
+    for (const step of steps(ctx.model)) {
+      if (step.keyword === 'FROM' && !step.onbuild) current = step.from?.alias?.toLowerCase();
       else if (step.keyword === 'COPY' && current && fromFlag(step)?.toLowerCase() === current)
         hits.push(hitAt(step, `\`COPY --from=${fromFlag(step)}\` references its own stage.`));
     }
@@ -182,18 +180,18 @@ export const copyRelativeWithoutWorkdir: Rule = {
     const hits: RuleHit[] = [];
     const workdirByStage = new Map<number, boolean>();
     const stageByName = new Map<string, number>();
-    for (const step of steps(ctx.model.ast)) {
+    for (const step of steps(ctx.model)) {
       if (step.keyword === 'FROM' && !step.onbuild) {
-        const from = step.instruction as From;
-        const parent = stageByName.get((from.getImage() ?? '').toLowerCase());
+        const image = step.from?.imageRaw ?? '';
+        const parent = stageByName.get(image.toLowerCase());
         // `FROM build-base-${VARIANT}` builds on one of the stages it can pick: a WORKDIR is set when
         // every one of them set it (docker/cli's e2e and dev stages).
-        const picks = parent === undefined ? stagesMatching(ctx.model, from.getImage() ?? '') : [parent];
+        const picks = parent === undefined ? stagesMatching(ctx.model, image) : [parent];
         workdirByStage.set(
           step.stage,
           picks.length > 0 && picks.every((p) => workdirByStage.get(p) ?? false),
         );
-        const name = from.getBuildStage();
+        const name = step.from?.alias;
         if (name) stageByName.set(name.toLowerCase(), step.stage);
       } else if (step.keyword === 'WORKDIR') workdirByStage.set(step.stage, true);
       else if (step.keyword === 'COPY' && !workdirByStage.get(step.stage)) {

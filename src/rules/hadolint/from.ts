@@ -1,5 +1,6 @@
 /** Rules about base images and stage names (hadolint DL3006, DL3007, DL3024, DL3026, DL3029, DL3063, DL3065). */
-import type { Dockerfile, From } from 'dockerfile-ast';
+import { splitImage } from '../../dockerfile/instructions.js';
+import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 import { hitAt, instructionFlags, stepsOf, unquote, type Step } from './walk.js';
 import {
@@ -9,8 +10,7 @@ import {
 } from '../platform-stages.js';
 
 interface FromStep extends Step {
-  from: From;
-  /** Read once: dockerfile-ast re-parses the FROM line on every getter call. */
+  /** The image as written (variables unexpanded), its tag, digest and platform flag. */
   image: string;
   tag: string | null;
   digest: string | null;
@@ -19,30 +19,30 @@ interface FromStep extends Step {
   earlierNames: Set<string>;
 }
 
-const fromCache = new WeakMap<Dockerfile, FromStep[]>();
+const fromCache = new WeakMap<DockerfileModel, FromStep[]>();
 
 /** FROM instructions (not ONBUILD FROM), read once per file. */
 function fromSteps(ctx: RuleContext): FromStep[] {
-  const cached = fromCache.get(ctx.model.ast);
+  const cached = fromCache.get(ctx.model);
   if (cached) return cached;
   const names = new Set<string>();
   const result: FromStep[] = [];
   for (const step of stepsOf(ctx, 'FROM')) {
     if (step.onbuild) continue;
-    const from = step.instruction as From;
+    const image = step.from?.imageRaw ?? '';
+    const { tag, digest } = splitImage(image);
     result.push({
       ...step,
-      from,
-      image: from.getImage() ?? '',
-      tag: from.getImageTag(),
-      digest: from.getImageDigest(),
-      platform: from.getPlatformFlag()?.getValue() ?? null,
+      image,
+      tag: tag ?? null,
+      digest: digest ?? null,
+      platform: step.from?.platformRaw ?? null,
       earlierNames: new Set(names),
     });
-    const name = from.getBuildStage();
+    const name = step.from?.alias;
     if (name) names.add(name.toLowerCase());
   }
-  fromCache.set(ctx.model.ast, result);
+  fromCache.set(ctx.model, result);
   return result;
 }
 
@@ -90,12 +90,10 @@ export const uniqueStageNames: Rule = {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
     for (const s of fromSteps(ctx)) {
-      const name = s.from.getBuildStage()?.toLowerCase();
+      const name = s.from?.alias?.toLowerCase();
       if (!name) continue;
       if (seen.has(name))
-        hits.push(
-          hitAt(s, `Duplicate stage name \`${s.from.getBuildStage()}\`: stage names must be unique.`),
-        );
+        hits.push(hitAt(s, `Duplicate stage name \`${s.from?.alias}\`: stage names must be unique.`));
       seen.add(name);
     }
     return hits;
@@ -133,8 +131,8 @@ export const reservedStageName: Rule = {
   aliases: ['DL3063'],
   check(ctx) {
     return fromSteps(ctx)
-      .filter((s) => ['scratch', 'context'].includes((s.from.getBuildStage() ?? '').toLowerCase()))
-      .map((s) => hitAt(s, `Stage name \`${s.from.getBuildStage()}\` is a reserved word.`));
+      .filter((s) => ['scratch', 'context'].includes((s.from?.alias ?? '').toLowerCase()))
+      .map((s) => hitAt(s, `Stage name \`${s.from?.alias}\` is a reserved word.`));
   },
 };
 
@@ -199,13 +197,12 @@ export const trustedRegistries: Rule = {
     };
     for (const step of stepsOf(ctx, 'FROM', 'COPY', 'RUN')) {
       if (step.keyword === 'FROM') {
-        const from = step.instruction as From;
-        flag(step, from.getImage() ?? '');
-        const name = from.getBuildStage();
+        flag(step, step.from?.imageRaw ?? '');
+        const name = step.from?.alias;
         if (name) names.add(name.toLowerCase());
         continue;
       }
-      for (const f of instructionFlags(step.instruction)) {
+      for (const f of instructionFlags(step)) {
         if (step.keyword === 'COPY' && f.name === 'from' && f.value) flag(step, f.value);
         if (step.keyword === 'RUN' && f.name === 'mount' && f.value) {
           const from = f.value.split(',').find((kv) => kv.startsWith('from='));

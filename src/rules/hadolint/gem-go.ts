@@ -1,7 +1,7 @@
 /** Ruby gem and Go module pinning (hadolint DL3028, DL3062). */
 import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag } from '../shell/command.js';
 import type { ShellCommand } from '../shell/script.js';
-import type { Dockerfile } from 'dockerfile-ast';
+import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { copyPaths } from './copy-add.js';
 import {
@@ -47,10 +47,11 @@ export function gemNames(command: ShellCommand): string[] {
 
 export const gemPinVersions = runRule({
   id: 'gem-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in gem install: instead of `gem install <gem>` use `gem install <gem>:<version>`.',
   aliases: ['DL3028'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'gem install',
@@ -94,22 +95,22 @@ const isWholeTree = (path: string) => /^(\.|\.\/|\.\/\.|\*)$/.test(unquote(path)
  * Whether a RUN works inside a Go module: its stage (or a stage it is built FROM) copied go.mod or the
  * whole context in before it, or the RUN bind-mounts go.mod or a whole tree onto its working folder.
  */
-function insideGoModule(ast: Dockerfile, run: Step): boolean {
-  const { parents } = stageTable(ast);
+function insideGoModule(model: DockerfileModel, run: Step): boolean {
+  const { parents } = stageTable(model);
   const chain = new Set<number>([run.stage]);
   for (let s = parents[run.stage]; s !== undefined && !chain.has(s); s = parents[s]) chain.add(s);
-  const copiedIn = steps(ast).some(
+  const copiedIn = steps(model).some(
     (s) =>
       s.line < run.line &&
       chain.has(s.stage) &&
       (s.keyword === 'COPY' || s.keyword === 'ADD') &&
-      !instructionFlags(s.instruction).some((f) => f.name === 'from') &&
+      !instructionFlags(s).some((f) => f.name === 'from') &&
       copyPaths(s)
         .slice(0, -1)
         .some((p) => isGoMod(p) || isWholeTree(p)),
   );
   if (copiedIn) return true;
-  return instructionFlags(run.instruction).some((f) => {
+  return instructionFlags(run).some((f) => {
     if (f.name !== 'mount' || !f.value) return false;
     const options = new Map(
       f.value
@@ -126,16 +127,17 @@ function insideGoModule(ast: Dockerfile, run: Step): boolean {
 
 export const goInstallPinVersions: Rule = {
   id: 'go-install-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in go install: instead of `go install <package>` use `go install <package>@<version>`.',
   aliases: ['DL3062'],
+  layerHygiene: true,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {
       const commands = commandsNamed(run.script, 'go');
       if (commands.length === 0) continue;
-      const inModule = insideGoModule(ctx.model.ast, run);
+      const inModule = insideGoModule(ctx.model, run);
       const verdict = unpinned(
         'go install',
         commands.flatMap((c) => {

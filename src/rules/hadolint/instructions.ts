@@ -2,10 +2,18 @@
  * Rules about single instructions and their order (hadolint DL3000, DL3002, DL3011, DL3012, DL3025,
  * DL3043, DL3044, DL3057, DL3059, DL3061, DL3064, DL4000, DL4003, DL4004).
  */
-import type { Env, From, Property } from 'dockerfile-ast';
 import { execFormWords } from '../shell/run-script.js';
 import type { Rule, RuleContext, RuleHit, Severity } from '../types.js';
-import { argumentsText, hitAt, instructionFlags, runSteps, steps, stepsOf, unquote } from './walk.js';
+import {
+  argumentsText,
+  hitAt,
+  instructionFlags,
+  runSteps,
+  steps,
+  stepsOf,
+  unquote,
+  type Step,
+} from './walk.js';
 
 export const workdirAbsolute: Rule = {
   id: 'workdir-absolute',
@@ -70,7 +78,7 @@ export const exposeValidPorts: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const step of stepsOf(ctx, 'EXPOSE')) {
-      for (const arg of step.instruction.getArguments().map((a) => a.getValue())) {
+      for (const arg of step.words) {
         const ports = arg.split('/')[0]?.split('-') ?? [];
         const bad = ports.find((p) => /^\d+$/.test(p) && Number(p) > 65535);
         if (bad)
@@ -172,7 +180,7 @@ export const onbuildForbiddenTrigger: Rule = {
   description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within an `ONBUILD` instruction.',
   aliases: ['DL3043'],
   check(ctx) {
-    return steps(ctx.model.ast)
+    return steps(ctx.model)
       .filter((s) => s.onbuild && ['ONBUILD', 'FROM', 'MAINTAINER'].includes(s.keyword))
       .map((s) => hitAt(s));
   },
@@ -190,18 +198,15 @@ export const envSelfReference: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const step of stepsOf(ctx, 'ENV')) {
-      const properties: Property[] = (step.instruction as Env).getProperties();
       const defined: string[] = [];
-      for (const p of properties) {
-        const value = p.getValue() ?? '';
+      for (const p of step.properties ?? []) {
+        const value = p.value ?? '';
         const used = defined.find((name) => references(value, name));
         if (used) {
-          hits.push(
-            hitAt(step, `\`${p.getName()}\` refers to \`${used}\`, which is defined in the same ENV.`),
-          );
+          hits.push(hitAt(step, `\`${p.name}\` refers to \`${used}\`, which is defined in the same ENV.`));
           break;
         }
-        defined.push(p.getName());
+        defined.push(p.name);
       }
     }
     return hits;
@@ -231,6 +236,7 @@ export const healthcheckMissing: Rule = {
   severity: 'style',
   description: '`HEALTHCHECK` instruction missing in the final image.',
   aliases: ['DL3057'],
+  defaultOff: 'upstream-off',
   check(ctx) {
     const froms = stepsOf(ctx, 'FROM').filter((s) => !s.onbuild);
     if (froms.length === 0) return [];
@@ -241,7 +247,7 @@ export const healthcheckMissing: Rule = {
     );
     const byName = new Map<string, number>();
     froms.forEach((s) => {
-      const name = (s.instruction as From).getBuildStage();
+      const name = s.from?.alias;
       if (name) byName.set(name.toLowerCase(), s.stage);
     });
     const target = ctx.target >= 0 && ctx.target < froms.length ? ctx.target : froms.length - 1;
@@ -249,7 +255,7 @@ export const healthcheckMissing: Rule = {
     for (let stage: number | undefined = target; stage !== undefined && !visited.has(stage);) {
       visited.add(stage);
       if (healthchecked.has(stage)) return [];
-      const base = ((froms[stage]?.instruction as From | undefined)?.getImage() ?? '').toLowerCase();
+      const base = (froms[stage]?.from?.imageRaw ?? '').toLowerCase();
       const parent = byName.get(base);
       stage = parent !== undefined && parent < stage ? parent : undefined;
     }
@@ -268,19 +274,18 @@ export const consecutiveRuns: Rule = {
   severity: 'info',
   description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
   aliases: ['DL3059'],
+  layerHygiene: true,
   check(ctx) {
-    const runs = new Map(runSteps(ctx).map((r) => [r.written, r]));
+    const runs = new Set<Step>(runSteps(ctx));
     const hits: RuleHit[] = [];
     let previous: { flags: string; count: number } | undefined;
-    for (const step of steps(ctx.model.ast)) {
-      const run = step.onbuild ? undefined : runs.get(step.written);
-      if (!run) {
+    for (const step of steps(ctx.model)) {
+      const run = step.onbuild || !runs.has(step) ? undefined : step;
+      if (!run?.script) {
         previous = undefined;
         continue;
       }
-      const flags = JSON.stringify(
-        instructionFlags(step.instruction).sort((a, b) => a.name.localeCompare(b.name)),
-      );
+      const flags = JSON.stringify(instructionFlags(step).sort((a, b) => a.name.localeCompare(b.name)));
       const count = run.script.commands.filter((c) => !c.nested).length;
       if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) hits.push(hitAt(step));
       else previous = { flags, count };
@@ -295,11 +300,13 @@ export const fromFirst: Rule = {
   description: 'Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment.',
   aliases: ['DL3061'],
   check(ctx) {
-    const all = steps(ctx.model.ast);
+    const all = steps(ctx.model);
     if (!all.some((s) => s.keyword === 'FROM' && !s.onbuild)) return [];
     return all
-      .filter((s) => s.stage === -1 && s.written.getKeyword().toUpperCase() !== 'ARG')
-      .map((s) => hitAt(s, `\`${s.written.getKeyword()}\` before the first FROM: only ARG may come first.`));
+      .filter((s) => s.stage === -1 && (s.onbuild || s.keyword !== 'ARG'))
+      .map((s) =>
+        hitAt(s, `\`${s.onbuild ? 'ONBUILD' : s.keyword}\` before the first FROM: only ARG may come first.`),
+      );
   },
 };
 
@@ -324,7 +331,7 @@ export const secretsInArgEnv: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const step of stepsOf(ctx, 'ARG', 'ENV')) {
-      const names = (step.instruction as Env).getProperties().map((p) => p.getName());
+      const names = (step.properties ?? []).map((p) => p.name);
       const secret = names.find(looksSecret);
       if (secret)
         hits.push(

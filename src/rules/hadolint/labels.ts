@@ -2,7 +2,6 @@
  * Label rules (hadolint DL3048-DL3058). Apart from DL3048 (label key syntax) they only run when
  * `.stagegate.yml` declares a label schema (`labelSchema`: label -> type), as in hadolint.
  */
-import type { From, Label, Property } from 'dockerfile-ast';
 import type { Rule, RuleContext, RuleHit, RuleSettings, Severity } from '../types.js';
 import { hitAt, instructionFlags, steps, stepsOf, unquote, type Step } from './walk.js';
 
@@ -16,10 +15,10 @@ interface LabelEntry {
 
 function labels(ctx: RuleContext): LabelEntry[] {
   return stepsOf(ctx, 'LABEL').flatMap((step) =>
-    (step.instruction as Label).getProperties().map((p: Property) => ({
+    (step.properties ?? []).map((p) => ({
       step,
-      name: unquote(p.getName()),
-      value: unquote(p.getValue() ?? ''),
+      name: unquote(p.name),
+      value: unquote(p.value ?? ''),
     })),
   );
 }
@@ -65,18 +64,18 @@ export const labelMissing: Rule = {
   check(ctx) {
     const required = Object.keys(ctx.settings.labelSchema);
     if (required.length === 0) return [];
-    const all = steps(ctx.model.ast).filter((s) => !s.onbuild);
+    const all = steps(ctx.model).filter((s) => !s.onbuild);
     const froms = all.filter((s) => s.keyword === 'FROM');
-    const names = froms.map((s) => (s.instruction as From).getBuildStage()?.toLowerCase());
+    const names = froms.map((s) => s.from?.alias?.toLowerCase());
     const parentOf = froms.map((s, i) => {
-      const base = ((s.instruction as From).getImage() ?? '').toLowerCase();
+      const base = (s.from?.imageRaw ?? '').toLowerCase();
       const parent = names.findIndex((n, j) => j < i && n === base);
       return parent === -1 ? undefined : parent;
     });
     const copiedFrom = new Set<number>();
     for (const s of all) {
       if (s.keyword !== 'COPY') continue;
-      const ref = instructionFlags(s.instruction)
+      const ref = instructionFlags(s)
         .find((f) => f.name === 'from')
         ?.value?.toLowerCase();
       const stage = ref === undefined ? -1 : /^\d+$/.test(ref) ? Number(ref) : names.indexOf(ref);

@@ -46,10 +46,11 @@ function npmPinned(pkg: string): boolean {
 
 export const npmPinVersions = runRule({
   id: 'npm-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in npm: instead of `npm install <package>` use `npm install <package>@<version>`.',
   aliases: ['DL3016'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'npm',
@@ -62,7 +63,7 @@ export const npmPinVersions = runRule({
 
 /** Every `yarn install` of the RUN keeps its cache (`--cache-folder`, `YARN_CACHE_FOLDER` or the default) in a cache mount. */
 function yarnCacheMounted(run: Step & { script: ShellScript }, vars: Map<string, string>): boolean {
-  const mounts = cacheMountTargetsOf(run.instruction);
+  const mounts = cacheMountTargetsOf(run);
   // A mount named for yarn is taken to hold its cache, as before (hadolint does not look at mounts).
   if (mounts.some((t) => t.includes('yarn'))) return true;
   return run.script.commands
@@ -76,6 +77,7 @@ export const yarnCacheClean: Rule = {
   severity: 'info',
   description: '`yarn cache clean` missing after `yarn install` was run: clean the cache in the same RUN.',
   aliases: ['DL3060'],
+  layerHygiene: true,
   check(ctx) {
     return runSteps(ctx)
       .filter(
@@ -85,8 +87,8 @@ export const yarnCacheClean: Rule = {
             (c) => isProgram(c, 'yarn') && hasArg(c, 'install'),
             (c) => isProgram(c, 'yarn') && hasArg(c, 'cache') && hasArg(c, 'clean'),
           ) &&
-          !yarnCacheMounted(run, variablesAt(ctx.model.ast, run)) &&
-          layerShips(ctx.model.ast, run),
+          !yarnCacheMounted(run, variablesAt(ctx.model, run)) &&
+          layerShips(ctx.model, run),
       )
       .map((run) => hitAt(run));
   },

@@ -82,10 +82,11 @@ function pipPinned(pkg: string): boolean {
 
 export const pipPinVersions = runRule({
   id: 'pip-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description:
     'Pin versions in pip: instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
   aliases: ['DL3013'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'pip',
@@ -110,12 +111,13 @@ export const pipNoCacheDir: Rule = {
   severity: 'warning',
   description: 'Avoid keeping the pip cache in the image: use `pip install --no-cache-dir <package>`.',
   aliases: ['DL3042'],
+  layerHygiene: true,
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const run of runSteps(ctx)) {
       if (!run.script.commands.some((c) => isPipInstall(c))) continue;
-      const vars = variablesAt(ctx.model.ast, run);
-      const mounts = cacheMountTargetsOf(run.instruction);
+      const vars = variablesAt(ctx.model, run);
+      const mounts = cacheMountTargetsOf(run);
       const envValue = vars.get('PIP_NO_CACHE_DIR');
       let disabled = envValue !== undefined && truthy(envValue);
       for (const c of run.script.commands) {

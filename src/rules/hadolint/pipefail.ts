@@ -2,7 +2,7 @@
  * `RUN a | b` succeeds when `a` fails, because /bin/sh reports only the last command's status: a
  * failed download piped into `tar` or `sh` builds an image that is silently broken. hadolint's DL4006.
  */
-import { runScript, execFormWords } from '../shell/run-script.js';
+import { execFormWords } from '../shell/run-script.js';
 import { hasFlag, isProgram } from '../shell/command.js';
 import { parseShell } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
@@ -19,15 +19,16 @@ export const pipefail: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     let safe = false;
-    for (const step of steps(ctx.model.ast)) {
+    for (const step of steps(ctx.model)) {
       if (step.keyword === 'FROM') safe = false;
-      else if (step.keyword === 'SHELL') safe = shellIsSafe(step.instruction.getRawArgumentsContent() ?? '');
+      else if (step.keyword === 'SHELL') safe = shellIsSafe(step.rawArgsText);
       else if (
         step.keyword === 'RUN' &&
         !safe &&
-        !runsNonPosixShell(step.instruction.getArgumentsContent() ?? '')
+        !runsNonPosixShell(step.argsText) &&
+        (step.script?.hasPipe ?? false)
       )
-        if (runScript(step.instruction).hasPipe) hits.push(hitAt(step));
+        hits.push(hitAt(step));
     }
     return hits;
   },

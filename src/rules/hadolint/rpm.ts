@@ -42,6 +42,7 @@ export const yumCleanAll = runRule({
   severity: 'warning',
   description: '`yum clean all` missing after a yum command: run it in the same RUN, after the install.',
   aliases: ['DL3032'],
+  layerHygiene: true,
   flags: (script, step) =>
     !hasCacheMount(step, '/var/cache/yum') &&
     installWithoutCleanAfter(
@@ -69,15 +70,17 @@ function unpinnedRpmPackages(command: ShellCommand, vars: Map<string, string>): 
 function rpmPinRule(id: string, alias: string, programs: string[], example: string): Rule {
   return {
     id,
-    severity: 'warning',
+    // Version pins are noise-class (issue 14): reported, but below warning unless configured.
+    severity: 'info',
     description: `Specify versions with \`${example}\`.`,
     aliases: [alias],
+    layerHygiene: true,
     check(ctx) {
       const hits: RuleHit[] = [];
       for (const run of runSteps(ctx)) {
         const installs = withSubcommand(run.script, programs, ['install', 'in']);
         if (installs.length === 0) continue;
-        const vars = variablesAt(ctx.model.ast, run);
+        const vars = variablesAt(ctx.model, run);
         const message = unpinned(
           programs.join('/'),
           installs.flatMap((c) => unpinnedRpmPackages(c, vars)),
@@ -113,6 +116,7 @@ export const dnfCleanAll = runRule({
   severity: 'warning',
   description: '`dnf clean all` missing after a dnf command: run it in the same RUN, after the install.',
   aliases: ['DL3040'],
+  layerHygiene: true,
   flags: (script, step) =>
     !hasCacheMount(step, '/var/cache/dnf') &&
     !hasCacheMount(step, '/var/cache/libdnf5') &&
@@ -161,6 +165,7 @@ export const zypperClean = runRule({
   severity: 'warning',
   description: '`zypper clean` missing after zypper use: run it in the same RUN, after the install.',
   aliases: ['DL3036'],
+  layerHygiene: true,
   flags: (script, step) =>
     !hasCacheMount(step, '/var/cache/zypp') &&
     installWithoutCleanAfter(
@@ -172,9 +177,10 @@ export const zypperClean = runRule({
 
 export const zypperPinVersions = runRule({
   id: 'zypper-pin-versions',
-  severity: 'warning',
+  severity: 'info',
   description: 'Specify versions with `zypper install -y <package>[=]<version>`.',
   aliases: ['DL3037'],
+  layerHygiene: true,
   flags: (script) =>
     unpinned(
       'zypper install',

@@ -51,6 +51,7 @@ export const useraddLogInit = runRule({
   description:
     '`useradd` without flag `-l` and a high UID will result in an excessively large image (a sparse /var/log/lastlog).',
   aliases: ['DL3046'],
+  layerHygiene: true,
   flags: (script) =>
     commandsNamed(script, 'useradd').some((c) => {
       if (hasFlag(c, 'l', 'no-log-init')) return false;

@@ -3,66 +3,33 @@
  * and stage, and `ONBUILD X` read as `X` (hadolint checks an ONBUILD trigger like the instruction
  * it wraps, so `ONBUILD RUN apt-get install foo` is flagged like the plain RUN).
  */
-import type { Dockerfile, Instruction, Property } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
+import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { ShellScript } from '../shell/script.js';
-import { runScript } from '../shell/run-script.js';
 import type { Rule, RuleContext, RuleHit, Severity } from '../types.js';
 
-export interface Step {
-  /** The instruction itself, or the trigger of an `ONBUILD`. */
-  instruction: Instruction;
-  /** Upper-case keyword of `instruction` (`RUN` for `ONBUILD RUN`). */
-  keyword: string;
-  /** The instruction as written (the ONBUILD for a trigger): where findings point. */
-  written: Instruction;
-  onbuild: boolean;
-  /** 1-based lines of the written instruction. */
-  line: number;
-  endLine: number;
-  /** Index of the stage (FROM) it belongs to; -1 before the first FROM. */
-  stage: number;
-}
+export { wordValue } from '../../dockerfile/instructions.js';
 
-const stepsCache = new WeakMap<Dockerfile, Step[]>();
+/**
+ * One instruction of the typed model (src/dockerfile/instructions.ts): an `ONBUILD X` trigger is its
+ * own record with keyword X, `onbuild` set and the ONBUILD's lines.
+ */
+export type Step = DockerInstruction;
 
 /** Every instruction of the file, ONBUILD triggers unwrapped. */
-export function steps(ast: Dockerfile): Step[] {
-  const cached = stepsCache.get(ast);
-  if (cached) return cached;
-  const result: Step[] = [];
-  let stage = -1;
-  for (const written of ast.getInstructions()) {
-    const keyword = written.getKeyword().toUpperCase();
-    if (keyword === 'FROM') stage++;
-    const range = written.getRange();
-    const base = { written, line: range.start.line + 1, endLine: range.end.line + 1, stage };
-    if (keyword === 'ONBUILD') {
-      const trigger = (
-        written as Instruction & { getTriggerInstruction?(): Instruction | null }
-      ).getTriggerInstruction?.();
-      if (trigger) {
-        result.push({
-          ...base,
-          instruction: trigger,
-          keyword: trigger.getKeyword().toUpperCase(),
-          onbuild: true,
-        });
-        continue;
-      }
-    }
-    result.push({ ...base, instruction: written, keyword, onbuild: false });
-  }
-  stepsCache.set(ast, result);
-  return result;
+export function steps(model: DockerfileModel): readonly Step[] {
+  return model.instructions;
 }
 
 export function stepsOf(ctx: RuleContext, ...keywords: string[]): Step[] {
-  return steps(ctx.model.ast).filter((s) => keywords.includes(s.keyword));
+  return ctx.model.instructions.filter((s) => keywords.includes(s.keyword));
 }
 
 /** RUN instructions with their parsed scripts. */
 export function runSteps(ctx: RuleContext): Array<Step & { script: ShellScript }> {
-  return stepsOf(ctx, 'RUN').map((s) => ({ ...s, script: runScript(s.instruction) }));
+  return ctx.model.instructions.filter(
+    (s): s is Step & { script: ShellScript } => s.keyword === 'RUN' && s.script !== undefined,
+  );
 }
 
 export function hitAt(step: Step, message?: string): RuleHit {
@@ -74,26 +41,14 @@ export function hitAt(step: Step, message?: string): RuleHit {
 /**
  * Words of an instruction's arguments, flags excluded, split as a shell splits them: a quoted part joins
  * the characters next to it into one word (`"$APP"/bin`, `"C:\\Program Files"`), quotes kept.
- * dockerfile-ast's arguments split on every blank, quoted or not.
  */
 export function argumentWords(step: Step): string[] {
-  return (step.instruction.getArgumentsContent() ?? '').match(SHELL_WORD) ?? [];
+  return step.words;
 }
 
-/** One shell word: runs of double-quoted, single-quoted and unquoted non-blank characters. */
-const SHELL_WORD = /(?:"(?:[^"\\]|\\.)*"?|'[^']*'?|\\.|[^\s"'\\]|\\)+/g;
-
-/** A shell word's value: its quotes removed (`"$APP"/bin` -> `$APP/bin`), variables left as written. */
-export function wordValue(word: string): string {
-  return word.replace(
-    /"((?:[^"\\]|\\.)*)"?|'([^']*)'?/g,
-    (_m, dq: string | undefined, sq: string | undefined) => sq ?? (dq ?? '').replace(/\\(["\\$`])/g, '$1'),
-  );
-}
-
-/** The instruction's arguments as written, continuations joined (`getArgumentsContent` keeps quotes). */
+/** The instruction's arguments as written, continuations joined, quotes kept. */
 export function argumentsText(step: Step): string {
-  return step.instruction.getArgumentsContent() ?? '';
+  return step.argsText;
 }
 
 /** Text with one layer of surrounding quotes removed. */
@@ -103,12 +58,10 @@ export function unquote(text: string): string {
   return t;
 }
 
-/** The `--name=value` flag of an instruction (COPY --from, FROM --platform, RUN --mount...). */
-export function instructionFlags(instruction: Instruction): Array<{ name: string; value: string | null }> {
-  const withFlags = instruction as Instruction & {
-    getFlags?(): Array<{ getName(): string; getValue(): string | null }>;
-  };
-  return (withFlags.getFlags?.() ?? []).map((f) => ({ name: f.getName(), value: f.getValue() }));
+/** The `--name=value` flags of an instruction (COPY --from, FROM --platform, RUN --mount...), names lower-cased. */
+export function instructionFlags(step: Step): Array<{ name: string; value: string | null }> {
+  // A fresh list without lines: callers sort and compare it; the model's own stays as it is.
+  return step.flags.map(({ name, value }) => ({ name, value }));
 }
 
 /**
@@ -127,6 +80,7 @@ export interface RunRuleSpec {
   severity: Severity;
   description: string;
   aliases: string[];
+  layerHygiene?: boolean;
   /** True (or a specific message) when the RUN is at fault. */
   flags(script: ShellScript, step: Step): boolean | string;
 }
@@ -138,6 +92,7 @@ export function runRule(spec: RunRuleSpec): Rule {
     severity: spec.severity,
     description: spec.description,
     aliases: spec.aliases,
+    ...(spec.layerHygiene ? { layerHygiene: true } : {}),
     check(ctx) {
       const hits: RuleHit[] = [];
       for (const run of runSteps(ctx)) {
@@ -151,20 +106,9 @@ export function runRule(spec: RunRuleSpec): Rule {
 
 /** RUN `--mount=type=cache|tmpfs,target=<dir>` targets of a RUN: such mounts keep package caches out of the layer. */
 export function cacheMountTargets(step: Step): string[] {
-  const targets: string[] = [];
-  for (const flag of instructionFlags(step.instruction)) {
-    if (flag.name !== 'mount' || !flag.value) continue;
-    const options = Object.fromEntries(
-      flag.value.split(',').map((kv) => {
-        const eq = kv.indexOf('=');
-        return eq === -1 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
-      }),
-    ) as Record<string, string>;
-    const target = options.target ?? options.dst ?? options.destination;
-    // A tmpfs mount keeps the files out of the layer just as well as a cache mount.
-    if ((options.type === 'cache' || options.type === 'tmpfs') && target) targets.push(target);
-  }
-  return targets;
+  return step.mounts.flatMap((m) =>
+    (m.options.type === 'cache' || m.options.type === 'tmpfs') && m.target ? [m.target] : [],
+  );
 }
 
 export function hasCacheMount(step: Step, dir: string): boolean {
@@ -176,9 +120,9 @@ export function hasCacheMount(step: Step, dir: string): boolean {
  * FROM builds on, and ONBUILD triggers (they run in downstream images). A builder stage that is only
  * copied from does not ship its caches. hadolint's DL3009/DL3060 scoping.
  */
-export function layerShips(ast: Dockerfile, step: Step): boolean {
+export function layerShips(model: DockerfileModel, step: Step): boolean {
   if (step.onbuild) return true;
-  const { names, images } = stageTable(ast);
+  const { names, images } = stageTable(model);
   if (names.length === 0 || step.stage === names.length - 1) return true;
   const name = names[step.stage];
   return name !== undefined && images.some((image, i) => i > step.stage && image === name);
@@ -187,39 +131,40 @@ export function layerShips(ast: Dockerfile, step: Step): boolean {
 interface StageTable {
   /** Lower-cased `AS` name of each stage (undefined when unnamed). */
   names: Array<string | undefined>;
-  /** Lower-cased image (or stage) each FROM names. */
+  /** Lower-cased image (or stage) each FROM names, as written. */
   images: string[];
   /** Stage index -> the earlier stage its FROM names, if any. */
   parents: Array<number | undefined>;
 }
 
-const stageTables = new WeakMap<Dockerfile, StageTable>();
+const stageTables = new WeakMap<DockerfileModel, StageTable>();
 
-/** The FROMs of a file, read once (dockerfile-ast re-parses arguments on every getter call). */
-export function stageTable(ast: Dockerfile): StageTable {
-  let table = stageTables.get(ast);
+/** The FROMs of a file as hadolint reads them: names and images as written, lower-cased. */
+export function stageTable(model: DockerfileModel): StageTable {
+  let table = stageTables.get(model);
   if (!table) {
-    const froms = ast.getFROMs();
-    const names = froms.map((f) => f.getBuildStage()?.toLowerCase());
-    const images = froms.map((f) => (f.getImage() ?? '').toLowerCase());
+    const froms = model.instructions.filter((i) => i.keyword === 'FROM' && !i.onbuild);
+    const names = froms.map((f) => f.from?.alias?.toLowerCase());
+    const images = froms.map((f) => (f.from?.imageRaw ?? '').toLowerCase());
     const parents = images.map((image, i) => {
       const parent = names.findIndex((n, j) => j < i && n === image);
       return parent === -1 ? undefined : parent;
     });
     table = { names, images, parents };
-    stageTables.set(ast, table);
+    stageTables.set(model, table);
   }
   return table;
 }
 
 /**
  * Variables a RUN can see, name -> value: every ARG of the file (hadolint does not scope ARGs by
- * stage) and the ENVs of its stage and the stages it is built FROM, up to the step.
+ * stage) and the ENVs of its stage and the stages it is built FROM, up to the step. (The model's
+ * `vars` scope as BuildKit does; hadolint's rules keep hadolint's looser reading.)
  */
-export function variablesAt(ast: Dockerfile, at: Step): Map<string, string> {
-  const { args, envs } = definitions(ast);
+export function variablesAt(model: DockerfileModel, at: Step): Map<string, string> {
+  const { args, envs } = definitions(model);
   const vars = new Map(args);
-  const { parents } = stageTable(ast);
+  const { parents } = stageTable(model);
   const chain = new Set<number>([at.stage]);
   for (let stage = parents[at.stage]; stage !== undefined && !chain.has(stage); stage = parents[stage])
     chain.add(stage);
@@ -236,20 +181,20 @@ interface Definitions {
   envs: Array<{ name: string; value: string; stage: number; line: number }>;
 }
 
-const definitionCache = new WeakMap<Dockerfile, Definitions>();
+const definitionCache = new WeakMap<DockerfileModel, Definitions>();
 
-function definitions(ast: Dockerfile): Definitions {
-  let defs = definitionCache.get(ast);
+function definitions(model: DockerfileModel): Definitions {
+  let defs = definitionCache.get(model);
   if (!defs) {
     defs = { args: new Map(), envs: [] };
-    for (const s of steps(ast)) {
+    for (const s of model.instructions) {
       if (s.keyword !== 'ARG' && s.keyword !== 'ENV') continue;
-      for (const p of (s.instruction as Instruction & { getProperties(): Property[] }).getProperties()) {
-        if (s.keyword === 'ARG') defs.args.set(p.getName(), p.getValue() ?? '');
-        else defs.envs.push({ name: p.getName(), value: p.getValue() ?? '', stage: s.stage, line: s.line });
+      for (const p of s.properties ?? []) {
+        if (s.keyword === 'ARG') defs.args.set(p.name, p.value ?? '');
+        else defs.envs.push({ name: p.name, value: p.value ?? '', stage: s.stage, line: s.line });
       }
     }
-    definitionCache.set(ast, defs);
+    definitionCache.set(model, defs);
   }
   return defs;
 }

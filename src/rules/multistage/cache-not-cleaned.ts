@@ -5,7 +5,7 @@
  * are left to those rules. Removing a cache in a later RUN does not help: the earlier layer keeps it.
  * `RUN --mount=type=cache` keeps the cache out of the image altogether and is the preferred fix.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argsAfterSubcommand, hasFlag, isProgram, subcommand } from '../shell/command.js';
 import type { ShellCommand } from '../shell/script.js';
@@ -153,13 +153,7 @@ function envBefore(instructions: Instruction[], line: number): Map<string, strin
   for (const instruction of instructions) {
     if (lineOf(instruction) >= line) break;
     if (keywordOf(instruction) !== 'ENV') continue;
-    const props =
-      (
-        instruction as Instruction & {
-          getProperties?: () => { getName(): string; getValue(): string | null }[];
-        }
-      ).getProperties?.() ?? [];
-    for (const p of props) names.set(p.getName(), p.getValue() ?? '');
+    for (const p of instruction.properties ?? []) names.set(p.name, p.value ?? '');
   }
   return names;
 }
@@ -170,13 +164,14 @@ export const cacheNotCleaned: Rule = {
   description:
     'A package-manager cache (npm, pnpm, go, poetry, uv, composer, cargo, the apk index) is left in a layer of the final image; clean it in the same RUN or use `RUN --mount=type=cache`.',
   aliases: [],
+  layerHygiene: true,
   check(ctx) {
     const target = targetStage(ctx);
     if (!target || targetsDevOrToolingImage(ctx)) return [];
     const chain = stageChain(ctx.model.graph, target.index);
     // Windows images keep caches elsewhere (%LOCALAPPDATA%); the paths and fixes here are Linux ones.
     if (isWindowsImage(chain[0]?.base ?? '')) return [];
-    const instructions = chain.flatMap((s) => s.instructions);
+    const instructions = chain.flatMap((s) => s.steps);
     const hits: RuleHit[] = [];
     for (const instruction of instructions) {
       if (keywordOf(instruction) !== 'RUN') continue;

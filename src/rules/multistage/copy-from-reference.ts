@@ -3,7 +3,7 @@
  * silently pulled as an image (`--from=biuld` pulls `docker.io/library/biuld:latest`), and an index
  * (`--from=0`) breaks quietly when a stage is inserted above it.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 import { edgeStageAt, flagsOf, keywordOf, lineOf, endLineOf, stageLabel } from './stage-facts.js';
@@ -25,7 +25,7 @@ interface FromReference {
 function fromReferences(ctx: RuleContext): FromReference[] {
   const refs: FromReference[] = [];
   let stageIndex = -1;
-  for (const instruction of ctx.model.ast.getInstructions()) {
+  for (const instruction of ctx.model.instructions) {
     const keyword = keywordOf(instruction);
     if (keyword === 'FROM') {
       stageIndex++;

@@ -4,13 +4,13 @@
  * dependencies that overwrite the ones installed in the image). Patterns are matched by the shared
  * ../dockerignore.ts (@balena/dockerignore: Docker's `**`, `!` exceptions, leading `/`).
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import { ignoreMatcher } from '../dockerignore.js';
 import type { Rule, RuleContext } from '../types.js';
 import { copiesWholeContext, endLineOf, keywordOf, lineOf } from './stage-facts.js';
 
 function firstWholeContextCopy(ctx: RuleContext): Instruction | undefined {
-  return ctx.model.ast.getInstructions().find(copiesWholeContext);
+  return ctx.model.instructions.find(copiesWholeContext);
 }
 
 /** True when the Dockerfile builds a Node.js project (so a host node_modules could exist). */
@@ -40,7 +40,7 @@ export const dockerignoreMissing: Rule = {
       {
         line: lineOf(copy),
         endLine: endLineOf(copy),
-        message: `\`${keywordOf(copy)} ${copy.getArgumentsContent() ?? ''}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`${usesNode(ctx) ? ', `node_modules`' : ''} and local files go into the image and bust the cache. Add a \`.dockerignore\` (at least \`.git\`${usesNode(ctx) ? ' and `node_modules`' : ''}).`,
+        message: `\`${keywordOf(copy)} ${copy.argsText}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`${usesNode(ctx) ? ', `node_modules`' : ''} and local files go into the image and bust the cache. Add a \`.dockerignore\` (at least \`.git\`${usesNode(ctx) ? ' and `node_modules`' : ''}).`,
       },
     ];
   },
@@ -65,7 +65,7 @@ export const dockerignoreIncomplete: Rule = {
       {
         line: lineOf(copy),
         endLine: endLineOf(copy),
-        message: `\`${keywordOf(copy)} ${copy.getArgumentsContent() ?? ''}\` copies the whole build context, and \`.dockerignore\` lets ${list} in; add ${missing.join(' and ')} to \`.dockerignore\`.`,
+        message: `\`${keywordOf(copy)} ${copy.argsText}\` copies the whole build context, and \`.dockerignore\` lets ${list} in; add ${missing.join(' and ')} to \`.dockerignore\`.`,
       },
     ];
   },

@@ -7,7 +7,7 @@
  * whether a RUN built something (go build, npm run build, mvn package...) and whether a Node.js install
  * brought devDependencies that were not pruned afterwards.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 import {
@@ -44,20 +44,16 @@ interface StageContents {
 /** True when an ENV in the instructions so far sets NODE_ENV=production (npm/yarn then skip devDependencies). */
 function setsNodeEnvProduction(instruction: Instruction): boolean {
   if (keywordOf(instruction) !== 'ENV') return false;
-  const props =
-    (
-      instruction as Instruction & {
-        getProperties?: () => { getName(): string; getValue(): string | null }[];
-      }
-    ).getProperties?.() ?? [];
-  return props.some((p) => p.getName() === 'NODE_ENV' && /^["']?production/.test(p.getValue() ?? ''));
+  return (instruction.properties ?? []).some(
+    (p) => p.name === 'NODE_ENV' && /^["']?production/.test(p.value ?? ''),
+  );
 }
 
 export function stageContents(stages: Stage[]): StageContents {
   const contents: StageContents = { contextDirs: [], built: false, devDependencyDirs: [] };
   const workdir = workdirTracker(stages[0]?.base);
   let nodeEnvProduction = false;
-  for (const instruction of stages.flatMap((s) => s.instructions)) {
+  for (const instruction of stages.flatMap((s) => s.steps)) {
     workdir.apply(instruction);
     if (keywordOf(instruction) === 'FROM') nodeEnvProduction = false;
     if (setsNodeEnvProduction(instruction)) nodeEnvProduction = true;
@@ -84,7 +80,7 @@ function copiesIntoFinal(ctx: RuleContext): { instruction: Instruction; source: 
   if (!target || targetsDevOrToolingImage(ctx)) return [];
   const found: { instruction: Instruction; source: Stage; paths: string[] }[] = [];
   for (const stage of stageChain(ctx.model.graph, target.index)) {
-    for (const instruction of stage.instructions) {
+    for (const instruction of stage.steps) {
       if (keywordOf(instruction) !== 'COPY' || flagValue(instruction, 'from') === undefined) continue;
       const edge = stage.edges.find((e) => e.kind === 'copy' && e.line === lineOf(instruction));
       const source = edge?.stage !== undefined ? ctx.model.graph.stages[edge.stage] : undefined;

@@ -117,7 +117,7 @@ export const finalStageFullImage: Rule = {
     const runsSomething = instructions.some((i) =>
       ['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)),
     );
-    const addsFiles = target.instructions.some((i) => ['COPY', 'ADD'].includes(keywordOf(i)));
+    const addsFiles = target.steps.some((i) => ['COPY', 'ADD'].includes(keywordOf(i)));
     const multiStage = ctx.model.graph.stages.length > 1;
     if (!multiStage && !runsSomething && !addsFiles) return [];
     // A toolchain final stage is only fixable by building elsewhere; say so when the build already does.

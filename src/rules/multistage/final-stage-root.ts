@@ -3,9 +3,7 @@
  * `USER root` and the final stage inherits it). An explicit `USER root` as the final stage's last USER is
  * hadolint's DL3002, reported by that rule; this one covers what DL3002 cannot see.
  */
-import type { Instruction } from 'dockerfile-ast';
-import { expandAt } from '../../dockerfile/instructions.js';
-import type { Stage } from '../../dockerfile/types.js';
+import { expandAt, type DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule } from '../types.js';
 import {
   finalStageLabel,
@@ -46,11 +44,8 @@ function userAdvice(base: string): string {
  * The user a USER instruction sets, with the ARG/ENV values in scope expanded: `ARG APP_USER=root`
  * then `USER $APP_USER` runs as root, as does `USER ${UID}:${GID}` with `ARG UID=0`.
  */
-function effectiveUser(chain: Stage[], instruction: Instruction, escapeChar: string): string {
-  const written = instruction.getArgumentsContent() ?? '';
-  const line = lineOf(instruction);
-  const step = chain.flatMap((s) => s.steps).find((s) => s.keyword === 'USER' && s.line === line);
-  return step ? expandAt(step, written, escapeChar) : written;
+function effectiveUser(instruction: Instruction, escapeChar: string): string {
+  return expandAt(instruction, instruction.argsText, escapeChar);
 }
 
 export const finalStageRoot: Rule = {
@@ -67,7 +62,7 @@ export const finalStageRoot: Rule = {
     const withoutDigest = base.replace(/@.*$/, '');
     // Windows images have their own user model (ContainerUser/ContainerAdministrator).
     if (isWindowsImage(base) || NON_ROOT_BASES.some((re) => re.test(withoutDigest))) return [];
-    const instructions = chain.flatMap((s) => s.instructions);
+    const instructions = chain.flatMap((s) => s.steps);
     const starts = instructions.some((i) => ['CMD', 'ENTRYPOINT'].includes(keywordOf(i)));
     // A scratch stage with no CMD/ENTRYPOINT is an export of build outputs (`--output`); nothing runs in it.
     if (base === 'scratch' && !starts) return [];
@@ -86,9 +81,9 @@ export const finalStageRoot: Rule = {
         },
       ];
     }
-    const user = lastUser.getArgumentsContent() ?? '';
+    const user = lastUser.argsText;
     const userLine = lineOf(lastUser);
-    const expanded = effectiveUser(chain, lastUser, ctx.model.escapeChar);
+    const expanded = effectiveUser(lastUser, ctx.model.escapeChar);
     if (!isRootUser(expanded)) return [];
     const inTarget = target.line <= userLine && userLine <= target.endLine;
     // `USER root` written in the final stage itself is DL3002's finding; a variable that expands to

@@ -4,7 +4,7 @@
  * pair of RUNs in every stage; this rule only speaks about the stage that is shipped, and only from
  * RUN_THRESHOLD in a row, where merging measurably shrinks and flattens the image.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import {
   endLineOf,
@@ -23,6 +23,7 @@ export const finalStageManyRuns: Rule = {
   severity: 'info',
   description: `${RUN_THRESHOLD} or more consecutive RUN instructions in the final stage, each a shipped layer; join them with \`&&\` or a heredoc.`,
   aliases: [],
+  layerHygiene: true,
   check(ctx) {
     const target = targetStage(ctx);
     if (!target || targetsDevOrToolingImage(ctx)) return [];
@@ -40,7 +41,7 @@ export const finalStageManyRuns: Rule = {
       }
       streak = [];
     };
-    for (const instruction of target.instructions) {
+    for (const instruction of target.steps) {
       if (keywordOf(instruction) === 'RUN') streak.push(instruction);
       else close();
     }

@@ -11,7 +11,7 @@
  * before, each source change downloads every dependency again, unless the RUN keeps the downloads in a
  * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import {
@@ -34,7 +34,7 @@ function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<
   seen.add(index);
   let copiedAll = false;
   for (const current of stageChain(graph, index)) {
-    for (const instruction of current.instructions) {
+    for (const instruction of current.steps) {
       if (copiesWholeContext(instruction)) copiedAll = true;
       for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
@@ -87,7 +87,7 @@ export const installAfterCopyAll: Rule = {
       const installedBeforeCopy = new Set<Ecosystem>();
       for (const current of chain) {
         const own = current.index === stage.index;
-        for (const instruction of current.instructions) {
+        for (const instruction of current.steps) {
           // Dependencies installed manifest-first in another stage and copied in count as installed here.
           for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
             installedBeforeCopy.add(e);

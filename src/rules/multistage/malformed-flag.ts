@@ -4,7 +4,7 @@
  * and `RUN --mount` options split by a space. BuildKit refuses most of these; the single-dash forms are worse:
  * Docker reads them as file names and the error talks about a missing file.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { flagsOf, keywordOf, lineOf, endLineOf } from './stage-facts.js';
 
@@ -34,7 +34,7 @@ export const malformedFlag: Rule = {
   aliases: [],
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const instruction of ctx.model.ast.getInstructions()) {
+    for (const instruction of ctx.model.instructions) {
       const keyword = keywordOf(instruction);
       const known = KNOWN_FLAGS[keyword];
       if (!known) continue;
@@ -52,7 +52,7 @@ function problems(
   known: Record<string, 'value' | 'bool'>,
 ): string[] {
   const found: string[] = [];
-  const args = instruction.getArguments().map((a) => a.getValue());
+  const args = instruction.words;
   const flags = flagsOf(instruction);
   const knownNames = Object.keys(known);
   const looksLikeFlagWord = (word: string) => knownNames.some((n) => word.toLowerCase().startsWith(`${n}=`));

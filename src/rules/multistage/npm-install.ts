@@ -3,7 +3,7 @@
  * what was locked, faster, and fail instead of silently changing versions), and the deprecated
  * `--only=production` / `--production` flags (npm 7+ wants `--omit=dev`; newer versions warn).
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { argsAfterSubcommand, isProgram, subcommand } from '../shell/command.js';
 import { deprecatedProductionFlag, isNpmProjectInstall, runCommands } from './package-commands.js';
@@ -66,8 +66,8 @@ export const npmCiPreferred: Rule = {
       let lockfileLine: number | undefined;
       // Earlier stages of the FROM chain count: `FROM deps AS build` sees deps' files.
       const parents = stageChain(ctx.model.graph, stage.index).slice(0, -1);
-      if (parents.some((p) => p.instructions.some(copiesNpmLockfile))) lockfileLine = 0;
-      for (const instruction of stage.instructions) {
+      if (parents.some((p) => p.steps.some(copiesNpmLockfile))) lockfileLine = 0;
+      for (const instruction of stage.steps) {
         if (copiesNpmLockfile(instruction)) lockfileLine = lineOf(instruction);
         if (lockfileLine === undefined) continue;
         for (const command of runCommands(instruction)) {
@@ -98,7 +98,7 @@ export const npmDeprecatedProductionFlag: Rule = {
   aliases: [],
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const instruction of ctx.model.ast.getInstructions()) {
+    for (const instruction of ctx.model.instructions) {
       for (const command of runCommands(instruction)) {
         if (!isProgram(command, 'npm')) continue;
         const flag = deprecatedProductionFlag(command);

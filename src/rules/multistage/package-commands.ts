@@ -3,7 +3,7 @@
  * (src/rules/shell): dependency installs (per ecosystem), installs that bring dev dependencies,
  * prunes, and build steps. The multi-stage rules ask these questions about RUNs in several stages.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import {
   argsAfterSubcommand,
   argsNoFlags,
@@ -13,7 +13,6 @@ import {
   isProgram,
   subcommand,
 } from '../shell/command.js';
-import { runScript } from '../shell/run-script.js';
 import type { ShellCommand } from '../shell/script.js';
 import { keywordOf } from './stage-facts.js';
 
@@ -36,7 +35,7 @@ const NODE_VALUE_FLAGS = [
 /** The simple commands a RUN executes; empty for other instructions. */
 export function runCommands(instruction: Instruction): ShellCommand[] {
   if (keywordOf(instruction) !== 'RUN') return [];
-  return runScript(instruction).commands;
+  return instruction.script?.commands ?? [];
 }
 
 /**

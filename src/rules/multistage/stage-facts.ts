@@ -3,22 +3,29 @@
  * chain of a stage, where instructions are, what COPY copies and what an image reference names.
  * Pure functions over the parsed model; no rule logic here.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import { transitiveDependencies } from '../../dockerfile/graph.js';
 import type { RuleContext } from '../types.js';
 
-/** 1-based first and last line of an instruction (dockerfile-ast counts from 0). */
+/** One instruction of the typed model (src/dockerfile/instructions.ts). */
+export type Instruction = DockerInstruction;
+
+/** 1-based first and last line of an instruction. */
 export function lineOf(instruction: Instruction): number {
-  return instruction.getRange().start.line + 1;
+  return instruction.line;
 }
 
 export function endLineOf(instruction: Instruction): number {
-  return instruction.getRange().end.line + 1;
+  return instruction.endLine;
 }
 
+/**
+ * Upper-case keyword; `ONBUILD` for an ONBUILD trigger: these rules judge what the image itself runs,
+ * and a trigger runs only in images built FROM it.
+ */
 export function keywordOf(instruction: Instruction): string {
-  return instruction.getKeyword().toUpperCase();
+  return instruction.onbuild ? 'ONBUILD' : instruction.keyword;
 }
 
 /** The stage the build produces; undefined for a file without FROM. */
@@ -64,38 +71,24 @@ export function reachableStages(graph: StageGraph, roots: readonly number[]): Se
 
 /** Instructions of a stage's chain, root stage first: what the stage's filesystem was built by. */
 export function chainInstructions(graph: StageGraph, index: number): Instruction[] {
-  return stageChain(graph, index).flatMap((s) => s.instructions);
+  return stageChain(graph, index).flatMap((s) => s.steps);
 }
 
 /** The flags of an instruction that takes them (`--from=build` -> from/build); value null when valueless. */
-export function flagsOf(instruction: Instruction): { name: string; value: string | null }[] {
-  const withFlags = instruction as Instruction & {
-    getFlags?: () => { getName(): string; getValue(): string | null }[];
-  };
-  if (typeof withFlags.getFlags !== 'function') return [];
-  return withFlags.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() }));
+export function flagsOf(instruction: Instruction): readonly { name: string; value: string | null }[] {
+  return instruction.flags;
 }
 
 export function flagValue(instruction: Instruction, name: string): string | undefined {
-  const flag = flagsOf(instruction).find((f) => f.name.toLowerCase() === name);
+  const flag = instruction.flags.find((f) => f.name === name);
   return flag ? (flag.value ?? undefined) : undefined;
 }
 
-/** Sources and destination of a COPY/ADD (flags removed; JSON form read too); undefined for heredocs. */
+/** Sources and destination of a COPY/ADD (shell words, quotes removed; JSON form read too); undefined for heredocs. */
 export function copyPaths(instruction: Instruction): { sources: string[]; dest: string } | undefined {
-  const raw = instruction.getArguments().map((a) => a.getValue());
-  let words = raw;
-  const joined = raw.join(' ').trim();
-  if (joined.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(joined);
-      if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) words = parsed as string[];
-    } catch {
-      // Not JSON: Docker reads it as shell-form words.
-    }
-  }
-  if (words.length < 2 || words.some((w) => w.startsWith('<<'))) return undefined;
-  return { sources: words.slice(0, -1), dest: words[words.length - 1] as string };
+  const copy = instruction.copy;
+  if (!copy || copy.heredoc || copy.sources.length === 0) return undefined;
+  return { sources: copy.sources, dest: copy.dest };
 }
 
 /** True for a source that means the whole build context: `.`, `./`, `*`, `./*`. */
@@ -141,7 +134,7 @@ export function workdirTracker(baseImage = ''): {
   return {
     apply(instruction: Instruction) {
       if (keywordOf(instruction) !== 'WORKDIR') return;
-      const dir = instruction.getArgumentsContent()?.trim();
+      const dir = instruction.argsText.trim();
       if (dir && !dir.includes('$')) current = resolvePath(dir, current);
     },
     get current() {

@@ -5,7 +5,7 @@
  * (`PIP_CACHE_DIR=... pip install`, an earlier `export` in the script, or an ENV), else the tool's
  * default for root.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Mount } from '../../dockerfile/instructions.js';
 import { flagValue } from './command.js';
 import type { ShellCommand, ShellScript } from './script.js';
 
@@ -36,24 +36,10 @@ export const YARN_CACHE: CacheLocation = {
 };
 
 /** Targets of a RUN's `--mount=type=cache` and `--mount=type=tmpfs` (both keep files out of the layer). */
-export function cacheMountTargetsOf(instruction: Instruction): string[] {
-  const withFlags = instruction as Instruction & {
-    getFlags?(): Array<{ getName(): string; getValue(): string | null }>;
-  };
-  const targets: string[] = [];
-  for (const flag of withFlags.getFlags?.() ?? []) {
-    const value = flag.getValue();
-    if (flag.getName() !== 'mount' || !value) continue;
-    const options = new Map(
-      value.split(',').map((kv): [string, string] => {
-        const eq = kv.indexOf('=');
-        return eq === -1 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
-      }),
-    );
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-    if ((options.get('type') === 'cache' || options.get('type') === 'tmpfs') && target) targets.push(target);
-  }
-  return targets;
+export function cacheMountTargetsOf(run: { mounts: readonly Mount[] }): string[] {
+  return run.mounts.flatMap((m) =>
+    (m.options.type === 'cache' || m.options.type === 'tmpfs') && m.target ? [m.target] : [],
+  );
 }
 
 const trimSlashes = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
