@@ -17,7 +17,7 @@ import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { UserError } from '../../src/errors.js';
 import { loadLintSetup, runLint } from '../../src/rules/lint.js';
 import { allRules } from '../../src/rules/registry.js';
-import type { Finding, Severity } from '../../src/rules/types.js';
+import type { Finding } from '../../src/rules/types.js';
 import { realDockerfiles } from './corpus.js';
 
 export interface LintedFile {
@@ -30,18 +30,16 @@ export interface LintedFile {
 }
 
 /**
- * `default`: the shipped defaults. `all`: every rule on, a rule that is off by default at warning
+ * `default`: the shipped defaults. `all`: every rule on, a rule that is off by default turned on at its own severity
  * (what a config turning everything on sees; compared with BuildKit's `experimental=all`).
  */
 export type LintMode = 'default' | 'all';
 
 const cache = new Map<LintMode, LintedFile[]>();
 
-/** Severity overrides that turn on every rule that is off by default. */
-function everyRuleOn(): Record<string, Severity> {
-  return Object.fromEntries(
-    allRules.filter((r) => (r.severity as string) === 'off').map((r) => [r.id.toLowerCase(), 'warning']),
-  );
+/** The rules that are off by default (BuildKit's experimental checks, DL3057), turned on by name. */
+function defaultOffRules(): string[] {
+  return allRules.filter((r) => r.defaultOff !== undefined).map((r) => r.id);
 }
 
 function lintOne(path: string, mode: LintMode): LintedFile {
@@ -50,12 +48,11 @@ function lintOne(path: string, mode: LintMode): LintedFile {
   const text = readFileSync(path, 'utf8');
   try {
     const model = parseDockerfile(text, file);
-    const overrides = mode === 'all' ? everyRuleOn() : {};
     const options = {
       ...setup.options,
       dockerignore: [],
       ...stagesFor(model),
-      severityOverrides: { ...(setup.options.severityOverrides ?? {}), ...overrides },
+      ...(mode === 'all' ? { enabled: defaultOffRules() } : {}),
     };
     const { findings, notices } = runLint(model, options);
     return { file, findings, notices };
