@@ -141,6 +141,8 @@ async function main() {
     for (const name of opts.sections) {
       const started = Date.now();
       try {
+        // The section's earlier figures (with --reuse), for sections that re-measure a part of themselves.
+        ctx.previous = previous?.sections?.[name];
         results.sections[name] = await SECTIONS[name](ctx);
       } catch (err) {
         results.sections[name] = { error: err instanceof Error ? err.message : String(err) };

@@ -339,11 +339,15 @@ export async function benchRealistic(ctx) {
         "smoke run: the realistic fixtures need Debian's archive, the npm registry and minutes of builds; CI checks the pure parts (__tests__/unit/bench/realistic.test.ts)",
     };
   await mustRun('bash', [join(REPO_ROOT, 'scripts', 'base-images.sh'), 'debian']);
-  // STAGEGATE_BENCH_REALISTIC=realistic-300mb runs one fixture (a quicker look; the figures are partial).
+  // STAGEGATE_BENCH_REALISTIC=realistic-300mb runs one fixture, STAGEGATE_BENCH_REALISTIC_DRIVERS=docker one
+  // driver; the figures of the others are kept from the previous run's JSON (see `keepOthers`).
   const filter = process.env.STAGEGATE_BENCH_REALISTIC?.split(',').filter(Boolean);
+  const driverFilter = process.env.STAGEGATE_BENCH_REALISTIC_DRIVERS?.split(',').filter(Boolean);
   const byFixture = new Map();
   const repos = new Map();
-  for (const { fixture, driver } of plan(filter)) {
+  for (const { fixture, driver } of plan(filter).filter(
+    (p) => !driverFilter || driverFilter.includes(p.driver.name),
+  )) {
     if (!byFixture.has(fixture.name)) byFixture.set(fixture.name, { fixture: fixture.label, drivers: [] });
     const f = byFixture.get(fixture.name);
     ctx.log(`realistic: ${fixture.label} on ${driver.name}`);
@@ -379,5 +383,28 @@ export async function benchRealistic(ctx) {
       ctx.log(`  ${driver.name} failed: ${f.drivers.at(-1).error}`);
     }
   }
-  return { how: HOW, hosted: HOSTED, fixtures: [...byFixture.values()] };
+  return { how: HOW, hosted: HOSTED, fixtures: keepOthers(ctx.previous?.fixtures, [...byFixture.values()]) };
+}
+
+/**
+ * This run's fixtures, with the drivers (and fixtures) it did not run kept from the previous run's
+ * figures, so one fixture or driver can be re-measured alone (or several side by side, each with its
+ * own --json, merged afterwards). A driver this run measured replaces the earlier one.
+ */
+export function keepOthers(previous = [], fresh) {
+  const out = previous.map((p) => ({ ...p, drivers: [...(p.drivers ?? [])] }));
+  for (const f of fresh) {
+    const at = out.findIndex((p) => p.fixture === f.fixture);
+    if (at < 0) {
+      out.push(f);
+      continue;
+    }
+    const kept = out[at].drivers.filter((d) => !f.drivers.some((n) => n.driver === d.driver));
+    const merged = { ...out[at], ...f, drivers: [...kept, ...f.drivers] };
+    // Figures of the default-daemon driver (image size, peak memory, dive) stay when this run lacked it.
+    for (const key of ['imageSize', 'peakRssKb', 'measureWithReport', 'dive'])
+      if (f[key] === undefined && out[at][key] !== undefined) merged[key] = out[at][key];
+    out[at] = merged;
+  }
+  return out;
 }
