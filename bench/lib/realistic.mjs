@@ -148,3 +148,26 @@ export function realisticTargets(section) {
   }
   return rows;
 }
+
+/**
+ * This run's fixtures, with the drivers (and fixtures) it did not run kept from the previous run's
+ * figures, so one fixture or driver can be re-measured alone (or several side by side, each with its
+ * own --json, merged afterwards). A driver this run measured replaces the earlier one.
+ */
+export function keepOthers(previous = [], fresh) {
+  const out = previous.map((p) => ({ ...p, drivers: [...(p.drivers ?? [])] }));
+  for (const f of fresh) {
+    const at = out.findIndex((p) => p.fixture === f.fixture);
+    if (at < 0) {
+      out.push(f);
+      continue;
+    }
+    const kept = out[at].drivers.filter((d) => !f.drivers.some((n) => n.driver === d.driver));
+    const merged = { ...out[at], ...f, drivers: [...kept, ...f.drivers] };
+    // Figures of the default-daemon driver (image size, peak memory, dive) stay when this run lacked it.
+    for (const key of ['imageSize', 'peakRssKb', 'measureWithReport', 'dive'])
+      if (f[key] === undefined && out[at][key] !== undefined) merged[key] = out[at][key];
+    out[at] = merged;
+  }
+  return out;
+}

@@ -25,7 +25,13 @@ import { join } from 'node:path';
 import { BUST_ARG, DOCKER, NODE, REPO_ROOT, SCRATCH, prepareRepo } from '../lib/projects.mjs';
 import { median, mustRun, nonce, summarisePairs, timed } from '../lib/measure.mjs';
 import { phaseTimes, runHandWritten, runStagegate } from '../lib/job.mjs';
-import { changedLayers, compareWaste, diveFigures, realisticFixtures } from '../lib/realistic.mjs';
+import {
+  changedLayers,
+  compareWaste,
+  diveFigures,
+  keepOthers,
+  realisticFixtures,
+} from '../lib/realistic.mjs';
 import { transpileSources } from '../transpile.mjs';
 import { runStagegate as measureOnce } from '../compressed-size.mjs';
 import { engineEnv } from './drivers.mjs';
@@ -384,27 +390,4 @@ export async function benchRealistic(ctx) {
     }
   }
   return { how: HOW, hosted: HOSTED, fixtures: keepOthers(ctx.previous?.fixtures, [...byFixture.values()]) };
-}
-
-/**
- * This run's fixtures, with the drivers (and fixtures) it did not run kept from the previous run's
- * figures, so one fixture or driver can be re-measured alone (or several side by side, each with its
- * own --json, merged afterwards). A driver this run measured replaces the earlier one.
- */
-export function keepOthers(previous = [], fresh) {
-  const out = previous.map((p) => ({ ...p, drivers: [...(p.drivers ?? [])] }));
-  for (const f of fresh) {
-    const at = out.findIndex((p) => p.fixture === f.fixture);
-    if (at < 0) {
-      out.push(f);
-      continue;
-    }
-    const kept = out[at].drivers.filter((d) => !f.drivers.some((n) => n.driver === d.driver));
-    const merged = { ...out[at], ...f, drivers: [...kept, ...f.drivers] };
-    // Figures of the default-daemon driver (image size, peak memory, dive) stay when this run lacked it.
-    for (const key of ['imageSize', 'peakRssKb', 'measureWithReport', 'dive'])
-      if (f[key] === undefined && out[at][key] !== undefined) merged[key] = out[at][key];
-    out[at] = merged;
-  }
-  return out;
 }

@@ -130,3 +130,39 @@ describe('realisticTargets', () => {
     expect(by['Waste analysis time vs dive, f']).toMatchObject({ limit: 1, value: 0.5 });
   });
 });
+
+describe('keepOthers', () => {
+  it('replaces the drivers a run measured and keeps the rest, fixture by fixture', async () => {
+    const { keepOthers } = (await load()) as RealisticModule & {
+      keepOthers(previous: unknown[] | undefined, fresh: unknown[]): unknown[];
+    };
+    const previous = [
+      {
+        fixture: 'a',
+        drivers: [
+          { driver: 'docker', v: 1 },
+          { driver: 'dc', v: 2 },
+        ],
+        dive: { v: 1 },
+      },
+      { fixture: 'c', drivers: [{ driver: 'docker', v: 5 }] },
+    ];
+    const fresh = [
+      { fixture: 'a', drivers: [{ driver: 'dc', v: 3 }] },
+      { fixture: 'b', drivers: [{ driver: 'docker', v: 4 }] },
+    ];
+    expect(keepOthers(previous, fresh)).toEqual([
+      {
+        fixture: 'a',
+        drivers: [
+          { driver: 'docker', v: 1 },
+          { driver: 'dc', v: 3 },
+        ],
+        dive: { v: 1 },
+      },
+      { fixture: 'c', drivers: [{ driver: 'docker', v: 5 }] },
+      { fixture: 'b', drivers: [{ driver: 'docker', v: 4 }] },
+    ]);
+    expect(keepOthers(undefined, fresh)).toEqual(fresh);
+  });
+});
