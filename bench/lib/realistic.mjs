@@ -79,6 +79,15 @@ export function compareWaste(ours, dive) {
   return { rows, equal: rows.every((r) => r.equal), oursWastedBytes: ours?.wastedBytes };
 }
 
+/** How far stagegate's waste figures are from dive's, as text ('' when equal). */
+export function wasteDifference(comparison) {
+  const [bytes, eff] = comparison?.rows ?? [];
+  if (!bytes || !eff || comparison.equal) return '';
+  const b = (bytes.ours ?? NaN) - bytes.dive;
+  const e = (eff.ours ?? NaN) - eff.dive;
+  return `${b >= 0 ? '+' : ''}${b} B wasted, ${e >= 0 ? '+' : ''}${e.toExponential(2)} efficiency`;
+}
+
 /** A ratio of medians' samples, or undefined when a side is missing. */
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : undefined);
 
@@ -137,6 +146,7 @@ export function realisticTargets(section) {
         limit: 0,
         value: f.dive.comparison ? (f.dive.comparison.equal ? 0 : 1) : undefined,
         unit: 'equal',
+        detail: wasteDifference(f.dive.comparison),
       });
       rows.push({
         figure: `Waste analysis time vs dive, ${f.fixture}`,

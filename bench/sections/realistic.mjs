@@ -88,7 +88,7 @@ async function diffIds(docker, env, image) {
  * One read of the head's changed layers: their tarballs (from a `docker save` made now, untimed)
  * through `gzip -6`, timed `runs` times. Returns the median and the layers' bytes.
  */
-async function oneReadOfChangedLayers(engine, head, base, dir, runs) {
+export async function oneReadOfChangedLayers(engine, head, base, dir, runs) {
   const docker = engine?.docker ?? DOCKER;
   const env = engine?.env ?? {};
   const changed = changedLayers(await diffIds(docker, env, head), await diffIds(docker, env, base));
@@ -115,7 +115,7 @@ async function oneReadOfChangedLayers(engine, head, base, dir, runs) {
 }
 
 /** The job with a saved base report for the base commit (planted), hosted-runner otherwise. */
-async function jobWithSavedReport(repo, src, bust, plant, engine) {
+export async function jobWithSavedReport(repo, src, bust, plant, engine) {
   const cacheDir = join(SCRATCH, repo.name, 'saved-report-cache');
   const reportPath = join(SCRATCH, repo.name, 'saved-report.json');
   rmSync(cacheDir, { recursive: true, force: true });
@@ -154,12 +154,15 @@ async function jobWithSavedReport(repo, src, bust, plant, engine) {
 }
 
 /** dive and stagegate's measurement (with waste) of one image, alternating, `runs` pairs. */
-async function diveSideBySide(ctx, image, report, runs, dir) {
+export async function diveSideBySide(ctx, image, report, runs, dir) {
   const tool = await timed('bash', [join(REPO_ROOT, 'scripts', 'tools.sh'), 'dive']);
   if (tool.code !== 0)
     return { skipped: `scripts/tools.sh dive exited ${tool.code}: ${tool.stderr.trim().split('\n').at(-1)}` };
   const dive = tool.stdout.trim();
-  const version = (await timed(dive, ['--version'])).stdout.trim();
+  // A `go install` build carries no version (`dive --version` says "No version provided"): the pin is it.
+  const version = (
+    await timed('bash', [join(REPO_ROOT, 'scripts', 'tools.sh'), 'version', 'dive'])
+  ).stdout.trim();
   const src = (ctx.src ??= transpileSources());
   mkdirSync(dir, { recursive: true });
   const jsonFile = join(dir, 'dive.json');
