@@ -113,6 +113,7 @@ export function realisticSection(sec) {
         driverRows(f),
       ),
       '',
+      ...f.drivers.filter((d) => d.partial).map((d) => `Partial on ${d.driver}: ${d.partial}.\n`),
       ...diveBlock(f),
     );
   }

@@ -38,7 +38,7 @@ import { engineEnv } from './drivers.mjs';
 import { pair } from './job.mjs';
 
 export const HOW =
-  "Fixtures FROM `stagegate/debian:bookworm` (debootstrap, `scripts/base-images.sh debian`) with a dependencies layer (`apt-get install` from Debian's archive, `npm ci` of a committed lockfile from the npm registry) and an app layer; the PR edits `app/server.js` only. Cold: each side a fresh cache-bust value, so apt-get and npm ci re-run. Warm: both sides re-use stagegate's last cold value. \"One read of the changed layers\": `gzip -6` of the head's layers that the base image lacks, from a `docker save` made beforehand (a lower bound: the bytes are already out of the daemon).";
+  "Fixtures FROM `stagegate/debian:bookworm` (debootstrap, `scripts/base-images.sh debian`) with a dependencies layer (`apt-get install` from Debian's archive, `npm ci` of a committed lockfile from the npm registry) and an app layer; the PR edits `app/server.mjs` only. Cold: each side a fresh cache-bust value, so apt-get and npm ci re-run. Warm: both sides re-use stagegate's last cold value. \"One read of the changed layers\": `gzip -6` of the head's layers that the base image lacks, from a `docker save` made beforehand (a lower bound: the bytes are already out of the daemon).";
 
 const HOSTED = { STAGEGATE_CACHE_DIR: 'off' };
 const HARNESS = join(REPO_ROOT, 'bench', 'lib', 'cache-job.mjs');
