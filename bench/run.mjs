@@ -7,8 +7,11 @@
  *   node bench/run.mjs --smoke --out F      one iteration on small inputs (what CI runs, no timing asserted)
  *   node bench/run.mjs --sections lint,size --reuse   re-run some sections, keep the others' last figures
  *   node bench/run.mjs --sections drivers --reuse --engines remote,legacy-buildkit   per-driver section only
+ *   node bench/run.mjs --sections realistic --reuse   section 7 (realistic images, dive), spliced into BENCHMARKS.md
  *
- * Needs dist/ (`npm run bundle`), a Docker engine with BuildKit and the stagegate/busybox:1 base image.
+ * Needs dist/ (`npm run bundle`), a Docker engine with BuildKit and the stagegate/busybox:1 base image;
+ * the realistic section also stagegate/debian:bookworm (`scripts/base-images.sh debian`, run for it),
+ * Debian's archive, the npm registry and Go (dive, `scripts/tools.sh dive`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,7 @@ import { benchCache } from './sections/cache.mjs';
 import { benchScale } from './sections/scale.mjs';
 import { DEFAULT_ENGINES, benchDrivers } from './sections/drivers.mjs';
 import { benchFindings } from './sections/findings.mjs';
+import { benchRealistic } from './sections/realistic.mjs';
 
 export const SECTIONS = {
   job: benchJob,
@@ -45,6 +49,7 @@ export const SECTIONS = {
   scale: benchScale,
   drivers: benchDrivers,
   findings: benchFindings,
+  realistic: benchRealistic,
 };
 
 const USAGE = `Usage: node bench/run.mjs [--smoke] [--runs N] [--sections ${Object.keys(SECTIONS).join(',')}]
@@ -138,6 +143,8 @@ async function main() {
     for (const name of opts.sections) {
       const started = Date.now();
       try {
+        // The section's earlier figures (with --reuse), for sections that re-measure a part of themselves.
+        ctx.previous = previous?.sections?.[name];
         results.sections[name] = await SECTIONS[name](ctx);
       } catch (err) {
         results.sections[name] = { error: err instanceof Error ? err.message : String(err) };

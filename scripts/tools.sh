@@ -2,6 +2,7 @@
 # Installs a pinned developer tool the tests use, when it is missing, and prints its path on stdout.
 #
 #   bash scripts/tools.sh actionlint     # -> ~/.cache/stagegate/tools/actionlint-v1.7.12/actionlint
+#   bash scripts/tools.sh dive           # -> ~/.cache/stagegate/tools/dive-v0.13.1/dive (benchmarks' peer only)
 #
 # Tools are built from source with `go install` (Go and its module proxy, nothing else), once per
 # machine, into a folder keyed by version under ${STAGEGATE_TOOLS_DIR:-$HOME/.cache/stagegate/tools}.
@@ -16,6 +17,10 @@ ACTIONLINT_VERSION=v1.7.12
 # The `go` line of actionlint's go.mod at that version. Go 1.21+ fetches a newer toolchain itself
 # through the module proxy (unless GOTOOLCHAIN=local); older Go cannot.
 ACTIONLINT_GO=1.25
+# dive, the waste analyser the benchmarks compare stagegate with (never used by the action itself).
+# v0.13.1 is its newest tag on the module proxy; its go.mod says go 1.24.
+DIVE_VERSION=v0.13.1
+DIVE_GO=1.24
 
 tools_dir=${STAGEGATE_TOOLS_DIR:-${HOME:?}/.cache/stagegate/tools}
 
@@ -78,15 +83,19 @@ case "${1:-}" in
   actionlint)
     go_tool actionlint "$ACTIONLINT_VERSION" "$ACTIONLINT_GO" github.com/rhysd/actionlint/cmd/actionlint
     ;;
+  dive)
+    go_tool dive "$DIVE_VERSION" "$DIVE_GO" github.com/wagoodman/dive
+    ;;
   version)
     # bash scripts/tools.sh version actionlint -> the pinned version (for cache keys and messages)
     case "${2:-}" in
       actionlint) echo "$ACTIONLINT_VERSION" ;;
-      *) echo "usage: scripts/tools.sh version actionlint" >&2 && exit 2 ;;
+      dive) echo "$DIVE_VERSION" ;;
+      *) echo "usage: scripts/tools.sh version actionlint|dive" >&2 && exit 2 ;;
     esac
     ;;
   *)
-    echo "usage: scripts/tools.sh actionlint | version actionlint" >&2
+    echo "usage: scripts/tools.sh actionlint | dive | version actionlint|dive" >&2
     exit 2
     ;;
 esac

@@ -65,6 +65,7 @@ interface Results {
         loadedBuilds?: Array<{ label: string; load: boolean }>;
       }>;
     };
+    realistic: { skipped?: string; fixtures?: unknown[] };
     scale: {
       stages: Array<{
         stages: number;
@@ -121,6 +122,7 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
       '## 5. Scale',
       '## 6. Per driver',
       '## 7. Findings',
+      '## 8. Realistic images (re-anchored targets, dive)',
     ]) {
       expect(markdown).toContain(heading);
     }
@@ -136,6 +138,15 @@ describeWithEngine('bench smoke (node bench/run.mjs --smoke)', () => {
     expect(findings?.unjudged).toBe(0);
     expect(findings?.precision).toBeGreaterThanOrEqual(0.97);
     expect(markdown).toMatch(/Precision at warning\+error.*\*\*\d+\.\d%\*\*/);
+  });
+
+  it('skips the realistic section (minutes of apt-get and npm ci builds, a 1 GB image), saying why', () => {
+    expect(results.sections.realistic.skipped).toMatch(/smoke run/);
+    expect(results.sections.realistic.fixtures).toBeUndefined();
+    expect(markdown).toContain('Skipped: smoke run');
+    // The retired targets are stated with their reasons, not scored.
+    expect(markdown).toContain('Retired: "warm job ≤ 1.00× on a 3-stage toy"');
+    expect(markdown).toContain('Retired: "lint ≥ 2× faster per file');
   });
 
   it('measures the whole job and the hand-written steps side by side, cold and warm', () => {

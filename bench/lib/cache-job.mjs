@@ -5,10 +5,11 @@
  * seam (src/seams/cache.ts) backed by one file per key in a directory.
  *
  *   node bench/lib/cache-job.mjs JSON
- *   JSON: {src, repo, cacheDir, reportPath, target, baseSha, buildArgs: ["N=V"], plant?: {image}}
+ *   JSON: {src, repo, cacheDir, reportPath, target, baseSha, buildArgs: ["N=V"], plant?: {image}, log?: true}
  * With `plant`, the store first gets a base report for the base commit under the exact key this run
  * will look up (as a push to the base branch would have saved it), holding `plant.image`.
- * Prints {"exitCode", "baseSource", "cacheKeys"} on stdout.
+ * Prints {"exitCode", "baseSource", "cacheKeys"} on stdout. With `log`, the job's log lines (the
+ * `▶ <phase>` marks included) go to stderr, as `stagegate report` writes them.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ const runner = createTerminalRunner(
     apiUrl: 'https://api.github.com',
     workspace: process.cwd(),
   },
-  { write: () => undefined },
+  { write: spec.log ? (text) => process.stderr.write(text) : () => undefined },
 );
 
 if (spec.plant) {

@@ -11,7 +11,9 @@ import { median, timed } from './measure.mjs';
 /**
  * Runs stagegate's whole job on `repo` and returns its wall time and what its report says.
  * @param {{dir: string, baseSha: string, final: string, name: string}} repo
- * @param {{bust: string, compare?: boolean, jsonFile?: string, extraEnv?: Record<string,string>}} opts
+ * `rss` also records the peak resident memory of its largest process (`peakRssKb`).
+ * @param {{bust: string, compare?: boolean, jsonFile?: string, extraEnv?: Record<string,string>,
+ *   rss?: boolean}} opts
  */
 export async function runStagegate(repo, opts) {
   const jsonFile = opts.jsonFile ?? join(SCRATCH, repo.name, 'report.json');
@@ -40,6 +42,7 @@ export async function runStagegate(repo, opts) {
   const r = await timed(NODE, args, {
     cwd: repo.dir,
     env: { STAGEGATE_DOCKER: DOCKER, ...opts.extraEnv },
+    rss: opts.rss,
     onStderrLine: (line, atMs) => {
       const m = /^▶ (.+)$/.exec(line.trim());
       if (m) marks.push({ phase: m[1], atMs });
@@ -56,6 +59,7 @@ export async function runStagegate(repo, opts) {
   const problems = reportProblems(r, report, opts.compare !== false);
   return {
     ms: r.ms,
+    peakRssKb: r.peakRssKb,
     phases: phaseTimes(marks, r.ms),
     ok: problems.length === 0,
     problems,
@@ -68,7 +72,7 @@ export async function runStagegate(repo, opts) {
 }
 
 /** ms spent before the first phase ('start-up, parse, lint') and in each logged phase until the next. */
-function phaseTimes(marks, totalMs) {
+export function phaseTimes(marks, totalMs) {
   const phases = { 'start-up, parse, lint': marks[0]?.atMs ?? totalMs };
   marks.forEach((m, i) => {
     phases[m.phase] = (phases[m.phase] ?? 0) + ((marks[i + 1]?.atMs ?? totalMs) - m.atMs);

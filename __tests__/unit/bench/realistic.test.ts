@@ -1,0 +1,168 @@
+/**
+ * The pure parts of the realistic benchmark section (bench/lib/realistic.mjs): which layers a PR
+ * changed, how stagegate's waste figures are compared with dive's, and which targets the section
+ * decides. The section itself needs minutes of real builds and never runs in CI.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface Fixture {
+  name: string;
+  sourceDir: string;
+  change: { path: string; append: string };
+}
+interface TargetRow {
+  figure: string;
+  limit: number;
+  value?: number;
+  unit?: string;
+}
+interface RealisticModule {
+  realisticFixtures(root: string): Fixture[];
+  changedLayers(head: string[], base: string[]): { diffId: string; index: number }[];
+  diveFigures(json: unknown): { wastedBytes: number; efficiency: number; sizeBytes: number; files: number };
+  compareWaste(
+    ours: { wastedBytes: number; diveWastedBytes?: number; efficiency: number } | undefined,
+    dive: { wastedBytes: number; efficiency: number },
+  ): { equal: boolean; rows: { figure: string; equal: boolean }[] };
+  realisticTargets(section: unknown): TargetRow[];
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const load = async (): Promise<RealisticModule> =>
+  (await import(pathToFileURL(join(ROOT, 'bench/lib/realistic.mjs')).href)) as RealisticModule;
+
+describe('realistic benchmark fixtures', () => {
+  it('each fixture builds FROM the debootstrap image, has a test stage, a lockfile and the file the PR edits', async () => {
+    const { realisticFixtures } = await load();
+    const fixtures = realisticFixtures(ROOT);
+    expect(fixtures.map((f) => f.name)).toEqual(['realistic-300mb', 'realistic-1gb']);
+    for (const f of fixtures) {
+      const dockerfile = readFileSync(join(f.sourceDir, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toMatch(/^FROM stagegate\/debian:bookworm AS deps$/m);
+      expect(dockerfile).toMatch(/^FROM deps AS test$/m);
+      expect(dockerfile).toMatch(/npm ci /);
+      const lock = JSON.parse(readFileSync(join(f.sourceDir, 'package-lock.json'), 'utf8')) as {
+        lockfileVersion: number;
+      };
+      expect(lock.lockfileVersion).toBeGreaterThanOrEqual(2);
+      // The PR changes the app layer only: the edited file is under app/, which only `COPY app/` reads.
+      expect(f.change.path.startsWith('app/')).toBe(true);
+      expect(existsSync(join(f.sourceDir, f.change.path))).toBe(true);
+      // The final stage is the app (the benchmarks' target is the last stage).
+      expect(
+        dockerfile
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('FROM '))
+          .at(-1),
+      ).toBe('FROM deps AS app');
+    }
+  });
+});
+
+describe('changedLayers', () => {
+  it('keeps the head layers the base lacks, with their index, each once', async () => {
+    const { changedLayers } = await load();
+    expect(changedLayers(['a', 'b', 'c', 'd', 'c'], ['a', 'b', 'x'])).toEqual([
+      { diffId: 'c', index: 2 },
+      { diffId: 'd', index: 3 },
+    ]);
+    expect(changedLayers(['a', 'b'], ['a', 'b'])).toEqual([]);
+  });
+});
+
+describe('dive comparison', () => {
+  const diveJson = {
+    layer: [],
+    image: { sizeBytes: 1000, inefficientBytes: 300, efficiencyScore: 0.85, fileReference: [{}, {}] },
+  };
+
+  it("reads dive's --json figures and refuses anything else", async () => {
+    const { diveFigures } = await load();
+    expect(diveFigures(diveJson)).toEqual({ sizeBytes: 1000, wastedBytes: 300, efficiency: 0.85, files: 2 });
+    expect(() => diveFigures({ layer: [] })).toThrow(/not a dive --json report/);
+  });
+
+  it("compares dive's wasted bytes with stagegate's diveWastedBytes, not its own wastedBytes", async () => {
+    const { compareWaste, diveFigures } = await load();
+    const dive = diveFigures(diveJson);
+    expect(compareWaste({ wastedBytes: 200, diveWastedBytes: 300, efficiency: 0.85 }, dive).equal).toBe(true);
+    const off = compareWaste({ wastedBytes: 300, diveWastedBytes: 299, efficiency: 0.85 }, dive);
+    expect(off.equal).toBe(false);
+    expect(off.rows.map((r) => r.equal)).toEqual([false, true]);
+    expect(compareWaste({ wastedBytes: 0, diveWastedBytes: 300, efficiency: 0.8500001 }, dive).equal).toBe(
+      false,
+    );
+    expect(compareWaste(undefined, dive).equal).toBe(false);
+  });
+});
+
+describe('realisticTargets', () => {
+  it("yields the issue's targets with the figures that decide them", async () => {
+    const { realisticTargets } = await load();
+    const rows = realisticTargets({
+      fixtures: [
+        {
+          fixture: 'f',
+          drivers: [
+            {
+              driver: 'docker',
+              cold: { ratio: 1.05, n: 1 },
+              warm: { ratio: 2, n: 3 },
+              savedReport: { jobRatio: 1.4, n: 3 },
+            },
+          ],
+          measureWithReport: { ratio: 3, n: 3 },
+          peakRssKb: 200_000,
+          dive: { oursMs: 10, diveMs: 20, comparison: { equal: true } },
+        },
+      ],
+    });
+    const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
+    expect(by['Whole job, cold, hosted-runner, f, docker']).toMatchObject({ limit: 1.1, value: 1.05 });
+    expect(by['Whole job, warm, hosted-runner, f, docker']).toMatchObject({ limit: 1.5, value: 2 });
+    expect(by['Whole job, warm, saved base report, f, docker']).toMatchObject({ limit: 1.5, value: 1.4 });
+    expect(by['Measuring the PR image with a saved base report, f']).toMatchObject({ limit: 1.2, value: 3 });
+    expect(by['Peak memory of the whole job, f']?.value).toBeCloseTo(204.8, 1);
+    expect(by["Waste figures equal to dive's, f"]).toMatchObject({ value: 0 });
+    expect(by['Waste analysis time vs dive, f']).toMatchObject({ limit: 1, value: 0.5 });
+  });
+});
+
+describe('keepOthers', () => {
+  it('replaces the drivers a run measured and keeps the rest, fixture by fixture', async () => {
+    const { keepOthers } = (await load()) as RealisticModule & {
+      keepOthers(previous: unknown[] | undefined, fresh: unknown[]): unknown[];
+    };
+    const previous = [
+      {
+        fixture: 'a',
+        drivers: [
+          { driver: 'docker', v: 1 },
+          { driver: 'dc', v: 2 },
+        ],
+        dive: { v: 1 },
+      },
+      { fixture: 'c', drivers: [{ driver: 'docker', v: 5 }] },
+    ];
+    const fresh = [
+      { fixture: 'a', drivers: [{ driver: 'dc', v: 3 }] },
+      { fixture: 'b', drivers: [{ driver: 'docker', v: 4 }] },
+    ];
+    expect(keepOthers(previous, fresh)).toEqual([
+      {
+        fixture: 'a',
+        drivers: [
+          { driver: 'docker', v: 1 },
+          { driver: 'dc', v: 3 },
+        ],
+        dive: { v: 1 },
+      },
+      { fixture: 'c', drivers: [{ driver: 'docker', v: 5 }] },
+      { fixture: 'b', drivers: [{ driver: 'docker', v: 4 }] },
+    ]);
+    expect(keepOthers(undefined, fresh)).toEqual(fresh);
+  });
+});
