@@ -5,20 +5,25 @@
  * them. How the archive is read and why it is compressed that way: archive.ts, compressed-size.ts.
  */
 import { UserError } from '../errors.js';
-import type { WasteReport } from '../model.js';
+import type { ImageContents, WasteReport } from '../model.js';
 import { failureSummary, type Docker } from '../seams/docker.js';
 import { readImageArchive, type ArchiveLayer, type ImageArchive } from './archive.js';
 import type { ImageConfig } from './layers.js';
 import type { LayerFiles } from './layer-files.js';
 import { resolveLayout, type ImageLayout } from './manifest.js';
 import { computeWaste } from './waste.js';
+import { imageContents } from './contents.js';
+import { createPackageReader } from './packages/reader.js';
+import type { LayerPackageFacts } from './packages/types.js';
 
 /** Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. */
 async function readSaved(docker: Docker, imageId: string, listFiles: boolean): Promise<ImageArchive> {
   const handle = docker.save(imageId);
   let archive: ImageArchive;
   try {
-    archive = await readImageArchive(handle.stdout, { listFiles });
+    // With the file lists comes the package reader: the same pass, the same bytes.
+    const readContents = listFiles ? createPackageReader : undefined;
+    archive = await readImageArchive(handle.stdout, { listFiles, readContents });
   } catch (err) {
     const result = await handle.done;
     const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
@@ -48,10 +53,16 @@ export interface ImageScan {
   config: ImageConfig;
   /** Bytes of the config as stored (pushed as-is). */
   configBytes: number;
-  /** Layers bottom first: archive entry, content bytes, gzip-compressed bytes. */
-  layers: Array<{ path: string; size: number; compressedSize: number }>;
+  /**
+   * Layers bottom first: archive entry, content bytes, gzip-compressed bytes, and (when the files
+   * were listed) what the layer's package databases and manifests say: a function of the layer's
+   * content, so it may be kept by diff id.
+   */
+  layers: Array<{ path: string; size: number; compressedSize: number; packages?: LayerPackageFacts }>;
   /** Set when the scan listed the layers' files (the wasted-space analysis). */
   waste?: WasteReport;
+  /** Packages and largest files, when the scan listed the layers' files. */
+  contents?: ImageContents;
 }
 
 /** Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste. */
@@ -76,6 +87,7 @@ export async function scanImage(docker: Docker, imageId: string, listFiles: bool
     listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
       ? computeWaste(fileLists)
       : undefined;
+  const contents = waste ? imageContents(fileLists as LayerFiles[]) : undefined;
   return {
     imageId,
     config: layout.config,
@@ -84,7 +96,9 @@ export async function scanImage(docker: Docker, imageId: string, listFiles: bool
       path: l.path,
       size: l.files?.contentBytes ?? l.archiveBytes,
       compressedSize: l.compressedSize,
+      ...(l.files?.packages ? { packages: l.files.packages } : {}),
     })),
     ...(waste ? { waste } : {}),
+    ...(contents ? { contents } : {}),
   };
 }
