@@ -20,7 +20,16 @@ const DEBIAN = 'stagegate/debian:bookworm';
 const nonce = `${process.pid}-${Date.now()}`;
 const tags = { base: `stagegate-test-packages-base-${nonce}`, pr: `stagegate-test-packages-pr-${nonce}` };
 
-const hasDebian = spawnSync(DOCKER, ['image', 'inspect', DEBIAN]).status === 0;
+/** The Debian base image, made (from its cached rootfs when there is one) when it is missing. */
+function ensureDebian(): void {
+  if (spawnSync(DOCKER, ['image', 'inspect', DEBIAN]).status === 0) return;
+  const script = join(import.meta.dirname, '..', '..', 'scripts', 'base-images.sh');
+  const made = spawnSync('bash', [script, 'debian'], {
+    encoding: 'utf8',
+    env: { ...process.env, STAGEGATE_DOCKER: DOCKER },
+  });
+  if (made.status !== 0) throw new Error(`${DEBIAN} is missing and could not be made:\n${made.stderr}`);
+}
 
 function build(side: 'base' | 'pr'): void {
   // Behind a TLS-intercepting proxy npm needs its CA: passed as a build secret (never in a layer).
@@ -65,7 +74,7 @@ describeWithEngine('packages and files that changed, on real apt-get and npm ci 
   let delta: SizeDelta;
 
   beforeAll(async () => {
-    if (!hasDebian) throw new Error(`${DEBIAN} is missing: run 'bash scripts/base-images.sh debian'`);
+    ensureDebian();
     build('base');
     build('pr');
     const measure = (side: 'base' | 'pr') => {

@@ -74,6 +74,9 @@ function unitFor(max: number): { name: string; bytes: number } {
   return { name: 'kB', bytes: 1e3 };
 }
 
+const BASE_COLOUR = '#4e79a7';
+const HEAD_COLOUR = '#f28e2b';
+
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The ```mermaid block, or '' when there is nothing to draw. */
@@ -84,26 +87,32 @@ export function layerChart(report: Report): string {
   const unit = unitFor(max);
   const value = (bytes: number) => round(bytes / unit.bytes);
   const quoted = (s: string) => `"${s}"`;
+  const rows = compared ? bars.length * 2 : bars.length;
+  // Two colours that read on GitHub's light and dark themes; a height that gives each bar room.
   const lines = [
     '```mermaid',
     '---',
     'config:',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${BASE_COLOUR}, ${HEAD_COLOUR}"`,
     '  xyChart:',
     '    chartOrientation: horizontal',
+    '    width: 900',
+    `    height: ${Math.max(300, 120 + rows * 34)}`,
     '---',
     'xychart-beta',
   ];
+  const axis = `  y-axis "${unit.name}" 0 --> ${Math.ceil(value(max) * 1.05 * 100) / 100}`;
   if (compared) {
     const categories = bars.flatMap((b) => [`${b.label} · base`, `${b.label} · PR`]);
-    lines.push(`  title "Where the bytes went (${unit.name}): base commit vs this PR"`);
-    lines.push(`  x-axis [${categories.map(quoted).join(', ')}]`);
-    lines.push(`  y-axis "${unit.name}" 0 --> ${Math.ceil(value(max) * 1.05 * 100) / 100}`);
+    lines.push(`  title "${unit.name} per layer: base commit (blue) vs this PR (orange)"`);
+    lines.push(`  x-axis [${categories.map(quoted).join(', ')}]`, axis);
     lines.push(`  bar [${bars.flatMap((b) => [value(b.base ?? 0), 0]).join(', ')}]`);
     lines.push(`  bar [${bars.flatMap((b) => [0, value(b.head)]).join(', ')}]`);
   } else {
-    lines.push(`  title "Where the bytes went (${unit.name})"`);
-    lines.push(`  x-axis [${bars.map((b) => quoted(b.label)).join(', ')}]`);
-    lines.push(`  y-axis "${unit.name}" 0 --> ${Math.ceil(value(max) * 1.05 * 100) / 100}`);
+    lines.push(`  title "${unit.name} per layer"`);
+    lines.push(`  x-axis [${bars.map((b) => quoted(b.label)).join(', ')}]`, axis);
     lines.push(`  bar [${bars.map((b) => value(b.head)).join(', ')}]`);
   }
   lines.push('```');
