@@ -12,7 +12,7 @@ import { compareVersions } from '../../../src/image/packages/diff.js';
 import { GoBuildInfoFinder } from '../../../src/image/packages/go-buildinfo.js';
 import { createPackageReader } from '../../../src/image/packages/reader.js';
 import type { ImageMeasurement, LayerInfo } from '../../../src/model.js';
-import { tarOf, type TarEntry } from './tar-fixtures.js';
+import type { TarEntry } from './tar-fixtures.js';
 
 const dpkgStatus = (version: string, kib: number) =>
   Buffer.from(
