@@ -7,13 +7,15 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { computeDelta } from '../../src/image/delta.js';
 import { measureImage } from '../../src/image/measure.js';
 import type { ImageMeasurement, PackageChange, SizeDelta } from '../../src/model.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { DOCKER, describeWithEngine, docker, realDocker } from '../helpers/engine.js';
+import { grewReport, withChanges } from '../unit/report/fixtures.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'packages');
 const DEBIAN = 'stagegate/debian:bookworm';
@@ -167,5 +169,22 @@ describeWithEngine('packages and files that changed, on real apt-get and npm ci 
     expect(delta.files?.some((f) => f.baseImage)).toBe(false);
     const sorted = [...(delta.files ?? [])].sort((a, b) => b.delta - a.delta);
     expect(delta.files).toEqual(sorted);
+  });
+
+  it('shows the package changes in the comment, old version to new, with the instruction', () => {
+    const report = withChanges(grewReport(), (r) => {
+      r.dockerfile = 'Dockerfile';
+      r.image = pr;
+      r.base.image = base;
+      r.delta = delta;
+    });
+    const md = renderMarkdown(report);
+    if (process.env.STAGEGATE_SAMPLE_COMMENT) writeFileSync(process.env.STAGEGATE_SAMPLE_COMMENT, md);
+    expect(md).toContain('#### Packages: 2 added, 2 upgraded');
+    expect(md).toMatch(/\| ⬆️ upgraded \| `openssl` deb \| `3\.0\.17-1~deb12u2` \| `3\.0\.20-1~deb12u2` \|/);
+    expect(md).toMatch(/\| 🆕 added \| `is-number` npm \| — \| `7\.0\.0` \|/);
+    expect(md).toContain('Largest files added or grown');
+    expect(md).toContain('`/usr/bin/less`');
+    expect(md).toContain('```mermaid');
   });
 });
