@@ -8,6 +8,7 @@
 //   with nodejs and npm from Debian's archive and an npm ci'd node_modules, about 470 MB).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { transpileSources } from './transpile.mjs';
 
