@@ -305,13 +305,6 @@ describe('packages read from synthetic layers', () => {
     ];
     expect(imageContents(layers).packages).toEqual([]);
   });
-
-  it('notes an rpm database it does not read instead of reporting no packages', async () => {
-    const layer = await scanLayer([
-      { name: 'var/lib/rpm/rpmdb.sqlite', data: Buffer.from('SQLite format 3\0') },
-    ]);
-    expect(imageContents([layer]).notes).toEqual([expect.stringContaining('/var/lib/rpm/rpmdb.sqlite: rpm')]);
-  });
 });
 
 describe('Go build info', () => {

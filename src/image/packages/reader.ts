@@ -10,7 +10,7 @@ import { GoBuildInfoFinder, goPackages } from './go-buildinfo.js';
 import { isJar, JAR_MAX_BYTES, parseJar } from './jar.js';
 import { isNodeManifest, parseNodeManifest } from './node.js';
 import { parsePythonMetadata, pythonDistDir, pythonRecordKind, recordBytes } from './python.js';
-import { isRpmDatabase, isRpmLegacyDatabase, RPM_NOT_READ } from './rpm.js';
+import { isRpmDatabase, isRpmLegacyDatabase, readRpmDatabase, RPM_LEGACY_NOT_READ } from './rpm.js';
 import { emptyFacts, type LayerPackageFacts, type PackageFact } from './types.js';
 
 /** A database can be large (rpmdb.sqlite of a full system: tens of MiB); bigger is not read. */
@@ -83,8 +83,14 @@ export function createPackageReader(): LayerContentReader {
         DATABASE_MAX_BYTES,
         database(path, (b) => parseApkInstalled(b.toString('utf8'))),
       );
-    if (isRpmDatabase(path) || isRpmLegacyDatabase(path)) {
-      note(`${path}: ${RPM_NOT_READ}`);
+    if (isRpmDatabase(path))
+      return whole(DATABASE_MAX_BYTES, (b) => {
+        const read = readRpmDatabase(b);
+        if (read.note) note(`${path}: ${read.note}`);
+        if (read.packages) facts.databases.push({ path, packages: read.packages });
+      });
+    if (isRpmLegacyDatabase(path)) {
+      note(`${path}: ${RPM_LEGACY_NOT_READ}`);
       return undefined;
     }
     if (isDpkgStatusD(path))
