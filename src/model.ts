@@ -160,7 +160,7 @@ export interface ImageContents {
   largestFiles: ImageFile[];
   /** Every file larger than this many bytes is in `largestFiles` (0: every file is). */
   largestFilesFrom: number;
-  /** What could not be read (an rpm database, a record too big), one line each. */
+  /** What could not be read (an older rpm database, a record too big), one line each. */
   notes: string[];
 }
 

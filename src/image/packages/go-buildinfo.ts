@@ -46,15 +46,28 @@ export class GoBuildInfoFinder {
       this.keep(chunk);
       return;
     }
-    const window = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const at = window.indexOf(MAGIC);
-    if (at === -1) {
-      this.carry = Buffer.from(window.subarray(Math.max(0, window.length - (MAGIC.length - 1))));
+    // Search the chunk itself (no copy); only the few bytes around the seam are joined.
+    let from = chunk.indexOf(MAGIC);
+    let source = chunk;
+    if (from === -1 && this.carry.length) {
+      const seam = Buffer.concat([this.carry, chunk.subarray(0, MAGIC.length - 1)]);
+      const at = seam.indexOf(MAGIC);
+      if (at !== -1) {
+        source = Buffer.concat([this.carry.subarray(at), chunk]);
+        from = 0;
+      }
+    }
+    if (from === -1) {
+      const tail = Buffer.concat([
+        this.carry,
+        chunk.subarray(Math.max(0, chunk.length - (MAGIC.length - 1))),
+      ]);
+      this.carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (MAGIC.length - 1))));
       return;
     }
     this.found = true;
     this.carry = Buffer.alloc(0);
-    this.keep(window.subarray(at));
+    this.keep(source.subarray(from));
   }
 
   private keep(bytes: Buffer): void {

@@ -54,6 +54,24 @@ interface PythonDist {
   size?: number;
 }
 
+/** Looks for Go build info in an executable as it streams past (never holding the binary). */
+function goBinarySink(
+  path: string,
+  size: number,
+  note: (text: string) => void,
+  manifest: (path: string, packages: PackageFact[]) => void,
+): ContentSink {
+  const finder = new GoBuildInfoFinder();
+  return {
+    write: (c) => finder.write(c),
+    end: () => {
+      const info = finder.result();
+      if (info === 'old') note(`${path}: a Go binary from before Go 1.18; its modules are not listed`);
+      else if (info) manifest(path, goPackages(info, size));
+    },
+  };
+}
+
 export function createPackageReader(): LayerContentReader {
   const facts = emptyFacts();
   const python = new Map<string, PythonDist>();
@@ -111,17 +129,7 @@ export function createPackageReader(): LayerContentReader {
         }
       });
     if (isJar(path)) return whole(JAR_MAX_BYTES, (b) => manifest(path, parseJar(b, size)));
-    if ((mode & 0o111) !== 0 && size >= GO_BINARY_MIN_BYTES) {
-      const finder = new GoBuildInfoFinder();
-      return {
-        write: (c) => finder.write(c),
-        end: () => {
-          const info = finder.result();
-          if (info === 'old') note(`${path}: a Go binary from before Go 1.18; its modules are not listed`);
-          else if (info) manifest(path, goPackages(info, size));
-        },
-      };
-    }
+    if ((mode & 0o111) !== 0 && size >= GO_BINARY_MIN_BYTES) return goBinarySink(path, size, note, manifest);
     return undefined;
   }
 
