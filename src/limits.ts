@@ -46,6 +46,10 @@ export const MARKDOWN_ROWS = {
   logLines: [Infinity, 10],
   layers: [10, 5],
   waste: [10, 3],
+  /** Package changes shown before the rest are collapsed, and the whole list's row counts. */
+  packagesShown: 10,
+  packages: [Infinity, 100, 25],
+  files: [10, 5],
   findings: [Infinity, 100, 25, 5],
   /** Stages neither built nor shown in the table, listed by name. */
   unbuiltStageNames: 20,
@@ -53,6 +57,18 @@ export const MARKDOWN_ROWS = {
 
 /** Paths the wasted-space analysis lists (the largest first), as dive's "top offenders" does. */
 export const WASTE_OFFENDERS = 20;
+
+/**
+ * Files of each image's final filesystem the report keeps, the largest first: enough that the files
+ * a PR added or grew most are among them, few enough that the report stays small.
+ */
+export const LARGEST_FILES_KEPT = 200;
+
+/** Files added or grown that the report lists (the most bytes first). */
+export const LARGEST_FILE_CHANGES = 10;
+
+/** Layer groups the comment's chart draws; more layers are grouped (the table still lists each). */
+export const CHART_GROUPS = 8;
 
 /** Entries a cache folder on the machine keeps before it drops the oldest. */
 export const DIRECTORY_CACHE_ENTRIES = 1000;

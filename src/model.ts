@@ -165,6 +165,40 @@ export interface WasteReport {
   offenders: WasteEntry[];
 }
 
+/** Where a package comes from: an OS package manager or a language's. */
+export type PackageEcosystem = 'deb' | 'apk' | 'rpm' | 'npm' | 'python' | 'go' | 'maven';
+
+export interface PackageInfo {
+  ecosystem: PackageEcosystem;
+  name: string;
+  version: string;
+  /** Installed bytes (see docs/report-schema.md for where each ecosystem's figure comes from). */
+  size?: number;
+  /** Index into `layers` of the layer that brought this version in. */
+  layer: number;
+  /** The database or manifest that records it (`/var/lib/dpkg/status`, `.../node_modules/ms/package.json`). */
+  path: string;
+}
+
+/** A file of the image's final filesystem. */
+export interface ImageFile {
+  path: string;
+  size: number;
+  /** Index into `layers` of the layer whose copy is the one in the image. */
+  layer: number;
+}
+
+/** What is inside the image: its packages and its largest files, from the same pass as its sizes. */
+export interface ImageContents {
+  packages: PackageInfo[];
+  /** The largest files of the final filesystem, largest first (at most LARGEST_FILES_KEPT). */
+  largestFiles: ImageFile[];
+  /** Every file larger than this many bytes is in `largestFiles` (0: every file is). */
+  largestFilesFrom: number;
+  /** What could not be read (an older rpm database, a record too big), one line each. */
+  notes: string[];
+}
+
 export interface ImageMeasurement {
   imageId: string;
   /** Bytes on disk, as `docker image inspect` reports `Size`. */
@@ -173,6 +207,8 @@ export interface ImageMeasurement {
   compressedSize: number;
   layers: LayerInfo[];
   waste?: WasteReport;
+  /** Packages and largest files; absent when the files were not listed (or an older report). */
+  contents?: ImageContents;
 }
 
 export interface LayerDelta {
@@ -188,6 +224,40 @@ export interface LayerDelta {
   change: 'added' | 'removed' | 'grew' | 'shrank' | 'unchanged';
 }
 
+/** Where a change came from: the head's layer (the base's for something removed). */
+export interface ChangeOrigin {
+  /** Index into the layers of the image it is in: the head's, or the base's when `change` is `removed`. */
+  layer: number;
+  instruction?: InstructionRef;
+  /** Set when the layer is the base image's. */
+  baseImage?: string;
+}
+
+export interface PackageChange extends ChangeOrigin {
+  ecosystem: PackageEcosystem;
+  name: string;
+  change: 'added' | 'removed' | 'upgraded' | 'downgraded';
+  baseVersion?: string;
+  headVersion?: string;
+  baseSize?: number;
+  headSize?: number;
+  /** headSize - baseSize, treating a missing side as 0 (and an unknown size as 0). */
+  sizeDelta: number;
+  /** The database or manifest that records it, on the head's side (the base's when removed). */
+  path: string;
+}
+
+export interface FileChange extends ChangeOrigin {
+  path: string;
+  change: 'added' | 'grew';
+  /** Bytes in the base image; absent when the base has no such file among its largest. */
+  baseSize?: number;
+  /** Set when the base may have had the file but smaller than this (below its largest files). */
+  baseBelow?: number;
+  headSize: number;
+  delta: number;
+}
+
 export interface SizeDelta {
   size: number;
   sizePercent: number | null;
@@ -197,6 +267,10 @@ export interface SizeDelta {
   unchanged: boolean;
   baseImageChanged: boolean;
   layers: LayerDelta[];
+  /** Packages added, removed, upgraded or downgraded, largest change first; absent when either side has no package list. */
+  packages?: PackageChange[];
+  /** Files added or grown, most bytes first (at most LARGEST_FILE_CHANGES); absent as `packages`. */
+  files?: FileChange[];
 }
 
 export interface BaseComparison {

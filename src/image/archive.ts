@@ -20,6 +20,7 @@ import { extract, type Header } from 'tar-stream';
 import { ARCHIVE_DOCUMENT_MAX_BYTES } from '../limits.js';
 import { ConcurrencyLimit, GzipSizeCounter } from './compressed-size.js';
 import { LayerFileScanner, type LayerFiles } from './layer-files.js';
+import type { LayerContentReader } from './packages/reader.js';
 
 export interface ArchiveLayer {
   /** Entry name in the archive. */
@@ -61,6 +62,8 @@ export interface LayerEntryHeader {
 export interface ReadArchiveOptions {
   /** Keep each layer's file list (for the wasted-space analysis); sizes are counted either way. */
   listFiles: boolean;
+  /** A content reader for each layer (package facts, from the same pass); only with `listFiles`. */
+  readContents?: () => LayerContentReader;
   limit?: ConcurrencyLimit;
   /** How to read each layer entry (default: measure every one). */
   modeOf?: (entry: LayerEntryHeader) => LayerReadMode;
@@ -132,7 +135,10 @@ async function measureLayer(
     const storedAs = isGzip(head) ? 'gzip' : 'zstd';
     let files: LayerFiles | undefined;
     if (storedAs === 'gzip') {
-      const scanner = new LayerFileScanner(options.listFiles);
+      const scanner = new LayerFileScanner(
+        options.listFiles,
+        options.listFiles ? options.readContents?.() : undefined,
+      );
       const source = chunks();
       try {
         await listGzippedLayer(source, scanner);
@@ -145,7 +151,10 @@ async function measureLayer(
     return async () => ({ path, archiveBytes, compressedSize: archiveBytes, storedAs, files });
   }
   const counter = mode === 'measure' ? new GzipSizeCounter(limit) : undefined;
-  const scanner = new LayerFileScanner(options.listFiles);
+  const scanner = new LayerFileScanner(
+    options.listFiles,
+    options.listFiles ? options.readContents?.() : undefined,
+  );
   for await (const chunk of chunks()) {
     if (counter) await counter.write(chunk);
     await scanner.write(chunk);

@@ -12,6 +12,8 @@
  * byte deltas are still reported; only the verdict uses the threshold.
  */
 import type { ImageMeasurement, LayerDelta, LayerInfo, SizeDelta } from '../model.js';
+import { diffLargestFiles } from './largest-files.js';
+import { diffPackages } from './packages/diff.js';
 
 /** Changes strictly below this many bytes (disk and compressed) count as unchanged. */
 export const NOISE_BYTES = 1024;
@@ -175,6 +177,8 @@ export function computeDelta(head: ImageMeasurement, base: ImageMeasurement): Si
   const size = head.size - base.size;
   const compressedSize = head.compressedSize - base.compressedSize;
   const { layers, baseImageChanged } = diffLayers(base.layers, head.layers);
+  const packages = diffPackages(base, head);
+  const files = diffLargestFiles(base, head);
   return {
     size,
     sizePercent: percent(size, base.size),
@@ -183,5 +187,7 @@ export function computeDelta(head: ImageMeasurement, base: ImageMeasurement): Si
     unchanged: Math.abs(size) < NOISE_BYTES && Math.abs(compressedSize) < NOISE_BYTES,
     baseImageChanged,
     layers,
+    ...(packages ? { packages } : {}),
+    ...(files ? { files } : {}),
   };
 }

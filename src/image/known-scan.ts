@@ -10,6 +10,7 @@ import { historyKeyword, type HistoryEntry, type ImageConfig } from './layers.js
 import type { LayerFiles } from './layer-files.js';
 import type { ImageScan, ScanKnowledge } from './scan.js';
 import { readModeOf } from './scan.js';
+import { imageContents } from './contents.js';
 import { computeWaste } from './waste.js';
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
@@ -63,6 +64,7 @@ export async function scanWithoutSave(
   const files = facts.map((f) => f.files);
   const waste =
     k.listFiles && files.every((f): f is LayerFiles => f !== undefined) ? computeWaste(files) : undefined;
+  const contents = waste ? imageContents(files as LayerFiles[]) : undefined;
   return {
     imageId: inspected.id,
     config,
@@ -75,7 +77,9 @@ export async function scanWithoutSave(
       size: f.size,
       compressedSize: f.compressedSize,
       compressedSizeSource: f.compressedFrom === 'registry' ? 'registry' : 'cached',
+      ...(f.files?.packages ? { packages: f.files.packages } : {}),
     })),
     ...(waste ? { waste } : {}),
+    ...(contents ? { contents } : {}),
   };
 }

@@ -5,10 +5,11 @@
  * every image that has the layer (head and base in one run, later runs on the machine, the saved base
  * report on hosted runners). Pure: the type and its (de)serialization.
  *
- * Room for more: a per-layer fact that another analysis derives from the layer's bytes (a package
- * list, say) is one more optional field here, kept and restored with the others.
+ * Room for more: a per-layer fact that another analysis derives from the layer's bytes is one more
+ * optional field here, kept and restored with the others, as the package facts are (with the files).
  */
 import type { LayerEntry, LayerEntryKind, LayerFiles } from './layer-files.js';
+import type { LayerPackageFacts } from './packages/types.js';
 
 export interface LayerFacts {
   diffId: string;
@@ -33,7 +34,7 @@ export interface LayerFacts {
 }
 
 /** Bump when what the facts hold or how they are computed changes: older entries are then not read. */
-export const LAYER_FACTS_FORMAT = 1;
+export const LAYER_FACTS_FORMAT = 2;
 
 const KINDS: LayerEntryKind[] = ['file', 'dir', 'whiteout', 'opaque'];
 
@@ -41,7 +42,7 @@ const KINDS: LayerEntryKind[] = ['file', 'dir', 'whiteout', 'opaque'];
 type PackedEntry = [string, number, number];
 
 interface PackedFacts extends Omit<LayerFacts, 'files'> {
-  files?: { contentBytes: number; entries: PackedEntry[] };
+  files?: { contentBytes: number; entries: PackedEntry[]; packages?: LayerPackageFacts };
 }
 
 export function packLayerFacts(facts: LayerFacts): PackedFacts {
@@ -52,6 +53,7 @@ export function packLayerFacts(facts: LayerFacts): PackedFacts {
     files: {
       contentBytes: files.contentBytes,
       entries: files.entries.map((e) => [e.path, e.size, KINDS.indexOf(e.kind)]),
+      ...(files.packages ? { packages: files.packages } : {}),
     },
   };
 }
@@ -60,15 +62,21 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 
 function unpackFiles(value: unknown): LayerFiles | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { contentBytes, entries } = value as { contentBytes?: unknown; entries?: unknown };
+  const { contentBytes, entries, packages } = value as {
+    contentBytes?: unknown;
+    entries?: unknown;
+    packages?: unknown;
+  };
   if (!isCount(contentBytes) || !Array.isArray(entries)) return undefined;
+  if (packages !== undefined && (typeof packages !== 'object' || packages === null)) return undefined;
   const out: LayerEntry[] = [];
   for (const e of entries as unknown[]) {
     if (!Array.isArray(e) || typeof e[0] !== 'string' || !isCount(e[1]) || !KINDS[e[2] as number])
       return undefined;
     out.push({ path: e[0], size: e[1], kind: KINDS[e[2] as number] });
   }
-  return { contentBytes, entries: out };
+  // The package facts are this code's own JSON (packages/types.ts), read back as written.
+  return { contentBytes, entries: out, ...(packages ? { packages: packages as LayerPackageFacts } : {}) };
 }
 
 /** The facts in a packed value when they are well-formed (for `diffId` when given), else undefined. */

@@ -1,9 +1,15 @@
 /**
  * Lists a layer tar's files as it streams past: path, size and kind, never the contents. This is all
  * the wasted-space analysis needs, so its memory grows with the number of files, not their bytes.
+ *
+ * One extension point: an optional content reader (packages/reader.ts) is offered each regular file
+ * and may take its bytes as they pass (package databases and manifests); the layer's package facts
+ * come back with the file list, from the same pass.
  */
 import { once } from 'node:events';
 import { extract, type Header } from 'tar-stream';
+import type { LayerContentReader } from './packages/reader.js';
+import type { LayerPackageFacts } from './packages/types.js';
 
 /**
  * `file`: anything that occupies a path (regular file, symlink, hard link, device);
@@ -27,6 +33,8 @@ export interface LayerFiles {
   entries: LayerEntry[];
   /** Sum of entry sizes: the layer's size as `docker history` and `docker image inspect` count it. */
   contentBytes: number;
+  /** What the layer's package databases and manifests say, when a content reader was given. */
+  packages?: LayerPackageFacts;
 }
 
 const WHITEOUT = '.wh.';
@@ -66,15 +74,28 @@ export class LayerFileScanner {
   private readonly errored: Promise<void>;
   private failure?: Error;
 
-  /** `keepEntries` false: only count bytes (the file list is for the wasted-space analysis). */
-  constructor(private readonly keepEntries = true) {
+  /**
+   * `keepEntries` false: only count bytes (the file list is for the wasted-space analysis).
+   * `contents`: offered every regular file; the bytes of those it takes are passed to it.
+   */
+  constructor(
+    private readonly keepEntries = true,
+    private readonly contents?: LayerContentReader,
+  ) {
     this.extract.on('entry', (header, stream, next) => {
       const entry = classifyEntry(header);
       if (entry) {
         if (this.keepEntries) this.entries.push(entry);
         if (entry.kind === 'file') this.contentBytes += entry.size;
       }
-      stream.on('end', () => next());
+      const regular = header.type === 'file' || header.type === 'contiguous-file';
+      const sink =
+        entry && regular ? this.contents?.open(entry.path, entry.size, header.mode ?? 0) : undefined;
+      if (sink) stream.on('data', (chunk: unknown) => sink.write(chunk as Buffer));
+      stream.on('end', () => {
+        sink?.end();
+        next();
+      });
       stream.resume();
     });
     this.extract.on('error', (err: Error) => {
@@ -98,6 +119,7 @@ export class LayerFileScanner {
       await Promise.race([this.finished, this.errored]).catch(() => undefined);
     }
     if (this.failure) throw new Error(`layer tar could not be read: ${this.failure.message}`);
-    return { entries: this.entries, contentBytes: this.contentBytes };
+    const packages = this.contents?.finish();
+    return { entries: this.entries, contentBytes: this.contentBytes, ...(packages ? { packages } : {}) };
   }
 }

@@ -97,8 +97,15 @@ export function measurementFromScan(
     return info;
   });
   const compressedSize = registryCompressedSize(scan.layers, scan.configBytes);
-  const waste = scan.waste;
-  return { imageId: scan.imageId, size, compressedSize, layers, ...(waste ? { waste } : {}) };
+  const { waste, contents } = scan;
+  return {
+    imageId: scan.imageId,
+    size,
+    compressedSize,
+    layers,
+    ...(waste ? { waste } : {}),
+    ...(contents ? { contents } : {}),
+  };
 }
 
 /**

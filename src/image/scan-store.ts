@@ -25,7 +25,7 @@ export interface ScanStore {
 }
 
 /** Bump when what a scan holds or how it is computed changes: older entries are then never read. */
-export const SCAN_FORMAT = 2;
+export const SCAN_FORMAT = 3;
 
 export function scanKey(imageId: string): string {
   return `image-scan-v${SCAN_FORMAT}-${imageId.replace(/^sha256:/, '')}`;

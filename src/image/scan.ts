@@ -5,7 +5,7 @@
  * is missing, listed without compressing. How the archive is read: archive.ts, compressed-size.ts.
  */
 import { UserError } from '../errors.js';
-import type { CompressedSizeSource, WasteReport } from '../model.js';
+import type { CompressedSizeSource, ImageContents, WasteReport } from '../model.js';
 import { failureSummary, type Docker } from '../seams/docker.js';
 import {
   readImageArchive,
@@ -20,6 +20,9 @@ import type { ImageConfig } from './layers.js';
 import type { LayerFiles } from './layer-files.js';
 import { resolveLayout, type ImageLayout } from './manifest.js';
 import { computeWaste } from './waste.js';
+import { imageContents } from './contents.js';
+import { createPackageReader } from './packages/reader.js';
+import type { LayerPackageFacts } from './packages/types.js';
 
 /** Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. */
 async function readSaved(
@@ -32,7 +35,9 @@ async function readSaved(
   const handle = docker.save(imageId);
   let archive: ImageArchive;
   try {
-    archive = await readImageArchive(handle.stdout, { listFiles, modeOf, limit });
+    // With the file lists comes the package reader: the same pass, the same bytes.
+    const readContents = listFiles ? createPackageReader : undefined;
+    archive = await readImageArchive(handle.stdout, { listFiles, modeOf, limit, readContents });
   } catch (err) {
     const result = await handle.done;
     const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
@@ -59,6 +64,8 @@ export interface ScannedLayer {
   size: number;
   compressedSize: number;
   compressedSizeSource: CompressedSizeSource;
+  /** What the layer's package databases and manifests say (when its files were listed). */
+  packages?: LayerPackageFacts;
 }
 
 /**
@@ -75,6 +82,8 @@ export interface ImageScan {
   layers: ScannedLayer[];
   /** Set when the scan listed the layers' files (the wasted-space analysis). */
   waste?: WasteReport;
+  /** Packages and largest files, when the scan listed the layers' files. */
+  contents?: ImageContents;
 }
 
 /** What the scan may take as known instead of reading it. */
@@ -171,7 +180,11 @@ function layerResult(
   if (mode === 'skip' && known) {
     const source = known.compressedFrom === 'registry' ? 'registry' : 'cached';
     const layer = { path: read.path, diffId, size: known.size, compressedSize: known.compressedSize };
-    return { layer: { ...layer, compressedSizeSource: source }, files: known.files };
+    const packages = known.files?.packages;
+    return {
+      layer: { ...layer, compressedSizeSource: source, ...(packages ? { packages } : {}) },
+      files: known.files,
+    };
   }
   const size = read.files?.contentBytes ?? read.archiveBytes;
   const fromRegistry =
@@ -190,7 +203,10 @@ function layerResult(
     ...(k.listFiles && read.files ? { files: read.files } : {}),
   };
   return {
-    layer: { path: read.path, diffId, size, compressedSize, compressedSizeSource: source },
+    layer: {
+      ...{ path: read.path, diffId, size, compressedSize, compressedSizeSource: source },
+      ...(read.files?.packages ? { packages: read.files.packages } : {}),
+    },
     files: read.files,
     measured,
   };
@@ -212,6 +228,7 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
     k.listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
       ? computeWaste(fileLists)
       : undefined;
+  const contents = waste ? imageContents(fileLists as LayerFiles[]) : undefined;
   const measured = new Map(done.flatMap((r) => (r.measured ? [[r.measured.diffId, r.measured]] : [])));
   return {
     scan: {
@@ -220,6 +237,7 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
       configBytes: layout.configBytes,
       layers: done.map((r) => r.layer),
       ...(waste ? { waste } : {}),
+      ...(contents ? { contents } : {}),
     },
     measured: [...measured.values()],
     modes: results.map((r) => r.read.mode ?? 'measure'),

@@ -14,13 +14,14 @@ import {
   formatDuration,
   formatPercent,
   formatSignedBytes,
-  lineUrl,
   plural,
-  type LinkBase,
 } from './format.js';
-import type { InstructionRef, LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from '../model.js';
+import type { LayerDelta, LayerInfo, Report, StageBuild, StageInfo } from '../model.js';
 import { ANNOTATIONS_PER_LEVEL, MARKDOWN_ROWS } from '../limits.js';
 import { jobAnnotations } from './annotations.js';
+import { contentsSections } from './contents.js';
+import { layerChart } from './chart.js';
+import { details, instructionCell, lineLink, table } from './markdown-parts.js';
 import { fitSections, type Section, type TrimOutcome } from './trim.js';
 
 export interface MarkdownOptions {
@@ -51,37 +52,6 @@ const TEST_LABEL = {
 } as const;
 
 const { logLines: LOG_LINES, layers: LAYER_ROWS, waste: WASTE_ROWS, findings: FINDING_ROWS } = MARKDOWN_ROWS;
-
-function links(report: Report): LinkBase {
-  return report.source;
-}
-
-function lineLink(report: Report, text: string, line?: number, endLine?: number): string {
-  return link(text, lineUrl(links(report), report.dockerfile, line, endLine));
-}
-
-function instructionCell(
-  report: Report,
-  ref: InstructionRef | undefined,
-  fallback: string,
-  baseImage?: string,
-): string {
-  if (ref) {
-    const where = lineLink(report, `L${ref.line}`, ref.line);
-    return `${code(ref.text, { inTable: true, maxLength: 120 })} (${escapeText(ref.stage, 60)}, ${where})`;
-  }
-  if (baseImage) return `base image ${code(baseImage, { inTable: true, maxLength: 120 })}`;
-  return code(fallback, { inTable: true, maxLength: 120 }) || '—';
-}
-
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 function findingCounts(findings: Finding[]): string {
   if (findings.length === 0) return '✅ none';
@@ -139,10 +109,9 @@ function baseLine(report: Report): string {
     case 'compared': {
       if (!b.image) return `Compared with the base commit${ref}${sha}.`;
       const from = b.source === 'cache' ? ' (base report from cache)' : '';
-      const changed = report.delta?.baseImageChanged ? ' The base image (FROM) changed too.' : '';
       return `Compared with the base commit${ref}${sha}: ${formatBytes(b.image.size)} on disk, ${formatBytes(
         b.image.compressedSize,
-      )} compressed${from}.${changed}`;
+      )} compressed${from}.`;
     }
     case 'new-image':
       return `🆕 New image: the base commit${ref}${sha} does not build this target${msg || '.'}`;
@@ -151,6 +120,23 @@ function baseLine(report: Report): string {
     case 'disabled':
       return `No size comparison${msg || ' (comparison is off, or this run is not for a pull request).'}`;
   }
+}
+
+/**
+ * Whose change it is: when the base image itself changed (a new digest for the same FROM, or another
+ * FROM), how much of the size change it brought, apart from this PR's own instructions.
+ */
+function baseImageReason(report: Report): string {
+  const d = report.delta;
+  if (!d?.baseImageChanged || report.base.status !== 'compared') return '';
+  const row = d.layers.find((l) => l.baseImage !== undefined);
+  const fromBase = row?.delta ?? 0;
+  const own = d.layers.filter((l) => l.baseImage === undefined).reduce((t, l) => t + l.delta, 0);
+  const fromTo = row?.createdBy.replace(/^base image /, '') ?? '';
+  const which = fromTo.includes(' -> ')
+    ? `The base image changed (${code(fromTo, { maxLength: 160 })})`
+    : `The base image ${code(row?.baseImage ?? fromTo, { maxLength: 120 })} changed (new layers under the same FROM)`;
+  return `↪️ ${which}: **${formatSignedBytes(fromBase)}** of the change comes from it, **${formatSignedBytes(own)}** from this PR's own instructions.`;
 }
 
 /**
@@ -246,7 +232,8 @@ function headline(report: Report): string {
       ],
     ],
   );
-  const parts = [title, verdict, summary, baseLine(report)];
+  const reason = baseImageReason(report);
+  const parts = [title, verdict, summary, baseLine(report), ...(reason ? [reason] : [])];
   const listed = [...issues, ...cautions];
   if (listed.length) parts.push(listed.map((i) => `- ${i}`).join('\n'));
   return parts.join('\n\n');
@@ -644,8 +631,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const logs = logVariants(report);
   // Lower priority numbers survive longer: the failing log explains a red check, so it goes last.
   for (const l of logs) sections.push({ name: l.name, priority: 1, variants: l.variants });
+  const chart = layerChart(report);
+  if (chart) {
+    // The chart is the first thing to give way, before any table shrinks (it can only go whole).
+    const variants = [`#### Where the bytes went\n\n${chart}`, ''];
+    sections.push({ name: 'the chart', priority: 5, variants });
+  }
   const layers = layerVariants(report);
   if (layers.length) sections.push({ name: 'the layer table', priority: 3, variants: layers });
+  const contents = contentsSections(report);
+  if (contents.packages.length)
+    sections.push({ name: 'the package changes', priority: 3, variants: contents.packages });
+  if (contents.files.length)
+    sections.push({ name: 'the largest files added', priority: 4, variants: contents.files });
   const waste = wasteVariants(report);
   if (waste.length) sections.push({ name: 'the wasted-space table', priority: 4, variants: waste });
   const findings = findingsVariants(report, options.allFindings ?? false);

@@ -38,6 +38,21 @@ function join(parts: string[]): string {
   return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 
+/** What the current choice of variants cut: sections shortened, and sections left out. */
+function trimOutcome(sections: Section[], choice: number[]): TrimOutcome {
+  // An empty variant is a section that goes whole before the others shrink (the chart).
+  const gone = (s: Section, i: number) =>
+    choice[i] >= s.variants.length || (s.variants[choice[i]] === '' && s.variants[0] !== '');
+  return {
+    // A smaller variant that renders the same (a list already shorter than the cap) cut nothing.
+    shortened: sections
+      .filter((s, i) => !gone(s, i) && s.variants[choice[i]] !== s.variants[0])
+      .map((s) => s.name),
+    dropped: sections.filter(gone).map((s) => s.name),
+    truncated: false,
+  };
+}
+
 /**
  * Joins the sections, shortening and dropping the least important ones until the text fits `limit`.
  * `note` writes the explanation shown where content was cut; `footer` always closes the text.
@@ -55,14 +70,7 @@ export function fitSections(
       withNote ? note(withNote) : '',
       footer,
     ]);
-  const outcome = (): TrimOutcome => ({
-    // A smaller variant that renders the same (a list already shorter than the cap) cut nothing.
-    shortened: sections
-      .filter((s, i) => choice[i] < s.variants.length && s.variants[choice[i]] !== s.variants[0])
-      .map((s) => s.name),
-    dropped: sections.filter((s, i) => choice[i] >= s.variants.length).map((s) => s.name),
-    truncated: false,
-  });
+  const outcome = (): TrimOutcome => trimOutcome(sections, choice);
 
   const full = render();
   if (fits(full, limit)) return { text: full };

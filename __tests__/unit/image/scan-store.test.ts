@@ -81,7 +81,7 @@ describe('scan store', () => {
     const cache = recordingCache();
     await createScanStore(cache).put(scan());
     expect([...cache.puts.keys()]).toEqual([scanKey('sha256:abc')]);
-    expect(scanKey('sha256:abc')).toBe('image-scan-v2-abc');
+    expect(scanKey('sha256:abc')).toBe('image-scan-v3-abc');
     const nextRun = createScanStore(cache);
     expect(await nextRun.get('sha256:abc', true)).toEqual(scan());
   });
@@ -143,7 +143,7 @@ describe('directory cache', () => {
   it("backs the machine's scan store, which a later run reads", async () => {
     const env = { STAGEGATE_CACHE_DIR: scratch() };
     await createMachineScanStore(env).put(scan());
-    expect(readdirSync(join(env.STAGEGATE_CACHE_DIR, 'image-scans'))).toEqual(['image-scan-v2-abc.json']);
+    expect(readdirSync(join(env.STAGEGATE_CACHE_DIR, 'image-scans'))).toEqual(['image-scan-v3-abc.json']);
     expect(await createMachineScanStore(env).get('sha256:abc', true)).toEqual(scan());
     expect(
       await createMachineScanStore({ STAGEGATE_CACHE_DIR: 'off' }).get('sha256:abc', false),
