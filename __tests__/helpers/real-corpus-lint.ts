@@ -9,6 +9,9 @@
  *
  * Files are named relative to the corpus (`real/<name>`), as the verdicts and the BuildKit oracle name
  * them. Results are computed once per mode and shared by the tests of one jest worker.
+ *
+ * ShellCheck runs when it is on PATH, as it does for the CLI and the action; without it (never in CI,
+ * which installs it) the `shellcheck` verdicts cannot be checked, and `shellcheckRan` says so.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -17,6 +20,7 @@ import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { UserError } from '../../src/errors.js';
 import { loadLintSetup, runLint } from '../../src/rules/lint.js';
 import { allRules } from '../../src/rules/registry.js';
+import { findShellcheck, systemShellcheck } from '../../src/seams/shellcheck.js';
 import type { Finding } from '../../src/rules/types.js';
 import { realDockerfiles } from './corpus.js';
 
@@ -37,6 +41,10 @@ export type LintMode = 'default' | 'all';
 
 const cache = new Map<LintMode, LintedFile[]>();
 
+/** Whether the machine's ShellCheck is linting RUN scripts here. */
+export const shellcheckRan = findShellcheck() !== undefined;
+const shellcheck = shellcheckRan ? systemShellcheck() : undefined;
+
 /** The rules that are off by default (BuildKit's experimental checks, DL3057), turned on by name. */
 function defaultOffRules(): string[] {
   return allRules.filter((r) => r.defaultOff !== undefined).map((r) => r.id);
@@ -53,6 +61,7 @@ function lintOne(path: string, mode: LintMode): LintedFile {
       dockerignore: [],
       ...stagesFor(model),
       ...(mode === 'all' ? { enabled: defaultOffRules() } : {}),
+      shellcheck,
     };
     const { findings, notices } = runLint(model, options);
     return { file, findings, notices };
