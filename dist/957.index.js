@@ -5961,6 +5961,16 @@ function floatingTag(repository, tag) {
     const parts = tag.toLowerCase().split(/[-_.]/);
     return !parts.some((p) => /\d/.test(p) || releases.has(p));
 }
+/** Tag parts that name a release channel, not a variant: a pinned tag replaces them with the version. */
+const CHANNELS = new Set(['lts', 'current', 'edge', 'stable', 'mainline', 'rolling']);
+/**
+ * The pinned tag to suggest: the version in place of a channel (`lts-buster-slim` -> `<major>-buster-slim`,
+ * `lts` -> `<major>`; node publishes no `22-lts` tag), else in front of the variant (`alpine` -> `<major>-alpine`).
+ */
+function pinnedTagExample(tag) {
+    const variant = tag.split('-').filter((p) => !CHANNELS.has(p.toLowerCase()));
+    return variant.length ? `<major>-${variant.join('-')}` : '<major>';
+}
 const floatingImageTag = {
     id: 'floating-image-tag',
     severity: 'warning',
@@ -5984,7 +5994,7 @@ const floatingImageTag = {
             hits.push({
                 line: stage.line,
                 severity: ships ? 'warning' : 'info',
-                message: `\`${from.image}\`: the tag \`${tag}\` names no version, so it moves to each new major release${ships ? ' of the image you ship' : ''}; pin at least the major version (\`${from.repository}:<major>-${tag}\`).`,
+                message: `\`${from.image}\`: the tag \`${tag}\` names no version, so it moves to each new major release${ships ? ' of the image you ship' : ''}; pin at least the major version (\`${from.repository}:${pinnedTagExample(tag)}\`).`,
             });
         }
         return hits;

@@ -52,6 +52,18 @@ describe('floating-image-tag', () => {
     expect(linesOf(floatingImageTag, ['FROM rust:slim-bookworm', 'CMD ["x"]'])).toEqual([1]);
   });
 
+  it('suggests a tag the image publishes: the version in place of a channel, else before the variant', () => {
+    const advice = (image: string): string | undefined =>
+      /pin at least the major version \(`([^`]+)`\)/.exec(
+        hitsOf(floatingImageTag, [`FROM ${image}`, 'CMD ["x"]'])[0]?.message ?? '',
+      )?.[1];
+    expect(advice('node:lts-buster-slim')).toBe('node:<major>-buster-slim');
+    expect(advice('node:lts')).toBe('node:<major>');
+    expect(advice('alpine:edge')).toBe('alpine:<major>');
+    expect(advice('nginx:alpine')).toBe('nginx:<major>-alpine');
+    expect(advice('php:fpm-alpine')).toBe('php:<major>-fpm-alpine');
+  });
+
   it('passes versions, codenames of the distribution itself, latest/no tag (DL3006/DL3007), digests, variables', () => {
     expect(
       linesOf(floatingImageTag, [
