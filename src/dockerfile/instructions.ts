@@ -11,6 +11,7 @@
 import type { Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast';
 import type { BuildArg } from '../inputs.js';
 // The shell command model lives with the shell rules (rules/shell); it depends on nothing of ours.
+import { execFormWords, scriptTextOf } from '../rules/shell/run-script.js';
 import { parseShell, type ShellScript } from '../rules/shell/script.js';
 import { BUILDKIT_AUTOMATIC_ARGS, substitute, type Scope } from './substitute.js';
 
@@ -165,78 +166,6 @@ export function wordValue(word: string): string {
   );
 }
 
-/** `["a", "b"]` -> ['a', 'b']; undefined when not a JSON array of strings (then it is shell form). */
-export function jsonArray(text: string): string[] | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('[')) return undefined;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-  } catch {
-    // Not JSON: Docker reads it in shell form.
-  }
-  return undefined;
-}
-
-const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
-const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
-
-/**
- * Joins continuation lines the way Docker does before the shell sees them: comment and empty lines
- * inside the instruction are dropped, and `<escape>` at a line end joins the next line.
- */
-function joinContinuations(raw: string, escape: string): string {
-  const lines = raw.split(/\r?\n/);
-  const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
-  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
-}
-
-/**
- * For `RUN <<EOF` the heredoc body is the script; for `RUN <<EOF bash` too. For `RUN python3 <<EOF`
- * the body is that program's input, so the command line alone is the script.
- */
-function heredocScript(raw: string): string | undefined {
-  const lines = raw.split(/\r?\n/);
-  const first = lines[0] ?? '';
-  const markers = [...first.matchAll(HEREDOC_MARKER)];
-  if (markers.length === 0) return undefined;
-  const commandLine = first.replace(HEREDOC_MARKER, '').trim();
-  const bodies: string[] = [];
-  let index = 1;
-  for (const marker of markers) {
-    const stripTabs = marker[1] === '-';
-    const name = marker[3] as string;
-    const body: string[] = [];
-    while (index < lines.length) {
-      const line = lines[index++] as string;
-      if ((stripTabs ? line.replace(/^\t+/, '') : line) === name) break;
-      body.push(stripTabs ? line.replace(/^\t+/, '') : line);
-    }
-    bodies.push(body.join('\n'));
-  }
-  const rest = lines.slice(index).join('\n');
-  if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
-    return [...bodies, rest].filter(Boolean).join('\n');
-  return [commandLine, rest].filter(Boolean).join('\n');
-}
-
-/**
- * The script a RUN executes (shell form, heredoc, or exec form words joined with blanks as hadolint
- * does); for CMD/ENTRYPOINT/HEALTHCHECK CMD only in shell form (exec form runs no shell).
- */
-export function scriptTextOf(keyword: string, raw: string, escape: string): string | undefined {
-  if (keyword === 'RUN') {
-    const heredoc = heredocScript(raw);
-    if (heredoc !== undefined) return heredoc;
-    const exec = jsonArray(raw);
-    if (exec) return exec.join(' ');
-    return joinContinuations(raw, escape);
-  }
-  if (jsonArray(raw)) return undefined;
-  return joinContinuations(raw, escape);
-}
-
 const SCRIPTED = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 function flagsOf(node: Instruction): Flag[] {
@@ -375,7 +304,7 @@ function describe(node: Instruction, where: Where, escape: string): DockerInstru
   const argsText = node.getArgumentsContent() ?? '';
   const rawArgsText = node.getRawArgumentsContent() ?? '';
   const words = shellWords(argsText);
-  const exec = jsonArray(argsText);
+  const exec = execFormWords(argsText);
   const ins: DockerInstruction = {
     ...where,
     keyword,
@@ -397,7 +326,7 @@ function describe(node: Instruction, where: Where, escape: string): DockerInstru
     else if (sub === 'CMD') {
       ins.healthcheck = 'cmd';
       scriptSource = rawArgsText.replace(/^[\s\S]*?\bCMD\b\s*/i, '');
-      const healthExec = jsonArray(scriptSource);
+      const healthExec = execFormWords(scriptSource);
       if (healthExec) ins.exec = healthExec;
       else delete ins.exec;
     }

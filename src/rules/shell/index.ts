@@ -1,6 +1,7 @@
 /**
- * Shell helpers for rules that read RUN commands. `runScript(run)` gives a RUN's simple commands;
- * the command.ts predicates answer questions about one of them.
+ * Shell helpers for rules that read RUN commands. A RUN's simple commands are the typed model's
+ * `script` (dockerfile/instructions.ts, from run-script.ts); the command.ts predicates answer
+ * questions about one of them.
  */
 export { basename, flagNames, parseShell, stripCommentsAndContinuations } from './script.js';
 export type { ShellCommand, ShellScript } from './script.js';
@@ -16,4 +17,4 @@ export {
   isSubcommand,
   subcommand,
 } from './command.js';
-export { execFormWords, runScript, runScriptText } from './run-script.js';
+export { execFormWords, scriptTextOf } from './run-script.js';

@@ -1,35 +1,12 @@
 /**
- * The shell script a RUN instruction runs, as text and as commands: shell form (with line
- * continuations and the comment lines Docker drops inside them), exec form (`["sh", "-c", "..."]`,
- * words joined with blanks as hadolint does) and heredocs (`RUN <<EOF ... EOF`).
+ * The shell script an instruction runs, as text: shell form (with line continuations and the comment
+ * lines Docker drops inside them), exec form (`["sh", "-c", "..."]`, words joined with blanks as
+ * hadolint does) and heredocs (`RUN <<EOF ... EOF`). The typed model (dockerfile/instructions.ts)
+ * takes each instruction's script from here, once; rules read it there.
  */
-import type { Instruction } from 'dockerfile-ast';
-import { parseShell, type ShellScript } from './script.js';
 
 const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
 const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
-
-/** The script text a RUN (or `ONBUILD RUN` trigger) executes, ready for the shell helpers. */
-export function runScriptText(run: Instruction): string {
-  const raw = run.getRawArgumentsContent() ?? '';
-  const heredocText = heredocScript(raw);
-  if (heredocText !== undefined) return heredocText;
-  const exec = execFormWords(raw);
-  if (exec) return exec.join(' ');
-  return joinContinuations(raw, escapeOf(run));
-}
-
-const cache = new WeakMap<Instruction, ShellScript>();
-
-/** The RUN's script split into commands (memoised per instruction: many rules ask). */
-export function runScript(run: Instruction): ShellScript {
-  let script = cache.get(run);
-  if (!script) {
-    script = parseShell(runScriptText(run));
-    cache.set(run, script);
-  }
-  return script;
-}
 
 /** `["a", "b"]` -> ['a', 'b']; undefined when the text is not a JSON array of strings (then it is shell form). */
 export function execFormWords(raw: string): string[] | undefined {
@@ -55,12 +32,6 @@ function joinContinuations(raw: string, escape: string): string {
   const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
   const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
-}
-
-/** dockerfile-ast keeps the file's escape character on each instruction, but only as a protected field. */
-function escapeOf(instruction: Instruction): string {
-  const escape = (instruction as unknown as { escapeChar?: unknown }).escapeChar;
-  return typeof escape === 'string' && escape.length === 1 ? escape : '\\';
 }
 
 /**
@@ -90,4 +61,20 @@ function heredocScript(raw: string): string | undefined {
   if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
     return [...bodies, rest].filter(Boolean).join('\n');
   return [commandLine, rest].filter(Boolean).join('\n');
+}
+
+/**
+ * The script a RUN executes (shell form, heredoc, or exec form words joined with blanks as hadolint
+ * does); for CMD/ENTRYPOINT/HEALTHCHECK CMD only in shell form (exec form runs no shell).
+ */
+export function scriptTextOf(keyword: string, raw: string, escape: string): string | undefined {
+  if (keyword === 'RUN') {
+    const heredoc = heredocScript(raw);
+    if (heredoc !== undefined) return heredoc;
+    const exec = execFormWords(raw);
+    if (exec) return exec.join(' ');
+    return joinContinuations(raw, escape);
+  }
+  if (execFormWords(raw)) return undefined;
+  return joinContinuations(raw, escape);
 }

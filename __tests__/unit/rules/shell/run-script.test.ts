@@ -1,16 +1,25 @@
 import { describe, expect, test } from '@jest/globals';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { execFormWords, runScript, runScriptText } from '../../../../src/rules/shell/run-script.js';
+import type { DockerInstruction } from '../../../../src/dockerfile/instructions.js';
+import { parseDockerfile } from '../../../../src/dockerfile/load.js';
+import { execFormWords } from '../../../../src/rules/shell/run-script.js';
+import type { ShellScript } from '../../../../src/rules/shell/script.js';
 
-function runOf(dockerfile: string): Instruction {
-  const run = DockerfileParser.parse(dockerfile)
-    .getInstructions()
-    .find((i) => i.getKeyword() === 'RUN');
+/** The first RUN (or ONBUILD RUN trigger) of the file, in the typed model the rules read. */
+function runOf(dockerfile: string): DockerInstruction {
+  const run = parseDockerfile(dockerfile, 'Dockerfile').instructions.find((i) => i.keyword === 'RUN');
   if (!run) throw new Error('no RUN');
   return run;
 }
 
-describe('runScript', () => {
+/** Its script, as run-script.ts derives it and the model parses it. */
+function runScript(run: DockerInstruction): ShellScript {
+  if (!run.script) throw new Error('no script');
+  return run.script;
+}
+
+const runScriptText = (run: DockerInstruction): string | undefined => run.scriptText;
+
+describe('the script of a RUN', () => {
   test('joins continuations and drops the comment lines Docker drops inside them', () => {
     const run = runOf('FROM x\nRUN apt-get update \\\n  # why\n  && apt-get install -y curl\n');
     expect(runScript(run).commands.map((c) => [c.name, ...c.args])).toEqual([
@@ -47,11 +56,8 @@ describe('runScript', () => {
   });
 
   test('works on an ONBUILD trigger', () => {
-    const onbuild = DockerfileParser.parse(
-      'FROM x\nONBUILD RUN npm install left-pad\n',
-    ).getInstructions()[1] as Instruction & {
-      getTriggerInstruction(): Instruction;
-    };
-    expect(runScript(onbuild.getTriggerInstruction()).commands[0]?.args).toEqual(['install', 'left-pad']);
+    const onbuild = runOf('FROM x\nONBUILD RUN npm install left-pad\n');
+    expect(onbuild.onbuild).toBe(true);
+    expect(runScript(onbuild).commands[0]?.args).toEqual(['install', 'left-pad']);
   });
 });
