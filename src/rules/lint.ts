@@ -6,12 +6,13 @@
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { DockerfileModel, Stage } from '../dockerfile/types.js';
+import type { DockerfileModel } from '../dockerfile/types.js';
 import { BUILDKIT_CHECK_NAMES } from './buildkit/index.js';
 import { emptyConfig, loadLintConfig } from './config.js';
 import { readDockerignore } from './dockerignore.js';
 import { docsUrl } from './docs.js';
 import { isSuppressed, readIgnorePragmas } from './ignores.js';
+import { stageChain } from './multistage/stage-facts.js';
 import {
   SHELLCHECK_EXCLUDED,
   shellcheckScripts,
@@ -238,13 +239,7 @@ function isEnabled(
  * transitively (`FROM build AS final` ships build's layers; a stage only copied from does not).
  */
 export function shippedStages(model: DockerfileModel, target: number): Set<number> {
-  const shipped = new Set<number>();
-  let stage: Stage | undefined = model.graph.stages[target];
-  while (stage && !shipped.has(stage.index)) {
-    shipped.add(stage.index);
-    stage = stage.parent === undefined ? undefined : model.graph.stages[stage.parent];
-  }
-  return shipped;
+  return new Set(stageChain(model.graph, target).map((s) => s.index));
 }
 
 /**
