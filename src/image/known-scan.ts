@@ -7,11 +7,8 @@
  */
 import type { Docker, HistoryRow, InspectedImage } from '../seams/docker.js';
 import { historyKeyword, type HistoryEntry, type ImageConfig } from './layers.js';
-import type { LayerFiles } from './layer-files.js';
 import type { ImageScan, ScanKnowledge } from './scan.js';
-import { readModeOf } from './scan.js';
-import { imageContents } from './contents.js';
-import { computeWaste } from './waste.js';
+import { fromFileLists, readModeOf } from './scan.js';
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
@@ -61,10 +58,6 @@ export async function scanWithoutSave(
   );
   if (!history) return undefined;
   const config: ImageConfig = { ...inspected.configFields, history, rootfs: { diff_ids: k.diffIds } };
-  const files = facts.map((f) => f.files);
-  const waste =
-    k.listFiles && files.every((f): f is LayerFiles => f !== undefined) ? computeWaste(files) : undefined;
-  const contents = waste ? imageContents(files as LayerFiles[]) : undefined;
   return {
     imageId: inspected.id,
     config,
@@ -79,7 +72,9 @@ export async function scanWithoutSave(
       compressedSizeSource: f.compressedFrom === 'registry' ? 'registry' : 'cached',
       ...(f.files?.packages ? { packages: f.files.packages } : {}),
     })),
-    ...(waste ? { waste } : {}),
-    ...(contents ? { contents } : {}),
+    ...fromFileLists(
+      k.listFiles,
+      facts.map((f) => f.files),
+    ),
   };
 }

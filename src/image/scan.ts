@@ -86,6 +86,18 @@ export interface ImageScan {
   contents?: ImageContents;
 }
 
+/**
+ * What the layers' file lists tell, once every layer has one: the wasted space, and the packages and
+ * largest files (both from the same lists); nothing when files were not listed or a list is missing.
+ */
+export function fromFileLists(
+  listFiles: boolean,
+  fileLists: (LayerFiles | undefined)[],
+): Pick<ImageScan, 'waste' | 'contents'> {
+  if (!listFiles || !fileLists.every((f): f is LayerFiles => f !== undefined)) return {};
+  return { waste: computeWaste(fileLists), contents: imageContents(fileLists) };
+}
+
 /** What the scan may take as known instead of reading it. */
 export interface ScanKnowledge {
   /** List files for the wasted-space analysis. */
@@ -223,12 +235,10 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
   });
   if (results.some((r) => !r.result)) return undefined;
   const done = results.map((r) => r.result as NonNullable<typeof r.result>);
-  const fileLists = done.map((r) => r.files);
-  const waste =
-    k.listFiles && fileLists.every((f): f is LayerFiles => f !== undefined)
-      ? computeWaste(fileLists)
-      : undefined;
-  const contents = waste ? imageContents(fileLists as LayerFiles[]) : undefined;
+  const listed = fromFileLists(
+    k.listFiles,
+    done.map((r) => r.files),
+  );
   const measured = new Map(done.flatMap((r) => (r.measured ? [[r.measured.diffId, r.measured]] : [])));
   return {
     scan: {
@@ -236,8 +246,7 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
       config: layout.config,
       configBytes: layout.configBytes,
       layers: done.map((r) => r.layer),
-      ...(waste ? { waste } : {}),
-      ...(contents ? { contents } : {}),
+      ...listed,
     },
     measured: [...measured.values()],
     modes: results.map((r) => r.read.mode ?? 'measure'),
