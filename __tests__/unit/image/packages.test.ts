@@ -12,7 +12,7 @@ import { compareVersions } from '../../../src/image/packages/diff.js';
 import { GoBuildInfoFinder } from '../../../src/image/packages/go-buildinfo.js';
 import { createPackageReader } from '../../../src/image/packages/reader.js';
 import type { ImageMeasurement, LayerInfo } from '../../../src/model.js';
-import type { TarEntry } from './tar-fixtures.js';
+import { tarOf, type TarEntry } from './tar-fixtures.js';
 
 const dpkgStatus = (version: string, kib: number) =>
   Buffer.from(
@@ -84,32 +84,12 @@ const jar = Buffer.from(
   }),
 );
 
-async function scanLayer(entries: Array<TarEntry & { mode?: number }>): Promise<LayerFiles> {
-  const tar = await tarOfWithModes(entries);
+async function scanLayer(entries: TarEntry[]): Promise<LayerFiles> {
+  const tar = await tarOf(entries.map((e) => ({ ...e, mode: e.mode ?? 0o644 })));
   const scanner = new LayerFileScanner(true, createPackageReader());
   // Small chunks: contents arrive in pieces, as from docker save.
   for (let i = 0; i < tar.length; i += 4096) await scanner.write(tar.subarray(i, i + 4096));
   return scanner.end();
-}
-
-async function tarOfWithModes(entries: Array<TarEntry & { mode?: number }>): Promise<Buffer> {
-  const { pack } = await import('tar-stream');
-  const p = pack();
-  const out: Buffer[] = [];
-  p.on('data', (c: unknown) => void out.push(c as Buffer));
-  const done = new Promise<void>((resolve) => p.on('end', () => resolve()));
-  for (const e of entries) {
-    await new Promise<void>((resolve, reject) =>
-      p.entry(
-        { name: e.name, type: e.type ?? 'file', size: e.data?.length ?? 0, mode: e.mode ?? 0o644 },
-        e.data ?? Buffer.alloc(0),
-        (err) => (err ? reject(err) : resolve()),
-      ),
-    );
-  }
-  p.finalize();
-  await done;
-  return Buffer.concat(out);
 }
 
 const layerInfo = (i: number, text?: string): LayerInfo => ({

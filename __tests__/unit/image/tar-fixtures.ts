@@ -6,6 +6,8 @@ export type TarEntry = {
   data?: Buffer;
   type?: 'file' | 'directory' | 'symlink';
   linkname?: string;
+  /** Permission bits; tar-stream's default (0o644 for files, 0o755 for directories) when absent. */
+  mode?: number;
 };
 
 export async function tarOf(entries: TarEntry[]): Promise<Buffer> {
@@ -16,7 +18,13 @@ export async function tarOf(entries: TarEntry[]): Promise<Buffer> {
   for (const e of entries) {
     await new Promise<void>((resolve, reject) =>
       p.entry(
-        { name: e.name, type: e.type ?? 'file', linkname: e.linkname, size: e.data?.length ?? 0 },
+        {
+          name: e.name,
+          type: e.type ?? 'file',
+          linkname: e.linkname,
+          size: e.data?.length ?? 0,
+          ...(e.mode !== undefined ? { mode: e.mode } : {}),
+        },
         e.data ?? Buffer.alloc(0),
         (err) => (err ? reject(err) : resolve()),
       ),
