@@ -2950,6 +2950,15 @@ async function readSaved(docker, imageId, listFiles, modeOf, limit) {
     }
     return archive;
 }
+/**
+ * What the layers' file lists tell, once every layer has one: the wasted space, and the packages and
+ * largest files (both from the same lists); nothing when files were not listed or a list is missing.
+ */
+function fromFileLists(listFiles, fileLists) {
+    if (!listFiles || !fileLists.every((f) => f !== undefined))
+        return {};
+    return { waste: computeWaste(fileLists), contents: imageContents(fileLists) };
+}
 /** How much of a layer must be read, from what is known of it. */
 function readModeOf(diffId, k) {
     const facts = k.known.get(diffId);
@@ -3058,11 +3067,7 @@ function scanFromArchive(imageId, archive, k) {
     if (results.some((r) => !r.result))
         return undefined;
     const done = results.map((r) => r.result);
-    const fileLists = done.map((r) => r.files);
-    const waste = k.listFiles && fileLists.every((f) => f !== undefined)
-        ? computeWaste(fileLists)
-        : undefined;
-    const contents = waste ? imageContents(fileLists) : undefined;
+    const listed = fromFileLists(k.listFiles, done.map((r) => r.files));
     const measured = new Map(done.flatMap((r) => (r.measured ? [[r.measured.diffId, r.measured]] : [])));
     return {
         scan: {
@@ -3070,8 +3075,7 @@ function scanFromArchive(imageId, archive, k) {
             config: layout.config,
             configBytes: layout.configBytes,
             layers: done.map((r) => r.layer),
-            ...(waste ? { waste } : {}),
-            ...(contents ? { contents } : {}),
+            ...listed,
         },
         measured: [...measured.values()],
         modes: results.map((r) => r.read.mode ?? 'measure'),
@@ -3093,8 +3097,6 @@ async function scanImage(docker, imageId, k) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/known-scan.ts
-
-
 
 
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
@@ -3139,9 +3141,6 @@ async function scanWithoutSave(docker, inspected, k) {
     if (!history)
         return undefined;
     const config = { ...inspected.configFields, history, rootfs: { diff_ids: k.diffIds } };
-    const files = facts.map((f) => f.files);
-    const waste = k.listFiles && files.every((f) => f !== undefined) ? computeWaste(files) : undefined;
-    const contents = waste ? imageContents(files) : undefined;
     return {
         imageId: inspected.id,
         config,
@@ -3154,8 +3153,7 @@ async function scanWithoutSave(docker, inspected, k) {
             compressedSizeSource: f.compressedFrom === 'registry' ? 'registry' : 'cached',
             ...(f.files?.packages ? { packages: f.files.packages } : {}),
         })),
-        ...(waste ? { waste } : {}),
-        ...(contents ? { contents } : {}),
+        ...fromFileLists(k.listFiles, facts.map((f) => f.files)),
     };
 }
 
@@ -7050,8 +7048,8 @@ async function postReportFile(deps, inputs, event) {
 
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 35 modules
-var registry = __webpack_require__(2546);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 34 modules
+var registry = __webpack_require__(6200);
 ;// CONCATENATED MODULE: ./src/phases/publish.ts
 /**
  * Phase 5, publish: everything the run can say, whatever failed before. Errors and findings as

@@ -130,7 +130,7 @@ function planLabel(model, index) {
 /* harmony import */ var _dockerfile_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6352);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4427);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2546);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6200);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(643);
 /* harmony import */ var _rules_types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(182);
 /* harmony import */ var _seams_shellcheck_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9985);
@@ -660,10 +660,12 @@ function buildStageGraph(ast, buildArgs = []) {
 /* harmony export */   or: () => (/* binding */ expandAt),
 /* harmony export */   s5: () => (/* binding */ splitImage)
 /* harmony export */ });
-/* unused harmony exports scopeOf, shellWords, jsonArray, scriptTextOf, instructionsOfStage, instructionsNamed */
+/* unused harmony exports scopeOf, shellWords, instructionsOfStage, instructionsNamed */
+/* harmony import */ var _rules_shell_run_script_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1339);
 /* harmony import */ var _rules_shell_script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6091);
 /* harmony import */ var _substitute_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1424);
 // The shell command model lives with the shell rules (rules/shell); it depends on nothing of ours.
+
 
 
 /** The variables of `vars` as a name -> value scope, for `substitute` and `expandWord`. */
@@ -683,81 +685,6 @@ function shellWords(text) {
 /** A shell word's value: its quotes removed (`"$APP"/bin` -> `$APP/bin`), variables left as written. */
 function wordValue(word) {
     return word.replace(/"((?:[^"\\]|\\.)*)"?|'([^']*)'?/g, (_m, dq, sq) => sq ?? (dq ?? '').replace(/\\(["\\$`])/g, '$1'));
-}
-/** `["a", "b"]` -> ['a', 'b']; undefined when not a JSON array of strings (then it is shell form). */
-function jsonArray(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('['))
-        return undefined;
-    try {
-        const value = JSON.parse(trimmed);
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-            return value;
-    }
-    catch {
-        // Not JSON: Docker reads it in shell form.
-    }
-    return undefined;
-}
-const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
-const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
-/**
- * Joins continuation lines the way Docker does before the shell sees them: comment and empty lines
- * inside the instruction are dropped, and `<escape>` at a line end joins the next line.
- */
-function joinContinuations(raw, escape) {
-    const lines = raw.split(/\r?\n/);
-    const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
-    const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-    return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
-}
-/**
- * For `RUN <<EOF` the heredoc body is the script; for `RUN <<EOF bash` too. For `RUN python3 <<EOF`
- * the body is that program's input, so the command line alone is the script.
- */
-function heredocScript(raw) {
-    const lines = raw.split(/\r?\n/);
-    const first = lines[0] ?? '';
-    const markers = [...first.matchAll(HEREDOC_MARKER)];
-    if (markers.length === 0)
-        return undefined;
-    const commandLine = first.replace(HEREDOC_MARKER, '').trim();
-    const bodies = [];
-    let index = 1;
-    for (const marker of markers) {
-        const stripTabs = marker[1] === '-';
-        const name = marker[3];
-        const body = [];
-        while (index < lines.length) {
-            const line = lines[index++];
-            if ((stripTabs ? line.replace(/^\t+/, '') : line) === name)
-                break;
-            body.push(stripTabs ? line.replace(/^\t+/, '') : line);
-        }
-        bodies.push(body.join('\n'));
-    }
-    const rest = lines.slice(index).join('\n');
-    if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
-        return [...bodies, rest].filter(Boolean).join('\n');
-    return [commandLine, rest].filter(Boolean).join('\n');
-}
-/**
- * The script a RUN executes (shell form, heredoc, or exec form words joined with blanks as hadolint
- * does); for CMD/ENTRYPOINT/HEALTHCHECK CMD only in shell form (exec form runs no shell).
- */
-function scriptTextOf(keyword, raw, escape) {
-    if (keyword === 'RUN') {
-        const heredoc = heredocScript(raw);
-        if (heredoc !== undefined)
-            return heredoc;
-        const exec = jsonArray(raw);
-        if (exec)
-            return exec.join(' ');
-        return joinContinuations(raw, escape);
-    }
-    if (jsonArray(raw))
-        return undefined;
-    return joinContinuations(raw, escape);
 }
 const SCRIPTED = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 function flagsOf(node) {
@@ -875,7 +802,7 @@ function describe(node, where, escape) {
     const argsText = node.getArgumentsContent() ?? '';
     const rawArgsText = node.getRawArgumentsContent() ?? '';
     const words = shellWords(argsText);
-    const exec = jsonArray(argsText);
+    const exec = (0,_rules_shell_run_script_js__WEBPACK_IMPORTED_MODULE_2__/* .execFormWords */ .Z)(argsText);
     const ins = {
         ...where,
         keyword,
@@ -899,7 +826,7 @@ function describe(node, where, escape) {
         else if (sub === 'CMD') {
             ins.healthcheck = 'cmd';
             scriptSource = rawArgsText.replace(/^[\s\S]*?\bCMD\b\s*/i, '');
-            const healthExec = jsonArray(scriptSource);
+            const healthExec = (0,_rules_shell_run_script_js__WEBPACK_IMPORTED_MODULE_2__/* .execFormWords */ .Z)(scriptSource);
             if (healthExec)
                 ins.exec = healthExec;
             else
@@ -907,7 +834,7 @@ function describe(node, where, escape) {
         }
     }
     if (scriptSource !== undefined) {
-        const text = scriptTextOf(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
+        const text = (0,_rules_shell_run_script_js__WEBPACK_IMPORTED_MODULE_2__/* .scriptTextOf */ .A)(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
         if (text !== undefined) {
             ins.scriptText = text;
             let parsed;
@@ -3099,10 +3026,12 @@ function isSuppressed(pragmas, finding) {
     return pragmas.perInstruction.some((p) => finding.line >= p.line && finding.line <= p.endLine && finding.names.some((n) => p.names.has(n)));
 }
 
+// EXTERNAL MODULE: ./src/rules/multistage/stage-facts.ts
+var stage_facts = __webpack_require__(3373);
 // EXTERNAL MODULE: ./src/rules/shell/shellcheck.ts
 var shellcheck = __webpack_require__(4546);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 35 modules
-var registry = __webpack_require__(2546);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 34 modules
+var registry = __webpack_require__(6200);
 ;// CONCATENATED MODULE: ./src/rules/lint.ts
 /**
  * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
@@ -3110,6 +3039,7 @@ var registry = __webpack_require__(2546);
  * ignores (config, in-file pragmas, BuildKit's `# check=` directive) and sorts by line. A rule that
  * throws is reported as an internal notice and never as a finding: a bug of ours must not fail a PR.
  */
+
 
 
 
@@ -3263,13 +3193,7 @@ function isEnabled(rule, names, on, experimental) {
  * transitively (`FROM build AS final` ships build's layers; a stage only copied from does not).
  */
 function shippedStages(model, target) {
-    const shipped = new Set();
-    let stage = model.graph.stages[target];
-    while (stage && !shipped.has(stage.index)) {
-        shipped.add(stage.index);
-        stage = stage.parent === undefined ? undefined : model.graph.stages[stage.parent];
-    }
-    return shipped;
+    return new Set((0,stage_facts/* stageChain */.ap)(model.graph, target).map((s) => s.index));
 }
 /**
  * A layer-hygiene finding in a stage whose layers do not ship drops to info, saying why; ONBUILD
@@ -3402,6 +3326,225 @@ function loadLintSetup(args) {
 
 /***/ }),
 
+/***/ 3373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ targetStage),
+/* harmony export */   Hn: () => (/* binding */ stageLabel),
+/* harmony export */   Ii: () => (/* binding */ targetsDevOrToolingImage),
+/* harmony export */   JR: () => (/* binding */ reachableStages),
+/* harmony export */   NF: () => (/* binding */ finalStageLabel),
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   XL: () => (/* binding */ keywordOf),
+/* harmony export */   Zo: () => (/* binding */ flagsOf),
+/* harmony export */   _R: () => (/* binding */ copiesWholeContext),
+/* harmony export */   ap: () => (/* binding */ stageChain),
+/* harmony export */   cA: () => (/* binding */ lineOf),
+/* harmony export */   di: () => (/* binding */ workdirTracker),
+/* harmony export */   dv: () => (/* binding */ chainInstructions),
+/* harmony export */   gi: () => (/* binding */ shippedImageChain),
+/* harmony export */   h2: () => (/* binding */ endLineOf),
+/* harmony export */   hz: () => (/* binding */ edgeStageAt),
+/* harmony export */   jk: () => (/* binding */ isSameOrAncestor),
+/* harmony export */   n: () => (/* binding */ isWindowsImage),
+/* harmony export */   o1: () => (/* binding */ resolvePath),
+/* harmony export */   oJ: () => (/* binding */ copyPaths),
+/* harmony export */   y6: () => (/* binding */ flagValue)
+/* harmony export */ });
+/* unused harmony export isWholeContext */
+/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6630);
+
+/** 1-based first and last line of an instruction. */
+function lineOf(instruction) {
+    return instruction.line;
+}
+function endLineOf(instruction) {
+    return instruction.endLine;
+}
+/**
+ * Upper-case keyword; `ONBUILD` for an ONBUILD trigger: these rules judge what the image itself runs,
+ * and a trigger runs only in images built FROM it.
+ */
+function keywordOf(instruction) {
+    return instruction.onbuild ? 'ONBUILD' : instruction.keyword;
+}
+/** The stage the build produces; undefined for a file without FROM. */
+function targetStage(ctx) {
+    const stages = ctx.model.graph.stages;
+    return stages[ctx.target] ?? stages[stages.length - 1];
+}
+/** How a stage is called in messages: `build`, or `#2 (line 14)` for an unnamed one. */
+function stageLabel(stage) {
+    return stage.name !== undefined ? `\`${stage.name}\`` : `#${stage.index} (line ${stage.line})`;
+}
+/** "the final stage `runtime`", or just "the final stage" when it has no name (its line is the finding's). */
+function finalStageLabel(stage, sentenceStart = false) {
+    const label = stage.name !== undefined ? `the final stage \`${stage.name}\`` : 'the final stage';
+    return sentenceStart ? `T${label.slice(1)}` : label;
+}
+/** The stage and the stages it is built FROM, root first (`FROM build AS final` -> [build, final]). */
+function stageChain(graph, index) {
+    const chain = [];
+    const seen = new Set();
+    let current = graph.stages[index];
+    while (current && !seen.has(current.index)) {
+        seen.add(current.index);
+        chain.unshift(current);
+        current = current.parent !== undefined ? graph.stages[current.parent] : undefined;
+    }
+    return chain;
+}
+/** Stages a build of `roots` needs: the roots, their FROM parents and every stage they COPY or mount from. */
+function reachableStages(graph, roots) {
+    const reached = new Set();
+    for (const root of roots) {
+        if (graph.stages[root] === undefined)
+            continue;
+        reached.add(root);
+        for (const dep of (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .transitiveDependencies */ .hH)(graph, root))
+            reached.add(dep);
+    }
+    return reached;
+}
+/** Instructions of a stage's chain, root stage first: what the stage's filesystem was built by. */
+function chainInstructions(graph, index) {
+    return stageChain(graph, index).flatMap((s) => s.steps);
+}
+/** The flags of an instruction that takes them (`--from=build` -> from/build); value null when valueless. */
+function flagsOf(instruction) {
+    return instruction.flags;
+}
+function flagValue(instruction, name) {
+    const flag = instruction.flags.find((f) => f.name === name);
+    return flag ? (flag.value ?? undefined) : undefined;
+}
+/** Sources and destination of a COPY/ADD (shell words, quotes removed; JSON form read too); undefined for heredocs. */
+function copyPaths(instruction) {
+    const copy = instruction.copy;
+    if (!copy || copy.heredoc || copy.sources.length === 0)
+        return undefined;
+    return { sources: copy.sources, dest: copy.dest };
+}
+/** True for a source that means the whole build context: `.`, `./`, `*`, `./*`. */
+function isWholeContext(source) {
+    return /^(\.\/?|\.?\/?\*|\.\/\.)$/.test(source);
+}
+/** A COPY/ADD (not `--from`) that sends the whole build context into the image. */
+function copiesWholeContext(instruction) {
+    const keyword = keywordOf(instruction);
+    if (keyword !== 'COPY' && keyword !== 'ADD')
+        return false;
+    if (flagValue(instruction, 'from') !== undefined)
+        return false;
+    const paths = copyPaths(instruction);
+    return paths !== undefined && paths.sources.some(isWholeContext);
+}
+/** Normalises an absolute-or-relative container path against a working directory. */
+function resolvePath(path, workdir) {
+    const joined = path.startsWith('/') ? path : `${workdir}/${path}`;
+    const parts = [];
+    for (const part of joined.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+/** True when `ancestor` is `path` or a directory above it. */
+function isSameOrAncestor(ancestor, path) {
+    return ancestor === path || ancestor === '/' || path.startsWith(`${ancestor}/`);
+}
+/** WORKDIRs official images set (Docker's default is `/`): `FROM golang` then `COPY . .` lands in /go. */
+const IMAGE_WORKDIRS = { golang: '/go' };
+/** WORKDIR in effect after each instruction of a sequence, starting from the base image's. */
+function workdirTracker(baseImage = '') {
+    let current = IMAGE_WORKDIRS[parseImageRef(baseImage).name] ?? '/';
+    return {
+        apply(instruction) {
+            if (keywordOf(instruction) !== 'WORKDIR')
+                return;
+            const dir = instruction.argsText.trim();
+            if (dir && !dir.includes('$'))
+                current = resolvePath(dir, current);
+        },
+        get current() {
+            return current;
+        },
+    };
+}
+/**
+ * Splits `docker.io/library/node:20-slim@sha256:...` into name `node`, tag `20-slim` and the digest.
+ * Docker Hub prefixes and `.../library/` mirrors (public.ecr.aws/docker/library, mirror.gcr.io/library) are
+ * dropped so official images compare by their short name.
+ */
+function parseImageRef(reference) {
+    let rest = reference.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    let tag = '';
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    let name = rest.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+    const library = name.lastIndexOf('library/');
+    if (library !== -1 && (library === 0 || name[library - 1] === '/'))
+        name = name.slice(library + 'library/'.length);
+    return { name, tag, ...(digest !== undefined ? { digest } : {}) };
+}
+/** The stage a `COPY --from`/mount edge on this line names, if the graph resolved one. */
+function edgeStageAt(stage, line, kind) {
+    return stage.edges.find((e) => e.kind === kind && e.line === line);
+}
+/** Stage names of development, debugging and tooling images (`dev`, `dev-envs`, `lint`). */
+const DEV_OR_TOOLING = /(^|[-_.])(dev|devel|develop|development|devcontainer|dev-envs|debug|tilt|lint|test|tests|e2e|check|validate|generate|gen|genproto|update|vendor|docs|ci)($|[-_.])/i;
+/**
+ * True when the build produces a development or tooling image: the target stage is the test stage
+ * the config gates on, or the Dockerfile names the target stage so (`AS dev`). Such images are meant
+ * to carry SDKs, run as root and hold dev dependencies, so the rules about what a shipped image should
+ * not contain stay quiet on them. Judged from the stage graph and the config only, never from the
+ * Dockerfile's path: a checkout folder named `lint` or `docs` says nothing about the image.
+ */
+function targetsDevOrToolingImage(ctx) {
+    const target = targetStage(ctx);
+    if (!target)
+        return false;
+    if (ctx.testStage !== undefined && ctx.testStage === target.index)
+        return true;
+    return target.name !== undefined && DEV_OR_TOOLING.test(target.name);
+}
+/** Windows base images: their users, paths and caches follow other rules. */
+function isWindowsImage(reference) {
+    return /windows|nanoserver|servercore|ltsc\d/i.test(reference);
+}
+/**
+ * The target's FROM chain when the build ships an image (not a dev/tooling one) that starts from a
+ * known image: the chain's first stage has a resolved base with no unset build argument in it.
+ * The rules about what a shipped image runs on, or as, read their facts from here.
+ */
+function shippedImageChain(ctx) {
+    const target = targetStage(ctx);
+    if (!target || targetsDevOrToolingImage(ctx))
+        return undefined;
+    const chain = stageChain(ctx.model.graph, target.index);
+    const root = chain[0];
+    if (!root || root.parent !== undefined || root.base === '' || root.base.includes('$'))
+        return undefined;
+    return { target, chain, root };
+}
+
+
+/***/ }),
+
 /***/ 206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3502,7 +3645,7 @@ function stagesSelectedByVariable(model) {
 
 /***/ }),
 
-/***/ 2546:
+/***/ 6200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3967,7 +4110,7 @@ function copyPaths(step) {
         if (/<<-?["']?[A-Za-z0-9_]+/.test(firstLine))
             paths = firstLine.trim().split(/\s+/);
         else
-            paths = (0,run_script/* execFormWords */.ZR)(content) ?? argumentWords(step);
+            paths = (0,run_script/* execFormWords */.Z)(content) ?? argumentWords(step);
         pathCache.set(step, paths);
     }
     return paths;
@@ -4626,7 +4769,7 @@ const jsonCmdEntrypoint = {
                 if (needsShell(text))
                     return false;
             }
-            return text !== '' && (0,run_script/* execFormWords */.ZR)(text) === undefined;
+            return text !== '' && (0,run_script/* execFormWords */.Z)(text) === undefined;
         })
             .map((s) => hitAt(s, s.keyword === 'HEALTHCHECK'
             ? 'Use JSON notation for `HEALTHCHECK CMD` (`HEALTHCHECK CMD ["executable", "arg"]`): the shell form runs the check through `/bin/sh -c`.'
@@ -5250,7 +5393,7 @@ function runsNonPosixShell(script) {
     return NON_POSIX_SHELLS.some((s) => first === s || first === `${s}.exe`);
 }
 function shellIsSafe(raw) {
-    const words = (0,run_script/* execFormWords */.ZR)(raw);
+    const words = (0,run_script/* execFormWords */.Z)(raw);
     const text = words ? words.join(' ') : raw;
     if (NON_POSIX_SHELLS.some((s) => text.trim().startsWith(s)))
         return true;
@@ -5636,197 +5779,8 @@ const addUrlChecksum = {
     },
 };
 
-// EXTERNAL MODULE: ./src/dockerfile/graph.ts
-var dockerfile_graph = __webpack_require__(6630);
-;// CONCATENATED MODULE: ./src/rules/multistage/stage-facts.ts
-
-/** 1-based first and last line of an instruction. */
-function lineOf(instruction) {
-    return instruction.line;
-}
-function endLineOf(instruction) {
-    return instruction.endLine;
-}
-/**
- * Upper-case keyword; `ONBUILD` for an ONBUILD trigger: these rules judge what the image itself runs,
- * and a trigger runs only in images built FROM it.
- */
-function keywordOf(instruction) {
-    return instruction.onbuild ? 'ONBUILD' : instruction.keyword;
-}
-/** The stage the build produces; undefined for a file without FROM. */
-function targetStage(ctx) {
-    const stages = ctx.model.graph.stages;
-    return stages[ctx.target] ?? stages[stages.length - 1];
-}
-/** How a stage is called in messages: `build`, or `#2 (line 14)` for an unnamed one. */
-function stageLabel(stage) {
-    return stage.name !== undefined ? `\`${stage.name}\`` : `#${stage.index} (line ${stage.line})`;
-}
-/** "the final stage `runtime`", or just "the final stage" when it has no name (its line is the finding's). */
-function finalStageLabel(stage, sentenceStart = false) {
-    const label = stage.name !== undefined ? `the final stage \`${stage.name}\`` : 'the final stage';
-    return sentenceStart ? `T${label.slice(1)}` : label;
-}
-/** The stage and the stages it is built FROM, root first (`FROM build AS final` -> [build, final]). */
-function stageChain(graph, index) {
-    const chain = [];
-    const seen = new Set();
-    let current = graph.stages[index];
-    while (current && !seen.has(current.index)) {
-        seen.add(current.index);
-        chain.unshift(current);
-        current = current.parent !== undefined ? graph.stages[current.parent] : undefined;
-    }
-    return chain;
-}
-/** Stages a build of `roots` needs: the roots, their FROM parents and every stage they COPY or mount from. */
-function reachableStages(graph, roots) {
-    const reached = new Set();
-    for (const root of roots) {
-        if (graph.stages[root] === undefined)
-            continue;
-        reached.add(root);
-        for (const dep of (0,dockerfile_graph/* transitiveDependencies */.hH)(graph, root))
-            reached.add(dep);
-    }
-    return reached;
-}
-/** Instructions of a stage's chain, root stage first: what the stage's filesystem was built by. */
-function chainInstructions(graph, index) {
-    return stageChain(graph, index).flatMap((s) => s.steps);
-}
-/** The flags of an instruction that takes them (`--from=build` -> from/build); value null when valueless. */
-function flagsOf(instruction) {
-    return instruction.flags;
-}
-function stage_facts_flagValue(instruction, name) {
-    const flag = instruction.flags.find((f) => f.name === name);
-    return flag ? (flag.value ?? undefined) : undefined;
-}
-/** Sources and destination of a COPY/ADD (shell words, quotes removed; JSON form read too); undefined for heredocs. */
-function stage_facts_copyPaths(instruction) {
-    const copy = instruction.copy;
-    if (!copy || copy.heredoc || copy.sources.length === 0)
-        return undefined;
-    return { sources: copy.sources, dest: copy.dest };
-}
-/** True for a source that means the whole build context: `.`, `./`, `*`, `./*`. */
-function isWholeContext(source) {
-    return /^(\.\/?|\.?\/?\*|\.\/\.)$/.test(source);
-}
-/** A COPY/ADD (not `--from`) that sends the whole build context into the image. */
-function copiesWholeContext(instruction) {
-    const keyword = keywordOf(instruction);
-    if (keyword !== 'COPY' && keyword !== 'ADD')
-        return false;
-    if (stage_facts_flagValue(instruction, 'from') !== undefined)
-        return false;
-    const paths = stage_facts_copyPaths(instruction);
-    return paths !== undefined && paths.sources.some(isWholeContext);
-}
-/** Normalises an absolute-or-relative container path against a working directory. */
-function resolvePath(path, workdir) {
-    const joined = path.startsWith('/') ? path : `${workdir}/${path}`;
-    const parts = [];
-    for (const part of joined.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return `/${parts.join('/')}`;
-}
-/** True when `ancestor` is `path` or a directory above it. */
-function isSameOrAncestor(ancestor, path) {
-    return ancestor === path || ancestor === '/' || path.startsWith(`${ancestor}/`);
-}
-/** WORKDIRs official images set (Docker's default is `/`): `FROM golang` then `COPY . .` lands in /go. */
-const IMAGE_WORKDIRS = { golang: '/go' };
-/** WORKDIR in effect after each instruction of a sequence, starting from the base image's. */
-function workdirTracker(baseImage = '') {
-    let current = IMAGE_WORKDIRS[parseImageRef(baseImage).name] ?? '/';
-    return {
-        apply(instruction) {
-            if (keywordOf(instruction) !== 'WORKDIR')
-                return;
-            const dir = instruction.argsText.trim();
-            if (dir && !dir.includes('$'))
-                current = resolvePath(dir, current);
-        },
-        get current() {
-            return current;
-        },
-    };
-}
-/**
- * Splits `docker.io/library/node:20-slim@sha256:...` into name `node`, tag `20-slim` and the digest.
- * Docker Hub prefixes and `.../library/` mirrors (public.ecr.aws/docker/library, mirror.gcr.io/library) are
- * dropped so official images compare by their short name.
- */
-function parseImageRef(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag = '';
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    let name = rest.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
-    const library = name.lastIndexOf('library/');
-    if (library !== -1 && (library === 0 || name[library - 1] === '/'))
-        name = name.slice(library + 'library/'.length);
-    return { name, tag, ...(digest !== undefined ? { digest } : {}) };
-}
-/** The stage a `COPY --from`/mount edge on this line names, if the graph resolved one. */
-function edgeStageAt(stage, line, kind) {
-    return stage.edges.find((e) => e.kind === kind && e.line === line);
-}
-/** Stage names of development, debugging and tooling images (`dev`, `dev-envs`, `lint`). */
-const DEV_OR_TOOLING = /(^|[-_.])(dev|devel|develop|development|devcontainer|dev-envs|debug|tilt|lint|test|tests|e2e|check|validate|generate|gen|genproto|update|vendor|docs|ci)($|[-_.])/i;
-/**
- * True when the build produces a development or tooling image: the target stage is the test stage
- * the config gates on, or the Dockerfile names the target stage so (`AS dev`). Such images are meant
- * to carry SDKs, run as root and hold dev dependencies, so the rules about what a shipped image should
- * not contain stay quiet on them. Judged from the stage graph and the config only, never from the
- * Dockerfile's path: a checkout folder named `lint` or `docs` says nothing about the image.
- */
-function targetsDevOrToolingImage(ctx) {
-    const target = targetStage(ctx);
-    if (!target)
-        return false;
-    if (ctx.testStage !== undefined && ctx.testStage === target.index)
-        return true;
-    return target.name !== undefined && DEV_OR_TOOLING.test(target.name);
-}
-/** Windows base images: their users, paths and caches follow other rules. */
-function isWindowsImage(reference) {
-    return /windows|nanoserver|servercore|ltsc\d/i.test(reference);
-}
-/**
- * The target's FROM chain when the build ships an image (not a dev/tooling one) that starts from a
- * known image: the chain's first stage has a resolved base with no unset build argument in it.
- * The rules about what a shipped image runs on, or as, read their facts from here.
- */
-function shippedImageChain(ctx) {
-    const target = targetStage(ctx);
-    if (!target || targetsDevOrToolingImage(ctx))
-        return undefined;
-    const chain = stageChain(ctx.model.graph, target.index);
-    const root = chain[0];
-    if (!root || root.parent !== undefined || root.base === '' || root.base.includes('$'))
-        return undefined;
-    return { target, chain, root };
-}
-
+// EXTERNAL MODULE: ./src/rules/multistage/stage-facts.ts
+var stage_facts = __webpack_require__(3373);
 ;// CONCATENATED MODULE: ./src/rules/multistage/final-stage-compilers.ts
 
 
@@ -5900,7 +5854,7 @@ function copiesFromBuildStage(graph, chain) {
     return chain.some((s) => s.edges.some((e) => e.kind === 'copy' && e.stage !== undefined && isBuilder(graph, e.stage)));
 }
 function isBuilder(graph, index) {
-    const steps = stageChain(graph, index).flatMap((s) => s.steps);
+    const steps = (0,stage_facts/* stageChain */.ap)(graph, index).flatMap((s) => s.steps);
     const usesContext = steps.some((i) => ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.copy !== undefined && i.copy.from === undefined) ||
         i.mounts.some((m) => m.type === 'bind' && m.from === undefined));
     return usesContext && steps.some((i) => commandsOf(i).some((c) => isProgram(c, ...BUILD_PROGRAMS)));
@@ -5912,7 +5866,7 @@ const finalStageCompilers = {
     description: 'Compilers or -dev packages are installed in the image that ships; install them in a build stage and copy only what it builds.',
     aliases: [],
     check(ctx) {
-        const shipped = shippedImageChain(ctx);
+        const shipped = (0,stage_facts/* shippedImageChain */.gi)(ctx);
         if (!shipped || TOOLCHAIN_BASE.test(shipped.root.base))
             return [];
         const steps = shipped.chain.flatMap((s) => s.steps);
@@ -5932,7 +5886,7 @@ const finalStageCompilers = {
                 line: step.line,
                 endLine: step.endLine,
                 severity,
-                message: `${list} ${found.length === 1 ? 'is' : 'are'} installed in ${finalStageLabel(shipped.target)}, which ships; build in a separate stage and COPY --from it only the result (or remove them in the same RUN).`,
+                message: `${list} ${found.length === 1 ? 'is' : 'are'} installed in ${(0,stage_facts/* finalStageLabel */.NF)(shipped.target)}, which ships; build in a separate stage and COPY --from it only the result (or remove them in the same RUN).`,
             });
         }
         return hits;
@@ -5977,8 +5931,8 @@ const floatingImageTag = {
     description: 'The base image tag names no version (`node:alpine`, `python:slim`), so it moves to each new major release; pin at least the major version (`node:22-alpine`).',
     aliases: [],
     check(ctx) {
-        const target = targetStage(ctx);
-        const shipped = new Set(target ? stageChain(ctx.model.graph, target.index).map((s) => s.index) : []);
+        const target = (0,stage_facts/* targetStage */.Ae)(ctx);
+        const shipped = new Set(target ? (0,stage_facts/* stageChain */.ap)(ctx.model.graph, target.index).map((s) => s.index) : []);
         const hits = [];
         for (const stage of ctx.model.graph.stages) {
             const from = stage.steps[0]?.from;
@@ -6021,7 +5975,7 @@ const NODE_VALUE_FLAGS = [
 ];
 /** The simple commands a RUN executes; empty for other instructions. */
 function runCommands(instruction) {
-    if (keywordOf(instruction) !== 'RUN')
+    if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'RUN')
         return [];
     return instruction.script?.commands ?? [];
 }
@@ -6304,7 +6258,7 @@ const npmWithoutPackageJson = {
     description: 'The shipped stage runs `npm start`/`npm install` but no COPY brings a package.json into it; copy package.json (and the lockfile) in, or run the program directly.',
     aliases: [],
     check(ctx) {
-        const shipped = shippedImageChain(ctx);
+        const shipped = (0,stage_facts/* shippedImageChain */.gi)(ctx);
         if (!shipped)
             return [];
         const { chain, root, target } = shipped;
@@ -6325,7 +6279,7 @@ const npmWithoutPackageJson = {
             {
                 line: step.line,
                 endLine: step.endLine,
-                message: `${finalStageLabel(target, true)} runs npm here, but nothing copies a package.json into it (or the stages it is built from), so npm fails with ENOENT; COPY package.json and the lockfile first, or run the program without npm.`,
+                message: `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs npm here, but nothing copies a package.json into it (or the stages it is built from), so npm fails with ENOENT; COPY package.json and the lockfile first, or run the program without npm.`,
             },
         ];
     },
@@ -6434,9 +6388,9 @@ const CACHES = [
 function envBefore(instructions, line) {
     const names = new Map();
     for (const instruction of instructions) {
-        if (lineOf(instruction) >= line)
+        if ((0,stage_facts/* lineOf */.cA)(instruction) >= line)
             break;
-        if (keywordOf(instruction) !== 'ENV')
+        if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'ENV')
             continue;
         for (const p of instruction.properties ?? [])
             names.set(p.name, p.value ?? '');
@@ -6450,25 +6404,25 @@ const cacheNotCleaned = {
     aliases: [],
     layerHygiene: true,
     check(ctx) {
-        const target = targetStage(ctx);
-        if (!target || targetsDevOrToolingImage(ctx))
+        const target = (0,stage_facts/* targetStage */.Ae)(ctx);
+        if (!target || (0,stage_facts/* targetsDevOrToolingImage */.Ii)(ctx))
             return [];
-        const chain = stageChain(ctx.model.graph, target.index);
+        const chain = (0,stage_facts/* stageChain */.ap)(ctx.model.graph, target.index);
         // Windows images keep caches elsewhere (%LOCALAPPDATA%); the paths and fixes here are Linux ones.
-        if (isWindowsImage(chain[0]?.base ?? ''))
+        if ((0,stage_facts/* isWindowsImage */.n)(chain[0]?.base ?? ''))
             return [];
         const instructions = chain.flatMap((s) => s.steps);
         const hits = [];
         for (const instruction of instructions) {
-            if (keywordOf(instruction) !== 'RUN')
+            if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'RUN')
                 continue;
             // A cache (or tmpfs) mount over the cache directory keeps it out of the layer.
-            const mountTargets = flagsOf(instruction)
+            const mountTargets = (0,stage_facts/* flagsOf */.Zo)(instruction)
                 .filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
                 .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? '')?.[1] ?? '');
             const commands = runCommands(instruction).map(normalised);
             const script = { text: '', commands, hasPipe: false };
-            const envValues = envBefore(instructions, lineOf(instruction));
+            const envValues = envBefore(instructions, (0,stage_facts/* lineOf */.cA)(instruction));
             const env = [...envValues.keys()];
             const left = CACHES.filter((cache) => {
                 const fillers = commands.filter((c) => cache.fills(c));
@@ -6492,8 +6446,8 @@ const cacheNotCleaned = {
             const what = left.map((c) => `${c.label} cache (${c.path})`).join(', ');
             const fixes = left.map((c) => c.fix).join('; ');
             hits.push({
-                line: lineOf(instruction),
-                endLine: endLineOf(instruction),
+                line: (0,stage_facts/* lineOf */.cA)(instruction),
+                endLine: (0,stage_facts/* endLineOf */.h2)(instruction),
                 message: `This RUN leaves the ${what} in a layer of the final image; use ${fixes}, or \`RUN --mount=type=cache,target=${left[0]?.path}\`.`,
             });
         }
@@ -6511,22 +6465,22 @@ function fromReferences(ctx) {
     const refs = [];
     let stageIndex = -1;
     for (const instruction of ctx.model.instructions) {
-        const keyword = keywordOf(instruction);
+        const keyword = (0,stage_facts/* keywordOf */.XL)(instruction);
         if (keyword === 'FROM') {
             stageIndex++;
             continue;
         }
-        const line = lineOf(instruction);
+        const line = (0,stage_facts/* lineOf */.cA)(instruction);
         const stage = ctx.model.graph.stages[stageIndex];
         if (keyword === 'COPY') {
-            const written = flagsOf(instruction).find((f) => f.name.toLowerCase() === 'from')?.value;
+            const written = (0,stage_facts/* flagsOf */.Zo)(instruction).find((f) => f.name.toLowerCase() === 'from')?.value;
             if (written === null || written === undefined || written === '')
                 continue;
-            const edge = stage ? edgeStageAt(stage, line, 'copy') : undefined;
+            const edge = stage ? (0,stage_facts/* edgeStageAt */.hz)(stage, line, 'copy') : undefined;
             refs.push({ instruction, line, ref: edge?.ref ?? written, kind: 'copy', stageIndex });
         }
         else if (keyword === 'RUN') {
-            for (const flag of flagsOf(instruction)) {
+            for (const flag of (0,stage_facts/* flagsOf */.Zo)(instruction)) {
                 if (flag.name !== 'mount' || !flag.value)
                     continue;
                 const from = /(?:^|,)from=([^,]+)/.exec(flag.value)?.[1];
@@ -6557,7 +6511,7 @@ const copyFromUnknownStage = {
         for (const ref of fromReferences(ctx)) {
             if (ref.ref.includes('$') || looksLikeImage(ref.ref))
                 continue;
-            const hit = { line: ref.line, endLine: endLineOf(ref.instruction) };
+            const hit = { line: ref.line, endLine: (0,stage_facts/* endLineOf */.h2)(ref.instruction) };
             if (/^\d+$/.test(ref.ref)) {
                 const index = Number(ref.ref);
                 if (index < ref.stageIndex)
@@ -6615,8 +6569,8 @@ const copyFromIndex = {
                 : `name it (\`FROM ${source.baseRaw} AS <name>\` on line ${source.line}) and use that name`;
             hits.push({
                 line: ref.line,
-                endLine: endLineOf(ref.instruction),
-                message: `\`${flagText(ref)}\` refers to stage ${stageLabel(source)} by position, which changes when a stage is added above it; ${advice}.`,
+                endLine: (0,stage_facts/* endLineOf */.h2)(ref.instruction),
+                message: `\`${flagText(ref)}\` refers to stage ${(0,stage_facts/* stageLabel */.Hn)(source)} by position, which changes when a stage is added above it; ${advice}.`,
             });
         }
         return hits;
@@ -6629,7 +6583,7 @@ var dockerignore = __webpack_require__(6573);
 
 
 function firstWholeContextCopy(ctx) {
-    return ctx.model.instructions.find(copiesWholeContext);
+    return ctx.model.instructions.find(stage_facts/* copiesWholeContext */._R);
 }
 /** True when the Dockerfile builds a Node.js project (so a host node_modules could exist). */
 function usesNode(ctx) {
@@ -6653,9 +6607,9 @@ const dockerignoreMissing = {
             return [];
         return [
             {
-                line: lineOf(copy),
-                endLine: endLineOf(copy),
-                message: `\`${keywordOf(copy)} ${copy.argsText}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`${usesNode(ctx) ? ', `node_modules`' : ''} and local files go into the image and bust the cache. Add a \`.dockerignore\` (at least \`.git\`${usesNode(ctx) ? ' and `node_modules`' : ''}).`,
+                line: (0,stage_facts/* lineOf */.cA)(copy),
+                endLine: (0,stage_facts/* endLineOf */.h2)(copy),
+                message: `\`${(0,stage_facts/* keywordOf */.XL)(copy)} ${copy.argsText}\` copies the whole build context and there is no \`.dockerignore\`: \`.git\`${usesNode(ctx) ? ', `node_modules`' : ''} and local files go into the image and bust the cache. Add a \`.dockerignore\` (at least \`.git\`${usesNode(ctx) ? ' and `node_modules`' : ''}).`,
             },
         ];
     },
@@ -6677,9 +6631,9 @@ const dockerignoreIncomplete = {
         const list = missing.map((m) => `\`${m}\``).join(' and ');
         return [
             {
-                line: lineOf(copy),
-                endLine: endLineOf(copy),
-                message: `\`${keywordOf(copy)} ${copy.argsText}\` copies the whole build context, and \`.dockerignore\` lets ${list} in; add ${missing.join(' and ')} to \`.dockerignore\`.`,
+                line: (0,stage_facts/* lineOf */.cA)(copy),
+                endLine: (0,stage_facts/* endLineOf */.h2)(copy),
+                message: `\`${(0,stage_facts/* keywordOf */.XL)(copy)} ${copy.argsText}\` copies the whole build context, and \`.dockerignore\` lets ${list} in; add ${missing.join(' and ')} to \`.dockerignore\`.`,
             },
         ];
     },
@@ -6690,24 +6644,24 @@ const dockerignoreIncomplete = {
 
 /** True when an ENV in the instructions so far sets NODE_ENV=production (npm/yarn then skip devDependencies). */
 function setsNodeEnvProduction(instruction) {
-    if (keywordOf(instruction) !== 'ENV')
+    if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'ENV')
         return false;
     return (instruction.properties ?? []).some((p) => p.name === 'NODE_ENV' && /^["']?production/.test(p.value ?? ''));
 }
 function stageContents(stages) {
     const contents = { contextDirs: [], built: false, devDependencyDirs: [] };
-    const workdir = workdirTracker(stages[0]?.base);
+    const workdir = (0,stage_facts/* workdirTracker */.di)(stages[0]?.base);
     let nodeEnvProduction = false;
     for (const instruction of stages.flatMap((s) => s.steps)) {
         workdir.apply(instruction);
-        if (keywordOf(instruction) === 'FROM')
+        if ((0,stage_facts/* keywordOf */.XL)(instruction) === 'FROM')
             nodeEnvProduction = false;
         if (setsNodeEnvProduction(instruction))
             nodeEnvProduction = true;
-        if (copiesWholeContext(instruction)) {
-            const dest = stage_facts_copyPaths(instruction)?.dest;
+        if ((0,stage_facts/* copiesWholeContext */._R)(instruction)) {
+            const dest = (0,stage_facts/* copyPaths */.oJ)(instruction)?.dest;
             if (dest && !dest.includes('$'))
-                contents.contextDirs.push(resolvePath(dest, workdir.current));
+                contents.contextDirs.push((0,stage_facts/* resolvePath */.o1)(dest, workdir.current));
             continue;
         }
         for (const command of runCommands(instruction)) {
@@ -6724,24 +6678,24 @@ function stageContents(stages) {
 }
 /** Each `COPY --from=<stage>` in the final stage's chain, with the source stage and its paths. */
 function copiesIntoFinal(ctx) {
-    const target = targetStage(ctx);
-    if (!target || targetsDevOrToolingImage(ctx))
+    const target = (0,stage_facts/* targetStage */.Ae)(ctx);
+    if (!target || (0,stage_facts/* targetsDevOrToolingImage */.Ii)(ctx))
         return [];
     const found = [];
-    for (const stage of stageChain(ctx.model.graph, target.index)) {
+    for (const stage of (0,stage_facts/* stageChain */.ap)(ctx.model.graph, target.index)) {
         for (const instruction of stage.steps) {
-            if (keywordOf(instruction) !== 'COPY' || stage_facts_flagValue(instruction, 'from') === undefined)
+            if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'COPY' || (0,stage_facts/* flagValue */.y6)(instruction, 'from') === undefined)
                 continue;
-            const edge = stage.edges.find((e) => e.kind === 'copy' && e.line === lineOf(instruction));
+            const edge = stage.edges.find((e) => e.kind === 'copy' && e.line === (0,stage_facts/* lineOf */.cA)(instruction));
             const source = edge?.stage !== undefined ? ctx.model.graph.stages[edge.stage] : undefined;
-            const paths = stage_facts_copyPaths(instruction);
+            const paths = (0,stage_facts/* copyPaths */.oJ)(instruction);
             if (!source || !paths || paths.sources.some((p) => p.includes('$')))
                 continue;
             // `COPY --from=x / /` is hadolint's DL3067 (copy-whole-filesystem); one problem, one finding.
             if (paths.sources.length === 1 && paths.sources[0] === '/' && paths.dest === '/')
                 continue;
             // COPY --from paths are relative to the source stage's root, not its WORKDIR.
-            found.push({ instruction, source, paths: paths.sources.map((p) => resolvePath(p, '/')) });
+            found.push({ instruction, source, paths: paths.sources.map((p) => (0,stage_facts/* resolvePath */.o1)(p, '/')) });
         }
     }
     return found;
@@ -6754,17 +6708,17 @@ const finalStageBuildTree = {
     check(ctx) {
         const hits = [];
         for (const copy of copiesIntoFinal(ctx)) {
-            const contents = stageContents(stageChain(ctx.model.graph, copy.source.index));
+            const contents = stageContents((0,stage_facts/* stageChain */.ap)(ctx.model.graph, copy.source.index));
             if (!contents.built && contents.devDependencyDirs.length === 0)
                 continue;
-            const path = copy.paths.find((p) => contents.contextDirs.some((dir) => isSameOrAncestor(p, dir)));
+            const path = copy.paths.find((p) => contents.contextDirs.some((dir) => (0,stage_facts/* isSameOrAncestor */.jk)(p, dir)));
             if (path === undefined)
                 continue;
             const holds = contents.built ? 'its sources and build inputs' : 'its sources and devDependencies';
             hits.push({
-                line: lineOf(copy.instruction),
-                endLine: endLineOf(copy.instruction),
-                message: `\`COPY --from=${copy.source.name ?? copy.source.index} ${path}\` copies the whole working tree of stage ${stageLabel(copy.source)} (${holds}) into the final image; copy only what runs: the build output (a dist/ folder, a jar, a binary) and production dependencies.`,
+                line: (0,stage_facts/* lineOf */.cA)(copy.instruction),
+                endLine: (0,stage_facts/* endLineOf */.h2)(copy.instruction),
+                message: `\`COPY --from=${copy.source.name ?? copy.source.index} ${path}\` copies the whole working tree of stage ${(0,stage_facts/* stageLabel */.Hn)(copy.source)} (${holds}) into the final image; copy only what runs: the build output (a dist/ folder, a jar, a binary) and production dependencies.`,
             });
         }
         return hits;
@@ -6778,19 +6732,19 @@ const finalStageDevDependencies = {
     check(ctx) {
         const hits = [];
         for (const copy of copiesIntoFinal(ctx)) {
-            const contents = stageContents(stageChain(ctx.model.graph, copy.source.index));
+            const contents = stageContents((0,stage_facts/* stageChain */.ap)(ctx.model.graph, copy.source.index));
             if (contents.devDependencyDirs.length === 0)
                 continue;
             // The whole tree is final-stage-build-tree's finding already.
-            if (copy.paths.some((p) => contents.contextDirs.some((dir) => isSameOrAncestor(p, dir))))
+            if (copy.paths.some((p) => contents.contextDirs.some((dir) => (0,stage_facts/* isSameOrAncestor */.jk)(p, dir))))
                 continue;
-            const path = copy.paths.find((p) => contents.devDependencyDirs.some((dir) => isSameOrAncestor(p, `${dir === '/' ? '' : dir}/node_modules`)));
+            const path = copy.paths.find((p) => contents.devDependencyDirs.some((dir) => (0,stage_facts/* isSameOrAncestor */.jk)(p, `${dir === '/' ? '' : dir}/node_modules`)));
             if (path === undefined)
                 continue;
             hits.push({
-                line: lineOf(copy.instruction),
-                endLine: endLineOf(copy.instruction),
-                message: `\`COPY --from=${copy.source.name ?? copy.source.index} ${path}\` ships node_modules with devDependencies: stage ${stageLabel(copy.source)} installed them and did not prune. Run \`npm prune --omit=dev\` there after the build, or install production dependencies in a separate stage with \`npm ci --omit=dev\`.`,
+                line: (0,stage_facts/* lineOf */.cA)(copy.instruction),
+                endLine: (0,stage_facts/* endLineOf */.h2)(copy.instruction),
+                message: `\`COPY --from=${copy.source.name ?? copy.source.index} ${path}\` ships node_modules with devDependencies: stage ${(0,stage_facts/* stageLabel */.Hn)(copy.source)} installed them and did not prune. Run \`npm prune --omit=dev\` there after the build, or install production dependencies in a separate stage with \`npm ci --omit=dev\`.`,
             });
         }
         return hits;
@@ -6815,7 +6769,7 @@ const SLIM_VARIANTS = {
  * (or is one we know nothing about). Pure function of the image reference.
  */
 function slimmerImage(reference) {
-    const { name, tag: rawTag } = parseImageRef(reference);
+    const { name, tag: rawTag } = (0,stage_facts/* parseImageRef */.Q)(reference);
     const tag = rawTag === '' ? 'latest' : rawTag;
     const tagKnown = !tag.includes('$');
     const slim = SLIM_VARIANTS[name];
@@ -6864,7 +6818,7 @@ function slimmerImage(reference) {
  */
 const TOOLCHAINS = /^(golang|rust|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/(core\/)?sdk)$/;
 function isToolchainImage(reference) {
-    return TOOLCHAINS.test(parseImageRef(reference).name);
+    return TOOLCHAINS.test((0,stage_facts/* parseImageRef */.Q)(reference).name);
 }
 function toolchainRuntime(name, tag, tagKnown) {
     if (name === 'golang') {
@@ -6894,16 +6848,16 @@ const finalStageFullImage = {
     description: 'The final stage is based on a full SDK/build image (node:20, golang, maven, dotnet/sdk...); run the app on the slim, alpine, JRE, runtime or distroless variant.',
     aliases: [],
     check(ctx) {
-        const shipped = shippedImageChain(ctx);
+        const shipped = (0,stage_facts/* shippedImageChain */.gi)(ctx);
         if (!shipped)
             return [];
         const { target, root } = shipped;
         // In a single-stage file, a stage that only runs tools (lint, codegen, `go test`) ships nothing; one
         // that starts a program (CMD/ENTRYPOINT/EXPOSE/HEALTHCHECK) or puts files into the image (COPY/ADD) is
         // an image someone runs. A multi-stage file's target is what it ships.
-        const instructions = chainInstructions(ctx.model.graph, target.index);
-        const runsSomething = instructions.some((i) => ['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)));
-        const addsFiles = target.steps.some((i) => ['COPY', 'ADD'].includes(keywordOf(i)));
+        const instructions = (0,stage_facts/* chainInstructions */.dv)(ctx.model.graph, target.index);
+        const runsSomething = instructions.some((i) => ['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK'].includes((0,stage_facts/* keywordOf */.XL)(i)));
+        const addsFiles = target.steps.some((i) => ['COPY', 'ADD'].includes((0,stage_facts/* keywordOf */.XL)(i)));
         const multiStage = ctx.model.graph.stages.length > 1;
         if (!multiStage && !runsSomething && !addsFiles)
             return [];
@@ -6914,10 +6868,10 @@ const finalStageFullImage = {
         const smaller = slimmerImage(root.base);
         if (!smaller)
             return [];
-        const via = root === target ? '' : ` (through stage ${stageLabel(root)})`;
+        const via = root === target ? '' : ` (through stage ${(0,stage_facts/* stageLabel */.Hn)(root)})`;
         const hit = {
             line: target.line,
-            message: `${finalStageLabel(target, true)} runs on \`${root.base}\`${via}, a full build image; use ${smaller}.`,
+            message: `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs on \`${root.base}\`${via}, a full build image; use ${smaller}.`,
         };
         return [hit];
     },
@@ -6947,7 +6901,7 @@ function final_stage_root_isRootUser(user) {
 }
 /** A USER line that works on the base (the node images ship a `node` user, distroless a `nonroot` one). */
 function userAdvice(base) {
-    const { name } = parseImageRef(base);
+    const { name } = (0,stage_facts/* parseImageRef */.Q)(base);
     if (name === 'node')
         return 'add `USER node` (the node images ship that user)';
     if (name.startsWith('gcr.io/distroless/'))
@@ -6969,37 +6923,37 @@ const finalStageRoot = {
     description: 'The final stage runs as root: no USER in it or in the stages it is built FROM (or an inherited USER root); switch to a non-root user.',
     aliases: [],
     check(ctx) {
-        const shipped = shippedImageChain(ctx);
+        const shipped = (0,stage_facts/* shippedImageChain */.gi)(ctx);
         if (!shipped)
             return [];
         const { target, chain, root } = shipped;
         const base = root.base;
         const withoutDigest = base.replace(/@.*$/, '');
         // Windows images have their own user model (ContainerUser/ContainerAdministrator).
-        if (isWindowsImage(base) || NON_ROOT_BASES.some((re) => re.test(withoutDigest)))
+        if ((0,stage_facts/* isWindowsImage */.n)(base) || NON_ROOT_BASES.some((re) => re.test(withoutDigest)))
             return [];
         const instructions = chain.flatMap((s) => s.steps);
-        const starts = instructions.some((i) => ['CMD', 'ENTRYPOINT'].includes(keywordOf(i)));
+        const starts = instructions.some((i) => ['CMD', 'ENTRYPOINT'].includes((0,stage_facts/* keywordOf */.XL)(i)));
         // A scratch stage with no CMD/ENTRYPOINT is an export of build outputs (`--output`); nothing runs in it.
         if (base === 'scratch' && !starts)
             return [];
         let lastUser;
         for (const instruction of instructions)
-            if (keywordOf(instruction) === 'USER')
+            if ((0,stage_facts/* keywordOf */.XL)(instruction) === 'USER')
                 lastUser = instruction;
         if (!lastUser) {
             const via = chain.length > 1
-                ? ` or the stages it is built from (${chain.slice(0, -1).map(stageLabel).join(', ')})`
+                ? ` or the stages it is built from (${chain.slice(0, -1).map(stage_facts/* stageLabel */.Hn).join(', ')})`
                 : '';
             return [
                 {
                     line: target.line,
-                    message: `${finalStageLabel(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`,
+                    message: `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`,
                 },
             ];
         }
         const user = lastUser.argsText;
-        const userLine = lineOf(lastUser);
+        const userLine = (0,stage_facts/* lineOf */.cA)(lastUser);
         const expanded = effectiveUser(lastUser, ctx.model.escapeChar);
         if (!final_stage_root_isRootUser(expanded))
             return [];
@@ -7012,7 +6966,7 @@ const finalStageRoot = {
             return [
                 {
                     line: userLine,
-                    message: `${finalStageLabel(target, true)} runs as root: \`USER ${user.trim()}\` on line ${userLine} is \`${expanded.trim()}\` (the ARG/ENV default); default it to a non-root user, e.g. \`ARG ${varName(user)}=10001\`.`,
+                    message: `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs as root: \`USER ${user.trim()}\` on line ${userLine} is \`${expanded.trim()}\` (the ARG/ENV default); default it to a non-root user, e.g. \`ARG ${varName(user)}=10001\`.`,
                 },
             ];
         if (inTarget)
@@ -7020,7 +6974,7 @@ const finalStageRoot = {
         return [
             {
                 line: target.line,
-                message: `${finalStageLabel(target, true)} runs as root: it inherits \`USER ${user.trim()}\` from line ${userLine}; ${userAdvice(base)} after the steps that need root.`,
+                message: `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs as root: it inherits \`USER ${user.trim()}\` from line ${userLine}; ${userAdvice(base)} after the steps that need root.`,
             },
         ];
     },
@@ -7041,8 +6995,8 @@ const finalStageManyRuns = {
     aliases: [],
     layerHygiene: true,
     check(ctx) {
-        const target = targetStage(ctx);
-        if (!target || targetsDevOrToolingImage(ctx))
+        const target = (0,stage_facts/* targetStage */.Ae)(ctx);
+        if (!target || (0,stage_facts/* targetsDevOrToolingImage */.Ii)(ctx))
             return [];
         const hits = [];
         let streak = [];
@@ -7051,15 +7005,15 @@ const finalStageManyRuns = {
                 const first = streak[0];
                 const last = streak[streak.length - 1];
                 hits.push({
-                    line: lineOf(first),
-                    endLine: endLineOf(last),
-                    message: `${streak.length} consecutive RUN instructions (lines ${lineOf(first)}-${endLineOf(last)}) in ${finalStageLabel(target)} add ${streak.length} layers; join them into one RUN with \`&&\` or a heredoc (\`RUN <<EOF\`).`,
+                    line: (0,stage_facts/* lineOf */.cA)(first),
+                    endLine: (0,stage_facts/* endLineOf */.h2)(last),
+                    message: `${streak.length} consecutive RUN instructions (lines ${(0,stage_facts/* lineOf */.cA)(first)}-${(0,stage_facts/* endLineOf */.h2)(last)}) in ${(0,stage_facts/* finalStageLabel */.NF)(target)} add ${streak.length} layers; join them into one RUN with \`&&\` or a heredoc (\`RUN <<EOF\`).`,
                 });
             }
             streak = [];
         };
         for (const instruction of target.steps) {
-            if (keywordOf(instruction) === 'RUN')
+            if ((0,stage_facts/* keywordOf */.XL)(instruction) === 'RUN')
                 streak.push(instruction);
             else
                 close();
@@ -7082,13 +7036,13 @@ function manifestFirstInstalls(graph, index, seen = new Set()) {
         return installed;
     seen.add(index);
     let copiedAll = false;
-    for (const current of stageChain(graph, index)) {
+    for (const current of (0,stage_facts/* stageChain */.ap)(graph, index)) {
         for (const instruction of current.steps) {
-            if (copiesWholeContext(instruction))
+            if ((0,stage_facts/* copiesWholeContext */._R)(instruction))
                 copiedAll = true;
             for (const e of copiedInstalls(graph, current, instruction, seen))
                 installed.add(e);
-            if (copiedAll || keywordOf(instruction) !== 'RUN')
+            if (copiedAll || (0,stage_facts/* keywordOf */.XL)(instruction) !== 'RUN')
                 continue;
             for (const e of ecosystemsOf(instruction))
                 installed.add(e);
@@ -7098,9 +7052,9 @@ function manifestFirstInstalls(graph, index, seen = new Set()) {
 }
 /** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
 function copiedInstalls(graph, stage, instruction, seen) {
-    if (keywordOf(instruction) !== 'COPY')
+    if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'COPY')
         return new Set();
-    const line = lineOf(instruction);
+    const line = (0,stage_facts/* lineOf */.cA)(instruction);
     const source = stage.edges.find((e) => e.kind === 'copy' && e.line === line)?.stage;
     return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
 }
@@ -7111,7 +7065,7 @@ function ecosystemsOf(instruction) {
 /** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
 function cachesDownloads(stage, instruction, ecosystem) {
     const where = DOWNLOAD_CACHES[ecosystem];
-    const step = stage.steps.find((s) => s.line === lineOf(instruction));
+    const step = stage.steps.find((s) => s.line === (0,stage_facts/* lineOf */.cA)(instruction));
     return (where !== undefined && (step?.mounts ?? []).some((m) => m.type === 'cache' && where.test(m.target ?? '')));
 }
 const installAfterCopyAll = {
@@ -7123,7 +7077,7 @@ const installAfterCopyAll = {
         const hits = [];
         for (const stage of ctx.model.graph.stages) {
             // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
-            const chain = stageChain(ctx.model.graph, stage.index);
+            const chain = (0,stage_facts/* stageChain */.ap)(ctx.model.graph, stage.index);
             let copyAllLine;
             let ranAfterCopy = false;
             const installedBeforeCopy = new Set();
@@ -7133,11 +7087,11 @@ const installAfterCopyAll = {
                     // Dependencies installed manifest-first in another stage and copied in count as installed here.
                     for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
                         installedBeforeCopy.add(e);
-                    if (copiesWholeContext(instruction)) {
-                        copyAllLine ??= lineOf(instruction);
+                    if ((0,stage_facts/* copiesWholeContext */._R)(instruction)) {
+                        copyAllLine ??= (0,stage_facts/* lineOf */.cA)(instruction);
                         continue;
                     }
-                    if (keywordOf(instruction) !== 'RUN')
+                    if ((0,stage_facts/* keywordOf */.XL)(instruction) !== 'RUN')
                         continue;
                     const ecosystems = ecosystemsOf(instruction);
                     if (copyAllLine === undefined) {
@@ -7159,8 +7113,8 @@ const installAfterCopyAll = {
                         continue;
                     const manifests = late.map((e) => MANIFESTS[e]).join('; ');
                     hits.push({
-                        line: lineOf(instruction),
-                        endLine: endLineOf(instruction),
+                        line: (0,stage_facts/* lineOf */.cA)(instruction),
+                        endLine: (0,stage_facts/* endLineOf */.h2)(instruction),
                         message: `This install runs after the whole context was copied (line ${copyAllLine}), so every source change re-runs it; COPY ${manifests} first, install, then COPY the rest.`,
                     });
                 }
@@ -7196,12 +7150,12 @@ const malformedFlag = {
     check(ctx) {
         const hits = [];
         for (const instruction of ctx.model.instructions) {
-            const keyword = keywordOf(instruction);
+            const keyword = (0,stage_facts/* keywordOf */.XL)(instruction);
             const known = KNOWN_FLAGS[keyword];
             if (!known)
                 continue;
             for (const message of problems(instruction, keyword, known)) {
-                hits.push({ line: lineOf(instruction), endLine: endLineOf(instruction), message });
+                hits.push({ line: (0,stage_facts/* lineOf */.cA)(instruction), endLine: (0,stage_facts/* endLineOf */.h2)(instruction), message });
             }
         }
         return hits;
@@ -7210,7 +7164,7 @@ const malformedFlag = {
 function problems(instruction, keyword, known) {
     const found = [];
     const args = instruction.words;
-    const flags = flagsOf(instruction);
+    const flags = (0,stage_facts/* flagsOf */.Zo)(instruction);
     const knownNames = Object.keys(known);
     const looksLikeFlagWord = (word) => knownNames.some((n) => word.toLowerCase().startsWith(`${n}=`));
     for (const [i, flag] of flags.entries()) {
@@ -7318,10 +7272,10 @@ function copiesNpmLockfile(instruction) {
     return copies;
 }
 function bringsNpmLockfile(instruction) {
-    const keyword = keywordOf(instruction);
+    const keyword = (0,stage_facts/* keywordOf */.XL)(instruction);
     if (keyword !== 'COPY' && keyword !== 'ADD')
         return false;
-    const paths = stage_facts_copyPaths(instruction);
+    const paths = (0,stage_facts/* copyPaths */.oJ)(instruction);
     if (!paths)
         return false;
     return paths.sources.some((source) => {
@@ -7340,12 +7294,12 @@ const npmCiPreferred = {
         for (const stage of ctx.model.graph.stages) {
             let lockfileLine;
             // Earlier stages of the FROM chain count: `FROM deps AS build` sees deps' files.
-            const parents = stageChain(ctx.model.graph, stage.index).slice(0, -1);
+            const parents = (0,stage_facts/* stageChain */.ap)(ctx.model.graph, stage.index).slice(0, -1);
             if (parents.some((p) => p.steps.some(copiesNpmLockfile)))
                 lockfileLine = 0;
             for (const instruction of stage.steps) {
                 if (copiesNpmLockfile(instruction))
-                    lockfileLine = lineOf(instruction);
+                    lockfileLine = (0,stage_facts/* lineOf */.cA)(instruction);
                 if (lockfileLine === undefined)
                     continue;
                 for (const command of runCommands(instruction)) {
@@ -7359,8 +7313,8 @@ const npmCiPreferred = {
                         continue;
                     const where = lockfileLine > 0 ? ` (copied on line ${lockfileLine})` : ' (copied in a parent stage)';
                     hits.push({
-                        line: lineOf(instruction),
-                        endLine: endLineOf(instruction),
+                        line: (0,stage_facts/* lineOf */.cA)(instruction),
+                        endLine: (0,stage_facts/* endLineOf */.h2)(instruction),
                         message: `\`npm ${sub}\` with package-lock.json in the image${where}: use \`npm ci\` to install exactly the locked versions.`,
                     });
                     break;
@@ -7390,8 +7344,8 @@ const npmDeprecatedProductionFlag = {
                     ? `\`npm ${sub} --omit=dev\``
                     : '`npm ci --omit=dev` (or `npm install --omit=dev` without a lockfile)';
                 hits.push({
-                    line: lineOf(instruction),
-                    endLine: endLineOf(instruction),
+                    line: (0,stage_facts/* lineOf */.cA)(instruction),
+                    endLine: (0,stage_facts/* endLineOf */.h2)(instruction),
                     message: `\`npm ${sub} ${flag}\` uses a deprecated flag (npm 7+ ignores or warns about it); use ${advice}.`,
                 });
                 break;
@@ -7409,26 +7363,26 @@ const unreachableStage = {
     description: 'A stage neither the target, the test stage nor the `stages` input needs; `docker build` skips it. Remove it, or list it in `stages` if it is built on purpose.',
     aliases: [],
     check(ctx) {
-        const target = targetStage(ctx);
+        const target = (0,stage_facts/* targetStage */.Ae)(ctx);
         if (!target)
             return [];
         const roots = [target.index, ...ctx.builtStages, ...(ctx.testStage !== undefined ? [ctx.testStage] : [])];
         const graph = ctx.model.graph;
-        const used = reachableStages(graph, roots);
+        const used = (0,stage_facts/* reachableStages */.JR)(graph, roots);
         const unused = graph.stages.filter((s) => !used.has(s.index));
         // One finding per unused stage that nothing else needs (a leaf, usually an alternative target such as
         // `validate` or `release`), naming the unused stages only it pulls in: fewer, more useful lines.
-        const neededByUnused = new Set(unused.flatMap((s) => [...reachableStages(graph, [s.index])].filter((i) => i !== s.index)));
+        const neededByUnused = new Set(unused.flatMap((s) => [...(0,stage_facts/* reachableStages */.JR)(graph, [s.index])].filter((i) => i !== s.index)));
         const hits = [];
         for (const leaf of unused.filter((s) => !neededByUnused.has(s.index))) {
-            const pulls = [...reachableStages(graph, [leaf.index])]
+            const pulls = [...(0,stage_facts/* reachableStages */.JR)(graph, [leaf.index])]
                 .filter((i) => i !== leaf.index && !used.has(i))
                 .sort((a, b) => a - b)
-                .map((i) => stageLabel(graph.stages[i]));
+                .map((i) => (0,stage_facts/* stageLabel */.Hn)(graph.stages[i]));
             const also = pulls.length ? ` (nor are ${pulls.join(', ')}, which only it needs)` : '';
             hits.push({
                 line: leaf.line,
-                message: `Stage ${stageLabel(leaf)} is not needed by the target ${stageLabel(target)}, the test stage or the \`stages\` input${also}, so no build here runs it; remove it, or list it in \`stages\` if it is built on purpose.`,
+                message: `Stage ${(0,stage_facts/* stageLabel */.Hn)(leaf)} is not needed by the target ${(0,stage_facts/* stageLabel */.Hn)(target)}, the test stage or the \`stages\` input${also}, so no build here runs it; remove it, or list it in \`stages\` if it is built on purpose.`,
             });
         }
         return hits;
@@ -7440,16 +7394,16 @@ const testStageNotInTarget = {
     description: 'The test stage is not a dependency of the target: stagegate runs it, but a plain `docker build` skips it, so tests only run when targeted.',
     aliases: [],
     check(ctx) {
-        const target = targetStage(ctx);
+        const target = (0,stage_facts/* targetStage */.Ae)(ctx);
         const test = ctx.testStage !== undefined ? ctx.model.graph.stages[ctx.testStage] : undefined;
         if (!target || !test || test.index === target.index)
             return [];
-        if (reachableStages(ctx.model.graph, [target.index]).has(test.index))
+        if ((0,stage_facts/* reachableStages */.JR)(ctx.model.graph, [target.index]).has(test.index))
             return [];
         return [
             {
                 line: test.line,
-                message: `Test stage ${stageLabel(test)} is not a dependency of the target ${stageLabel(target)}: stagegate builds and runs it, but \`docker build\` without \`--target ${test.name ?? test.index}\` skips it. Fine for stagegate; to make every build run the tests, COPY a file from it into the target.`,
+                message: `Test stage ${(0,stage_facts/* stageLabel */.Hn)(test)} is not a dependency of the target ${(0,stage_facts/* stageLabel */.Hn)(target)}: stagegate builds and runs it, but \`docker build\` without \`--target ${test.name ?? test.index}\` skips it. Fine for stagegate; to make every build run the tests, COPY a file from it into the target.`,
             },
         ];
     },
@@ -7554,34 +7508,17 @@ function isKnownRuleName(name, rules = allRules) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZR: () => (/* binding */ execFormWords)
+/* harmony export */   A: () => (/* binding */ scriptTextOf),
+/* harmony export */   Z: () => (/* binding */ execFormWords)
 /* harmony export */ });
-/* unused harmony exports runScriptText, runScript */
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6091);
-
+/**
+ * The shell script an instruction runs, as text: shell form (with line continuations and the comment
+ * lines Docker drops inside them), exec form (`["sh", "-c", "..."]`, words joined with blanks as
+ * hadolint does) and heredocs (`RUN <<EOF ... EOF`). The typed model (dockerfile/instructions.ts)
+ * takes each instruction's script from here, once; rules read it there.
+ */
 const SHELL_PROGRAMS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh|ksh)(\s|$)/;
 const HEREDOC_MARKER = /<<(-?)(["']?)([A-Za-z0-9_]+)\2/g;
-/** The script text a RUN (or `ONBUILD RUN` trigger) executes, ready for the shell helpers. */
-function runScriptText(run) {
-    const raw = run.getRawArgumentsContent() ?? '';
-    const heredocText = heredocScript(raw);
-    if (heredocText !== undefined)
-        return heredocText;
-    const exec = execFormWords(raw);
-    if (exec)
-        return exec.join(' ');
-    return joinContinuations(raw, escapeOf(run));
-}
-const cache = new WeakMap();
-/** The RUN's script split into commands (memoised per instruction: many rules ask). */
-function runScript(run) {
-    let script = cache.get(run);
-    if (!script) {
-        script = parseShell(runScriptText(run));
-        cache.set(run, script);
-    }
-    return script;
-}
 /** `["a", "b"]` -> ['a', 'b']; undefined when the text is not a JSON array of strings (then it is shell form). */
 function execFormWords(raw) {
     const trimmed = raw.trim();
@@ -7608,11 +7545,6 @@ function joinContinuations(raw, escape) {
     const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
     const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
-}
-/** dockerfile-ast keeps the file's escape character on each instruction, but only as a protected field. */
-function escapeOf(instruction) {
-    const escape = instruction.escapeChar;
-    return typeof escape === 'string' && escape.length === 1 ? escape : '\\';
 }
 /**
  * For `RUN <<EOF` the heredoc body is the script; for `RUN <<EOF bash` too. For `RUN python3 <<EOF`
@@ -7643,6 +7575,24 @@ function heredocScript(raw) {
     if (commandLine === '' || SHELL_PROGRAMS.test(commandLine))
         return [...bodies, rest].filter(Boolean).join('\n');
     return [commandLine, rest].filter(Boolean).join('\n');
+}
+/**
+ * The script a RUN executes (shell form, heredoc, or exec form words joined with blanks as hadolint
+ * does); for CMD/ENTRYPOINT/HEALTHCHECK CMD only in shell form (exec form runs no shell).
+ */
+function scriptTextOf(keyword, raw, escape) {
+    if (keyword === 'RUN') {
+        const heredoc = heredocScript(raw);
+        if (heredoc !== undefined)
+            return heredoc;
+        const exec = execFormWords(raw);
+        if (exec)
+            return exec.join(' ');
+        return joinContinuations(raw, escape);
+    }
+    if (execFormWords(raw))
+        return undefined;
+    return joinContinuations(raw, escape);
 }
 
 
@@ -7896,8 +7846,8 @@ function basename(program) {
 /* harmony export */   jj: () => (/* binding */ shellcheckHits)
 /* harmony export */ });
 /* unused harmony export NO_SHELLCHECK */
-/* harmony import */ var _run_script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1339);
-/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6091);
+/* harmony import */ var _run_script_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1339);
+/* harmony import */ var _script_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6091);
 
 
 /** hadolint's exclusions (Shell.hs): SC2187 (ash is checked as dash), SC1090 (needs a directive). */
@@ -7921,7 +7871,7 @@ const NO_SHELLCHECK = () => ({
 /** A RUN's shell-form or heredoc text as lines with their Dockerfile line numbers. */
 function scriptLines(run) {
     const raw = run.getRawArgumentsContent() ?? '';
-    if ((0,_run_script_js__WEBPACK_IMPORTED_MODULE_0__/* .execFormWords */ .ZR)(raw))
+    if ((0,_run_script_js__WEBPACK_IMPORTED_MODULE_1__/* .execFormWords */ .Z)(raw))
         return undefined; // exec form: no shell runs it
     const first = (run.getArgumentsRange()?.start.line ?? run.getRange().start.line) + 1;
     const escape = run.escapeChar ?? '\\';
@@ -7953,7 +7903,7 @@ function declaredNames(i) {
 }
 /** The shell program a SHELL instruction sets, or undefined when it is not an exec-form list. */
 function shellOf(i) {
-    return (0,_run_script_js__WEBPACK_IMPORTED_MODULE_0__/* .execFormWords */ .ZR)(i.getRawArgumentsContent() ?? '')?.[0];
+    return (0,_run_script_js__WEBPACK_IMPORTED_MODULE_1__/* .execFormWords */ .Z)(i.getRawArgumentsContent() ?? '')?.[0];
 }
 function prepareStage(stage, start, out, valid) {
     let shell = start.shell;
@@ -7965,7 +7915,7 @@ function prepareStage(stage, start, out, valid) {
         for (const n of declaredNames(i))
             if (valid.test(n))
                 names.add(n);
-        if (keyword !== 'RUN' || !CHECKED_SHELLS.has((0,_script_js__WEBPACK_IMPORTED_MODULE_1__/* .basename */ .P8)(shell)))
+        if (keyword !== 'RUN' || !CHECKED_SHELLS.has((0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(shell)))
             continue;
         const lines = scriptLines(i);
         if (!lines || lines.every((l) => l.text.trim() === ''))
@@ -8024,7 +7974,7 @@ function severityOf(c, shell) {
         return level;
     if (INFO_ON_DOCKERFILES.has(c.code))
         return 'info';
-    if (c.code >= 3000 && c.code < 4000 && (0,_script_js__WEBPACK_IMPORTED_MODULE_1__/* .basename */ .P8)(shell) === 'sh')
+    if (c.code >= 3000 && c.code < 4000 && (0,_script_js__WEBPACK_IMPORTED_MODULE_0__/* .basename */ .P8)(shell) === 'sh')
         return 'info';
     return level;
 }
