@@ -26,6 +26,12 @@ const MODEL_LAYER_PATTERNS = [
   },
 ];
 
+/** The rules read the typed model (src/dockerfile/instructions.ts), never dockerfile-ast's parse. */
+const RULES_READ_THE_MODEL = {
+  name: 'dockerfile-ast',
+  message: 'Rules read the typed model (src/dockerfile/instructions.ts); only src/dockerfile/ reads the AST.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist.*/**', 'node_modules/**', 'coverage/**', 'bench/work/**', '.scratch*'] },
   js.configs.recommended,
@@ -61,6 +67,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { ...SEAM_ONLY, patterns: [...SEAM_ONLY.patterns, ...MODEL_LAYER_PATTERNS] },
+      ],
+    },
+  },
+  {
+    files: ['src/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...SEAM_ONLY.paths, RULES_READ_THE_MODEL],
+          patterns: [...SEAM_ONLY.patterns, ...MODEL_LAYER_PATTERNS],
+        },
       ],
     },
   },

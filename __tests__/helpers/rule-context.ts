@@ -32,7 +32,9 @@ export function contextForModel(model: DockerfileModel, options: ContextOptions 
     settings: options.settings ?? { ...DEFAULT_SETTINGS, labelSchema: {} },
     // The last FROM: a bare-AST model (text the loader refuses) has FROMs but no stages.
     target:
-      options.target !== undefined ? indexOf(options.target) : Math.max(model.ast.getFROMs().length - 1, 0),
+      options.target !== undefined
+        ? indexOf(options.target)
+        : Math.max(model.instructions.filter((i) => i.keyword === 'FROM').length - 1, 0),
     ...(options.testStage !== undefined ? { testStage: indexOf(options.testStage) } : {}),
     builtStages: (options.builtStages ?? []).map(indexOf),
   };

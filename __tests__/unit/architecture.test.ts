@@ -34,6 +34,20 @@ describe('layering', () => {
     expect(await messagesFor('src/report/probe.ts', code)).toEqual([]);
   });
 
+  it('keeps dockerfile-ast out of src/rules/: rules read the typed model', async () => {
+    const code = "import type { Instruction } from 'dockerfile-ast';\nexport type X = Instruction;\n";
+    expect(await messagesFor('src/rules/probe.ts', code)).toEqual([
+      expect.stringContaining('Rules read the typed model'),
+    ]);
+    // The model itself is built from the AST.
+    expect(await messagesFor('src/dockerfile/probe.ts', code)).toEqual([]);
+    // And the rules keep the layering of src/rules/.
+    const up = "import { measureImage } from '../image/measure.js';\nexport const x = measureImage;\n";
+    expect(await messagesFor('src/rules/probe.ts', up)).toEqual([
+      expect.stringContaining('may not import the build, image, report, baseline or job layers'),
+    ]);
+  });
+
   it('fails on an import cycle', async () => {
     const dir = mkdtempSync(join(root, 'src', 'probe-cycle-'));
     try {

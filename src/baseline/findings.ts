@@ -30,11 +30,10 @@ export function normalizeInstruction(text: string): string {
 /** The instruction a 1-based line belongs to, as text and with its stage's name (if it has one). */
 function instructionAt(model: DockerfileModel, line: number): { stage: string; text: string } | undefined {
   const lines = model.text.split('\n');
-  for (const instruction of model.ast.getInstructions()) {
-    const { start, end } = instruction.getRange();
-    if (line - 1 < start.line || line - 1 > end.line) continue;
+  for (const instruction of model.instructions) {
+    if (line < instruction.line || line > instruction.endLine) continue;
     const stage = model.graph.stages.find((s) => line >= s.line && line <= s.endLine);
-    const text = lines.slice(start.line, end.line + 1).join('\n');
+    const text = lines.slice(instruction.line - 1, instruction.endLine).join('\n');
     return { stage: stage?.name?.toLowerCase() ?? '', text: normalizeInstruction(text) };
   }
   return undefined;

@@ -48,8 +48,7 @@ function resolve(graph: StageGraph, input: string, value: string): Stage | strin
 export function planBuilds(model: DockerfileModel, inputs: Inputs): BuildPlan {
   const { graph } = model;
   if (graph.stages.length === 0) {
-    const first = model.ast.getInstructions()[0];
-    const line = first ? first.getRange().start.line + 1 : undefined;
+    const line = model.instructions[0]?.line;
     throw new UserError(
       `${model.file} has no FROM instruction, so there is no stage to build. Start each stage with FROM <image> [AS <name>].`,
       'dockerfile',

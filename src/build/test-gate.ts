@@ -10,7 +10,7 @@
  * the stage's own RUN steps had: `--network none` would add no protection (the RUN steps already ran
  * with network) and would break tests that expect the network a plain `docker run` gives them.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../dockerfile/instructions.js';
 import type { StageGraph } from '../dockerfile/types.js';
 import { findStage } from '../dockerfile/graph.js';
 import type { StepFailure } from './progress.js';
@@ -23,10 +23,9 @@ export interface StageCommand {
 }
 
 /** An instruction's text as written, continuation lines joined and whitespace collapsed. */
-export function instructionText(text: string, ins: Instruction): string {
+export function instructionText(text: string, ins: DockerInstruction): string {
   const lines = text.split(/\r?\n/);
-  const r = ins.getRange();
-  return normalize(lines.slice(r.start.line, r.end.line + 1).join('\n'));
+  return normalize(lines.slice(ins.line - 1, ins.endLine).join('\n'));
 }
 
 function normalize(s: string): string {
@@ -38,15 +37,16 @@ function normalize(s: string): string {
 
 /** The CMD/ENTRYPOINT the stage sets itself (the last of each wins, as in Docker), if any. */
 export function ownCommand(text: string, graph: StageGraph, index: number): StageCommand | undefined {
-  const instructions = graph.stages[index].instructions;
-  const last = (keyword: string) => [...instructions].reverse().find((i) => i.getKeyword() === keyword);
+  // ONBUILD triggers left out: they set nothing for this stage's own image.
+  const instructions = graph.stages[index].steps.filter((i) => !i.onbuild);
+  const last = (keyword: string) => [...instructions].reverse().find((i) => i.keyword === keyword);
   const entrypoint = last('ENTRYPOINT');
   const cmd = last('CMD');
   if (!entrypoint && !cmd) return undefined;
-  const parts = [entrypoint, cmd].filter((i): i is Instruction => i !== undefined);
+  const parts = [entrypoint, cmd].filter((i): i is DockerInstruction => i !== undefined);
   return {
     command: parts.map((i) => instructionText(text, i)).join(' '),
-    line: (entrypoint ?? cmd)!.getRange().start.line + 1,
+    line: (entrypoint ?? cmd)!.line,
   };
 }
 
@@ -75,8 +75,8 @@ export function locateStep(
   const stage = stageOfStep(graph, failure.stage, target);
   if (stage === undefined || !graph.stages[stage]) return {};
   const wanted = normalize(failure.command);
-  const candidates = graph.stages[stage].instructions.map((i) => ({
-    line: i.getRange().start.line + 1,
+  const candidates = graph.stages[stage].steps.map((i) => ({
+    line: i.line,
     text: instructionText(text, i),
   }));
   const exact = candidates.find((c) => c.text === wanted);

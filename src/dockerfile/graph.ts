@@ -157,11 +157,14 @@ export function buildStageGraph(ast: Dockerfile, buildArgs: BuildArg[] = []): St
   const overrides = new Map(buildArgs.map((a) => [a.name, a.value]));
   const all = ast.getInstructions();
   const fromPositions = all.flatMap((ins, pos) => (ins.getKeyword() === 'FROM' ? [pos] : []));
+  // Each stage's dockerfile-ast instructions, FROM first: read here only (the model keeps typed records).
+  const nodesOf: Instruction[][] = fromPositions.map((pos, index) =>
+    all.slice(pos, index + 1 < fromPositions.length ? fromPositions[index + 1] : all.length),
+  );
 
   const stages: Stage[] = fromPositions.map((pos, index) => {
     const from = all[pos] as From;
-    const end = index + 1 < fromPositions.length ? fromPositions[index + 1] : all.length;
-    const instructions = all.slice(pos, end);
+    const instructions = nodesOf[index];
     const name = from.getBuildStage() ?? undefined;
     const baseRaw = from.getImage() ?? '';
     const platform = from.getPlatformFlag()?.getValue() ?? undefined;
@@ -174,7 +177,6 @@ export function buildStageGraph(ast: Dockerfile, buildArgs: BuildArg[] = []): St
       baseRaw,
       base: resolveRef(baseRaw, globalScope, escapeChar),
       platform: platform === undefined ? undefined : resolveRef(platform, globalScope, escapeChar),
-      instructions,
       steps: [],
       edges: [],
     };
@@ -200,7 +202,8 @@ export function buildStageGraph(ast: Dockerfile, buildArgs: BuildArg[] = []): St
       if (parent !== undefined) stage.parent = parent;
       edges.push({ kind: 'from', ref: stage.base, stage: parent, line: stage.line });
     }
-    for (const ins of stage.instructions.slice(1)) {
+    const nodes = nodesOf[stage.index];
+    for (const ins of nodes.slice(1)) {
       const keyword = ins.getKeyword();
       const flags = flagsOf(ins);
       const refs: { kind: StageEdge['kind']; raw: string }[] = [];
@@ -213,7 +216,7 @@ export function buildStageGraph(ast: Dockerfile, buildArgs: BuildArg[] = []): St
         for (const v of mountSources(flags)) refs.push({ kind: 'mount', raw: v });
       }
       if (!refs.length) continue;
-      const scope = stageScope(globalScope, overrides, stage.instructions, line1(ins), escapeChar);
+      const scope = stageScope(globalScope, overrides, nodes, line1(ins), escapeChar);
       for (const r of refs) {
         const ref = resolveRef(r.raw, scope, escapeChar);
         edges.push({ kind: r.kind, ref, stage: stageNamed(ref, stage.index, true), line: line1(ins) });

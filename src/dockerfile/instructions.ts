@@ -4,11 +4,14 @@
  * variables in scope). Rules read these records, never the AST: dockerfile-ast recomputes its
  * getters on every call, and each rule family used to re-derive the same facts its own way.
  *
- * Built once per parse (see load.ts); pure: AST and build-args in, records out. The only lazy part is
- * the parsed shell script (tokenising every RUN costs more than most rules need), computed on first
- * read and kept.
+ * Built once per parse (see load.ts); pure: AST and build-args in, records out. Each instruction's
+ * arguments are scanned by dockerfile-ast once (`getArguments`; its `getFlags` keeps its own answer);
+ * the argument texts are cut from the file text here rather than asked of dockerfile-ast's content
+ * getters, each of which would scan the arguments again. No record holds an AST node: once the model
+ * is built, the AST is not needed. The only lazy part is the parsed shell script (tokenising every RUN
+ * costs more than most rules need), computed on first read and kept.
  */
-import type { Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast';
+import type { Argument, Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast';
 import type { BuildArg } from '../inputs.js';
 // The shell command model lives with the shell rules (rules/shell); it depends on nothing of ours.
 import { execFormWords, scriptTextOf } from '../rules/shell/run-script.js';
@@ -45,6 +48,36 @@ export interface VariableDef {
   kind: 'arg' | 'env';
   /** 1-based line of the ARG/ENV that set it (0 for an automatic platform ARG). */
   line: number;
+}
+
+/**
+ * A `$NAME` or `${NAME...}` written in an instruction, as dockerfile-ast finds them in the arguments
+ * (flags and heredoc bodies included, each marked).
+ */
+export interface VariableUse {
+  name: string;
+  /** Written with a modifier (`${NAME:-word}`, `${NAME:+word}`, `${NAME?}`): it handles the unset case. */
+  guarded: boolean;
+  /** 1-based line. */
+  line: number;
+  /** Lower-cased name of the flag it is written in (`--from=$STAGE` -> from). */
+  flag?: string;
+  /** Index in `properties` of the ARG/ENV/LABEL property it is written in. */
+  property?: number;
+  /** In a heredoc body, below the instruction's own lines. */
+  heredocBody: boolean;
+}
+
+/**
+ * A line dockerfile-ast reads as a comment: `#` lines between and inside instructions, and the
+ * leading `# name=value` lines it takes for parser directives, with its reading of name and value.
+ * It takes more lines for directives than BuildKit does (`# hadolint global ignore=DL3006` on the
+ * first line is one); `InstructionModel.directives` is BuildKit's reading.
+ */
+export interface CommentLine {
+  /** 1-based. */
+  line: number;
+  directive?: { name: string; value: string };
 }
 
 /** `FROM [--platform=p] image[:tag][@digest] [AS alias]`. */
@@ -110,6 +143,8 @@ export interface DockerInstruction {
   argsText: string;
   /** The arguments after the flags exactly as written (newlines, comments, heredoc bodies). */
   rawArgsText: string;
+  /** 1-based line the arguments start on (`RUN \` puts them on the next); `line` when there are none. */
+  argsLine: number;
   /** Argument words split as a shell splits them (a quoted part joins its neighbours), quotes kept. */
   words: string[];
   /** The JSON array, when the arguments are one of strings (BuildKit's exec form). */
@@ -128,8 +163,11 @@ export interface DockerInstruction {
   properties?: PropertyParts[];
   /** Variables in scope before this instruction runs (BuildKit's scoping; see `scopeOf`). */
   vars: ReadonlyMap<string, VariableDef>;
-  /** The dockerfile-ast node. Rules must not use it; it is here for the few AST-only facts. */
-  readonly node: Instruction;
+  /**
+   * The variables written in it, for the instructions BuildKit expands itself; empty for RUN, CMD,
+   * ENTRYPOINT, SHELL and HEALTHCHECK, whose variables are the shell's.
+   */
+  variables: VariableUse[];
 }
 
 /** The typed list, in file order. */
@@ -138,6 +176,8 @@ export interface InstructionModel {
   escapeChar: string;
   /** The `# syntax=`/`# check=`/`# escape=` directives and their 1-based lines. */
   directives: Array<{ name: string; value: string; line: number }>;
+  /** Every comment line, in file order (see `CommentLine`). */
+  comments: CommentLine[];
 }
 
 /** The variables of `vars` as a name -> value scope, for `substitute` and `expandWord`. */
@@ -253,19 +293,16 @@ function copyParts(
   return parts;
 }
 
-function propertiesOf(node: Instruction): PropertyParts[] | undefined {
-  const withProps = node as Instruction & {
-    getProperties?: () => Property[];
-    getProperty?: () => Property | null;
-  };
-  if (typeof withProps.getProperties === 'function')
-    return withProps.getProperties().map((p) => ({
+function propertiesOf(node: Instruction, properties: Property[] | undefined): PropertyParts[] | undefined {
+  if (properties)
+    return properties.map((p) => ({
       name: p.getName(),
       ...optionalValue(p.getValue()),
       ...(p.getAssignmentOperator() === null && p.getValue() !== null ? { legacy: true } : {}),
     }));
-  if (typeof withProps.getProperty === 'function') {
-    const p = withProps.getProperty();
+  const withProperty = node as Instruction & { getProperty?: () => Property | null };
+  if (typeof withProperty.getProperty === 'function') {
+    const p = withProperty.getProperty();
     return p ? [{ name: p.getName(), ...optionalValue(p.getValue()) }] : [];
   }
   return undefined;
@@ -279,6 +316,150 @@ function escapeOfNode(node: Instruction, fallback: string): string {
   return typeof escape === 'string' && escape.length === 1 ? escape : fallback;
 }
 
+/** The file as dockerfile-ast's positions address it, and its lines as the rules split them. */
+interface Source {
+  text: string;
+  /** Offset of each line's start; lines end at `\r\n`, `\r` or `\n`, as in dockerfile-ast's document. */
+  lineStarts: number[];
+  /** `text.split(/\r?\n/)`. */
+  lines: string[];
+  /** The file's escape character. */
+  escape: string;
+}
+
+type Position = { line: number; character: number };
+type Range = { start: Position; end: Position };
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+const offsetOf = (src: Source, p: Position): number =>
+  (src.lineStarts[p.line] ?? src.text.length) + p.character;
+
+const isNewline = (c: string | undefined): boolean => c === '\r' || c === '\n';
+
+/**
+ * dockerfile-ast's `getArgumentsContent` for arguments over several lines, from their raw text: each
+ * line's part up to its escaped newline, comment lines inside the continuation dropped, joined. A
+ * faithful port (its quirks included), so that the content is not asked of dockerfile-ast, whose
+ * getter scans the arguments twice more.
+ */
+export function joinedArguments(raw: string, escape: string): string {
+  const parts: string[] = [];
+  let end = -1;
+  let start: number | null = 0;
+  let comment = false;
+  const close = (): void => {
+    if (start !== null) parts.push(raw.slice(start, end + 1));
+    start = null;
+    comment = false;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (char === escape) {
+      const next = raw[i + 1];
+      if (next === ' ' || next === '\t') {
+        for (let j = i + 2; j < raw.length; j++) {
+          const c = raw[j];
+          if (c === ' ' || c === '\t') continue;
+          if (c === '\r' || c === '\n') {
+            close();
+            i = c === '\r' ? j + 1 : j;
+          }
+          break;
+        }
+      } else if (next === '\r') {
+        close();
+        i += 2;
+      } else if (next === '\n') {
+        close();
+        i++;
+      } else i++;
+    } else if (isNewline(char)) {
+      if (comment) close();
+    } else if (!comment) {
+      if (start === null) {
+        if (char === '#') {
+          comment = true;
+          continue;
+        }
+        let lineStart = i;
+        while (lineStart > 0 && !isNewline(raw[lineStart - 1])) lineStart--;
+        // dockerfile-ast starts the part at the line's start, unless the character is the first of it.
+        if (lineStart !== i) start = lineStart;
+      }
+      end = i;
+    }
+  }
+  parts.push(start === null ? raw.slice(end, end + 1) : raw.slice(start, end + 1));
+  return parts.join('');
+}
+
+/** The arguments after the flags: as written, joined as dockerfile-ast joins them, and their first line. */
+function argumentTexts(
+  node: Instruction,
+  args: Argument[],
+  src: Source,
+  escape: string,
+): { argsText: string; rawArgsText: string; argsLine: number } {
+  const first = args[0]?.getRange().start;
+  const last = args[args.length - 1]?.getRange().end;
+  if (first === undefined || last === undefined)
+    return { argsText: '', rawArgsText: '', argsLine: node.getRange().start.line + 1 };
+  const rawArgsText = src.text.slice(offsetOf(src, first), offsetOf(src, last));
+  const argsText = first.line === last.line ? rawArgsText : joinedArguments(rawArgsText, escape);
+  return { argsText, rawArgsText, argsLine: first.line + 1 };
+}
+
+/** Keywords whose variables the shell expands, not BuildKit. */
+const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+
+const before = (a: Position, b: Position): boolean =>
+  a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (r: Range, p: Position): boolean => before(r.start, p) && before(p, r.end);
+
+/** Last 0-based line of the instruction itself, before any heredoc body. */
+function headerEndLine(range: Range, src: Source): number {
+  let n = range.start.line;
+  while (n < range.end.line) {
+    const line = src.lines[n] ?? '';
+    if (!line.trimEnd().endsWith(src.escape) && !(n > range.start.line && line.trimStart().startsWith('#')))
+      break;
+    n++;
+  }
+  return n;
+}
+
+function variablesOf(
+  node: Instruction,
+  flags: Flag[],
+  properties: Property[] | undefined,
+  src: Source,
+): VariableUse[] {
+  const headerEnd = headerEndLine(node.getRange(), src);
+  return node.getVariables().map((v) => {
+    const at = v.getRange().start;
+    const use: VariableUse = {
+      name: v.getName(),
+      guarded: v.getModifier() !== null,
+      line: at.line + 1,
+      heredocBody: at.line > headerEnd,
+    };
+    const flag = flags.find((f) => contains(f.getRange(), at));
+    if (flag) use.flag = flag.getName().toLowerCase();
+    const property = properties?.findIndex((p) => contains(p.getRange(), at)) ?? -1;
+    if (property !== -1) use.property = property;
+    return use;
+  });
+}
+
 interface Where {
   index: number;
   stage: number;
@@ -289,22 +470,27 @@ interface Where {
   globals: Scope;
 }
 
+function propertyNodesOf(node: Instruction): Property[] | undefined {
+  const withProps = node as Instruction & { getProperties?: () => Property[] };
+  return typeof withProps.getProperties === 'function' ? withProps.getProperties() : undefined;
+}
+
 /** One instruction (or ONBUILD trigger) as typed data. */
-function describe(node: Instruction, where: Where, escape: string): DockerInstruction {
+function describe(node: Instruction, where: Where, src: Source): DockerInstruction {
+  const escape = escapeOfNode(node, src.escape);
   const keywordRaw = node.getInstruction();
-  const keyword = node.getKeyword().toUpperCase();
-  const flags: InstructionFlag[] = flagsOf(node).map((f) => ({
+  const keyword = keywordRaw.toUpperCase();
+  const flagNodes = flagsOf(node);
+  const flags: InstructionFlag[] = flagNodes.map((f) => ({
     name: f.getName().toLowerCase(),
     value: f.getValue(),
     line: f.getRange().start.line + 1,
   }));
-  const mounts = flagsOf(node)
-    .filter((f) => f.getName().toLowerCase() === 'mount')
-    .map(mountOf);
-  const argsText = node.getArgumentsContent() ?? '';
-  const rawArgsText = node.getRawArgumentsContent() ?? '';
+  const mounts = flagNodes.filter((f) => f.getName().toLowerCase() === 'mount').map(mountOf);
+  const { argsText, rawArgsText, argsLine } = argumentTexts(node, node.getArguments(), src, escape);
   const words = shellWords(argsText);
   const exec = execFormWords(argsText);
+  const propertyNodes = propertyNodesOf(node);
   const ins: DockerInstruction = {
     ...where,
     keyword,
@@ -313,11 +499,31 @@ function describe(node: Instruction, where: Where, escape: string): DockerInstru
     mounts,
     argsText,
     rawArgsText,
+    argsLine,
     words,
     ...(exec ? { exec } : {}),
-    node,
+    variables: SHELL_EXPANDED.has(keyword) ? [] : variablesOf(node, flagNodes, propertyNodes, src),
   };
   delete (ins as Partial<Where>).globals;
+  addScript(ins, rawArgsText, escape);
+  if (keyword === 'FROM') ins.from = fromParts(words, flags, where.globals, escape);
+  if (keyword === 'COPY' || keyword === 'ADD')
+    ins.copy = copyParts(
+      words,
+      rawArgsText.split(/\r?\n/)[0] ?? '',
+      exec,
+      flags,
+      scopeOf(where.vars),
+      escape,
+    );
+  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
+    ins.properties = propertiesOf(node, propertyNodes) ?? [];
+  return ins;
+}
+
+/** The script of a RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD` (and which HEALTHCHECK it is). */
+function addScript(ins: DockerInstruction, rawArgsText: string, escape: string): void {
+  const { keyword, words } = ins;
   let scriptSource: string | undefined;
   if (SCRIPTED.has(keyword)) scriptSource = rawArgsText;
   if (keyword === 'HEALTHCHECK') {
@@ -331,30 +537,15 @@ function describe(node: Instruction, where: Where, escape: string): DockerInstru
       else delete ins.exec;
     }
   }
-  if (scriptSource !== undefined) {
-    const text = scriptTextOf(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
-    if (text !== undefined) {
-      ins.scriptText = text;
-      let parsed: ShellScript | undefined;
-      Object.defineProperty(ins, 'script', {
-        enumerable: true,
-        get: () => (parsed ??= parseShell(text)),
-      });
-    }
-  }
-  if (keyword === 'FROM') ins.from = fromParts(words, flags, where.globals, escape);
-  if (keyword === 'COPY' || keyword === 'ADD')
-    ins.copy = copyParts(
-      words,
-      rawArgsText.split(/\r?\n/)[0] ?? '',
-      exec,
-      flags,
-      scopeOf(where.vars),
-      escape,
-    );
-  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
-    ins.properties = propertiesOf(node) ?? [];
-  return ins;
+  if (scriptSource === undefined) return;
+  const text = scriptTextOf(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
+  if (text === undefined) return;
+  ins.scriptText = text;
+  let parsed: ShellScript | undefined;
+  Object.defineProperty(ins, 'script', {
+    enumerable: true,
+    get: () => (parsed ??= parseShell(text)),
+  });
 }
 
 /** Tracks variables per stage as BuildKit scopes them; see `buildInstructionModel`. */
@@ -445,55 +636,52 @@ export function buildInstructionModel(
   buildArgs: BuildArg[] = [],
 ): InstructionModel {
   const escapeChar = ast.getEscapeCharacter();
+  const src: Source = {
+    text,
+    lineStarts: lineStartsOf(text),
+    lines: text.split(/\r?\n/),
+    escape: escapeChar,
+  };
   const scopes = new VariableScopes(new Map(buildArgs.map((a) => [a.name, a.value])), escapeChar);
   const instructions: DockerInstruction[] = [];
   let stage = -1;
   for (const [index, node] of ast.getInstructions().entries()) {
-    const keyword = node.getKeyword().toUpperCase();
+    const keyword = node.getKeyword();
     const range = node.getRange();
-    const escape = escapeOfNode(node, escapeChar);
-    const globals = scopeOf(scopes.globals);
+    const at = { index, line: range.start.line + 1, endLine: range.end.line + 1, onbuild: false };
     if (keyword === 'FROM') {
       stage++;
-      const from = describe(
-        node,
-        {
-          index,
-          stage,
-          line: range.start.line + 1,
-          endLine: range.end.line + 1,
-          onbuild: false,
-          vars: scopes.globals,
-          globals,
-        },
-        escape,
-      );
+      const globals = scopeOf(scopes.globals);
+      const from = describe(node, { ...at, stage, vars: scopes.globals, globals }, src);
       from.vars = new Map(scopes.globals);
       scopes.enterStage(from.from?.image ?? '', from.from?.alias);
       instructions.push(from);
       continue;
     }
-    const where: Where = {
-      index,
-      stage,
-      line: range.start.line + 1,
-      endLine: range.end.line + 1,
-      onbuild: false,
-      vars: stage === -1 ? new Map(scopes.globals) : scopes.current,
-      globals,
-    };
+    const vars = stage === -1 ? new Map(scopes.globals) : scopes.current;
+    const where: Where = { ...at, stage, vars, globals: NO_SCOPE };
     const trigger =
       keyword === 'ONBUILD'
         ? (node as Instruction & { getTriggerInstruction?(): Instruction | null }).getTriggerInstruction?.()
         : undefined;
-    const ins = trigger
-      ? describe(trigger, { ...where, onbuild: true }, escape)
-      : describe(node, where, escape);
+    const ins = trigger ? describe(trigger, { ...where, onbuild: true }, src) : describe(node, where, src);
     if (trigger) ins.onbuildKeywordRaw = node.getInstruction();
     instructions.push(ins);
     scopes.apply(ins);
   }
-  return { instructions, escapeChar, directives: directivesOf(text) };
+  return { instructions, escapeChar, directives: directivesOf(text), comments: commentsOf(ast) };
+}
+
+/** Only FROM reads the global scope (`Where.globals`); the others get this empty one. */
+const NO_SCOPE: Scope = new Map();
+
+function commentsOf(ast: Dockerfile): CommentLine[] {
+  const directives: CommentLine[] = ast.getDirectives().map((d) => ({
+    line: d.getRange().start.line + 1,
+    directive: { name: d.getName(), value: d.getValue() },
+  }));
+  const comments: CommentLine[] = ast.getComments().map((c) => ({ line: c.getRange().start.line + 1 }));
+  return [...directives, ...comments].sort((a, b) => a.line - b.line);
 }
 
 /** The instructions of one stage (FROM first), or the global ARGs for stage -1. */

@@ -12,8 +12,7 @@ import { DockerfileParser, type Dockerfile, type Instruction, type Property } fr
 import { UserError } from '../errors.js';
 import type { BuildArg } from '../inputs.js';
 import { buildStageGraph, findCycle, stageLabel } from './graph.js';
-import { buildInstructionModel } from './instructions.js';
-import { memoizeDockerfile } from './memoize.js';
+import { buildInstructionModel, type DockerInstruction, type InstructionModel } from './instructions.js';
 import type { DockerfileModel, StageGraph } from './types.js';
 
 const STEP = 'dockerfile';
@@ -51,10 +50,10 @@ function checkProperties(file: string, ins: Instruction): void {
  * BuildKit tries JSON for `[...]` arguments and falls back to shell form when it is not JSON, but a
  * JSON array of anything other than strings (`["echo", ["nested"]]`) is an error.
  */
-function checkJsonForm(file: string, ins: Instruction): void {
-  if (!JSON_FORM.has(ins.getKeyword())) return;
-  const args = ins.getArgumentsContent()?.trim();
-  if (!args?.startsWith('[')) return;
+function checkJsonForm(file: string, ins: DockerInstruction): void {
+  if (ins.onbuild || !JSON_FORM.has(ins.keyword)) return;
+  const args = ins.argsText.trim();
+  if (!args.startsWith('[')) return;
   let parsed: unknown;
   try {
     parsed = JSON.parse(args);
@@ -64,8 +63,8 @@ function checkJsonForm(file: string, ins: Instruction): void {
   if (Array.isArray(parsed) && parsed.some((v) => typeof v !== 'string'))
     fail(
       file,
-      lineOf(ins),
-      `${ins.getKeyword()} uses JSON array form with something other than strings (${args}); in exec form every element must be a "string".`,
+      ins.line,
+      `${ins.keyword} uses JSON array form with something other than strings (${args}); in exec form every element must be a "string".`,
     );
 }
 
@@ -84,7 +83,7 @@ function checkFrom(file: string, ins: Instruction): void {
     );
 }
 
-function checkInstructions(file: string, ast: Dockerfile): void {
+function checkInstructions(file: string, ast: Dockerfile, typed: DockerInstruction[]): void {
   const all = ast.getInstructions();
   if (all.length === 0)
     fail(
@@ -99,7 +98,9 @@ function checkInstructions(file: string, ast: Dockerfile): void {
       fail(file, lineOf(ins), `${keyword} comes before the first FROM; only ARG may come before FROM.`);
     if (keyword === 'FROM') checkFrom(file, ins);
     checkProperties(file, ins);
-    checkJsonForm(file, ins);
+    // The typed record of the same instruction (one per instruction, in order): its text is read already.
+    const record = typed[pos];
+    if (record) checkJsonForm(file, record);
   }
 }
 
@@ -185,11 +186,12 @@ export function parseDockerfile(
   buildArgs: BuildArg[] = [],
   options: ParseOptions = {},
 ): DockerfileModel {
-  const ast = memoizeDockerfile(DockerfileParser.parse(text));
-  checkInstructions(file, ast);
+  const ast = DockerfileParser.parse(text);
+  const typed = buildInstructionModel(ast, text, buildArgs);
+  checkInstructions(file, ast, typed.instructions);
   const graph = buildStageGraph(ast, buildArgs);
   checkGraph(file, graph, options);
-  return assembleModel(file, text, ast, graph, buildArgs);
+  return modelOf(file, text, graph, typed);
 }
 
 /** The model from a parse and its graph: adds the typed instructions and gives each stage its own. */
@@ -200,16 +202,19 @@ export function assembleModel(
   graph: StageGraph,
   buildArgs: BuildArg[] = [],
 ): DockerfileModel {
-  const typed = buildInstructionModel(ast, text, buildArgs);
+  return modelOf(file, text, graph, buildInstructionModel(ast, text, buildArgs));
+}
+
+function modelOf(file: string, text: string, graph: StageGraph, typed: InstructionModel): DockerfileModel {
   for (const ins of typed.instructions) if (ins.stage >= 0) graph.stages[ins.stage]?.steps.push(ins);
   return {
     file,
     text,
-    ast,
     graph,
     instructions: typed.instructions,
     escapeChar: typed.escapeChar,
     directives: typed.directives,
+    comments: typed.comments,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import type { DockerInstruction, InstructionModel } from './instructions.js';
 
 /** How one stage refers to another (or to an external image). */
@@ -27,9 +26,7 @@ export interface Stage {
   /** Index of the parent stage when `FROM <stage>`. */
   parent?: number;
   platform?: string;
-  /** Instructions of this stage, FROM included, from dockerfile-ast. */
-  instructions: Instruction[];
-  /** The same instructions as typed records (instructions.ts), FROM first; rules read these. */
+  /** The stage's instructions as typed records (instructions.ts), FROM first. */
   steps: DockerInstruction[];
   edges: StageEdge[];
 }
@@ -48,17 +45,20 @@ export interface StageGraph {
   globalArgs: GlobalArg[];
 }
 
-/** A Dockerfile read and parsed once; everything downstream works from this. */
+/**
+ * A Dockerfile read and parsed once; everything downstream works from this. Plain data: dockerfile-ast's
+ * parse is read into it (load.ts) and not kept.
+ */
 export interface DockerfileModel {
   /** Path as given (used in findings, annotations and links). */
   file: string;
   text: string;
-  /** dockerfile-ast's parse. Rules read `instructions` and `graph` instead (see instructions.ts). */
-  ast: Dockerfile;
   graph: StageGraph;
   /** Every instruction as typed data, in file order (global ARGs first, stage -1). */
   instructions: DockerInstruction[];
   escapeChar: string;
-  /** Parser directives (`# syntax=`, `# check=`, `# escape=`) with their lines. */
+  /** Parser directives (`# syntax=`, `# check=`, `# escape=`) with their lines, as BuildKit reads them. */
   directives: InstructionModel['directives'];
+  /** Every comment line, as dockerfile-ast reads them (see instructions.ts's `CommentLine`). */
+  comments: InstructionModel['comments'];
 }

@@ -10,7 +10,6 @@
  * keyword: an instruction the builder did not record (ARG) is skipped, and everything before the
  * first matched entry came with the base image (including its ONBUILD triggers).
  */
-import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import type { InstructionRef } from '../model.js';
 
@@ -64,15 +63,15 @@ export function targetChain(model: DockerfileModel, target: number): TargetChain
   for (const index of chain) {
     const stage = stages[index];
     const stageName = stage.name ?? String(stage.index);
-    for (const inst of stage.instructions as Instruction[]) {
-      const keyword = inst.getKeyword().toUpperCase();
+    for (const inst of stage.steps) {
+      // An ONBUILD is recorded as ONBUILD (its trigger runs in images built FROM this one).
+      const keyword = inst.onbuild ? 'ONBUILD' : inst.keyword;
       if (keyword === 'FROM') continue;
-      const range = inst.getRange();
-      const line = range.start.line + 1;
-      const text = (lines[range.start.line] ?? inst.getKeyword()).trim();
+      const line = inst.line;
+      const text = (lines[line - 1] ?? keyword).trim();
       const step: ChainStep = { keyword, ref: { stage: stageName, line, text } };
       if (keyword === 'RUN') {
-        const full = lines.slice(range.start.line, range.end.line + 1).join('\n');
+        const full = lines.slice(line - 1, inst.endLine).join('\n');
         step.command = normalize(full.replace(/^\s*RUN\s+/i, '').replace(/^(--\S+\s+)+/, ''));
       }
       steps.push(step);

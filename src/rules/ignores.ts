@@ -8,7 +8,6 @@
  *   to the rules that carry a BuildKit check name.
  * Names match a rule's id or any of its aliases, case-insensitively.
  */
-import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../dockerfile/types.js';
 
 export interface InstructionIgnore {
@@ -67,14 +66,11 @@ export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
     perInstruction: [],
     check: { skipAll: false, skip: new Set(), error: false },
   };
-  const instructions: Instruction[] = model.ast.getInstructions();
   const lines = model.text.split(/\r?\n/);
-  // dockerfile-ast reads a first-line `# hadolint global ignore=...` as a parser directive: look at both.
-  const commentLines = [...model.ast.getComments(), ...model.ast.getDirectives()]
-    .map((c) => c.getRange().start.line)
-    .sort((a, b) => a - b);
-  for (const commentLine of commentLines) {
-    const match = PRAGMA.exec((lines[commentLine] ?? '').trim().replace(/^#\s*/, ''));
+  // The comments include the lines dockerfile-ast reads as parser directives (a first-line
+  // `# hadolint global ignore=...` is one).
+  for (const { line: commentLine } of model.comments) {
+    const match = PRAGMA.exec((lines[commentLine - 1] ?? '').trim().replace(/^#\s*/, ''));
     if (!match) continue;
     const names = namesOf(match[3]);
     if (match[1].toLowerCase() === 'hadolint' && !names.every((n) => HADOLINT_CODE.test(n))) continue;
@@ -84,18 +80,17 @@ export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
       continue;
     }
     // The next instruction below the comment (other comments and blank lines may sit between).
-    const next = instructions.find((i) => i.getRange().start.line > commentLine);
+    const next = model.instructions.find((i) => i.line > commentLine);
     if (!next) continue;
-    const { start, end } = next.getRange();
-    let [line, endLine] = [start.line + 1, end.line + 1];
+    let [line, endLine] = [next.line, next.endLine];
     if (scope === 'stage') {
       const stage = model.graph.stages.find((s) => line >= s.line && line <= s.endLine);
       if (stage) [line, endLine] = [stage.line, stage.endLine];
     }
     pragmas.perInstruction.push({ line, endLine, names: new Set(names) });
   }
-  const directive = model.ast.getDirectives().find((d) => d.getName().toLowerCase() === 'check');
-  if (directive) pragmas.check = parseCheckDirective(directive.getValue());
+  const directive = model.comments.find((c) => c.directive?.name.toLowerCase() === 'check')?.directive;
+  if (directive) pragmas.check = parseCheckDirective(directive.value);
   return pragmas;
 }
 

@@ -4,7 +4,7 @@
  * variable in it is never constant, and a stage whose name holds the platform's OS or architecture
  * (`AS build-arm64`) is one of a set of per-platform stages. Shared by that check and hadolint's DL3029.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../dockerfile/instructions.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 
 /** containerd's architecture spellings that BuildKit's platform parser normalises. */
@@ -41,14 +41,11 @@ export function stageNamedForPlatform(stageKey: string | undefined, platform: st
 }
 
 /** The `--from=` of a COPY, and of each `RUN --mount=...,from=...`, as written. */
-function stageReferences(instruction: Instruction): string[] {
-  const withFlags = instruction as Instruction & {
-    getFlags?(): Array<{ getName(): string; getValue(): string | null }>;
-  };
+function stageReferences(instruction: DockerInstruction): string[] {
   const refs: string[] = [];
-  for (const flag of withFlags.getFlags?.() ?? []) {
-    const name = flag.getName().toLowerCase();
-    const value = flag.getValue() ?? '';
+  for (const flag of instruction.flags) {
+    const name = flag.name;
+    const value = flag.value ?? '';
     if (name === 'from') refs.push(value);
     else if (name === 'mount')
       for (const option of value.split(','))
@@ -91,7 +88,9 @@ export function stagesSelectedByVariable(model: DockerfileModel): Set<number> {
   const references: string[] = [];
   for (const stage of model.graph.stages) {
     references.push(stage.baseRaw);
-    for (const instruction of stage.instructions.slice(1)) references.push(...stageReferences(instruction));
+    // ONBUILD triggers left out: they run in images built FROM this one.
+    for (const instruction of stage.steps.slice(1))
+      if (!instruction.onbuild) references.push(...stageReferences(instruction));
   }
   const patterns = references.filter(selectsByName).map(referencePattern);
   const selected = new Set<number>();

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
-import { expandAt, scopeOf } from '../../../src/dockerfile/instructions.js';
+import { buildInstructionModel, expandAt, scopeOf } from '../../../src/dockerfile/instructions.js';
+import { describeWithCorpus, parserCases, realDockerfiles } from '../../helpers/corpus.js';
 
 const at = (text: string, line: number, buildArgs: { name: string; value: string }[] = []) => {
   const model = parseDockerfile(text, 'Dockerfile', buildArgs);
@@ -165,5 +168,102 @@ describe('ONBUILD casing', () => {
       keywordRaw: 'RUN',
       onbuildKeywordRaw: 'onbuild',
     });
+  });
+});
+
+/**
+ * The model cuts each instruction's argument texts from the file itself (instructions.ts), so that
+ * dockerfile-ast scans the arguments once: what it cuts must be what dockerfile-ast's getters give.
+ */
+function argumentsAsDockerfileAstReadsThem(text: string) {
+  const nodes = DockerfileParser.parse(text)
+    .getInstructions()
+    .map((n) =>
+      n.getKeyword() === 'ONBUILD'
+        ? ((n as Instruction & { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() ?? n)
+        : n,
+    );
+  return nodes.map((n) => ({
+    argsText: n.getArgumentsContent() ?? '',
+    rawArgsText: n.getRawArgumentsContent() ?? '',
+    argsLine: (n.getArgumentsRange()?.start.line ?? n.getRange().start.line) + 1,
+  }));
+}
+
+function argumentsOfModel(text: string) {
+  return buildInstructionModel(DockerfileParser.parse(text), text).instructions.map((i) => ({
+    argsText: i.argsText,
+    rawArgsText: i.rawArgsText,
+    argsLine: i.argsLine,
+  }));
+}
+
+describe('argument texts', () => {
+  it.each([
+    [
+      'continuations with comment lines inside',
+      'FROM a\nRUN apt-get update \\\n  # why\n  && apt-get install -y x \\\n\n  && echo done\n',
+    ],
+    ['flags on their own line', 'FROM a\nRUN --mount=type=cache,target=/c \\\n    make\n'],
+    ['blanks after the escape', 'FROM a\nRUN echo a \\  \n    b\nRUN echo \\\nx\n'],
+    ['CRLF line ends', 'FROM a\r\nRUN echo a \\\r\n  b \\\r\n  c\r\nENV A=1 \\\r\n  B=2\r\n'],
+    ['a backtick escape', '# escape=`\nFROM a\nRUN echo a `\n  b\n'],
+    ['a heredoc', 'FROM a\nCOPY <<EOF /x\nline $V\nEOF\nRUN <<EOT bash\n  set -e \\\n  echo\nEOT\n'],
+    ['an ONBUILD trigger', 'FROM a\nONBUILD RUN echo a \\\n  b\nONBUILD COPY x /y\n'],
+    ['escaped characters at the end', 'FROM a\nRUN echo \\$HOME \\\n  \\$PATH\nLABEL a=b \\\n'],
+  ])('match dockerfile-ast’s getters: %s', (_name, text) => {
+    expect(argumentsOfModel(text)).toEqual(argumentsAsDockerfileAstReadsThem(text));
+  });
+});
+
+describeWithCorpus('argument texts on the corpus', () => {
+  it('match dockerfile-ast’s getters on every real and BuildKit parser-test Dockerfile', () => {
+    const files = [...realDockerfiles(), ...parserCases('buildkit-parser')];
+    let multiLine = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const ours = argumentsOfModel(text);
+      expect({ file, args: ours }).toEqual({ file, args: argumentsAsDockerfileAstReadsThem(text) });
+      multiLine += ours.filter((a) => a.rawArgsText.includes('\n')).length;
+    }
+    // The joining (not the one-line shortcut) is what is compared.
+    expect(multiLine).toBeGreaterThan(500);
+  });
+});
+
+describe('variables and comments', () => {
+  it('marks where each variable is written: its property, its flag, a heredoc body', () => {
+    const text =
+      'FROM alpine\nARG A=$B C=${D:-x}\nCOPY --from=$S --chown=$U a /b\nCOPY <<EOF /c/$DIR\n$BODY\nEOF\nRUN echo $R\n';
+    const model = parseDockerfile(text, 'Dockerfile');
+    const uses = (line: number) => model.instructions.find((i) => i.line === line)?.variables;
+    expect(uses(2)).toEqual([
+      { name: 'B', guarded: false, line: 2, property: 0, heredocBody: false },
+      { name: 'D', guarded: true, line: 2, property: 1, heredocBody: false },
+    ]);
+    expect(uses(3)).toEqual([
+      { name: 'S', guarded: false, line: 3, flag: 'from', heredocBody: false },
+      { name: 'U', guarded: false, line: 3, flag: 'chown', heredocBody: false },
+    ]);
+    expect(uses(4)?.map((v) => [v.name, v.heredocBody])).toEqual([
+      ['DIR', false],
+      ['BODY', true],
+    ]);
+    // RUN's variables are the shell's.
+    expect(uses(7)).toEqual([]);
+  });
+
+  it('reads comment lines, and the leading lines dockerfile-ast takes for directives', () => {
+    const text =
+      '# hadolint global ignore=DL3006\n# check=skip=A\n\n# a comment\nFROM a\nRUN x \\\n  # inside\n  y\n';
+    const model = parseDockerfile(text, 'Dockerfile');
+    expect(model.comments).toEqual([
+      { line: 1, directive: { name: 'hadolint', value: 'DL3006' } },
+      { line: 2, directive: { name: 'check', value: 'skip=A' } },
+      { line: 4 },
+      { line: 7 },
+    ]);
+    // BuildKit's reading stops at the first line that is not a directive.
+    expect(model.directives).toEqual([]);
   });
 });

@@ -13,10 +13,7 @@ const everyRun: Rule = {
   description: 'a RUN',
   aliases: ['DL9001'],
   check: ({ model: m }) =>
-    m.ast
-      .getInstructions()
-      .filter((i) => i.getKeyword() === 'RUN')
-      .map((i) => ({ line: i.getRange().start.line + 1 })),
+    m.instructions.filter((i) => i.keyword === 'RUN' && !i.onbuild).map((i) => ({ line: i.line })),
 };
 const jsonArgs = buildkitRules.find((r) => r.id === 'json-args-recommended') as Rule;
 const rules = [everyRun, jsonArgs];

@@ -4,32 +4,33 @@
  * are public and stable are listed; for any other image the environment is unknown (undefined), and
  * checks that depend on it stay quiet rather than guess.
  */
-import type { Env, Instruction, Property } from 'dockerfile-ast';
+import type { DockerInstruction, PropertyParts } from '../../dockerfile/instructions.js';
 import type { DockerfileModel, Stage } from '../../dockerfile/types.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * What an ARG declares, in order: `ARG A B=1` is A (no default) and B=1. dockerfile-ast reads `ARG A B`
- * as A with the legacy value B; for ARG that form does not exist, so B is a second name.
+ * as A with the legacy value B (the model's `legacy` property); for ARG that form does not exist, so
+ * B is a second name.
  */
-export function argDefinitions(arg: Instruction): { name: string; value?: string }[] {
-  return (arg as Instruction & { getProperties(): Property[] }).getProperties().flatMap(propertyDefinitions);
+export function argDefinitions(arg: DockerInstruction): { name: string; value?: string }[] {
+  return (arg.properties ?? []).flatMap(propertyDefinitions);
 }
 
 /** What one `NAME[=value]` word (or dockerfile-ast's `A B` pair) of an ARG declares. */
-export function propertyDefinitions(p: Property): { name: string; value?: string }[] {
+export function propertyDefinitions(p: PropertyParts): { name: string; value?: string }[] {
   const out: { name: string; value?: string }[] = [];
-  if (p.getAssignmentOperator() === '=') out.push({ name: p.getName(), value: p.getValue() ?? '' });
+  if (p.value !== undefined && !p.legacy) out.push({ name: p.name, value: p.value });
   else {
-    out.push({ name: p.getName() });
-    const next = p.getValue();
-    if (next !== null) for (const word of next.split(/\s+/)) if (NAME.test(word)) out.push({ name: word });
+    out.push({ name: p.name });
+    if (p.value !== undefined)
+      for (const word of p.value.split(/\s+/)) if (NAME.test(word)) out.push({ name: word });
   }
   return out.filter((d) => NAME.test(d.name));
 }
 
-export function argNames(arg: Instruction): string[] {
+export function argNames(arg: DockerInstruction): string[] {
   return argDefinitions(arg).map((d) => d.name);
 }
 
@@ -176,13 +177,13 @@ export function stageStartEnv(
   return env;
 }
 
-/** Names a stage's own ARG and ENV instructions define. */
+/** Names a stage's own ARG and ENV instructions define (ONBUILD triggers define nothing here). */
 export function definedNames(stage: Stage): string[] {
   const names: string[] = [];
-  for (const i of stage.instructions) {
-    const keyword = i.getKeyword();
-    if (keyword === 'ENV') names.push(...(i as Env).getProperties().map((p) => p.getName()));
-    if (keyword === 'ARG') names.push(...argNames(i));
+  for (const i of stage.steps) {
+    if (i.onbuild) continue;
+    if (i.keyword === 'ENV') names.push(...(i.properties ?? []).map((p) => p.name));
+    if (i.keyword === 'ARG') names.push(...argNames(i));
   }
   return names;
 }

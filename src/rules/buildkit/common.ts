@@ -1,18 +1,15 @@
 /**
  * What BuildKit's checks share: where an instruction is, which form it is written in, the build
- * arguments BuildKit defines itself, and BuildKit's "did you mean" suggestion. Pure helpers over
- * dockerfile-ast's parse; no Dockerfile parsing here.
+ * arguments BuildKit defines itself, and BuildKit's "did you mean" suggestion. Pure helpers over the
+ * typed model; no Dockerfile parsing here.
  */
-import type { Flag, Instruction } from 'dockerfile-ast';
 import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { DockerfileModel, Stage } from '../../dockerfile/types.js';
 import type { RuleHit } from '../types.js';
 
 /** 1-based first and last line of an instruction (continuations and heredocs included). */
-export function hitFor(instruction: DockerInstruction | Instruction, message?: string): RuleHit {
-  if ('endLine' in instruction) return { line: instruction.line, endLine: instruction.endLine, message };
-  const range = instruction.getRange();
-  return { line: range.start.line + 1, endLine: range.end.line + 1, message };
+export function hitFor(instruction: DockerInstruction, message?: string): RuleHit {
+  return { line: instruction.line, endLine: instruction.endLine, message };
 }
 
 /**
@@ -28,25 +25,12 @@ export function ownSteps(stage: Stage): DockerInstruction[] {
   return stage.steps.filter((i) => !i.onbuild);
 }
 
-export function flagsOf(instruction: Instruction): Flag[] {
-  const withFlags = instruction as Instruction & { getFlags?: () => Flag[] };
-  return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
-}
-
 /**
  * Exec (JSON) form, as BuildKit decides it: the arguments parse as a JSON array of strings. Anything
  * else, `CMD [a]` included, is shell form.
  */
-export function isExecForm(instruction: DockerInstruction | Instruction): boolean {
-  if ('endLine' in instruction) return instruction.exec !== undefined;
-  const args = instruction.getArgumentsContent()?.trim();
-  if (!args?.startsWith('[')) return false;
-  try {
-    const parsed: unknown = JSON.parse(args);
-    return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string');
-  } catch {
-    return false;
-  }
+export function isExecForm(instruction: DockerInstruction): boolean {
+  return instruction.exec !== undefined;
 }
 
 /** The stage this stage's FROM names (`FROM build AS test`), and so on up to an image. Nearest first. */

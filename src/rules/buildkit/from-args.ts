@@ -2,7 +2,6 @@
  * BuildKit's checks on build arguments in FROM: UndefinedArgInFrom (a variable no global ARG declares)
  * and InvalidDefaultArgInFrom (with only the ARG defaults, the image name is empty or invalid).
  */
-import type { From } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor, PREDEFINED_PLATFORM_ARGS, suggestName } from './common.js';
@@ -22,10 +21,10 @@ export const undefinedArgInFrom: Rule = {
     ]);
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const from = stage.instructions[0];
+      const from = stage.steps[0];
       const reported = new Set<string>();
-      for (const v of from.getVariables()) {
-        const name = v.getName();
+      for (const v of from.variables) {
+        const name = v.name;
         if (declared.has(name) || reported.has(name) || name === '') continue;
         reported.add(name);
         const suggestion = suggestName(name, declared);
@@ -50,14 +49,15 @@ export const invalidDefaultArgInFrom: Rule = {
     'Default value for global ARG results in an empty or invalid base image name; give the ARG a default that works.',
   aliases: ['InvalidDefaultArgInFrom'],
   check: ({ model }) => {
-    const escape = model.ast.getEscapeCharacter();
+    const escape = model.escapeChar;
     const { scope, unknown } = defaultGlobalScope(model, escape);
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const from = stage.instructions[0] as From;
-      const raw = from.getImage() ?? '';
+      const from = stage.steps[0];
+      // The image word as written, quotes kept (dockerfile-ast's `getImage`).
+      const raw = stage.baseRaw;
       if (!raw.includes('$')) continue;
-      if (from.getVariables().some((v) => unknown.has(v.getName()))) continue;
+      if (from.variables.some((v) => unknown.has(v.name))) continue;
       const image = expandWord(raw, scope, escape);
       if (image && !isValidImageReference(image.result))
         hits.push(hitFor(from, `Default value for ARG ${raw} results in empty or invalid base image name`));
@@ -76,7 +76,7 @@ function defaultGlobalScope(
 ): { scope: Map<string, string | undefined>; unknown: Set<string> } {
   const scope = new Map<string, string | undefined>(PREDEFINED_PLATFORM_ARGS);
   const unknown = new Set<string>();
-  for (const arg of model.ast.getInitialARGs())
+  for (const arg of model.instructions.filter((i) => i.stage === -1 && i.keyword === 'ARG' && !i.onbuild))
     for (const d of argDefinitions(arg)) {
       if (d.value === undefined) {
         if (!scope.has(d.name)) scope.set(d.name, undefined);

@@ -41,9 +41,8 @@ export const invalidDefinitionDescription: Rule = {
   defaultOff: 'experimental',
   check: ({ model }) => {
     const lines = model.text.split(/\r?\n/);
-    // 0-based lines that hold a comment. Comments are not instructions, so not in the typed model:
-    // this is the one fact this rule still takes from dockerfile-ast's parse.
-    const commentLines = new Set(model.ast.getComments().map((c) => c.getRange().start.line));
+    // 0-based lines that hold a comment (not the parser directives above the first instruction).
+    const commentLines = new Set(model.comments.filter((c) => !c.directive).map((c) => c.line - 1));
     const hits: RuleHit[] = [];
     let previousEnd = -1;
     for (const i of allInstructions(model)) {
@@ -53,7 +52,7 @@ export const invalidDefinitionDescription: Rule = {
       let keys: string[] = [];
       let what = '';
       if (keyword === 'ARG') {
-        keys = argNames(i.node);
+        keys = argNames(i);
         what = 'argument';
       } else if (keyword === 'FROM') {
         const args = i.words;

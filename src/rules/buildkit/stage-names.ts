@@ -2,7 +2,6 @@
  * BuildKit's checks on `FROM ... AS <name>`: StageNameCasing, FromAsCasing, DuplicateStageName,
  * ReservedStageName (frontend/dockerfile/instructions/parse.go and dockerfile2llb/convert.go).
  */
-import type { From } from 'dockerfile-ast';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor } from './common.js';
 
@@ -17,7 +16,7 @@ export const stageNameCasing: Rule = {
   check: ({ model }) =>
     model.graph.stages
       .filter((s) => s.name !== undefined && s.name !== s.name.toLowerCase())
-      .map((s) => hitFor(s.instructions[0], `Stage name '${s.name}' should be lowercase`)),
+      .map((s) => hitFor(s.steps[0], `Stage name '${s.name}' should be lowercase`)),
 };
 
 export const fromAsCasing: Rule = {
@@ -28,10 +27,10 @@ export const fromAsCasing: Rule = {
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
-      const from = stage.instructions[0] as From;
-      const args = from.getArguments().map((a) => a.getValue());
+      const from = stage.steps[0];
+      const args = from.words;
       if (args.length < 3) continue;
-      const keyword = from.getInstruction();
+      const keyword = from.keywordRaw;
       const as = args[1];
       // A FROM of mixed case is ConsistentInstructionCasing's business, as in BuildKit.
       const lower = keyword === keyword.toLowerCase();
@@ -56,9 +55,7 @@ export const duplicateStageName: Rule = {
       if (stage.name === undefined) continue;
       const key = stage.name.toLowerCase();
       if (seen.has(key))
-        hits.push(
-          hitFor(stage.instructions[0], `Duplicate stage name "${key}", stage names should be unique`),
-        );
+        hits.push(hitFor(stage.steps[0], `Duplicate stage name "${key}", stage names should be unique`));
       seen.add(key);
     }
     return hits;
@@ -75,7 +72,7 @@ export const reservedStageName: Rule = {
       .filter((s) => s.name !== undefined && RESERVED_STAGE_NAMES.has(s.name.toLowerCase()))
       .map((s) =>
         hitFor(
-          s.instructions[0],
+          s.steps[0],
           `Stage name should not use the same name as reserved stage "${s.name?.toLowerCase()}"`,
         ),
       ),

@@ -9,10 +9,10 @@
  * not checked (BuildKit pulls the image; we do not), and `${VAR:-default}`-style uses are not reported,
  * since they handle the unset case on purpose.
  */
-import type { Instruction, Property, Variable } from 'dockerfile-ast';
+import type { DockerInstruction, VariableUse } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
 import { propertyDefinitions, stageStartEnv } from './base-image-env.js';
-import { flagsOf, hitFor, suggestName } from './common.js';
+import { hitFor, ownSteps, suggestName } from './common.js';
 
 /**
  * EXPOSE is not here: BuildKit expands its ports later, in the EXPOSE step, without reporting unset
@@ -23,41 +23,8 @@ const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'LABEL', 'STOPSIGNAL', 'USER', '
 /** BuildKit's own args that never need a declaration. */
 const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 
-/** Last 0-based line of the instruction itself, before any heredoc body. */
-function headerEndLine(
-  model: { text: string; ast: { getEscapeCharacter(): string } },
-  i: Instruction,
-  lines: string[],
-): number {
-  const { start, end } = i.getRange();
-  const escape = model.ast.getEscapeCharacter();
-  let n = start.line;
-  while (n < end.line) {
-    const line = lines[n] ?? '';
-    if (!line.trimEnd().endsWith(escape) && !(n > start.line && line.trimStart().startsWith('#'))) break;
-    n++;
-  }
-  return n;
-}
-
-type Position = { line: number; character: number };
-const before = (a: Position, b: Position): boolean =>
-  a.line < b.line || (a.line === b.line && a.character <= b.character);
-const contains = (r: { start: Position; end: Position }, p: Position): boolean =>
-  before(r.start, p) && before(p, r.end);
-
 /** Variables BuildKit would expand in this instruction (heredoc bodies and `--from` excluded). */
-function expandedVariables(i: Instruction, headerEnd: number): Variable[] {
-  const fromFlags = flagsOf(i).filter((f) => f.getName().toLowerCase() === 'from');
-  return i
-    .getVariables()
-    .filter((v) => v.getRange().start.line <= headerEnd)
-    .filter((v) => !fromFlags.some((f) => contains(f.getRange(), v.getRange().start)));
-}
-
-function isGuarded(v: Variable): boolean {
-  return v.getModifier() !== null;
-}
+const expanded = (v: VariableUse): boolean => !v.heredocBody && v.flag !== 'from';
 
 export const undefinedVar: Rule = {
   id: 'undefined-var',
@@ -66,15 +33,14 @@ export const undefinedVar: Rule = {
     'Variables should be defined before their use: declare an ARG (global ARGs need `ARG NAME` again inside the stage) or ENV.',
   aliases: ['UndefinedVar'],
   check: ({ model }) => {
-    const lines = model.text.split(/\r?\n/);
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {
       const start = stageStartEnv(model, stage);
       if (!start) continue;
       const defined = new Set(start);
-      const report = (i: Instruction, v: Variable, reported: Set<string>): void => {
-        const name = v.getName();
-        if (name === '' || defined.has(name) || NON_ENV_ARGS.has(name) || reported.has(name) || isGuarded(v))
+      const report = (i: DockerInstruction, v: VariableUse, reported: Set<string>): void => {
+        const name = v.name;
+        if (name === '' || defined.has(name) || NON_ENV_ARGS.has(name) || reported.has(name) || v.guarded)
           return;
         reported.add(name);
         const suggestion = suggestName(name, defined);
@@ -85,25 +51,21 @@ export const undefinedVar: Rule = {
           ),
         );
       };
-      for (const i of stage.instructions.slice(1)) {
-        const keyword = i.getKeyword();
+      for (const i of ownSteps(stage).slice(1)) {
+        const keyword = i.keyword;
         const reported = new Set<string>();
         if (keyword === 'ARG') {
           // Each default sees the names declared before it, within the same ARG too (`ARG A=1 B=$A`).
-          const vars = i.getVariables();
-          for (const p of (i as Instruction & { getProperties(): Property[] }).getProperties()) {
-            const r = p.getRange();
-            for (const v of vars) if (contains(r, v.getRange().start)) report(i, v, reported);
+          (i.properties ?? []).forEach((p, n) => {
+            for (const v of i.variables) if (v.property === n) report(i, v, reported);
             for (const d of propertyDefinitions(p)) defined.add(d.name);
-          }
+          });
           continue;
         }
         if (!EXPANDED.has(keyword)) continue;
-        for (const v of expandedVariables(i, headerEndLine(model, i, lines))) report(i, v, reported);
+        for (const v of i.variables) if (expanded(v)) report(i, v, reported);
         // ENV sees only what was defined before the instruction, as BuildKit expands it as a whole.
-        if (keyword === 'ENV')
-          for (const p of (i as Instruction & { getProperties(): Property[] }).getProperties())
-            defined.add(p.getName());
+        if (keyword === 'ENV') for (const p of i.properties ?? []) defined.add(p.name);
       }
     }
     return hits;

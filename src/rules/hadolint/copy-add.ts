@@ -213,7 +213,7 @@ function isBuildStage(model: DockerfileModel, index: number, seen = new Set<numb
   const stage = model.graph.stages[index];
   if (!stage || seen.has(index)) return false;
   seen.add(index);
-  if (stage.instructions.some((i) => i.getKeyword().toUpperCase() === 'RUN')) return true;
+  if (stage.steps.some((i) => i.keyword === 'RUN' && !i.onbuild)) return true;
   const parents = stage.parent !== undefined ? [stage.parent] : stagesMatching(model, stage.baseRaw);
   return parents.some((p) => isBuildStage(model, p, seen));
 }
@@ -225,10 +225,8 @@ function isBuildStage(model: DockerfileModel, index: number, seen = new Set<numb
 function isSquash(model: DockerfileModel, copy: Step): boolean {
   const stage = model.graph.stages[copy.stage];
   if (!stage || stage.base.toLowerCase() !== 'scratch') return false;
-  const first = stage.instructions
-    .slice(1)
-    .find((i) => ['COPY', 'ADD', 'RUN'].includes(i.getKeyword().toUpperCase()));
-  return first !== undefined && first.getRange().start.line + 1 === copy.line;
+  const first = stage.steps.slice(1).find((i) => !i.onbuild && ['COPY', 'ADD', 'RUN'].includes(i.keyword));
+  return first !== undefined && first.line === copy.line;
 }
 
 /**

@@ -13,7 +13,7 @@
  * - ShellCheck's levels are the findings' severities: error, warning, info, style.
  * Unlike hadolint, a comment points at the Dockerfile line it is about, not at the RUN's first line.
  */
-import type { Arg, Env, Instruction } from 'dockerfile-ast';
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import type { DockerfileModel, Stage } from '../../dockerfile/types.js';
 import type { RuleHit, Severity } from '../types.js';
 import { execFormWords } from './run-script.js';
@@ -72,11 +72,10 @@ export interface PreparedScript {
 }
 
 /** A RUN's shell-form or heredoc text as lines with their Dockerfile line numbers. */
-function scriptLines(run: Instruction): { text: string; line: number }[] | undefined {
-  const raw = run.getRawArgumentsContent() ?? '';
+function scriptLines(run: DockerInstruction, escape: string): { text: string; line: number }[] | undefined {
+  const raw = run.rawArgsText;
   if (execFormWords(raw)) return undefined; // exec form: no shell runs it
-  const first = (run.getArgumentsRange()?.start.line ?? run.getRange().start.line) + 1;
-  const escape = (run as unknown as { escapeChar?: string }).escapeChar ?? '\\';
+  const first = run.argsLine;
   const raws = raw.split(/\r?\n/).map((text, i) => ({ text, line: first + i }));
   const heredoc = /<<-?(["']?)([A-Za-z0-9_]+)\1/.exec(raws[0]?.text ?? '');
   if (heredoc) {
@@ -96,19 +95,18 @@ function scriptLines(run: Instruction): { text: string; line: number }[] | undef
 }
 
 /** The names ARG and ENV declare. */
-function declaredNames(i: Instruction): string[] {
-  if (i.getKeyword() === 'ARG') {
-    const name = (i as Arg).getProperty()?.getName();
-    return name ? [name] : [];
-  }
-  if (i.getKeyword() === 'ENV') return (i as Env).getProperties().map((p) => p.getName());
+function declaredNames(i: DockerInstruction): string[] {
+  if (i.keyword === 'ARG' || i.keyword === 'ENV') return (i.properties ?? []).map((p) => p.name);
   return [];
 }
 
 /** The shell program a SHELL instruction sets, or undefined when it is not an exec-form list. */
-function shellOf(i: Instruction): string | undefined {
-  return execFormWords(i.getRawArgumentsContent() ?? '')?.[0];
+function shellOf(i: DockerInstruction): string | undefined {
+  return execFormWords(i.rawArgsText)?.[0];
 }
+
+/** A name a script can be told is set (`export NAME=1`). */
+const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Each stage's shell and names at its end, so a `FROM <stage>` child starts from its parent's. */
 interface StageState {
@@ -116,22 +114,23 @@ interface StageState {
   names: Set<string>;
 }
 
-function prepareStage(stage: Stage, start: StageState, out: PreparedScript[], valid: RegExp): StageState {
+function prepareStage(stage: Stage, start: StageState, out: PreparedScript[], escape: string): StageState {
   let shell = start.shell;
   const names = new Set(start.names);
-  for (const i of stage.instructions) {
-    const keyword = i.getKeyword();
+  for (const i of stage.steps) {
+    if (i.onbuild) continue; // a trigger runs in images built FROM this one
+    const keyword = i.keyword;
     if (keyword === 'SHELL') shell = shellOf(i) ?? shell;
-    for (const n of declaredNames(i)) if (valid.test(n)) names.add(n);
+    for (const n of declaredNames(i)) if (VALID_NAME.test(n)) names.add(n);
     if (keyword !== 'RUN' || !CHECKED_SHELLS.has(basename(shell))) continue;
-    const lines = scriptLines(i);
+    const lines = scriptLines(i, escape);
     if (!lines || lines.every((l) => l.text.trim() === '')) continue;
     const header = [`#!${shell}`, ...[...PROXY_VARS, ...names].map((n) => `export ${n}=1`)];
     out.push({
       text: [...header, ...lines.map((l) => l.text)].join('\n') + '\n',
       headerLines: header.length,
       lines: lines.map((l) => l.line),
-      runLine: i.getRange().start.line + 1,
+      runLine: i.line,
       shell,
     });
   }
@@ -144,15 +143,13 @@ function prepareStage(stage: Stage, start: StageState, out: PreparedScript[], va
  */
 function defaultShell(model: DockerfileModel, stage: Stage): string {
   const windows =
-    /(^|[/:-])(windows|nanoserver|servercore)([/:-]|$)/i.test(stage.base) ||
-    model.ast.getEscapeCharacter() === '`';
+    /(^|[/:-])(windows|nanoserver|servercore)([/:-]|$)/i.test(stage.base) || model.escapeChar === '`';
   return windows ? 'cmd' : '/bin/sh';
 }
 
 /** Every RUN script ShellCheck should see, in file order. */
 export function shellcheckScripts(model: DockerfileModel): PreparedScript[] {
-  const valid = /^[A-Za-z_][A-Za-z0-9_]*$/;
-  const globals = new Set(model.graph.globalArgs.map((a) => a.name).filter((n) => valid.test(n)));
+  const globals = new Set(model.graph.globalArgs.map((a) => a.name).filter((n) => VALID_NAME.test(n)));
   const out: PreparedScript[] = [];
   const ends: StageState[] = [];
   for (const stage of model.graph.stages) {
@@ -162,7 +159,7 @@ export function shellcheckScripts(model: DockerfileModel): PreparedScript[] {
       stage,
       { ...start, names: new Set([...start.names, ...globals]) },
       out,
-      valid,
+      model.escapeChar,
     );
   }
   return out;
