@@ -5,17 +5,19 @@
  * getters on every call, and each rule family used to re-derive the same facts its own way.
  *
  * Built once per parse (see load.ts); pure: AST and build-args in, records out. Each instruction's
- * arguments are scanned by dockerfile-ast once (`getArguments`; its `getFlags` keeps its own answer);
- * the argument texts are cut from the file text here rather than asked of dockerfile-ast's content
- * getters, each of which would scan the arguments again. No record holds an AST node: once the model
- * is built, the AST is not needed. The only lazy part is the parsed shell script (tokenising every RUN
- * costs more than most rules need), computed on first read and kept.
+ * arguments are scanned by dockerfile-ast once (`getArguments`; its `getFlags` keeps its own answer,
+ * and an instruction with a `$` is scanned once more for its variables); the argument texts and the
+ * variables are read from the file text (argument-text.ts) rather than asked of dockerfile-ast's
+ * getters, which scan again on every call. No record holds an AST node: once the model is built, the
+ * AST is not needed. The only lazy part is the parsed shell script (tokenising every RUN costs more
+ * than most rules need), computed on first read and kept.
  */
 import type { Argument, Dockerfile, Flag, Instruction, Property } from 'dockerfile-ast';
 import type { BuildArg } from '../inputs.js';
 // The shell command model lives with the shell rules (rules/shell); it depends on nothing of ours.
 import { execFormWords, scriptTextOf } from '../rules/shell/run-script.js';
 import { parseShell, type ShellScript } from '../rules/shell/script.js';
+import { joinedArguments, lineAt, lineStartsOf, variablesInWord } from './argument-text.js';
 import { BUILDKIT_AUTOMATIC_ARGS, substitute, type Scope } from './substitute.js';
 
 /** One `--name=value` flag of an instruction. `name` is lower-cased; `value` null for `--link` alone. */
@@ -330,77 +332,12 @@ interface Source {
 type Position = { line: number; character: number };
 type Range = { start: Position; end: Position };
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (c === 13 || c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 const offsetOf = (src: Source, p: Position): number =>
   (src.lineStarts[p.line] ?? src.text.length) + p.character;
 
-const isNewline = (c: string | undefined): boolean => c === '\r' || c === '\n';
-
-/**
- * dockerfile-ast's `getArgumentsContent` for arguments over several lines, from their raw text: each
- * line's part up to its escaped newline, comment lines inside the continuation dropped, joined. A
- * faithful port (its quirks included), so that the content is not asked of dockerfile-ast, whose
- * getter scans the arguments twice more.
- */
-export function joinedArguments(raw: string, escape: string): string {
-  const parts: string[] = [];
-  let end = -1;
-  let start: number | null = 0;
-  let comment = false;
-  const close = (): void => {
-    if (start !== null) parts.push(raw.slice(start, end + 1));
-    start = null;
-    comment = false;
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const char = raw[i];
-    if (char === escape) {
-      const next = raw[i + 1];
-      if (next === ' ' || next === '\t') {
-        for (let j = i + 2; j < raw.length; j++) {
-          const c = raw[j];
-          if (c === ' ' || c === '\t') continue;
-          if (c === '\r' || c === '\n') {
-            close();
-            i = c === '\r' ? j + 1 : j;
-          }
-          break;
-        }
-      } else if (next === '\r') {
-        close();
-        i += 2;
-      } else if (next === '\n') {
-        close();
-        i++;
-      } else i++;
-    } else if (isNewline(char)) {
-      if (comment) close();
-    } else if (!comment) {
-      if (start === null) {
-        if (char === '#') {
-          comment = true;
-          continue;
-        }
-        let lineStart = i;
-        while (lineStart > 0 && !isNewline(raw[lineStart - 1])) lineStart--;
-        // dockerfile-ast starts the part at the line's start, unless the character is the first of it.
-        if (lineStart !== i) start = lineStart;
-      }
-      end = i;
-    }
-  }
-  parts.push(start === null ? raw.slice(end, end + 1) : raw.slice(start, end + 1));
-  return parts.join('');
-}
+/** A range as offsets into the file, both ends included (as dockerfile-ast's `isInsideRange`). */
+const spanOf = (src: Source, r: Range): [number, number] => [offsetOf(src, r.start), offsetOf(src, r.end)];
+const inSpan = (span: readonly [number, number], at: number): boolean => span[0] <= at && at <= span[1];
 
 /** The arguments after the flags: as written, joined as dockerfile-ast joins them, and their first line. */
 function argumentTexts(
@@ -421,10 +358,6 @@ function argumentTexts(
 /** Keywords whose variables the shell expands, not BuildKit. */
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 
-const before = (a: Position, b: Position): boolean =>
-  a.line < b.line || (a.line === b.line && a.character <= b.character);
-const contains = (r: Range, p: Position): boolean => before(r.start, p) && before(p, r.end);
-
 /** Last 0-based line of the instruction itself, before any heredoc body. */
 function headerEndLine(range: Range, src: Source): number {
   let n = range.start.line;
@@ -437,27 +370,56 @@ function headerEndLine(range: Range, src: Source): number {
   return n;
 }
 
+/** LABEL values in single quotes, which dockerfile-ast takes as literal: no variables in them. */
+function literalValues(properties: Property[] | undefined, src: Source): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const p of properties ?? []) {
+    const value = p.getUnescapedValue();
+    const range = p.getValueRange();
+    if (range && value !== null && value.length > 2 && value.startsWith("'") && value.endsWith("'"))
+      spans.push(spanOf(src, range));
+  }
+  return spans;
+}
+
+/** The variables of an instruction as dockerfile-ast's `getVariables` finds them, marked where they are. */
 function variablesOf(
   node: Instruction,
   flags: Flag[],
   properties: Property[] | undefined,
   src: Source,
 ): VariableUse[] {
-  const headerEnd = headerEndLine(node.getRange(), src);
-  return node.getVariables().map((v) => {
-    const at = v.getRange().start;
-    const use: VariableUse = {
-      name: v.getName(),
-      guarded: v.getModifier() !== null,
-      line: at.line + 1,
-      heredocBody: at.line > headerEnd,
-    };
-    const flag = flags.find((f) => contains(f.getRange(), at));
-    if (flag) use.flag = flag.getName().toLowerCase();
-    const property = properties?.findIndex((p) => contains(p.getRange(), at)) ?? -1;
-    if (property !== -1) use.property = property;
-    return use;
-  });
+  const range = node.getRange();
+  // No `$` in its lines, no variable: the arguments need not be scanned again to say so.
+  const text = src.text.slice(src.lineStarts[range.start.line], src.lineStarts[range.end.line + 1]);
+  if (!text.includes('$')) return [];
+  const headerEnd = headerEndLine(range, src);
+  const escape = escapeOfNode(node, src.escape);
+  const flagSpans = flags.map((f) => ({ name: f.getName().toLowerCase(), span: spanOf(src, f.getRange()) }));
+  const propertySpans = (properties ?? []).map((p) => spanOf(src, p.getRange()));
+  const literal = node.getKeyword() === 'LABEL' ? literalValues(properties, src) : [];
+  const uses: VariableUse[] = [];
+  // Every argument word, flags included: dockerfile-ast's raw arguments (a private getter of its).
+  for (const word of (node as unknown as { getRawArguments(): Argument[] }).getRawArguments()) {
+    const [start, end] = spanOf(src, word.getRange());
+    for (const v of variablesInWord(src.text.slice(start, end), escape)) {
+      const at = start + v.at;
+      if (literal.some((l) => inSpan(l, at))) continue;
+      const line = lineAt(src.lineStarts, at);
+      const use: VariableUse = {
+        name: v.name,
+        guarded: v.guarded,
+        line: line + 1,
+        heredocBody: line > headerEnd,
+      };
+      const flag = flagSpans.find((f) => inSpan(f.span, at));
+      if (flag) use.flag = flag.name;
+      const property = propertySpans.findIndex((p) => inSpan(p, at));
+      if (property !== -1) use.property = property;
+      uses.push(use);
+    }
+  }
+  return uses;
 }
 
 interface Where {

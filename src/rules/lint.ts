@@ -102,6 +102,14 @@ function contextFor(model: DockerfileModel, options: LintOptions): RuleContext {
 
 /** ShellCheck over every RUN script at once; a checker that throws counts as one that did not run. */
 export function runShellcheck(model: DockerfileModel, checker: ShellChecker): RuleContext['shellcheck'] {
+  let reason: string | undefined;
+  try {
+    reason = checker.unavailable?.();
+  } catch (err) {
+    reason = `ShellCheck failed: ${describeError(err)}`;
+  }
+  // Not there at all: no script is prepared for it.
+  if (reason !== undefined) return { scripts: [], outcome: { ran: false, reason } };
   const scripts = shellcheckScripts(model);
   let outcome: ShellcheckOutcome;
   try {

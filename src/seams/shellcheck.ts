@@ -70,10 +70,14 @@ function run(program: string, scripts: readonly string[], exclude: readonly numb
 /** The machine's ShellCheck, looked up on PATH when first needed (once per process). */
 export function systemShellcheck(path?: string): ShellChecker {
   let program: string | undefined | null = null;
-  return (scripts, exclude) => {
-    if (program === null) program = findShellcheck(path);
-    if (program === undefined) return { ran: false, reason: 'ShellCheck (shellcheck) is not on PATH' };
+  const find = (): string | undefined => (program === null ? (program = findShellcheck(path)) : program);
+  const NOT_ON_PATH = 'ShellCheck (shellcheck) is not on PATH';
+  const check: ShellChecker = (scripts, exclude) => {
+    const found = find();
+    if (found === undefined) return { ran: false, reason: NOT_ON_PATH };
     if (scripts.length === 0) return { ran: true, comments: [] };
-    return run(program, scripts, exclude);
+    return run(found, scripts, exclude);
   };
+  check.unavailable = () => (find() === undefined ? NOT_ON_PATH : undefined);
+  return check;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { buildInstructionModel, expandAt, scopeOf } from '../../../src/dockerfile/instructions.js';
-import { describeWithCorpus, parserCases, realDockerfiles } from '../../helpers/corpus.js';
+import { describeWithCorpus, parserCases, readJsonl, realDockerfiles } from '../../helpers/corpus.js';
 
 const at = (text: string, line: number, buildArgs: { name: string; value: string }[] = []) => {
   const model = parseDockerfile(text, 'Dockerfile', buildArgs);
@@ -172,21 +172,25 @@ describe('ONBUILD casing', () => {
 });
 
 /**
- * The model cuts each instruction's argument texts from the file itself (instructions.ts), so that
- * dockerfile-ast scans the arguments once: what it cuts must be what dockerfile-ast's getters give.
+ * The model reads each instruction's argument texts and variables from the file itself
+ * (argument-text.ts), so that dockerfile-ast scans the arguments once: what it reads must be what
+ * dockerfile-ast's getters give.
  */
+const SHELL_EXPANDED = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK'];
+
 function argumentsAsDockerfileAstReadsThem(text: string) {
+  const trigger = (n: Instruction) =>
+    (n as Instruction & { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() ?? n;
   const nodes = DockerfileParser.parse(text)
     .getInstructions()
-    .map((n) =>
-      n.getKeyword() === 'ONBUILD'
-        ? ((n as Instruction & { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() ?? n)
-        : n,
-    );
+    .map((n) => (n.getKeyword() === 'ONBUILD' ? trigger(n) : n));
   return nodes.map((n) => ({
     argsText: n.getArgumentsContent() ?? '',
     rawArgsText: n.getRawArgumentsContent() ?? '',
     argsLine: (n.getArgumentsRange()?.start.line ?? n.getRange().start.line) + 1,
+    variables: SHELL_EXPANDED.includes(n.getKeyword())
+      ? []
+      : n.getVariables().map((v) => [v.getName(), v.getModifier() !== null, v.getRange().start.line + 1]),
   }));
 }
 
@@ -195,6 +199,7 @@ function argumentsOfModel(text: string) {
     argsText: i.argsText,
     rawArgsText: i.rawArgsText,
     argsLine: i.argsLine,
+    variables: i.variables.map((v) => [v.name, v.guarded, v.line]),
   }));
 }
 
@@ -211,23 +216,36 @@ describe('argument texts', () => {
     ['a heredoc', 'FROM a\nCOPY <<EOF /x\nline $V\nEOF\nRUN <<EOT bash\n  set -e \\\n  echo\nEOT\n'],
     ['an ONBUILD trigger', 'FROM a\nONBUILD RUN echo a \\\n  b\nONBUILD COPY x /y\n'],
     ['escaped characters at the end', 'FROM a\nRUN echo \\$HOME \\\n  \\$PATH\nLABEL a=b \\\n'],
+    [
+      'variables of every form',
+      'FROM $A${B}${C:-x}${D:}${E: }$\nENV F=$G\\$H"$I"${J \\\n K}$L-$M.\\nLABEL a=\'$N\' b="$O" c=${P\nCOPY --from=$Q $R* /s\nUSER ${T\\\n}$U\\\nENV V=$W\\x\\\nY ${Z\\x\\\n}\n',
+    ],
   ])('match dockerfile-ast’s getters: %s', (_name, text) => {
     expect(argumentsOfModel(text)).toEqual(argumentsAsDockerfileAstReadsThem(text));
   });
 });
 
 describeWithCorpus('argument texts on the corpus', () => {
-  it('match dockerfile-ast’s getters on every real and BuildKit parser-test Dockerfile', () => {
-    const files = [...realDockerfiles(), ...parserCases('buildkit-parser')];
+  it('match dockerfile-ast’s getters on every real, BuildKit parser-test and rule-test Dockerfile', () => {
+    const texts = [...realDockerfiles(), ...parserCases('buildkit-parser')].map((f) => [
+      f,
+      readFileSync(f, 'utf8'),
+    ]);
+    for (const file of ['buildkit-lint-cases.jsonl', 'hadolint-cases.jsonl'])
+      readJsonl<{ dockerfile: string }>(file).forEach((c, i) =>
+        texts.push([`${file}:${i + 1}`, c.dockerfile]),
+      );
     let multiLine = 0;
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
+    let variables = 0;
+    for (const [file, text] of texts) {
       const ours = argumentsOfModel(text);
       expect({ file, args: ours }).toEqual({ file, args: argumentsAsDockerfileAstReadsThem(text) });
       multiLine += ours.filter((a) => a.rawArgsText.includes('\n')).length;
+      variables += ours.reduce((n, a) => n + a.variables.length, 0);
     }
-    // The joining (not the one-line shortcut) is what is compared.
+    // The joining (not the one-line shortcut) and real variables are what is compared.
     expect(multiLine).toBeGreaterThan(500);
+    expect(variables).toBeGreaterThan(500);
   });
 });
 

@@ -41,7 +41,10 @@ describe('systemShellcheck', () => {
       ran: false,
       reason: 'ShellCheck (shellcheck) is not on PATH',
     });
+    // Asked first, so that a lint without it prepares no script.
+    expect(systemShellcheck('/nonexistent').unavailable?.()).toBe('ShellCheck (shellcheck) is not on PATH');
     const { dir } = fakeShellcheckDir(3);
+    expect(systemShellcheck(dir).unavailable?.()).toBeUndefined();
     expect(systemShellcheck(dir)(['x'], [])).toEqual({
       ran: false,
       reason: expect.stringContaining('failed'),

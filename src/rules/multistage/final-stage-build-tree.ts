@@ -8,7 +8,7 @@
  * brought devDependencies that were not pruned afterwards.
  */
 import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
-import type { Stage } from '../../dockerfile/types.js';
+import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
 import {
   installsNodeDevDependencies,
@@ -49,7 +49,22 @@ function setsNodeEnvProduction(instruction: Instruction): boolean {
   );
 }
 
-export function stageContents(stages: Stage[]): StageContents {
+const contentsCache = new WeakMap<Stage, StageContents>();
+
+/**
+ * What a stage holds, read from its FROM chain; once per stage: both rules ask it for every COPY
+ * --from of the final stage, and many copy from one build stage. The result is not to be changed.
+ */
+function contentsOf(graph: StageGraph, stage: Stage): StageContents {
+  let contents = contentsCache.get(stage);
+  if (!contents) {
+    contents = stageContents(stageChain(graph, stage.index));
+    contentsCache.set(stage, contents);
+  }
+  return contents;
+}
+
+function stageContents(stages: Stage[]): StageContents {
   const contents: StageContents = { contextDirs: [], built: false, devDependencyDirs: [] };
   const workdir = workdirTracker(stages[0]?.base);
   let nodeEnvProduction = false;
@@ -104,7 +119,7 @@ export const finalStageBuildTree: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const copy of copiesIntoFinal(ctx)) {
-      const contents = stageContents(stageChain(ctx.model.graph, copy.source.index));
+      const contents = contentsOf(ctx.model.graph, copy.source);
       if (!contents.built && contents.devDependencyDirs.length === 0) continue;
       const path = copy.paths.find((p) => contents.contextDirs.some((dir) => isSameOrAncestor(p, dir)));
       if (path === undefined) continue;
@@ -128,7 +143,7 @@ export const finalStageDevDependencies: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const copy of copiesIntoFinal(ctx)) {
-      const contents = stageContents(stageChain(ctx.model.graph, copy.source.index));
+      const contents = contentsOf(ctx.model.graph, copy.source);
       if (contents.devDependencyDirs.length === 0) continue;
       // The whole tree is final-stage-build-tree's finding already.
       if (copy.paths.some((p) => contents.contextDirs.some((dir) => isSameOrAncestor(p, dir)))) continue;

@@ -25,41 +25,64 @@ import {
 import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
 
 /**
+ * What the check asks of each stage and RUN, worked out once per check: a stage's manifest-first
+ * installs are read by every stage that copies from it, and a RUN's ecosystems by every stage whose
+ * FROM chain holds it.
+ */
+interface Facts {
+  graph: StageGraph;
+  manifestFirst: Map<number, Set<Ecosystem>>;
+  ecosystems: Map<Instruction, Set<Ecosystem>>;
+}
+
+/**
  * Ecosystems a stage installed manifest-first: before any `COPY . .` of its FROM chain, or brought in
  * by `COPY --from=<stage>` of a stage that did (`COPY --from=deps /app/node_modules ./node_modules`).
  */
-function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<number>()): Set<Ecosystem> {
+function manifestFirstInstalls(facts: Facts, index: number, seen = new Set<number>()): Set<Ecosystem> {
+  const known = facts.manifestFirst.get(index);
+  if (known) return known;
   const installed = new Set<Ecosystem>();
   if (seen.has(index)) return installed;
   seen.add(index);
   let copiedAll = false;
-  for (const current of stageChain(graph, index)) {
+  for (const current of stageChain(facts.graph, index)) {
     for (const instruction of current.steps) {
       if (copiesWholeContext(instruction)) copiedAll = true;
-      for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
+      for (const e of copiedInstalls(facts, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
-      for (const e of ecosystemsOf(instruction)) installed.add(e);
+      for (const e of ecosystemsOf(facts, instruction)) installed.add(e);
     }
   }
+  facts.manifestFirst.set(index, installed);
   return installed;
 }
 
+const NONE: ReadonlySet<Ecosystem> = new Set();
+
 /** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
 function copiedInstalls(
-  graph: StageGraph,
+  facts: Facts,
   stage: Stage,
   instruction: Instruction,
   seen: Set<number>,
-): Set<Ecosystem> {
-  if (keywordOf(instruction) !== 'COPY') return new Set();
+): ReadonlySet<Ecosystem> {
+  if (keywordOf(instruction) !== 'COPY') return NONE;
   const line = lineOf(instruction);
   const source = stage.edges.find((e) => e.kind === 'copy' && e.line === line)?.stage;
-  return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
+  return source === undefined ? NONE : manifestFirstInstalls(facts, source, seen);
 }
 
 /** The ecosystems a RUN installs or downloads dependencies of. */
-function ecosystemsOf(instruction: Instruction): Set<Ecosystem> {
-  return new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? dependencyFetch(c) ?? []));
+function ecosystemsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
+  let ecosystems = facts.ecosystems.get(instruction);
+  if (!ecosystems) {
+    ecosystems = new Set(
+      runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? dependencyFetch(c) ?? []),
+    );
+    facts.ecosystems.set(instruction, ecosystems);
+  }
+  return ecosystems;
 }
 
 /** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
@@ -79,6 +102,7 @@ export const installAfterCopyAll: Rule = {
   aliases: [],
   check(ctx) {
     const hits: RuleHit[] = [];
+    const facts: Facts = { graph: ctx.model.graph, manifestFirst: new Map(), ecosystems: new Map() };
     for (const stage of ctx.model.graph.stages) {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
@@ -89,14 +113,14 @@ export const installAfterCopyAll: Rule = {
         const own = current.index === stage.index;
         for (const instruction of current.steps) {
           // Dependencies installed manifest-first in another stage and copied in count as installed here.
-          for (const e of copiedInstalls(ctx.model.graph, current, instruction, new Set([stage.index])))
+          for (const e of copiedInstalls(facts, current, instruction, new Set([stage.index])))
             installedBeforeCopy.add(e);
           if (copiesWholeContext(instruction)) {
             copyAllLine ??= lineOf(instruction);
             continue;
           }
           if (keywordOf(instruction) !== 'RUN') continue;
-          const ecosystems = ecosystemsOf(instruction);
+          const ecosystems = ecosystemsOf(facts, instruction);
           if (copyAllLine === undefined) {
             for (const e of ecosystems) installedBeforeCopy.add(e);
             continue;

@@ -49,6 +49,7 @@ function bringsNpmLockfile(instruction: Instruction): boolean {
   if (!paths) return false;
   return paths.sources.some((source) => {
     const base = source.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (!/[*?[\]]/.test(base)) return NPM_LOCKFILES.includes(base);
     const pattern = globToRegExp(base);
     return NPM_LOCKFILES.some((lock) => pattern.test(lock));
   });

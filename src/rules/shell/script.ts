@@ -128,9 +128,15 @@ export function stripCommentsAndContinuations(script: string): string {
   return out;
 }
 
+/**
+ * Variables stay as written (`$HOME`), instead of being expanded to '' as shell-quote does by default.
+ * An object, not a function: given a function, shell-quote passes every word through one more split
+ * (with a RegExp built per word) for the objects a function may return; this one returns strings only.
+ */
+const VARIABLES_AS_WRITTEN: Record<string, string> = new Proxy({}, { get: (_t, name) => `$${String(name)}` });
+
 function tokenize(text: string): Token[] {
-  // Variables stay as written (`$HOME`), instead of being expanded to '' as shell-quote does by default.
-  const entries = parse(text, (name: string) => `$${name}`) as ParseEntry[];
+  const entries = parse(text, VARIABLES_AS_WRITTEN) as ParseEntry[];
   const tokens: Token[] = [];
   for (const entry of entries) {
     if (typeof entry === 'string') tokens.push(entry);

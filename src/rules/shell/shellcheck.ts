@@ -50,13 +50,19 @@ export type ShellcheckOutcome =
   { ran: true; comments: ShellcheckComment[][] } | { ran: false; reason: string };
 
 /** Runs ShellCheck over the scripts (each a whole file, shebang first) with the codes excluded. */
-export type ShellChecker = (scripts: readonly string[], exclude: readonly number[]) => ShellcheckOutcome;
+export type ShellChecker = ((scripts: readonly string[], exclude: readonly number[]) => ShellcheckOutcome) & {
+  /**
+   * Why ShellCheck cannot run at all (not on PATH), asked before the scripts are prepared so that a
+   * lint without it prepares none; undefined when it can run.
+   */
+  unavailable?: () => string | undefined;
+};
 
 /** A checker for when ShellCheck is not to run (tests that must not depend on the machine). */
-export const NO_SHELLCHECK: ShellChecker = () => ({
-  ran: false,
-  reason: 'ShellCheck is not installed',
-});
+export const NO_SHELLCHECK: ShellChecker = Object.assign(
+  (): ShellcheckOutcome => ({ ran: false, reason: 'ShellCheck is not installed' }),
+  { unavailable: () => 'ShellCheck is not installed' },
+);
 
 /** A RUN script as ShellCheck sees it, and where each of its lines came from. */
 export interface PreparedScript {

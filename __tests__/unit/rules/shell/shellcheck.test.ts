@@ -178,6 +178,23 @@ describe('the shellcheck rule in the lint', () => {
     ]);
   });
 
+  it('a checker that says it cannot run is not given scripts, and its reason is the note', () => {
+    const given: string[][] = [];
+    const absent: ShellChecker = Object.assign(
+      (scripts: readonly string[]) => {
+        given.push([...scripts]);
+        return { ran: true as const, comments: [] };
+      },
+      { unavailable: () => 'ShellCheck (shellcheck) is not on PATH' },
+    );
+    const { findings, notes } = runLint(model(text), { shellcheck: absent });
+    expect(given).toEqual([]);
+    expect(findings.some((f) => f.rule === 'shellcheck')).toBe(false);
+    expect(notes).toEqual([
+      expect.stringContaining('ShellCheck (shellcheck) is not on PATH, so RUN scripts'),
+    ]);
+  });
+
   it('a checker that throws is a note, not a crash', () => {
     const { notes, notices } = runLint(model(text), {
       shellcheck: () => {
