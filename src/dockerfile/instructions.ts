@@ -453,8 +453,13 @@ function describe(node: Instruction, where: Where, src: Source): DockerInstructi
   const words = shellWords(argsText);
   const exec = execFormWords(argsText);
   const propertyNodes = propertyNodesOf(node);
+  const health = keyword === 'HEALTHCHECK' ? healthcheckOf(words, rawArgsText) : undefined;
+  const execForm = health?.kind === 'cmd' ? health.exec : exec;
+  // Every field set here, none deleted later: records keep one shape (`delete` would make each a
+  // slow dictionary object for every rule that reads it).
+  const { globals, ...at } = where;
   const ins: DockerInstruction = {
-    ...where,
+    ...at,
     keyword,
     keywordRaw,
     flags,
@@ -463,44 +468,43 @@ function describe(node: Instruction, where: Where, src: Source): DockerInstructi
     rawArgsText,
     argsLine,
     words,
-    ...(exec ? { exec } : {}),
+    ...(execForm ? { exec: execForm } : {}),
+    ...(health?.kind ? { healthcheck: health.kind } : {}),
     variables: SHELL_EXPANDED.has(keyword) ? [] : variablesOf(node, flagNodes, propertyNodes, src),
   };
-  delete (ins as Partial<Where>).globals;
-  addScript(ins, rawArgsText, escape);
-  if (keyword === 'FROM') ins.from = fromParts(words, flags, where.globals, escape);
+  const scriptSource = SCRIPTED.has(keyword) ? rawArgsText : health?.script;
+  if (scriptSource !== undefined) addScript(ins, scriptSource, escape);
+  if (keyword === 'FROM') ins.from = fromParts(words, flags, globals, escape);
   if (keyword === 'COPY' || keyword === 'ADD')
-    ins.copy = copyParts(
-      words,
-      rawArgsText.split(/\r?\n/)[0] ?? '',
-      exec,
-      flags,
-      scopeOf(where.vars),
-      escape,
-    );
+    ins.copy = copyParts(words, firstLine(rawArgsText), exec, flags, scopeOf(where.vars), escape);
   if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
     ins.properties = propertiesOf(node, propertyNodes) ?? [];
   return ins;
 }
 
-/** The script of a RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD` (and which HEALTHCHECK it is). */
-function addScript(ins: DockerInstruction, rawArgsText: string, escape: string): void {
-  const { keyword, words } = ins;
-  let scriptSource: string | undefined;
-  if (SCRIPTED.has(keyword)) scriptSource = rawArgsText;
-  if (keyword === 'HEALTHCHECK') {
-    const sub = words.find((w) => !w.startsWith('--'))?.toUpperCase();
-    if (sub === 'NONE') ins.healthcheck = 'none';
-    else if (sub === 'CMD') {
-      ins.healthcheck = 'cmd';
-      scriptSource = rawArgsText.replace(/^[\s\S]*?\bCMD\b\s*/i, '');
-      const healthExec = execFormWords(scriptSource);
-      if (healthExec) ins.exec = healthExec;
-      else delete ins.exec;
-    }
-  }
-  if (scriptSource === undefined) return;
-  const text = scriptTextOf(keyword === 'HEALTHCHECK' ? 'CMD' : keyword, scriptSource, escape);
+/** The first line of a text (`text.split(/\r?\n/)[0]`) without splitting the rest. */
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return text;
+  return text.slice(0, text[newline - 1] === '\r' ? newline - 1 : newline);
+}
+
+/** `HEALTHCHECK NONE` / `HEALTHCHECK [--flags] CMD ...`: which, and the CMD's exec form or script. */
+function healthcheckOf(
+  words: string[],
+  rawArgsText: string,
+): { kind?: 'none' | 'cmd'; exec?: string[]; script?: string } {
+  const sub = words.find((w) => !w.startsWith('--'))?.toUpperCase();
+  if (sub === 'NONE') return { kind: 'none' };
+  if (sub !== 'CMD') return {};
+  const script = rawArgsText.replace(/^[\s\S]*?\bCMD\b\s*/i, '');
+  const exec = execFormWords(script);
+  return { kind: 'cmd', script, ...(exec ? { exec } : {}) };
+}
+
+/** The script of a RUN, CMD, ENTRYPOINT or `HEALTHCHECK CMD`, its commands parsed on first read. */
+function addScript(ins: DockerInstruction, scriptSource: string, escape: string): void {
+  const text = scriptTextOf(ins.keyword === 'HEALTHCHECK' ? 'CMD' : ins.keyword, scriptSource, escape);
   if (text === undefined) return;
   ins.scriptText = text;
   let parsed: ShellScript | undefined;

@@ -128,6 +128,13 @@ export function shellcheckNote(reason: string): string {
   return `${reason}, so RUN scripts were not checked with it (install shellcheck, e.g. apt-get install shellcheck, to get its SC findings).`;
 }
 
+/** `text.split(/\r?\n/).length`, counted without splitting. */
+function lineCountOf(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -279,7 +286,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
   const ignored = new Set((options.ignored ?? []).map((n) => n.toLowerCase()));
   const pragmas = readIgnorePragmas(model);
   const notices: string[] = [];
-  const lineCount = Math.max(1, model.text.split(/\r?\n/).length);
+  const lineCount = lineCountOf(model.text);
   const turnedOn = new Set(
     [...(options.enabled ?? []), ...Object.keys(overrides)].map((n) => n.toLowerCase()),
   );

@@ -31,14 +31,15 @@ function fromSteps(ctx: RuleContext): FromStep[] {
     if (step.onbuild) continue;
     const image = step.from?.imageRaw ?? '';
     const { tag, digest } = splitImage(image);
-    result.push({
-      ...step,
+    // The step's own fields are read through the prototype: no copy of each record.
+    const facts: Omit<FromStep, keyof Step> = {
       image,
       tag: tag ?? null,
       digest: digest ?? null,
       platform: step.from?.platformRaw ?? null,
       earlierNames: new Set(names),
-    });
+    };
+    result.push(Object.assign(Object.create(step) as Step, facts));
     const name = step.from?.alias;
     if (name) names.add(name.toLowerCase());
   }

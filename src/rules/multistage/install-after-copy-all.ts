@@ -33,6 +33,7 @@ interface Facts {
   graph: StageGraph;
   manifestFirst: Map<number, Set<Ecosystem>>;
   ecosystems: Map<Instruction, Set<Ecosystem>>;
+  installs: Map<Instruction, Set<Ecosystem>>;
 }
 
 /**
@@ -73,16 +74,27 @@ function copiedInstalls(
   return source === undefined ? NONE : manifestFirstInstalls(facts, source, seen);
 }
 
-/** The ecosystems a RUN installs or downloads dependencies of. */
+/** The ecosystems a RUN installs (from a manifest), and those it installs or downloads dependencies of. */
 function ecosystemsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
   let ecosystems = facts.ecosystems.get(instruction);
   if (!ecosystems) {
-    ecosystems = new Set(
-      runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? dependencyFetch(c) ?? []),
-    );
+    const installs = new Set<Ecosystem>();
+    ecosystems = new Set<Ecosystem>();
+    for (const c of runCommands(instruction)) {
+      const install = dependencyInstall(c);
+      if (install) installs.add(install);
+      const any = install ?? dependencyFetch(c);
+      if (any) ecosystems.add(any);
+    }
     facts.ecosystems.set(instruction, ecosystems);
+    facts.installs.set(instruction, installs);
   }
   return ecosystems;
+}
+
+function installsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
+  ecosystemsOf(facts, instruction);
+  return facts.installs.get(instruction) as Set<Ecosystem>;
 }
 
 /** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
@@ -102,7 +114,12 @@ export const installAfterCopyAll: Rule = {
   aliases: [],
   check(ctx) {
     const hits: RuleHit[] = [];
-    const facts: Facts = { graph: ctx.model.graph, manifestFirst: new Map(), ecosystems: new Map() };
+    const facts: Facts = {
+      graph: ctx.model.graph,
+      manifestFirst: new Map(),
+      ecosystems: new Map(),
+      installs: new Map(),
+    };
     for (const stage of ctx.model.graph.stages) {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
@@ -127,7 +144,7 @@ export const installAfterCopyAll: Rule = {
           }
           // A build downloads what it lacks the first time only: after the first RUN that follows
           // `COPY . .` (a `make build` may have fetched everything), later builds fetch nothing new.
-          const installs = new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? []));
+          const installs = installsOf(facts, instruction);
           const firstRun = !ranAfterCopy;
           ranAfterCopy = true;
           if (!own) continue;

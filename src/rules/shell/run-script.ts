@@ -28,10 +28,23 @@ export function execFormWords(raw: string): string[] | undefined {
  * `# escape=` directive changed it (Windows Dockerfiles use a backtick).
  */
 function joinContinuations(raw: string, escape: string): string {
+  if (!raw.includes('\n')) return raw; // one line: nothing to join or drop
   const lines = raw.split(/\r?\n/);
   const kept = [lines[0] ?? '', ...lines.slice(1).filter((l) => !/^\s*#/.test(l) && l.trim() !== '')];
-  const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  return kept.join('\n').replace(new RegExp(`${esc}[ \\t]*\\n`, 'g'), '');
+  return kept.join('\n').replace(continuationOf(escape), '');
+}
+
+const continuations = new Map<string, RegExp>();
+
+/** `<escape>` before a newline (blanks between allowed), built once per escape character. */
+function continuationOf(escape: string): RegExp {
+  let re = continuations.get(escape);
+  if (!re) {
+    const esc = escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    re = new RegExp(`${esc}[ \\t]*\\n`, 'g');
+    continuations.set(escape, re);
+  }
+  return re;
 }
 
 /**
@@ -39,6 +52,7 @@ function joinContinuations(raw: string, escape: string): string {
  * the body is that program's input, so the command line alone is the script.
  */
 function heredocScript(raw: string): string | undefined {
+  if (!raw.includes('<<')) return undefined;
   const lines = raw.split(/\r?\n/);
   const first = lines[0] ?? '';
   const markers = [...first.matchAll(HEREDOC_MARKER)];

@@ -108,7 +108,7 @@ export function stripCommentsAndContinuations(script: string): string {
       continue;
     }
     if (c === '#') {
-      if (out.length === 0 || /[\s;&|()]$/.test(out)) {
+      if (out.length === 0 || /[\s;&|()]/.test(out[out.length - 1] as string)) {
         while (i + 1 < script.length && script[i + 1] !== '\n') i++;
         continue;
       }
@@ -119,7 +119,7 @@ export function stripCommentsAndContinuations(script: string): string {
     if (c === '\n') {
       // After an operator the command goes on (`a &&` newline `b`); elsewhere a newline ends it. Keywords
       // such as `then` or `do` before a newline are fine as a segment of their own.
-      out += /(&&|\|\||\||\()\s*$/.test(out) ? ' ' : ' ; ';
+      out += endsWithOperator(out) ? ' ' : ' ; ';
       continue;
     }
     if (c === '\r') continue;
@@ -134,6 +134,17 @@ export function stripCommentsAndContinuations(script: string): string {
  * (with a RegExp built per word) for the objects a function may return; this one returns strings only.
  */
 const VARIABLES_AS_WRITTEN: Record<string, string> = new Proxy({}, { get: (_t, name) => `$${String(name)}` });
+
+/**
+ * Whether the text ends with `&&`, `||`, `|` or `(` (blanks after it allowed): looked at from the
+ * end, not by a `$`-anchored RegExp, which tries every position of the text so far.
+ */
+function endsWithOperator(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  const last = text[end - 1];
+  return last === '|' || last === '(' || (last === '&' && text[end - 2] === '&');
+}
 
 function tokenize(text: string): Token[] {
   const entries = parse(text, VARIABLES_AS_WRITTEN) as ParseEntry[];
