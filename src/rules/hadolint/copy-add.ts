@@ -1,37 +1,23 @@
 /** COPY and ADD rules (hadolint DL3010, DL3020, DL3021, DL3023, DL3045, DL3067). */
 import type { DockerfileModel } from '../../dockerfile/types.js';
 import { stagesMatching } from '../platform-stages.js';
-import { execFormWords } from '../shell/run-script.js';
 import { argsNoFlags, hasArg, isProgram } from '../shell/command.js';
 import type { Rule, RuleHit } from '../types.js';
-import {
-  argumentWords,
-  hitAt,
-  instructionFlags,
-  steps,
-  stepsOf,
-  unquote,
-  wordValue,
-  type Step,
-} from './walk.js';
+import { hitAt, instructionFlags, steps, stepsOf, unquote, wordValue, type Step } from './walk.js';
 
 /**
  * Source and destination words of COPY/ADD, flags excluded, exec form (`["a", "b/"]`) understood.
  * With heredocs (`COPY <<EOF /dest`) only the first line holds arguments; the `<<EOF` marker is a source.
  */
-export function copyPaths(step: Step): string[] {
-  let paths = pathCache.get(step);
-  if (!paths) {
-    const content = step.argsText;
+export function copyPaths(step: Step): readonly string[] {
+  const content = step.argsText;
+  if (content.includes('<<')) {
     const firstLine = content.split('\n')[0] ?? '';
-    if (/<<-?["']?[A-Za-z0-9_]+/.test(firstLine)) paths = firstLine.trim().split(/\s+/);
-    else paths = execFormWords(content) ?? argumentWords(step);
-    pathCache.set(step, paths);
+    if (/<<-?["']?[A-Za-z0-9_]+/.test(firstLine)) return firstLine.trim().split(/\s+/);
   }
-  return paths;
+  // The model's exec form and shell words of the arguments (read, never changed, by the rules).
+  return step.exec ?? step.words;
 }
-
-const pathCache = new WeakMap<Step, string[]>();
 
 const fromFlag = (step: Step) => instructionFlags(step).find((f) => f.name === 'from')?.value ?? undefined;
 

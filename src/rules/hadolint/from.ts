@@ -9,7 +9,9 @@ import {
   stagesSelectedByVariable,
 } from '../platform-stages.js';
 
-interface FromStep extends Step {
+/** A FROM step and what these rules read of it. */
+interface FromStep {
+  step: Step;
   /** The image as written (variables unexpanded), its tag, digest and platform flag. */
   image: string;
   tag: string | null;
@@ -31,15 +33,14 @@ function fromSteps(ctx: RuleContext): FromStep[] {
     if (step.onbuild) continue;
     const image = step.from?.imageRaw ?? '';
     const { tag, digest } = splitImage(image);
-    // The step's own fields are read through the prototype: no copy of each record.
-    const facts: Omit<FromStep, keyof Step> = {
+    result.push({
+      step,
       image,
       tag: tag ?? null,
       digest: digest ?? null,
       platform: step.from?.platformRaw ?? null,
       earlierNames: new Set(names),
-    };
-    result.push(Object.assign(Object.create(step) as Step, facts));
+    });
     const name = step.from?.alias;
     if (name) names.add(name.toLowerCase());
   }
@@ -65,7 +66,7 @@ export const imageTag: Rule = {
         if (!s.image || s.image === 'scratch' || isVariable(s.image) || namesStage(s)) return false;
         return !s.tag && !s.digest;
       })
-      .map((s) => hitAt(s, `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`));
+      .map((s) => hitAt(s.step, `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`));
   },
 };
 
@@ -78,7 +79,7 @@ export const imageNotLatest: Rule = {
   check(ctx) {
     return fromSteps(ctx)
       .filter((s) => s.tag === 'latest' && !s.digest)
-      .map((s) => hitAt(s));
+      .map((s) => hitAt(s.step));
   },
 };
 
@@ -91,10 +92,12 @@ export const uniqueStageNames: Rule = {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
     for (const s of fromSteps(ctx)) {
-      const name = s.from?.alias?.toLowerCase();
+      const name = s.step.from?.alias?.toLowerCase();
       if (!name) continue;
       if (seen.has(name))
-        hits.push(hitAt(s, `Duplicate stage name \`${s.from?.alias}\`: stage names must be unique.`));
+        hits.push(
+          hitAt(s.step, `Duplicate stage name \`${s.step.from?.alias}\`: stage names must be unique.`),
+        );
       seen.add(name);
     }
     return hits;
@@ -109,19 +112,20 @@ export const noPlatformFlag: Rule = {
   aliases: ['DL3029'],
   check(ctx) {
     const stages = ctx.model.graph.stages;
-    const selected = stagesSelectedByVariable(ctx.model);
+    // Worked out only for a file with a constant platform.
+    let selected: Set<number> | undefined;
     return fromSteps(ctx)
       .filter((s) => {
         if (s.platform === null || platformUsesVariables(s.platform)) return false;
         // A per-platform stage (named for its OS or architecture, or picked by `FROM base-${TARGETARCH}`)
         // pins its platform on purpose, as BuildKit's FromPlatformFlagConstDisallowed allows.
-        const stage = stages[s.stage];
-        return !(
-          stage &&
-          (stageNamedForPlatform(stage.name?.toLowerCase(), s.platform) || selected.has(stage.index))
-        );
+        const stage = stages[s.step.stage];
+        if (!stage) return true;
+        if (stageNamedForPlatform(stage.name?.toLowerCase(), s.platform)) return false;
+        selected ??= stagesSelectedByVariable(ctx.model);
+        return !selected.has(stage.index);
       })
-      .map((s) => hitAt(s));
+      .map((s) => hitAt(s.step));
   },
 };
 
@@ -132,8 +136,8 @@ export const reservedStageName: Rule = {
   aliases: ['DL3063'],
   check(ctx) {
     return fromSteps(ctx)
-      .filter((s) => ['scratch', 'context'].includes((s.from?.alias ?? '').toLowerCase()))
-      .map((s) => hitAt(s, `Stage name \`${s.from?.alias}\` is a reserved word.`));
+      .filter((s) => ['scratch', 'context'].includes((s.step.from?.alias ?? '').toLowerCase()))
+      .map((s) => hitAt(s.step, `Stage name \`${s.step.from?.alias}\` is a reserved word.`));
   },
 };
 
@@ -146,7 +150,7 @@ export const redundantTargetPlatform: Rule = {
   check(ctx) {
     return fromSteps(ctx)
       .filter((s) => /^\$(TARGETPLATFORM|\{TARGETPLATFORM\})$/.test(unquote(s.platform ?? '')))
-      .map((s) => hitAt(s));
+      .map((s) => hitAt(s.step));
   },
 };
 

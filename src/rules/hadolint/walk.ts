@@ -38,14 +38,6 @@ export function hitAt(step: Step, message?: string): RuleHit {
   return hit;
 }
 
-/**
- * Words of an instruction's arguments, flags excluded, split as a shell splits them: a quoted part joins
- * the characters next to it into one word (`"$APP"/bin`, `"C:\\Program Files"`), quotes kept.
- */
-export function argumentWords(step: Step): string[] {
-  return step.words;
-}
-
 /** The instruction's arguments as written, continuations joined, quotes kept. */
 export function argumentsText(step: Step): string {
   return step.argsText;

@@ -34,6 +34,8 @@ const lockfileCopies = new WeakMap<Instruction, boolean>();
  * Memoised per instruction: every stage asks it of its whole FROM chain.
  */
 function copiesNpmLockfile(instruction: Instruction): boolean {
+  const keyword = keywordOf(instruction);
+  if (keyword !== 'COPY' && keyword !== 'ADD') return false;
   let copies = lockfileCopies.get(instruction);
   if (copies === undefined) {
     copies = bringsNpmLockfile(instruction);

@@ -161,6 +161,7 @@ export function dependencyInstall(raw: ShellCommand): Ecosystem | undefined {
  * devDependencies too).
  */
 export function installsNodeDevDependencies(command: ShellCommand, nodeEnvProduction: boolean): boolean {
+  if (!isProgram(command, 'npm', 'yarn', 'pnpm', 'bun')) return false;
   if (nodeEnvProduction || command.assignments.some((a) => /^NODE_ENV=["']?production/.test(a))) return false;
   const omitsDev =
     /^dev/.test(flagValue(command, 'omit') ?? '') ||
@@ -178,6 +179,8 @@ export function installsNodeDevDependencies(command: ShellCommand, nodeEnvProduc
 
 /** `npm prune --omit=dev`, `npm prune --production`, `pnpm prune --prod`, `yarn install --production`, `rm -rf node_modules`. */
 export function removesNodeDevDependencies(command: ShellCommand): boolean {
+  if (isProgram(command, 'rm')) return command.args.some((a) => /(^|\/)node_modules\/?$/.test(a));
+  if (!isProgram(command, 'npm', 'pnpm', 'yarn')) return false;
   const sub = subcommand(nodeCommand(command));
   if (isProgram(command, 'npm', 'pnpm') && sub === 'prune') return true;
   if (
@@ -192,7 +195,7 @@ export function removesNodeDevDependencies(command: ShellCommand): boolean {
     /^dev/.test(flagValue(command, 'omit') ?? '')
   )
     return true;
-  return isProgram(command, 'rm') && command.args.some((a) => /(^|\/)node_modules\/?$/.test(a));
+  return false;
 }
 
 const BUILD_SCRIPTS = /^(build|compile|dist|bundle|package|prod|production)([:-].*)?$/;
@@ -200,12 +203,15 @@ const BUILD_SCRIPTS = /^(build|compile|dist|bundle|package|prod|production)([:-]
 /** A step that turns sources into build output (so the output, not the tree, is what the image needs). */
 export function isBuildStep(raw: ShellCommand): boolean {
   const command = normalised(raw);
-  const sub = subcommand(nodeCommand(command));
   if (isProgram(command, 'npm', 'pnpm', 'yarn', 'bun')) {
-    const args = argsAfterSubcommand(nodeCommand(command));
+    const node = nodeCommand(command);
+    const sub = subcommand(node);
+    const args = argsAfterSubcommand(node);
     if (sub === 'run' || sub === 'run-script') return BUILD_SCRIPTS.test(args[0] ?? '');
     return sub !== undefined && BUILD_SCRIPTS.test(sub) && !isProgram(command, 'npm');
   }
+  // The subcommand as the Node tools' flags leave it (as for npm above), read only when needed.
+  const sub = (): string | undefined => subcommand(nodeCommand(command));
   if (isProgram(command, 'tsc', 'webpack', 'vite', 'ng', 'next', 'nuxt', 'esbuild', 'rollup', 'parcel'))
     return true;
   if (
@@ -213,8 +219,8 @@ export function isBuildStep(raw: ShellCommand): boolean {
     /^(tsc|webpack|vite|ng|next|esbuild|rollup)$/.test(command.args.find((a) => !a.startsWith('-')) ?? '')
   )
     return true;
-  if (isProgram(command, 'go')) return sub === 'build' || sub === 'install';
-  if (isProgram(command, 'cargo')) return sub === 'build' || sub === 'install';
+  if (isProgram(command, 'go')) return ['build', 'install'].includes(sub() ?? '');
+  if (isProgram(command, 'cargo')) return ['build', 'install'].includes(sub() ?? '');
   if (isProgram(command, 'mvn', 'mvnw', './mvnw'))
     return command.args.some((a) => /^(package|install|verify)$/.test(a));
   if (isProgram(command, 'gradle', 'gradlew', './gradlew')) {
@@ -222,7 +228,7 @@ export function isBuildStep(raw: ShellCommand): boolean {
       /^(:?[\w-]+:)*(build|assemble|bootJar|jar|shadowJar|installDist|distTar)$/.test(a),
     );
   }
-  if (isProgram(command, 'dotnet')) return sub === 'publish' || sub === 'build';
+  if (isProgram(command, 'dotnet')) return ['publish', 'build'].includes(sub() ?? '');
   if (isProgram(command, 'make', 'cmake', 'ninja', 'gcc', 'g++', 'javac')) return true;
   return false;
 }
