@@ -113,9 +113,27 @@ export const MANIFESTS: Record<Ecosystem, string> = {
   cargo: 'Cargo.toml and Cargo.lock',
 };
 
+/** Whether the program is one of `programs` (by name or basename), or a versioned pip (`pip3.12`). */
+function oneOf(command: ShellCommand, programs: ReadonlySet<string>): boolean {
+  const base = baseName(command.name);
+  return programs.has(command.name) || programs.has(base) || /^pip[\d.]+$/.test(base);
+}
+
+/** Every program `dependencyInstall` knows (after `normalised`); any other installs nothing. */
+const INSTALLERS: ReadonlySet<string> = new Set([
+  ...['npm', 'yarn', 'pnpm', 'bun', 'pip', 'pip3', 'poetry', 'pipenv', 'uv', 'go', 'bundle'],
+  ...['composer', 'dotnet', 'mvn', 'mvnw', './mvnw', 'cargo'],
+]);
+
+/** Every program `dependencyFetch` knows (after `normalised`); any other fetches nothing. */
+const FETCHERS: ReadonlySet<string> = new Set([
+  ...['mvn', 'mvnw', './mvnw', 'gradle', 'gradlew', './gradlew', 'cargo', 'go', 'pip', 'pip3'],
+]);
+
 /** The ecosystem whose dependencies this command installs from a manifest, if it is such a command. */
 export function dependencyInstall(raw: ShellCommand): Ecosystem | undefined {
   const command = normalised(raw);
+  if (!oneOf(command, INSTALLERS)) return undefined;
   if (isNpmProjectInstall(command)) return 'npm';
   if (isProgram(command, 'yarn')) {
     const sub = subcommand(nodeCommand(command));
@@ -245,6 +263,7 @@ const MAVEN_BUILD_GOALS =
  */
 export function dependencyFetch(raw: ShellCommand): Ecosystem | undefined {
   const command = normalised(raw);
+  if (!oneOf(command, FETCHERS)) return undefined;
   const words = argsNoFlags(command);
   if (isProgram(command, 'mvn', 'mvnw', './mvnw')) {
     if (hasFlag(command, 'o', 'offline')) return undefined;
