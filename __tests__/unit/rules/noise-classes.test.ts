@@ -4,7 +4,9 @@
  * real-looking Dockerfile that must not fire (or fires at info only) and one that still must.
  */
 import { describe, expect, it } from "@jest/globals";
+import { pipefail } from "../../../src/rules/hadolint/pipefail.js";
 import { copyRelativeWithoutWorkdir } from "../../../src/rules/hadolint/copy-add.js";
+import { parseShell } from "../../../src/rules/shell/script.js";
 import { linesOf } from "../../helpers/rule-context.js";
 
 describe("copy-relative-without-workdir: a stage whose FROM chain roots at scratch", () => {
@@ -42,5 +44,61 @@ describe("copy-relative-without-workdir: a stage whose FROM chain roots at scrat
         "ONBUILD COPY app.tar app.tar",
       ]),
     ).toEqual([2]);
+  });
+});
+
+describe("pipefail: a checksum line echoed into sha*sum -c", () => {
+  const officialImage = [
+    "FROM debian:12-slim",
+    "RUN set -eux; \\",
+    '  arch="$(dpkg --print-architecture)"; \\',
+    '  case "$arch" in amd64|x86_64) sha256=aaaa ;; *) exit 1 ;; esac; \\',
+    '  wget -O go.tgz "https://dl.google.com/go/go1.23.linux-$arch.tar.gz"; \\',
+    '  echo "$sha256 *go.tgz" | sha256sum -c -; \\',
+    '  printf "%s  go.tgz\\n" "$sha256" | sha512sum --check; \\',
+    "  tar -C /usr/local -xzf go.tgz",
+  ];
+
+  it("is not flagged: echo cannot fail, and the check fails the RUN by itself", () => {
+    expect(linesOf(pipefail, officialImage)).toEqual([]);
+  });
+
+  it("is still flagged when the same RUN pipes a download, or echo into anything but a checksum check", () => {
+    const download = officialImage.map((l) =>
+      l
+        .replace("wget -O go.tgz", "curl -fsSL")
+        .replace('"; \\', '" | tar -xz; \\'),
+    );
+    expect(linesOf(pipefail, download)).toEqual([2]);
+    // hadolint's own regression case: the pipe is flagged whatever feeds it
+    expect(
+      linesOf(pipefail, [
+        "FROM alpine:3.20",
+        "RUN echo \"kaka\" | sed 's/a/o/g' >> /root/afile",
+      ]),
+    ).toEqual([2]);
+    expect(
+      linesOf(pipefail, [
+        "FROM alpine:3.20",
+        "RUN grep app.tgz SHA256SUMS | sha256sum -c -",
+      ]),
+    ).toEqual([2]);
+  });
+
+  it("reads each pipe as its writer and reader; a compound side is neither", () => {
+    const script = parseShell(
+      'echo "$S  f" | sha256sum -c - && (curl -fsSL x; echo) | sh -c "tar -x | cat"',
+    );
+    expect(script.pipes.map((p) => [p.writer?.name, p.reader?.name])).toEqual([
+      ["echo", "sha256sum"],
+      [undefined, "sh"],
+      ["tar", "cat"],
+    ]);
+    // a case pattern is no pipe, the first one included
+    expect(
+      parseShell(
+        'case "$arch" in amd64|x86_64) a=x86_64 ;; arm64|aarch64) a=arm64 ;; esac',
+      ).pipes,
+    ).toEqual([]);
   });
 });

@@ -180,7 +180,7 @@ export const cacheNotCleaned: Rule = {
         .filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
         .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? '')?.[1] ?? '');
       const commands = runCommands(instruction).map(normalised);
-      const script = { text: '', commands, hasPipe: false };
+      const script = { text: '', commands, hasPipe: false, pipes: [] };
       const envValues = envBefore(instructions, lineOf(instruction));
       const env = [...envValues.keys()];
       const left = CACHES.filter((cache) => {
