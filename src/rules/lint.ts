@@ -1,8 +1,9 @@
 /**
  * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
  * lines, severity after config overrides, message, aliases, docs link), merges twin findings, applies
- * ignores (config, in-file pragmas, BuildKit's `# check=` directive) and sorts by line. A rule that
- * throws is reported as an internal notice and never as a finding: a bug of ours must not fail a PR.
+ * ignores (config, in-file pragmas, BuildKit's `# check=` directive), sorts by line and says a rule's
+ * repeated findings on identical instructions once (repeated-findings.ts). A rule that throws is
+ * reported as an internal notice and never as a finding: a bug of ours must not fail a PR.
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { emptyConfig, loadLintConfig } from './config.js';
 import { readDockerignore } from './dockerignore.js';
 import { docsUrl } from './docs.js';
 import { isSuppressed, readIgnorePragmas } from './ignores.js';
+import { collapseRepeated } from './repeated-findings.js';
 import { stageChain } from './multistage/stage-facts.js';
 import {
   SHELLCHECK_EXCLUDED,
@@ -263,6 +265,29 @@ function scopeToShippedLayers(
   };
 }
 
+/**
+ * The findings left once ignores (config, pragmas) and BuildKit's skips are applied, one per rule, line
+ * and message, in line order.
+ */
+function shownFindings(
+  candidates: Candidate[],
+  ignored: ReadonlySet<string>,
+  pragmas: ReturnType<typeof readIgnorePragmas>,
+): Finding[] {
+  const seen = new Set<string>();
+  return candidates
+    .filter((c) => !c.names.some((n) => ignored.has(n)))
+    .filter((c) => !isSuppressed(pragmas, { line: c.finding.line, names: c.names, buildkit: c.buildkit }))
+    .map((c) => c.finding)
+    .filter((f) => {
+      const key = `${f.rule}\0${f.line}\0${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.endLine - b.endLine || a.rule.localeCompare(b.rule));
+}
+
 /** Runs the rules and returns findings and internal notices. Pure apart from calling the rules. */
 export function runLint(model: DockerfileModel, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
@@ -278,7 +303,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
   const experimental = experimentalChecksOf(model);
   const shipped = shippedStages(model, ctx.target);
 
-  let candidates: Candidate[] = [];
+  const candidates: Candidate[] = [];
   for (const rule of rules) {
     const { names: ruleNamesLower, buildkit } = namesOf(rule);
     if (!isEnabled(rule, ruleNamesLower, turnedOn, experimental)) continue;
@@ -327,19 +352,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
     }
   }
 
-  candidates = mergeTwins(candidates, model);
-  const seen = new Set<string>();
-  const findings = candidates
-    .filter((c) => !c.names.some((n) => ignored.has(n)))
-    .filter((c) => !isSuppressed(pragmas, { line: c.finding.line, names: c.names, buildkit: c.buildkit }))
-    .map((c) => c.finding)
-    .filter((f) => {
-      const key = `${f.rule}\0${f.line}\0${f.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.line - b.line || a.endLine - b.endLine || a.rule.localeCompare(b.rule));
+  const findings = collapseRepeated(shownFindings(mergeTwins(candidates, model), ignored, pragmas), model);
   const outcome = ctx.shellcheck?.outcome;
   const notes = outcome && !outcome.ran ? [shellcheckNote(outcome.reason)] : [];
   return { findings, notices, notes };
