@@ -235,6 +235,27 @@ describe('copying a whole filesystem: only a build stage counts', () => {
     expect(lines('copy-whole-filesystem', text)).toEqual([]);
   });
 
+  test('a stage picked by an ARG whose default word is quoted resolves to that stage, not a pattern', () => {
+    // moby/buildkit's archutil.Dockerfile: the quotes in `${B:-"supported"}` are shell syntax, so the
+    // FROM picks the scratch stage `exit-loong64-supported`, not every `exit-loong64-*` (the RUN stage
+    // `exit-loong64-base` among them).
+    const text = [
+      'ARG BUILD_LOONG64=${TARGETPLATFORM#linux/amd64}',
+      'ARG BUILD_LOONG64=${BUILD_LOONG64:+"unsupported"}',
+      'ARG BUILD_LOONG64=${BUILD_LOONG64:-"supported"}',
+      'FROM debian:12 AS exit-loong64-base',
+      'RUN echo build > /exit',
+      'FROM scratch AS exit-loong64-unsupported',
+      'FROM scratch AS exit-loong64-supported',
+      'COPY --from=exit-loong64-base /exit loong64',
+      'FROM exit-loong64-${BUILD_LOONG64} AS exit-loong64',
+      'FROM scratch AS exits',
+      'COPY --from=exit-loong64-base /exit amd64',
+      'COPY --from=exit-loong64 / /',
+    ];
+    expect(lines('copy-whole-filesystem', text)).toEqual([]);
+  });
+
   test('a squash of a build into an empty stage passes; a build stage copied onto a runtime does not', () => {
     const text = [
       'FROM debian:12 AS build',
