@@ -315,13 +315,14 @@ describe('HEALTHCHECK is not CMD', () => {
       'HEALTHCHECK --interval=30s CMD curl -fs http://localhost/ | grep -q ok || exit 1',
       'CMD ["nginx", "-g", "daemon off;"]',
     ];
-    expect(lines('json-cmd-entrypoint', text)).toEqual([]);
+    expect(lines('healthcheck-json-form', text)).toEqual([]);
     expect(lines('json-args-recommended', text)).toEqual([]);
   });
 
-  test('a plain shell-form check, CMD and ENTRYPOINT are still flagged (hadolint DL3025)', () => {
+  test('a plain shell-form check is flagged apart from CMD and ENTRYPOINT (hadolint DL3025 covers both)', () => {
     const text = ['FROM node:22-alpine', 'HEALTHCHECK CMD node healthcheck.js', 'CMD node server.js'];
-    expect(lines('json-cmd-entrypoint', text)).toEqual([2, 3]);
+    expect(lines('healthcheck-json-form', text)).toEqual([2]);
+    expect(lines('json-args-recommended', text)).toEqual([3]);
   });
 
   test('an artifact-only scratch image needs no HEALTHCHECK; one that runs something does', () => {
@@ -400,7 +401,7 @@ describe('copy-relative-without-workdir follows stages picked by a variable', ()
   });
 });
 
-describe('secrets-in-arg-env: a variable naming where a secret lives is not the secret', () => {
+describe('secrets-used-in-arg-or-env: a variable naming where a secret lives is not the secret', () => {
   test('*_FILE, *_PATH and *_DIR are locations (the MINIO_ACCESS_KEY_FILE / POSTGRES_PASSWORD_FILE convention)', () => {
     const text = [
       'FROM alpine:3.20',
@@ -408,11 +409,13 @@ describe('secrets-in-arg-env: a variable naming where a secret lives is not the 
       'ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw',
       'ARG TOKEN_DIR=/run/tokens',
     ];
-    expect(lines('secrets-in-arg-env', text)).toEqual([]);
+    expect(lines('secrets-used-in-arg-or-env', text)).toEqual([]);
   });
 
   test('the secret itself is still flagged', () => {
-    expect(lines('secrets-in-arg-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([2]);
+    expect(lines('secrets-used-in-arg-or-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([
+      2,
+    ]);
   });
 });
 
