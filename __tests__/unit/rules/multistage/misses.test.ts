@@ -35,7 +35,7 @@ describe('add-url-checksum', () => {
 });
 
 describe('floating-image-tag', () => {
-  it('flags tags with no version, warning for the shipped image and info for a build stage', () => {
+  it('flags tags with no version at warning in the shipped image and in the stages that build it', () => {
     const hits = hitsOf(floatingImageTag, [
       'FROM node:lts-alpine AS build',
       'RUN npm ci',
@@ -43,13 +43,65 @@ describe('floating-image-tag', () => {
       'COPY --from=build /app /app',
     ]);
     expect(hits.map((h) => [h.line, h.severity])).toEqual([
-      [1, 'info'],
+      [1, 'warning'],
       [3, 'warning'],
     ]);
+    expect(hits[0]?.message).toContain('of the image that builds what you ship');
+    // awesome-compose's react frontends: node:lts builds the static files nginx ships.
+    const react = hitsOf(floatingImageTag, [
+      'FROM node:lts AS development',
+      'WORKDIR /code',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci',
+      'COPY . /code',
+      'FROM development AS builder',
+      'RUN npm run build',
+      'FROM nginx:1.27-alpine',
+      'COPY --from=builder /code/build /usr/share/nginx/html',
+    ]);
+    expect(react.map((h) => [h.line, h.severity])).toEqual([[1, 'warning']]);
     expect(linesOf(floatingImageTag, ['FROM python:slim', 'CMD ["python"]'])).toEqual([1]);
     expect(linesOf(floatingImageTag, ['FROM node:alpine', 'CMD ["node"]'])).toEqual([1]);
     // A distribution codename versions debian, not rust.
     expect(linesOf(floatingImageTag, ['FROM rust:slim-bookworm', 'CMD ["x"]'])).toEqual([1]);
+  });
+
+  it('warns for a stage stagegate builds on purpose (a second target such as dind), info for one no build uses', () => {
+    const text = [
+      'FROM golang:1.23 AS build',
+      'RUN go build -o /out/app .',
+      'FROM docker:dind AS dind',
+      'COPY --from=build /out/app /usr/local/bin/',
+      'FROM alpine:3.20',
+      'COPY --from=build /out/app /app',
+    ];
+    expect(hitsOf(floatingImageTag, text).map((h) => [h.line, h.severity])).toEqual([[3, 'info']]);
+    expect(
+      hitsOf(floatingImageTag, text, { builtStages: ['dind'] }).map((h) => [h.line, h.severity]),
+    ).toEqual([[3, 'warning']]);
+  });
+
+  it('keeps info for a build stage that runs only shell built-ins: its image version changes nothing', () => {
+    const hits = hitsOf(floatingImageTag, [
+      'FROM --platform=$BUILDPLATFORM golang:alpine AS build',
+      'ARG TARGETPLATFORM',
+      'RUN echo "I am building for $TARGETPLATFORM" > /log',
+      'FROM alpine:3.20',
+      'COPY --from=build /log /log',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[1, 'info']]);
+    // A stage with no RUN is there for its files, and the shipped image's files ship: warnings.
+    expect(
+      hitsOf(floatingImageTag, [
+        'FROM node:lts-alpine AS node',
+        'FROM alpine:edge',
+        'RUN echo ok > /status',
+        'COPY --from=node /usr/local/bin/node /usr/local/bin/',
+      ]).map((h) => [h.line, h.severity]),
+    ).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
   });
 
   it('suggests a tag the image publishes: the version in place of a channel, else before the variant', () => {
@@ -114,6 +166,32 @@ describe('final-stage-compilers', () => {
       'ENTRYPOINT ["/entrypoint.sh"]',
     ]);
     expect(hits.map((h) => [h.line, h.severity])).toEqual([[6, 'info']]);
+  });
+
+  it('warns in a single-stage service image (EXPOSE): the compilers only built its dependencies', () => {
+    const hits = hitsOf(finalStageCompilers, [
+      'FROM python:3.14-slim',
+      'WORKDIR /app',
+      'RUN apt-get update && apt-get install -y --no-install-recommends \\',
+      '    build-essential \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'COPY requirements.txt .',
+      'RUN pip install --no-cache-dir -r requirements.txt',
+      'COPY src src',
+      'EXPOSE 8080',
+      'CMD ["python", "run.py"]',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[3, 'warning']]);
+    // The same image without a port is a test or tooling image as far as the file shows: info.
+    const tool = hitsOf(finalStageCompilers, [
+      'FROM debian:12-slim',
+      'RUN apt-get update && apt-get install -y gcc libc6-dev --no-install-recommends',
+      'COPY . /usr/src/',
+      'WORKDIR /usr/src/',
+      'RUN gcc -g -Wall -static nnp-test.c -o /usr/bin/nnp-test',
+      'ENTRYPOINT ["/usr/bin/nnp-test"]',
+    ]);
+    expect(tool.map((h) => [h.line, h.severity])).toEqual([[2, 'info']]);
   });
 
   it('reports at info in a file with no build stage (a compiler may be the image purpose)', () => {
