@@ -1,6 +1,9 @@
 /** The rules for issue 14's misses: each with realistic bad and good snippets. */
 import { describe, expect, it } from '@jest/globals';
+import { apkNoCache } from '../../../../src/rules/hadolint/apk.js';
+import { aptCleanLists } from '../../../../src/rules/hadolint/apt.js';
 import { addUrlChecksum } from '../../../../src/rules/multistage/add-url-checksum.js';
+import { cacheNotCleaned } from '../../../../src/rules/multistage/cache-not-cleaned.js';
 import { finalStageCompilers } from '../../../../src/rules/multistage/final-stage-compilers.js';
 import { floatingImageTag } from '../../../../src/rules/multistage/floating-image-tag.js';
 import { npmWithoutPackageJson } from '../../../../src/rules/multistage/npm-without-package-json.js';
@@ -278,5 +281,118 @@ describe('npm-without-package-json', () => {
     ok(['FROM node:20-alpine', 'CMD ["npm", "start"]', 'COPY package.json .']);
     // A custom base image may hold the project.
     ok(['FROM ghcr.io/acme/app-base:1', 'CMD ["npm", "start"]']);
+  });
+});
+
+describe('package indexes left in a shipped layer (apt-clean-lists, apk-no-cache, cache-not-cleaned)', () => {
+  const at = (hits: { line: number; severity?: string }[]) => hits.map((h) => [h.line, h.severity ?? 'rule']);
+
+  it('warns about apt lists in the final stage of an image that runs something of its own', () => {
+    const debug = [
+      'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN dotnet publish -c Debug -o /out',
+      'FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final',
+      'RUN apt-get update \\',
+      '    && apt-get install -y unzip procps wget',
+      'COPY --from=build /out .',
+      'ENTRYPOINT ["dotnet", "cartservice.dll"]',
+    ];
+    const hits = hitsOf(aptCleanLists, debug);
+    expect(at(hits)).toEqual([[6, 'warning']]);
+    expect(hits[0]?.message).toContain('/var/lib/apt/lists');
+    // In a stage the shipped one is built FROM, too.
+    expect(
+      at(
+        hitsOf(aptCleanLists, [
+          'FROM ubuntu:24.04 AS base',
+          'RUN apt-get update -qq && apt-get install -qq -y --no-install-recommends ca-certificates curl',
+          'ENTRYPOINT ["/docker-entrypoint.sh"]',
+          'FROM base AS demo',
+        ]),
+      ),
+    ).toEqual([[2, 'warning']]);
+  });
+
+  it("keeps hadolint's info for images without a command of their own, dev targets, and ONBUILD", () => {
+    const lists = 'RUN apt-get update && apt-get install -y gcc libc6-dev --no-install-recommends';
+    // A test image run with a command from outside.
+    expect(at(hitsOf(aptCleanLists, ['FROM debian:12-slim', lists, 'COPY . /usr/src/']))).toEqual([
+      [2, 'rule'],
+    ]);
+    // A development target, by its stage name.
+    expect(at(hitsOf(aptCleanLists, ['FROM node:22 AS dev-envs', lists, 'CMD ["npm", "start"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+    expect(at(hitsOf(aptCleanLists, ['FROM debian:12-slim', `ONBUILD ${lists}`, 'CMD ["sh"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+  });
+
+  it('passes apt-get dist-clean (apt 2.7+), which removes the lists', () => {
+    expect(
+      linesOf(aptCleanLists, [
+        'FROM debian:trixie-slim',
+        'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates; apt-get dist-clean',
+        'CMD ["python3"]',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('warns when apk update or --update leaves the index in a runnable shipped image', () => {
+    // apk add without --no-cache after an update: DL3019's finding, at warning.
+    const currency = [
+      'FROM alpine:3.24 AS base',
+      'RUN apk update && \\',
+      '    apk add grpc-dev protobuf-dev',
+      'FROM base AS builder',
+      'RUN apk add git cmake make g++',
+      'FROM base AS release',
+      'COPY --from=builder /usr/local /usr/local',
+      'ENTRYPOINT ["/usr/local/bin/currency"]',
+    ];
+    expect(at(hitsOf(apkNoCache, currency))).toEqual([
+      [2, 'warning'],
+      [5, 'rule'],
+    ]);
+    expect(
+      at(
+        hitsOf(apkNoCache, [
+          'FROM alpine:3.24',
+          'RUN apk --update add ca-certificates',
+          'ENTRYPOINT ["ocb"]',
+        ]),
+      ),
+    ).toEqual([[2, 'warning']]);
+    // apk update then add --no-cache: the index apk update wrote stays; cache-not-cleaned's finding.
+    const cfssl = [
+      'FROM alpine:3.23.3',
+      'RUN apk update \\',
+      '    && apk upgrade && apk add --no-cache bash cfssl',
+      'EXPOSE 8888',
+      'CMD ["cfssl"]',
+    ];
+    expect(at(hitsOf(cacheNotCleaned, cfssl))).toEqual([[2, 'warning']]);
+    expect(hitsOf(apkNoCache, cfssl)).toEqual([]);
+  });
+
+  it('keeps info for apk add with no update, a codegen image with no command, and a builder stage', () => {
+    expect(at(hitsOf(apkNoCache, ['FROM nginx:1.27-alpine', 'RUN apk add bash', 'CMD ["nginx"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+    const genproto = ['FROM node:22-alpine', 'RUN apk update && apk add --no-cache protobuf-dev protoc'];
+    expect(at(hitsOf(cacheNotCleaned, genproto))).toEqual([[2, 'rule']]);
+    expect(
+      at(
+        hitsOf(apkNoCache, [
+          'FROM alpine:3.24 AS certs',
+          'RUN apk --update add ca-certificates',
+          'FROM scratch',
+          'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
+          'ENTRYPOINT ["/otelcol"]',
+        ]),
+      ),
+    ).toEqual([[2, 'rule']]);
   });
 });
