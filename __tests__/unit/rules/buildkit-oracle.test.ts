@@ -75,8 +75,9 @@ const BEFORE_ERRORS = new Set(['InvalidDefaultArgInFrom']);
 /** BuildKit's experimental checks (`Experimental: true` in its linter ruleset, v0.34.2). */
 const EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
 
+/** BuildKit check names (not hadolint's DL/SC ids, nor the kebab-case ids of merged rules). */
 const ALIASED = [
-  ...new Set(allRules.flatMap((r) => r.aliases).filter((a) => !/^(DL|SC)\d+$/.test(a))),
+  ...new Set(allRules.flatMap((r) => r.aliases).filter((a) => !/^(DL|SC)\d+$|^[a-z0-9-]+$/.test(a))),
 ].sort();
 
 export interface CheckAgreement {

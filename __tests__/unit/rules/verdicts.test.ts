@@ -31,7 +31,6 @@ const mustReport = parseMustReport(readFileSync(join(fixtures, 'must-report.tsv'
  */
 const OPEN_FALSE_POSITIVES = new Set([
   'real/docker__compose__pkg__e2e__fixtures__build-test__multi-args__Dockerfile\t18\tfinal-stage-root',
-  'real/moby__buildkit__hack__dockerfiles__archutil.Dockerfile\t87\tcopy-whole-filesystem',
   'real/argoproj__argo-cd__test__e2e__multiarch-container__Dockerfile\t2\tjson-args-recommended',
 ]);
 

@@ -9,7 +9,9 @@
  * Builds that download what they lack count as installs (`mvn package`, `./gradlew build`, `cargo
  * build`, `go build`, `pip install .`): after `COPY . .` with nothing of their ecosystem installed
  * before, each source change downloads every dependency again, unless the RUN keeps the downloads in a
- * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix.
+ * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix. On a Go or Rust
+ * toolchain image (`golang`, `rust`) a building `make` counts as that ecosystem's build: the Makefile
+ * runs `go build`/`cargo build` (gitea's `make build`).
  */
 import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
@@ -18,11 +20,20 @@ import {
   dependencyFetch,
   dependencyInstall,
   DOWNLOAD_CACHES,
+  makeBuilds,
   MANIFESTS,
   runCommands,
+  toolchainOfImage,
   type Ecosystem,
 } from './package-commands.js';
-import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
+import {
+  copiesWholeContext,
+  endLineOf,
+  keywordOf,
+  lineOf,
+  parseImageRef,
+  stageChain,
+} from './stage-facts.js';
 
 /**
  * Ecosystems a stage installed manifest-first: before any `COPY . .` of its FROM chain, or brought in
@@ -38,10 +49,16 @@ function manifestFirstInstalls(graph: StageGraph, index: number, seen = new Set<
       if (copiesWholeContext(instruction)) copiedAll = true;
       for (const e of copiedInstalls(graph, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
-      for (const e of ecosystemsOf(instruction)) installed.add(e);
+      for (const e of ecosystemsOf(instruction, toolchainOf(graph, current))) installed.add(e);
     }
   }
   return installed;
+}
+
+/** The ecosystem of the toolchain image the stage's FROM chain starts from (`golang` -> go), if any. */
+function toolchainOf(graph: StageGraph, stage: Stage): Ecosystem | undefined {
+  const root = stageChain(graph, stage.index)[0];
+  return root && root.parent === undefined ? toolchainOfImage(parseImageRef(root.base).name) : undefined;
 }
 
 /** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
@@ -57,9 +74,13 @@ function copiedInstalls(
   return source === undefined ? new Set() : manifestFirstInstalls(graph, source, seen);
 }
 
-/** The ecosystems a RUN installs or downloads dependencies of. */
-function ecosystemsOf(instruction: Instruction): Set<Ecosystem> {
-  return new Set(runCommands(instruction).flatMap((c) => dependencyInstall(c) ?? dependencyFetch(c) ?? []));
+/** The ecosystems a RUN installs or downloads dependencies of; a building `make` is the toolchain's build. */
+function ecosystemsOf(instruction: Instruction, toolchain: Ecosystem | undefined): Set<Ecosystem> {
+  return new Set(
+    runCommands(instruction).flatMap(
+      (c) => dependencyInstall(c) ?? dependencyFetch(c) ?? (toolchain && makeBuilds(c) ? toolchain : []),
+    ),
+  );
 }
 
 /** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
@@ -82,6 +103,7 @@ export const installAfterCopyAll: Rule = {
     for (const stage of ctx.model.graph.stages) {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
+      const toolchain = toolchainOf(ctx.model.graph, stage);
       let copyAllLine: number | undefined;
       let ranAfterCopy = false;
       const installedBeforeCopy = new Set<Ecosystem>();
@@ -96,7 +118,7 @@ export const installAfterCopyAll: Rule = {
             continue;
           }
           if (keywordOf(instruction) !== 'RUN') continue;
-          const ecosystems = ecosystemsOf(instruction);
+          const ecosystems = ecosystemsOf(instruction, toolchain);
           if (copyAllLine === undefined) {
             for (const e of ecosystems) installedBeforeCopy.add(e);
             continue;
