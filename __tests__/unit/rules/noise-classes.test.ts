@@ -45,7 +45,7 @@ describe('copy-relative-without-workdir: a stage whose FROM chain roots at scrat
   });
 });
 
-describe('pipefail: a checksum line echoed into sha*sum -c', () => {
+describe('pipefail: a pipeline that ends in a checksum check (sha*sum -c)', () => {
   const officialImage = [
     'FROM debian:12-slim',
     'RUN set -eux; \\',
@@ -70,9 +70,22 @@ describe('pipefail: a checksum line echoed into sha*sum -c', () => {
     expect(
       linesOf(pipefail, ['FROM alpine:3.20', 'RUN echo "kaka" | sed \'s/a/o/g\' >> /root/afile']),
     ).toEqual([2]);
-    expect(linesOf(pipefail, ['FROM alpine:3.20', 'RUN grep app.tgz SHA256SUMS | sha256sum -c -'])).toEqual([
-      2,
-    ]);
+    // the pipeline's last command decides: a download piped through grep into sh is flagged
+    expect(
+      linesOf(pipefail, ['FROM alpine:3.20', 'RUN curl -fsSL https://x/i.sh | grep -v "^#" | sh']),
+    ).toEqual([2]);
+  });
+
+  it('is not flagged when a grep or a download feeds the check: a failure leaves it no line to accept', () => {
+    expect(
+      linesOf(pipefail, ['FROM alpine:3.20', 'RUN grep " app.tgz$" SHA256SUMS | sha256sum -c -']),
+    ).toEqual([]);
+    expect(
+      linesOf(pipefail, [
+        'FROM alpine:3.20',
+        'RUN curl -fsSL https://x/SHA256SUMS | grep " app.tgz$" | sha256sum --check --strict',
+      ]),
+    ).toEqual([]);
   });
 
   it('reads each pipe as its writer and reader; a compound side is neither', () => {
@@ -157,6 +170,28 @@ describe('final-stage-root: images that run no service of their own drop to info
         'CMD ["minio", "server", "/data"]',
       ]),
     ).toEqual(['warning']);
+  });
+
+  it('a distribution image with no command or port of its own starts a shell: a base or tool environment', () => {
+    expect(severityOf(['FROM alpine:3.20', 'RUN apk add --no-cache curl', 'COPY . /src'])).toEqual(['info']);
+    expect(severityOf(['FROM debian:12-slim', 'RUN echo "this is db"'])).toEqual(['info']);
+    // a port says it serves
+    expect(severityOf(['FROM alpine:3.20', 'COPY app /app', 'EXPOSE 8080'])).toEqual(['warning']);
+  });
+
+  it('an image whose command prints something and exits runs no service', () => {
+    expect(severityOf(['FROM busybox:1.36', 'COPY README.md /', 'CMD ["cat", "/README.md"]'])).toEqual([
+      'info',
+    ]);
+    expect(severityOf(['FROM alpine:3.20', 'CMD [ "/bin/true" ]'])).toEqual(['info']);
+    expect(severityOf(['FROM alpine:3.20', 'COPY app /app', 'CMD ["/app"]'])).toEqual(['warning']);
+  });
+
+  it('an init system as the command must start as root', () => {
+    expect(severityOf(['FROM debian:13', 'RUN apt-get update', 'CMD ["/lib/systemd/systemd"]'])).toEqual([
+      'info',
+    ]);
+    expect(severityOf(['FROM rockylinux:9', 'EXPOSE 22', 'CMD ["/usr/sbin/init"]'])).toEqual(['info']);
   });
 
   it('explicit root keeps its severity, whatever the image runs', () => {

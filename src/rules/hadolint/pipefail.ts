@@ -1,13 +1,13 @@
 /**
  * `RUN a | b` succeeds when `a` fails, because /bin/sh reports only the last command's status: a
  * failed download piped into `tar` or `sh` builds an image that is silently broken. hadolint's DL4006.
- * A RUN whose every pipe is `echo`/`printf` feeding a checksum check (`echo "$SHA  go.tgz" | sha256sum
- * -c -`) is not flagged: the builtins only write the text they were given, and the check fails the RUN
- * by itself, so pipefail changes nothing.
+ * A RUN whose every pipeline ends in a checksum check (`echo "$SHA  go.tgz" | sha256sum -c -`,
+ * `grep " $f$" SHA256SUMS | sha256sum -c -`) is not flagged: the check fails the RUN by itself when
+ * anything before it fails, so pipefail changes nothing.
  */
 import { execFormWords } from '../shell/run-script.js';
 import { hasFlag, isProgram } from '../shell/command.js';
-import { parseShell, type ShellScript } from '../shell/script.js';
+import { parseShell, type ShellPipe, type ShellScript } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitAt, steps } from './walk.js';
 
@@ -30,7 +30,7 @@ export const pipefail: Rule = {
         !safe &&
         !runsNonPosixShell(step.argsText) &&
         step.script?.hasPipe === true &&
-        !onlyChecksumLinePipes(step.script)
+        !onlyChecksumPipelines(step.script)
       )
         hits.push(hitAt(step));
     }
@@ -47,24 +47,26 @@ function runsNonPosixShell(script: string): boolean {
   return NON_POSIX_SHELLS.some((s) => first === s || first === `${s}.exe`);
 }
 
-/** Shell builtins that write the text they are given: they have no failure for pipefail to report. */
-const TEXT_WRITERS = ['echo', 'printf'];
 const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum'];
 
 /**
- * True when every pipe of the script is a checksum line written by `echo`/`printf` into `sha*sum -c`
- * (the official images' idiom): with or without pipefail the RUN fails exactly when the check does. A
- * side that is a compound command (a subshell, a loop) does not count.
+ * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in
+ * `echo "$SHA  go.tgz" | sha256sum -c -` (the official images' idiom) or `grep " $file$" SHA256SUMS |
+ * sha256sum -c -`: whatever fails before the check leaves it an empty or wrong line, and the check then
+ * fails the RUN by itself (`no properly formatted checksum lines found`), so pipefail changes nothing.
+ * A pipeline that ends in a compound command (a subshell, a loop) does not count.
  */
-function onlyChecksumLinePipes(script: ShellScript): boolean {
-  return script.pipes.every(
-    ({ writer, reader }) =>
-      writer !== undefined &&
-      isProgram(writer, ...TEXT_WRITERS) &&
-      reader !== undefined &&
-      isProgram(reader, ...CHECKSUM_TOOLS) &&
-      hasFlag(reader, 'c', 'check'),
-  );
+function onlyChecksumPipelines(script: ShellScript): boolean {
+  const byWriter = new Map(script.pipes.map((p) => [p.writer, p]));
+  return script.pipes.every((pipe) => {
+    let reader = pipe.reader;
+    const seen = new Set<ShellPipe>([pipe]);
+    for (let next = byWriter.get(reader); next && !seen.has(next); next = byWriter.get(reader)) {
+      seen.add(next);
+      reader = next.reader;
+    }
+    return reader !== undefined && isProgram(reader, ...CHECKSUM_TOOLS) && hasFlag(reader, 'c', 'check');
+  });
 }
 
 function shellIsSafe(raw: string): boolean {

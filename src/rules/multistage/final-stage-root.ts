@@ -126,6 +126,34 @@ const PRIVILEGE_DROPPERS = ['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chpst
 const PACKAGE_INSTALLERS = ['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper'];
 /** Init processes that run the command given after their flags (`tini -g -- cmd`). */
 const INIT_WRAPPERS = ['tini', 'dumb-init'];
+/**
+ * Official distribution images, whose default command is a shell (`/bin/sh`, `bash`): an image built
+ * on one with no CMD or ENTRYPOINT of its own starts a shell, like `CMD ["bash"]`.
+ */
+const SHELL_DEFAULT_IMAGES = new Set([
+  'alpine',
+  'busybox',
+  'debian',
+  'ubuntu',
+  'fedora',
+  'centos',
+  'rockylinux',
+  'rockylinux/rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'opensuse/leap',
+  'opensuse/tumbleweed',
+  'registry.access.redhat.com/ubi8/ubi',
+  'registry.access.redhat.com/ubi9/ubi',
+  'registry.access.redhat.com/ubi8/ubi-minimal',
+  'registry.access.redhat.com/ubi9/ubi-minimal',
+]);
+/** Commands that print or check something and exit (`CMD ["cat", "/README.md"]`, `CMD ["/bin/true"]`). */
+const ONE_SHOT_COMMANDS = /^(cat|echo|printf|true|false|ls|env|printenv|id|whoami|uname|date|pwd)$/;
+/** Init systems: they must start as root (PID 1 that mounts, sets up cgroups and starts services). */
+const INIT_SYSTEMS = /^(systemd|init)$/;
 /** Shells and interpreters: run with no script or program (`CMD ["python3"]`), they start a prompt. */
 const INTERPRETERS =
   /^(sh|bash|ash|dash|zsh|ksh|python[\d.]*|pypy3?|node|nodejs|deno|bun|ruby|irb|php|perl|lua|pwsh|iex|erl|jshell|ghci|R)$/;
@@ -139,21 +167,35 @@ const INTERPRETERS =
  *   `CMD ["bash", "-l"]`): the official-image convention for a base that images built FROM it complete;
  * - it has no EXPOSE, HEALTHCHECK, CMD or ENTRYPOINT, and is built on a language image (golang, node,
  *   python, buildpack-deps…): a build or tool environment (a CI step's image, a code generator, a builder
- *   base), whose command and user are given by whoever runs it.
+ *   base), whose command and user are given by whoever runs it;
+ * - it has no EXPOSE, HEALTHCHECK, CMD or ENTRYPOINT, and is built on a distribution image (alpine,
+ *   debian, ubuntu, busybox…), whose command is a shell: the same as a bare `CMD ["sh"]` above;
+ * - it has no EXPOSE or HEALTHCHECK, and its command prints or checks something and exits (`cat`,
+ *   `echo`, `true`…): nothing keeps running in it;
+ * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), which must run as root.
  */
 function notAService(instructions: Instruction[], base: string): string | undefined {
   const dropper = privilegeDropper(instructions);
   if (dropper)
     return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
-  if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)))) return undefined;
   const command = imageCommand(instructions);
-  if (command === undefined)
-    return isLanguageImage(base)
-      ? `the image defines no command or port of its own and is built on the language image \`${parseImageRef(base).name}\`: a build or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`
-      : undefined;
-  const [program = '', ...args] = command;
-  if (INTERPRETERS.test(basename(program)) && args.every((a) => a.startsWith('-')))
+  const program = basename(command?.[0] ?? '');
+  if (INIT_SYSTEMS.test(program))
+    return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
+  if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)))) return undefined;
+  const { name } = parseImageRef(base);
+  if (command === undefined) {
+    if (isLanguageImage(base))
+      return `the image defines no command or port of its own and is built on the language image \`${name}\`: a build or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
+    if (SHELL_DEFAULT_IMAGES.has(name))
+      return `the image defines no command or port of its own, so it starts \`${name}\`'s shell: a base or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
+    return undefined;
+  }
+  const args = command.slice(1);
+  if (INTERPRETERS.test(program) && args.every((a) => a.startsWith('-')))
     return `the image's command is a bare \`${command.join(' ')}\` with no program of its own, so it is a base for other images, which choose their user`;
+  if (ONE_SHOT_COMMANDS.test(program))
+    return `the image's command \`${command.join(' ')}\` prints or checks something and exits: no service keeps running in it`;
   return undefined;
 }
 
