@@ -194,6 +194,23 @@ describe('final-stage-root: images that run no service of their own drop to info
     expect(severityOf(['FROM rockylinux:9', 'EXPOSE 22', 'CMD ["/usr/sbin/init"]'])).toEqual(['info']);
   });
 
+  it('a base image named by a build argument is chosen by whoever builds', () => {
+    expect(
+      severityOf(['ARG IMAGE=666', 'ARG TAG=666', 'FROM ${IMAGE}:${TAG}', 'RUN echo "SUCCESS"']),
+    ).toEqual(['info']);
+    expect(
+      severityOf([
+        'ARG BASE_IMAGE=python:3.14',
+        'FROM --platform=$BUILDPLATFORM $BASE_IMAGE',
+        'CMD ["/app"]',
+      ]),
+    ).toEqual(['info']);
+    // a variable tag on a named image is still that image
+    expect(severityOf(['ARG V=1.27', 'FROM nginx:${V}', 'COPY site /usr/share/nginx/html'])).toEqual([
+      'warning',
+    ]);
+  });
+
   it('explicit root keeps its severity, whatever the image runs', () => {
     const text = ['FROM python:3.14-slim', 'ARG APP_USER=root', 'USER $APP_USER', 'CMD ["python3"]'];
     expect(severityOf(text)).toEqual(['warning']);

@@ -30,7 +30,6 @@ const mustReport = parseMustReport(readFileSync(join(fixtures, 'must-report.tsv'
  * other finding judged false that is shown fails the test; one that goes away must leave this list.
  */
 const OPEN_FALSE_POSITIVES = new Set([
-  'real/docker__compose__pkg__e2e__fixtures__build-test__multi-args__Dockerfile\t18\tfinal-stage-root',
   'real/argoproj__argo-cd__test__e2e__multiarch-container__Dockerfile\t2\tjson-args-recommended',
 ]);
 

@@ -85,7 +85,7 @@ export const finalStageRoot: Rule = {
           ? ` or the stages it is built from (${chain.slice(0, -1).map(stageLabel).join(', ')})`
           : '';
       const message = `${finalStageLabel(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`;
-      const why = notAService(instructions, base);
+      const why = baseFromBuildArg(root.baseRaw) ?? notAService(instructions, base);
       const hit: RuleHit = why
         ? { line: target.line, severity: 'info', message: `${message} (info only: ${why})` }
         : { line: target.line, message };
@@ -115,6 +115,17 @@ export const finalStageRoot: Rule = {
     ];
   },
 };
+
+/**
+ * When the base image's name itself is a build argument (`FROM ${IMAGE}:${TAG}`, `FROM $BASE_IMAGE`),
+ * whoever builds chooses the image, and with it the default user; the ARG's default is a placeholder
+ * as often as a real image, so which user the image runs as is not the Dockerfile's to say.
+ */
+function baseFromBuildArg(baseRaw: string): string | undefined {
+  const name = baseRaw.trim();
+  if (!/^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.test(name)) return undefined;
+  return `the base image \`${name}\` is a build argument, so its default user is chosen by whoever builds it`;
+}
 
 /** The first variable a USER names (`$APP_USER`, `${UID}:${GID}` -> `APP_USER`, `UID`). */
 function varName(user: string): string {
