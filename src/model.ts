@@ -21,6 +21,12 @@ export interface Finding {
   /** Rule documentation page. */
   docs: string;
   /**
+   * The other 1-based start lines where the rule found the same thing: instructions of the same text
+   * (whitespace and continuations aside) in the same stage, with the same message and severity. The
+   * finding is said once, at the first of them (`line`); absent when there is only the one.
+   */
+  alsoAt?: number[];
+  /**
    * Whether the pull request brought it: `existing` when the base commit's Dockerfile has the same
    * finding (same rule, same instruction text, same stage), else `new`. Set by the job (every finding
    * is `new` on a push or without a base); absent only in findings the lint alone produced.
@@ -29,6 +35,28 @@ export interface Finding {
 }
 
 export type FindingBaseline = 'new' | 'existing';
+
+/** Every start line a finding stands for: its own, then the repeats it was said once for (`alsoAt`). */
+export function findingLines(finding: Pick<Finding, 'line' | 'alsoAt'>): number[] {
+  return [finding.line, ...(finding.alsoAt ?? [])];
+}
+
+/**
+ * What renderers add to a finding's message for its repeats: ` (and 2 more: lines 7, 9-10)`, runs of
+ * consecutive lines joined; '' when it has none.
+ */
+export function moreLinesText(finding: Pick<Finding, 'alsoAt'>): string {
+  const lines = finding.alsoAt ?? [];
+  if (lines.length === 0) return '';
+  const runs: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && (lines[j + 1] as number) === (lines[j] as number) + 1) j++;
+    runs.push(j > i ? `${lines[i]}-${lines[j]}` : String(lines[i]));
+    i = j;
+  }
+  return ` (and ${lines.length} more: line${lines.length === 1 ? '' : 's'} ${runs.join(', ')})`;
+}
 
 /** How the findings were compared with the base commit's (the report's `findingsBaseline`). */
 export interface FindingsBaseline {

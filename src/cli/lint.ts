@@ -12,6 +12,7 @@ import { findStage } from '../dockerfile/graph.js';
 import { parseDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
+import { moreLinesText } from '../model.js';
 import { loadLintSetup, runLint } from '../rules/lint.js';
 import { allRules } from '../rules/registry.js';
 import { toSarif } from '../report/sarif.js';
@@ -74,12 +75,13 @@ function jsonFinding(f: Finding) {
     severity: f.severity,
     message: f.message,
     aliases: f.aliases,
+    ...(f.alsoAt ? { alsoAt: f.alsoAt } : {}),
   };
 }
 
 function textFinding(f: Finding): string {
   const aliases = f.aliases.length ? ` [${f.aliases.join(', ')}]` : '';
-  return `${f.file}:${f.line} ${f.severity} ${f.rule}${aliases}: ${f.message}`;
+  return `${f.file}:${f.line} ${f.severity} ${f.rule}${aliases}: ${f.message}${moreLinesText(f)}`;
 }
 
 /**

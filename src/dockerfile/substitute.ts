@@ -18,13 +18,35 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /**
  * Expands the variables of `word`. A variable nobody declared is left exactly as written: BuildKit fills
  * in its automatic ones (`TARGETPLATFORM`, `BUILDARCH`, ...) at build time, and showing `${TARGETARCH}`
- * in a report says more than an empty string would.
+ * in a report says more than an empty string would. With `quotes`, the word's own quotes and escapes
+ * are removed as the shell would (used for the word of `${VAR:-word}`, where they are syntax).
  */
-export function substitute(word: string, scope: Scope, escapeChar = '\\'): string {
+export function substitute(word: string, scope: Scope, escapeChar = '\\', quotes = false): string {
   let out = '';
   let i = 0;
+  let inDouble = false;
   while (i < word.length) {
     const c = word[i];
+    if (quotes && c === '"') {
+      inDouble = !inDouble;
+      i += 1;
+      continue;
+    }
+    if (quotes && c === "'" && !inDouble) {
+      const close = word.indexOf("'", i + 1);
+      if (close === -1) {
+        out += word.slice(i + 1);
+        break;
+      }
+      out += word.slice(i + 1, close);
+      i = close + 1;
+      continue;
+    }
+    if (quotes && c === escapeChar && i + 1 < word.length && word[i + 1] !== '$') {
+      out += word[i + 1];
+      i += 2;
+      continue;
+    }
     if (c === escapeChar && word[i + 1] === '$') {
       out += '$';
       i += 2;
@@ -75,7 +97,9 @@ function expandBraced(written: string, inner: string, scope: Scope, escapeChar: 
   if (rest === '') return declared ? (value ?? '') : written;
   const op = /^(:?[-+])/.exec(rest)?.[1];
   if (!op) return declared ? (value ?? '') : written;
-  const alt = substitute(rest.slice(op.length), scope, escapeChar);
+  // BuildKit's lexer reads the word after `:-`/`:+` as a shell word: its quotes are syntax, not text
+  // (`ARG V=${V:-"supported"}` is `supported`). dockerfile-ast leaves them in place inside braces.
+  const alt = substitute(rest.slice(op.length), scope, escapeChar, true);
   // `:-`/`:+` treat an empty value like an unset one; `-`/`+` only look at whether it is set.
   const isSet = op.startsWith(':') ? value !== undefined && value !== '' : value !== undefined;
   if (op.endsWith('-')) return isSet ? (value ?? '') : alt;

@@ -5,7 +5,7 @@
  * errors first, then by file and line. The Markdown says how many there are in all.
  */
 import { ANNOTATIONS_PER_LEVEL } from '../limits.js';
-import type { ReportError } from '../model.js';
+import { moreLinesText, type ReportError } from '../model.js';
 import type { AnnotationProps } from '../seams/runner.js';
 import type { Finding } from '../rules/types.js';
 
@@ -36,7 +36,7 @@ const LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
 export function annotationsFor(findings: Finding[]): Annotation[] {
   return findings.map((f) => ({
     level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice',
-    message: `${f.message} ${f.docs}`,
+    message: `${f.message}${moreLinesText(f)} ${f.docs}`,
     props: {
       title: `${f.rule} (${f.severity})`,
       file: f.file,

@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from '../rules/types.js';
 import { findingsFailingOn, SEVERITIES } from '../rules/types.js';
-import { judgedFindings } from '../model.js';
+import { judgedFindings, moreLinesText } from '../model.js';
 import { clip, code, codeBlock, escapeText, htmlCode, link, richText } from './escape.js';
 import {
   formatBytes,
@@ -441,7 +441,7 @@ function findingRow(report: Report, f: Finding): string[] {
   return [
     lineLink(report, `L${f.line}${f.endLine > f.line ? `-${f.endLine}` : ''}`, f.line, f.endLine),
     link(code(f.rule, { inTable: true, maxLength: 60 }), f.docs),
-    richText(f.message, 300),
+    richText(f.message, 300) + escapeText(moreLinesText(f), 200),
   ];
 }
 

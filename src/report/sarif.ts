@@ -1,6 +1,9 @@
 /**
  * Findings as a SARIF 2.1.0 log for GitHub code scanning: the rules that ran (with help links and
- * default levels) and one result per finding. Pure: findings and rules in, a JSON-ready object out.
+ * default levels) and one result per finding and line. A finding said once for repeats (`alsoAt`)
+ * gives one result per line: code scanning shows only the first of a result's `locations`, and SARIF
+ * keeps that list for a fix that needs every place (§3.27.12), while each repeat is fixed on its own
+ * and is its own alert. Pure: findings and rules in, a JSON-ready object out.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { VERSION } from '../version.js';
@@ -27,6 +30,16 @@ function artifactUri(file: string): string {
   return encodeURI(file.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 
+/**
+ * A finding per line it stands for: the finding itself, then one at each of its `alsoAt` lines (a
+ * repeat's region is its start line: the repeats' texts match, their line breaks and columns need not).
+ */
+function eachLine(f: Finding): Finding[] {
+  const { alsoAt, column, ...rest } = f;
+  const first: Finding = column !== undefined ? { ...rest, column } : rest;
+  return [first, ...(alsoAt ?? []).map((line) => ({ ...rest, line, endLine: line }))];
+}
+
 export function toSarif(findings: Finding[], rules: readonly Rule[]): Log {
   const descriptors: ReportingDescriptor[] = rules.map((r) => ({
     id: r.id,
@@ -42,7 +55,7 @@ export function toSarif(findings: Finding[], rules: readonly Rule[]): Log {
     properties: { tags: [...r.aliases], severity: r.severity },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results: Result[] = findings.map((f) => ({
+  const results: Result[] = findings.flatMap(eachLine).map((f) => ({
     ruleId: f.rule,
     ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
     level: sarifLevel(f.severity),

@@ -97,6 +97,8 @@ export function readIgnorePragmas(model: DockerfileModel): IgnorePragmas {
 /** What the engine knows about a finding when it decides whether it is suppressed. */
 export interface Suppressible {
   line: number;
+  /** Start lines of other instructions the finding is about; their ignore comments apply too. */
+  relatedLines?: number[];
   /** Rule ids and aliases, lower-cased. */
   names: string[];
   /** The rule carries a BuildKit check name (so `# check=skip=` may apply). */
@@ -107,7 +109,9 @@ export function isSuppressed(pragmas: IgnorePragmas, finding: Suppressible): boo
   if (finding.names.some((n) => pragmas.global.has(n))) return true;
   if (finding.buildkit && (pragmas.check.skipAll || finding.names.some((n) => pragmas.check.skip.has(n))))
     return true;
+  const lines = [finding.line, ...(finding.relatedLines ?? [])];
   return pragmas.perInstruction.some(
-    (p) => finding.line >= p.line && finding.line <= p.endLine && finding.names.some((n) => p.names.has(n)),
+    (p) =>
+      lines.some((line) => line >= p.line && line <= p.endLine) && finding.names.some((n) => p.names.has(n)),
   );
 }

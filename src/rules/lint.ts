@@ -1,8 +1,9 @@
 /**
  * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
- * lines, severity after config overrides, message, aliases, docs link), merges twin findings, applies
- * ignores (config, in-file pragmas, BuildKit's `# check=` directive) and sorts by line. A rule that
- * throws is reported as an internal notice and never as a finding: a bug of ours must not fail a PR.
+ * lines, severity after config overrides, message, aliases, docs link), applies ignores (config, in-file
+ * pragmas, BuildKit's `# check=` directive), sorts by line and says a rule's repeated findings on
+ * identical instructions once (repeated-findings.ts). A rule that throws is reported as an internal
+ * notice and never as a finding: a bug of ours must not fail a PR.
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { BUILDKIT_CHECK_NAMES } from './buildkit/index.js';
 import { emptyConfig, loadLintConfig } from './config.js';
 import { readDockerignore } from './dockerignore.js';
 import { docsUrl } from './docs.js';
-import { isSuppressed, readIgnorePragmas } from './ignores.js';
+import { isSuppressed, readIgnorePragmas, type Suppressible } from './ignores.js';
+import { collapseRepeated } from './repeated-findings.js';
 import { stageChain } from './multistage/stage-facts.js';
 import {
   SHELLCHECK_EXCLUDED,
@@ -19,13 +21,7 @@ import {
   type ShellChecker,
   type ShellcheckOutcome,
 } from './shell/shellcheck.js';
-import {
-  allRules,
-  EQUIVALENT_RULES,
-  isKnownRuleName,
-  ruleNames,
-  TWINS_PER_STAGE_KEYWORD,
-} from './registry.js';
+import { allRules, isKnownRuleName, ruleNames } from './registry.js';
 import {
   SEVERITIES,
   type Finding,
@@ -74,13 +70,9 @@ export interface LintResult {
 const BUILDKIT_NAMES = new Set(BUILDKIT_CHECK_NAMES.map((n) => n.toLowerCase()));
 const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
-interface Candidate {
+/** A finding and what its suppression is decided on (the names it answers to, lower-cased). */
+interface Candidate extends Suppressible {
   finding: Finding;
-  /** Ids and aliases of every rule behind it (more than one after a twin merge), lower-cased. */
-  names: string[];
-  buildkit: boolean;
-  /** The rules behind it. */
-  ruleIds: string[];
 }
 
 function contextFor(model: DockerfileModel, options: LintOptions): RuleContext {
@@ -139,80 +131,24 @@ function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The stage index and keyword of the instruction that starts on each 1-based line. */
-function instructionsByLine(model: DockerfileModel): Map<number, { stage: number; keyword: string }> {
-  const byLine = new Map<number, { stage: number; keyword: string }>();
-  for (const i of model.instructions)
-    if (i.stage >= 0) byLine.set(i.line, { stage: i.stage, keyword: i.onbuild ? 'ONBUILD' : i.keyword });
-  return byLine;
+interface RuleFacts {
+  /** Lower-cased id and the aliases that name every hit (not the `hitAliases`). */
+  names: string[];
+  /** Those aliases as written, for the findings. */
+  aliases: string[];
+  buildkit: boolean;
 }
 
-function merge(winner: Candidate, loser: Candidate): Candidate {
-  return {
-    finding: {
-      ...winner.finding,
-      endLine: Math.max(winner.finding.endLine, loser.finding.endLine),
-      severity:
-        severityRank(loser.finding.severity) < severityRank(winner.finding.severity)
-          ? loser.finding.severity
-          : winner.finding.severity,
-      aliases: [...new Set([...winner.finding.aliases, ...loser.finding.aliases])],
-    },
-    names: [...new Set([...winner.names, ...loser.names])],
-    buildkit: winner.buildkit || loser.buildkit,
-    ruleIds: [...winner.ruleIds, ...loser.ruleIds],
-  };
-}
+const ruleFacts = new WeakMap<Rule, RuleFacts>();
 
-/**
- * Keeps one finding per twin pair: same group, and the same line (or, for groups in
- * TWINS_PER_STAGE_KEYWORD, the same stage and instruction keyword, since BuildKit points at the first
- * CMD and hadolint at the second). The kept one is the group's first rule, with both rules' aliases
- * and the worse severity. Findings of one rule are never merged with each other.
- */
-function mergeTwins(candidates: Candidate[], model: DockerfileModel): Candidate[] {
-  const groupOf = new Map<string, number>();
-  EQUIVALENT_RULES.forEach((ids, g) => ids.forEach((id) => groupOf.set(id, g)));
-  const byLine = instructionsByLine(model);
-  const open = new Map<string, Candidate[]>();
-  const out: Candidate[] = [];
-  for (const c of candidates) {
-    const group = groupOf.get(c.finding.rule);
-    if (group === undefined) {
-      out.push(c);
-      continue;
-    }
-    const at = byLine.get(c.finding.line);
-    const key = TWINS_PER_STAGE_KEYWORD.has(EQUIVALENT_RULES[group][0])
-      ? `${group}:${at?.stage ?? '-'}:${at?.keyword ?? c.finding.line}`
-      : `${group}:${c.finding.line}`;
-    const slots = open.get(key) ?? [];
-    const partner = slots.find((s) => !s.ruleIds.includes(c.finding.rule));
-    if (!partner) {
-      slots.push(c);
-      open.set(key, slots);
-      out.push(c);
-      continue;
-    }
-    const order = EQUIVALENT_RULES[group];
-    const merged =
-      order.indexOf(c.finding.rule) < order.indexOf(partner.finding.rule)
-        ? merge(c, partner)
-        : merge(partner, c);
-    slots[slots.indexOf(partner)] = merged;
-    out[out.indexOf(partner)] = merged;
-  }
-  return out;
-}
-
-const ruleFacts = new WeakMap<Rule, { names: string[]; buildkit: boolean }>();
-
-/** A rule's lower-cased id and aliases, and whether one is a BuildKit check: worked out once per rule. */
-function namesOf(rule: Rule): { names: string[]; buildkit: boolean } {
+/** A rule's names for every hit, and whether one is a BuildKit check: worked out once per rule. */
+function factsOf(rule: Rule): RuleFacts {
   let facts = ruleFacts.get(rule);
   if (!facts) {
-    const names = ruleNames(rule);
-    facts = { names, buildkit: names.some((n) => BUILDKIT_NAMES.has(n)) };
+    const perHit = new Set(rule.hitAliases ?? []);
+    const aliases = rule.aliases.filter((a) => !perHit.has(a));
+    const names = ruleNames({ ...rule, aliases });
+    facts = { names, aliases, buildkit: names.some((n) => BUILDKIT_NAMES.has(n)) };
     ruleFacts.set(rule, facts);
   }
   return facts;
@@ -293,9 +229,9 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
   const experimental = experimentalChecksOf(model);
   const shipped = shippedStages(model, ctx.target);
 
-  let candidates: Candidate[] = [];
+  const candidates: Candidate[] = [];
   for (const rule of rules) {
-    const { names: ruleNamesLower, buildkit } = namesOf(rule);
+    const { names: ruleNamesLower, aliases, buildkit } = factsOf(rule);
     if (!isEnabled(rule, ruleNamesLower, turnedOn, experimental)) continue;
     let hits;
     try {
@@ -334,19 +270,18 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
         rule: rule.id,
         severity,
         message: hit.message ?? rule.description,
-        aliases: [...rule.aliases, ...(hit.aliases ?? [])],
+        aliases: [...aliases, ...(hit.aliases ?? [])],
         docs: docsUrl(rule.id),
       };
       if (rule.layerHygiene) finding = scopeToShippedLayers(finding, model, shipped);
-      candidates.push({ finding, names, buildkit, ruleIds: [rule.id] });
+      candidates.push({ finding, line, relatedLines: hit.relatedLines, names, buildkit });
     }
   }
 
-  candidates = mergeTwins(candidates, model);
   const seen = new Set<string>();
-  const findings = candidates
+  const shown = candidates
     .filter((c) => !c.names.some((n) => ignored.has(n)))
-    .filter((c) => !isSuppressed(pragmas, { line: c.finding.line, names: c.names, buildkit: c.buildkit }))
+    .filter((c) => !isSuppressed(pragmas, c))
     .map((c) => c.finding)
     .filter((f) => {
       const key = `${f.rule}\0${f.line}\0${f.message}`;
@@ -355,6 +290,7 @@ export function runLint(model: DockerfileModel, options: LintOptions = {}): Lint
       return true;
     })
     .sort((a, b) => a.line - b.line || a.endLine - b.endLine || a.rule.localeCompare(b.rule));
+  const findings = collapseRepeated(shown, model);
   const outcome = ctx.shellcheck?.outcome;
   const notes = outcome && !outcome.ran ? [shellcheckNote(outcome.reason)] : [];
   return { findings, notices, notes };

@@ -43,6 +43,12 @@ export interface RuleHit {
   aliases?: string[];
   /** This hit's own default severity (ShellCheck's level); a config override still wins. */
   severity?: Severity;
+  /**
+   * Start lines of other instructions the hit is about: an ignore comment on any of them applies to
+   * the hit too (multiple-instructions-disallowed reports the dropped CMD; hadolint, whose
+   * `# hadolint ignore=DL4003` users already have, the CMD that replaces it).
+   */
+  relatedLines?: number[];
 }
 
 export interface Rule {
@@ -51,8 +57,17 @@ export interface Rule {
   severity: Severity;
   /** One line: what is wrong and what to do instead. */
   description: string;
-  /** hadolint DLxxxx ids and BuildKit check names this rule corresponds to. */
+  /**
+   * hadolint DLxxxx ids and BuildKit check names this rule corresponds to, and the ids of rules merged
+   * into it (so configs and ignore comments naming them keep working).
+   */
   aliases: string[];
+  /**
+   * Aliases (also listed in `aliases`) that name only some of the rule's hits: a hit answers to one
+   * only when it carries it in its own `aliases`. hadolint's DL4003 is the CMD part of
+   * multiple-instructions-disallowed, so ignoring DL4003 leaves its ENTRYPOINT findings alone.
+   */
+  hitAliases?: string[];
   /**
    * Off unless turned on, as upstream ships it: `experimental` for BuildKit's experimental checks
    * (on with `# check=experimental=<Name>|all` or a severity in `.stagegate.yml`), `upstream-off` for

@@ -7,7 +7,8 @@
  *
  *   agreement = |B ∩ S| / |B ∪ S|, over (file, line) pairs,
  *
- * B = the lines BuildKit reported that check on, S = the start lines of our findings carrying that alias.
+ * B = the lines BuildKit reported that check on, S = the start lines of our findings carrying that alias
+ * (each line of a finding said once for repeats, `alsoAt`).
  * A check neither side reports anywhere agrees fully. It must be >= 99% for each check. BuildKit's
  * default run (experimental checks off) is compared with our defaults; its `experimental=all` run, for
  * the experimental checks, with every rule of ours on. Files BuildKit cannot check with default build
@@ -19,6 +20,7 @@ import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findingLines } from '../../../src/model.js';
 import { allRules } from '../../../src/rules/registry.js';
 import { describeWithCorpus } from '../../helpers/corpus.js';
 import { lintRealCorpus, type LintMode } from '../../helpers/real-corpus-lint.js';
@@ -73,8 +75,9 @@ const BEFORE_ERRORS = new Set(['InvalidDefaultArgInFrom']);
 /** BuildKit's experimental checks (`Experimental: true` in its linter ruleset, v0.34.2). */
 const EXPERIMENTAL = new Set(['InvalidDefinitionDescription']);
 
+/** BuildKit check names (not hadolint's DL/SC ids, nor the kebab-case ids of merged rules). */
 const ALIASED = [
-  ...new Set(allRules.flatMap((r) => r.aliases).filter((a) => !/^(DL|SC)\d+$/.test(a))),
+  ...new Set(allRules.flatMap((r) => r.aliases).filter((a) => !/^(DL|SC)\d+$|^[a-z0-9-]+$/.test(a))),
 ].sort();
 
 export interface CheckAgreement {
@@ -96,7 +99,9 @@ function agreementFor(check: string): CheckAgreement {
     const warnings = EXPERIMENTAL.has(check) ? result.experimentalAll : result.default;
     for (const w of warnings)
       if (w.check === check && !ORACLE_ARTEFACTS[`${check}:${file}:${w.line}`]) b.add(`${file}:${w.line}`);
-    for (const f of linted.findings) if (f.aliases.includes(check)) s.add(`${file}:${f.line}`);
+    // BuildKit reports every line; a finding said once for repeats stands for each of its lines.
+    for (const f of linted.findings)
+      if (f.aliases.includes(check)) for (const line of findingLines(f)) s.add(`${file}:${line}`);
   }
   const both = [...b].filter((k) => s.has(k)).length;
   const union = new Set([...b, ...s]).size;

@@ -45,8 +45,8 @@ describe('stagegate lint', () => {
       rule: 'reserved-stage-name',
       severity: 'error',
       message: 'Stage name should not use the same name as reserved stage "context"',
-      // With its hadolint twin's id, when that rule fired too.
-      aliases: expect.arrayContaining(['ReservedStageName']),
+      // With hadolint's id and the id of the rule merged into it.
+      aliases: ['ReservedStageName', 'stage-name-reserved-word', 'DL3063'],
     });
     expect(Object.keys(findings[0]).sort()).toEqual([
       'aliases',
@@ -218,5 +218,17 @@ describe('stagegate rules', () => {
   it('lists them as text, and refuses other formats', async () => {
     expect((await run(rulesCommand, [])).stdout).toMatch(/^stage-name-casing\s+style\s+/m);
     expect((await run(rulesCommand, ['--format', 'sarif'])).code).toBe(2);
+  });
+
+  it('lists a BuildKit check and its hadolint twin once, as one rule with both names', async () => {
+    const lines = (await run(rulesCommand, [])).stdout.split('\n');
+    const mid = lines.filter((l) => /^multiple-instructions-disallowed\s/.test(l));
+    expect(mid).toHaveLength(1);
+    expect(mid[0]).toContain(
+      '[MultipleInstructionsDisallowed, single-cmd, DL4003, single-entrypoint, DL4004, single-healthcheck, DL3012]',
+    );
+    expect(lines.filter((l) => /^(single-cmd|workdir-absolute|maintainer-instruction)\s/.test(l))).toEqual(
+      [],
+    );
   });
 });

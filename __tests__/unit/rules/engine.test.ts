@@ -1,8 +1,8 @@
-/** The rule engine: hits to findings, overrides, ignores, twin merging, sorting, and rules that fail. */
+/** The rule engine: hits to findings, overrides, ignores, per-hit aliases, sorting, and rules that fail. */
 import { describe, expect, it } from '@jest/globals';
 import { lintDockerfile, runLint } from '../../../src/rules/lint.js';
 import { annotationsFor } from '../../../src/report/annotations.js';
-import { allRules, buildRegistry, EQUIVALENT_RULES } from '../../../src/rules/registry.js';
+import { allRules, buildRegistry, isKnownRuleName } from '../../../src/rules/registry.js';
 import type { Rule, RuleContext } from '../../../src/rules/types.js';
 import { model } from '../../helpers/lint-models.js';
 
@@ -93,33 +93,51 @@ describe('runLint', () => {
     expect(seen?.settings).toEqual({ trustedRegistries: [], labelSchema: {}, strictLabels: false });
   });
 
-  it('shows twin rules (a BuildKit check and its hadolint twin) once, with both aliases and the worse severity', () => {
-    const [first, second] = EQUIVALENT_RULES[0];
-    const rules = [
-      rule(second, [2], { aliases: ['DL4000'], severity: 'error' }),
-      rule(first, [2], { aliases: ['MaintainerDeprecated'], severity: 'info' }),
-    ];
-    const { findings } = runLint(model(TEXT), { rules });
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: first, severity: 'error' });
-    expect(findings[0].aliases.sort()).toEqual(['DL4000', 'MaintainerDeprecated']);
-    // Either family's ignore hides the merged finding.
-    const ignored = runLint(model(`FROM alpine\n# hadolint ignore=DL4000\nMAINTAINER me\n`), {
-      rules: rules.map((r) => ({ ...r, check: () => [{ line: 3 }] })),
-    });
-    expect(ignored.findings).toEqual([]);
+  it('applies a per-hit alias (hitAliases) only to the hits that carry it', () => {
+    const parts = { aliases: ['Whole', 'part-a', 'DL0001', 'part-b', 'DL0002'] };
+    const split: Rule = {
+      ...rule('split', [], { ...parts, hitAliases: parts.aliases.slice(1) }),
+      check: () => [
+        { line: 2, aliases: ['part-a', 'DL0001'] },
+        { line: 3, aliases: ['part-b', 'DL0002'], severity: 'error' },
+      ],
+    };
+    const lint = (options: Parameters<typeof runLint>[1] = {}) =>
+      runLint(model(TEXT), { rules: [split], ...options }).findings.map(
+        (f) => `${f.line} ${f.severity} ${f.aliases.join(',')}`,
+      );
+    expect(lint()).toEqual(['2 warning Whole,part-a,DL0001', '3 error Whole,part-b,DL0002']);
+    expect(lint({ ignored: ['dl0001'] })).toEqual(['3 error Whole,part-b,DL0002']);
+    expect(lint({ severityOverrides: { 'part-b': 'style' } })).toEqual([
+      '2 warning Whole,part-a,DL0001',
+      '3 style Whole,part-b,DL0002',
+    ]);
+    expect(lint({ ignored: ['whole'] })).toEqual([]);
   });
 
-  it('pairs BuildKit\'s "first CMD" with hadolint\'s "second CMD" in the same stage, one finding per dropped CMD', () => {
-    const twins = allRules.filter((r) =>
-      EQUIVALENT_RULES.some((g) => g[0] === 'multiple-instructions-disallowed' && g.includes(r.id)),
-    );
-    const text = 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\nENTRYPOINT ["x"]\nENTRYPOINT ["y"]\n';
-    const findings = runLint(model(text), { rules: twins }).findings;
-    expect(findings.map((f) => [f.line, f.rule])).toEqual([
-      [2, 'multiple-instructions-disallowed'],
-      [3, 'multiple-instructions-disallowed'],
-      [5, 'multiple-instructions-disallowed'],
+  it("applies an ignore comment on a hit's related line (the CMD that replaces a dropped one)", () => {
+    const mid = allRules.filter((r) => r.id === 'multiple-instructions-disallowed');
+    const text = (pragma: string) =>
+      `FROM alpine:3.20\nCMD ["a"]\n${pragma}CMD ["b"]\nENTRYPOINT ["x"]\nENTRYPOINT ["y"]\n`;
+    const lines = (t: string) => runLint(model(t), { rules: mid }).findings.map((f) => f.line);
+    expect(lines(text(''))).toEqual([2, 4]);
+    // hadolint reports the repeat, so that is where its users put the comment.
+    expect(lines(text('# hadolint ignore=DL4003\n'))).toEqual([5]);
+    // The CMD's names only: an ENTRYPOINT finding is not the CMD finding.
+    expect(lines(text('# hadolint ignore=DL4004\n'))).toEqual([2, 5]);
+  });
+
+  it('reports a dropped CMD, ENTRYPOINT or HEALTHCHECK once each, with its hadolint id and severity', () => {
+    const mid = allRules.filter((r) => r.id === 'multiple-instructions-disallowed');
+    const text =
+      'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]\nENTRYPOINT ["x"]\nENTRYPOINT ["y"]\n' +
+      'HEALTHCHECK CMD ["true"]\nHEALTHCHECK NONE\nFROM alpine:3.20\nCMD ["d"]\n';
+    const findings = runLint(model(text), { rules: mid }).findings;
+    expect(findings.map((f) => `${f.line} ${f.severity} ${f.aliases.join(',')}`)).toEqual([
+      '2 warning MultipleInstructionsDisallowed,single-cmd,DL4003',
+      '3 warning MultipleInstructionsDisallowed,single-cmd,DL4003',
+      '5 error MultipleInstructionsDisallowed,single-entrypoint,DL4004',
+      '7 error MultipleInstructionsDisallowed,single-healthcheck,DL3012',
     ]);
   });
 
@@ -138,6 +156,11 @@ describe('buildRegistry', () => {
   it('refuses an id that is not kebab-case', () => {
     expect(() => buildRegistry([rule('NotKebab', [])])).toThrow('kebab-case');
   });
+  it("refuses an id that is another rule's alias (a config naming it would mean two rules)", () => {
+    const merged = rule('kept', [], { aliases: ['Old-Id'] });
+    expect(() => buildRegistry([merged], [rule('old-id', [])])).toThrow("another rule's id");
+    expect(buildRegistry([merged], [rule('other', [])])).toHaveLength(2);
+  });
 });
 
 describe('the registry', () => {
@@ -147,11 +170,26 @@ describe('the registry', () => {
     expect(allRules.length).toBeGreaterThan(60);
   });
 
-  it('names only existing rules as twins, each twin in one group', () => {
-    const ids = new Set(allRules.map((r) => r.id));
-    const twins = EQUIVALENT_RULES.flat();
-    expect(twins.filter((id) => !ids.has(id))).toEqual([]);
-    expect(new Set(twins).size).toBe(twins.length);
+  it('has one rule per BuildKit check and its hadolint twin, answering to the old ids', () => {
+    const merged: Record<string, string[]> = {
+      'maintainer-deprecated': ['maintainer-instruction', 'DL4000'],
+      'duplicate-stage-name': ['unique-stage-names', 'DL3024'],
+      'reserved-stage-name': ['stage-name-reserved-word', 'DL3063'],
+      'redundant-target-platform': ['from-platform-targetplatform', 'DL3065'],
+      'secrets-used-in-arg-or-env': ['secrets-in-arg-env', 'DL3064'],
+      'json-args-recommended': ['json-cmd-entrypoint', 'DL3025'],
+      'workdir-relative-path': ['workdir-absolute', 'DL3000'],
+      'multiple-instructions-disallowed': [
+        ...['single-cmd', 'DL4003', 'single-entrypoint', 'DL4004', 'single-healthcheck', 'DL3012'],
+      ],
+    };
+    for (const [id, old] of Object.entries(merged)) {
+      expect(allRules.find((r) => r.id === id)?.aliases).toEqual(expect.arrayContaining(old));
+      for (const name of old) {
+        expect(allRules.some((r) => r.id === name)).toBe(false);
+        expect(isKnownRuleName(name.toUpperCase())).toBe(true);
+      }
+    }
   });
 });
 

@@ -235,6 +235,27 @@ describe('copying a whole filesystem: only a build stage counts', () => {
     expect(lines('copy-whole-filesystem', text)).toEqual([]);
   });
 
+  test('a stage picked by an ARG whose default word is quoted resolves to that stage, not a pattern', () => {
+    // moby/buildkit's archutil.Dockerfile: the quotes in `${B:-"supported"}` are shell syntax, so the
+    // FROM picks the scratch stage `exit-loong64-supported`, not every `exit-loong64-*` (the RUN stage
+    // `exit-loong64-base` among them).
+    const text = [
+      'ARG BUILD_LOONG64=${TARGETPLATFORM#linux/amd64}',
+      'ARG BUILD_LOONG64=${BUILD_LOONG64:+"unsupported"}',
+      'ARG BUILD_LOONG64=${BUILD_LOONG64:-"supported"}',
+      'FROM debian:12 AS exit-loong64-base',
+      'RUN echo build > /exit',
+      'FROM scratch AS exit-loong64-unsupported',
+      'FROM scratch AS exit-loong64-supported',
+      'COPY --from=exit-loong64-base /exit loong64',
+      'FROM exit-loong64-${BUILD_LOONG64} AS exit-loong64',
+      'FROM scratch AS exits',
+      'COPY --from=exit-loong64-base /exit amd64',
+      'COPY --from=exit-loong64 / /',
+    ];
+    expect(lines('copy-whole-filesystem', text)).toEqual([]);
+  });
+
   test('a squash of a build into an empty stage passes; a build stage copied onto a runtime does not', () => {
     const text = [
       'FROM debian:12 AS build',
@@ -294,13 +315,14 @@ describe('HEALTHCHECK is not CMD', () => {
       'HEALTHCHECK --interval=30s CMD curl -fs http://localhost/ | grep -q ok || exit 1',
       'CMD ["nginx", "-g", "daemon off;"]',
     ];
-    expect(lines('json-cmd-entrypoint', text)).toEqual([]);
+    expect(lines('healthcheck-json-form', text)).toEqual([]);
     expect(lines('json-args-recommended', text)).toEqual([]);
   });
 
-  test('a plain shell-form check, CMD and ENTRYPOINT are still flagged (hadolint DL3025)', () => {
+  test('a plain shell-form check is flagged apart from CMD and ENTRYPOINT (hadolint DL3025 covers both)', () => {
     const text = ['FROM node:22-alpine', 'HEALTHCHECK CMD node healthcheck.js', 'CMD node server.js'];
-    expect(lines('json-cmd-entrypoint', text)).toEqual([2, 3]);
+    expect(lines('healthcheck-json-form', text)).toEqual([2]);
+    expect(lines('json-args-recommended', text)).toEqual([3]);
   });
 
   test('an artifact-only scratch image needs no HEALTHCHECK; one that runs something does', () => {
@@ -379,7 +401,7 @@ describe('copy-relative-without-workdir follows stages picked by a variable', ()
   });
 });
 
-describe('secrets-in-arg-env: a variable naming where a secret lives is not the secret', () => {
+describe('secrets-used-in-arg-or-env: a variable naming where a secret lives is not the secret', () => {
   test('*_FILE, *_PATH and *_DIR are locations (the MINIO_ACCESS_KEY_FILE / POSTGRES_PASSWORD_FILE convention)', () => {
     const text = [
       'FROM alpine:3.20',
@@ -387,11 +409,13 @@ describe('secrets-in-arg-env: a variable naming where a secret lives is not the 
       'ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw',
       'ARG TOKEN_DIR=/run/tokens',
     ];
-    expect(lines('secrets-in-arg-env', text)).toEqual([]);
+    expect(lines('secrets-used-in-arg-or-env', text)).toEqual([]);
   });
 
   test('the secret itself is still flagged', () => {
-    expect(lines('secrets-in-arg-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([2]);
+    expect(lines('secrets-used-in-arg-or-env', ['FROM alpine:3.20', 'ENV MINIO_SECRET_KEY=abc'])).toEqual([
+      2,
+    ]);
   });
 });
 

@@ -1,18 +1,25 @@
 /**
- * Behaviour of the hadolint-family rules beyond the docs examples: ONBUILD triggers, heredocs,
- * `sh -c`, stage scoping, line ranges and messages. Snippets are our own.
+ * Behaviour of the rules for hadolint's DL checks beyond the docs examples: ONBUILD triggers, heredocs,
+ * `sh -c`, stage scoping, line ranges and messages (a DL check with a BuildKit twin is that BuildKit
+ * rule). Snippets are our own.
  */
 import { describe, expect, test } from '@jest/globals';
 import type { DockerfileModel } from '../../../src/dockerfile/types.js';
 import { hadolintRules } from '../../../src/rules/hadolint/index.js';
+import { allRules } from '../../../src/rules/registry.js';
 import type { RuleHit, RuleSettings } from '../../../src/rules/types.js';
 import { contextForModel, DEFAULT_SETTINGS } from '../../helpers/rule-context.js';
 import { modelOrBareAst } from '../../helpers/lint-models.js';
 
 const modelOf = (text: string): DockerfileModel => modelOrBareAst(text);
 
+/** The rules for hadolint's checks: the hadolint family and the BuildKit rules that took a DL twin in. */
+const dlRules = allRules.filter(
+  (r) => hadolintRules.includes(r) || r.aliases.some((a) => /^DL\d{4}$/.test(a)),
+);
+
 function hits(id: string, text: string, settings: Partial<RuleSettings> = {}, target?: number): RuleHit[] {
-  const rule = hadolintRules.find((r) => r.id === id);
+  const rule = allRules.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   return rule.check(
     contextForModel(modelOf(text), { settings: { ...DEFAULT_SETTINGS, ...settings }, target }),
@@ -32,7 +39,7 @@ describe('hadolint-family rules', () => {
   });
 
   test('covers the DL rules the issue asks for', () => {
-    const aliases = new Set(hadolintRules.flatMap((r) => r.aliases));
+    const aliases = new Set(dlRules.flatMap((r) => r.aliases));
     const wanted = [
       ...[0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 23, 24, 25, 27, 28, 29, 30],
       ...[32, 33, 34, 36, 38, 40, 42, 43, 44, 45, 46, 47, 57, 59, 60, 61, 62, 63, 64, 65, 67],
@@ -117,9 +124,11 @@ describe('hadolint-family rules', () => {
     expect(hits('consecutive-runs', text).map((h) => h.line)).toEqual([3, 4]);
   });
 
-  test('one CMD/ENTRYPOINT/HEALTHCHECK per stage, counted per stage', () => {
+  test('one CMD/ENTRYPOINT/HEALTHCHECK per stage, counted per stage (DL4003, at the dropped one)', () => {
     const text = 'FROM alpine:3.20 AS a\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\nCMD ["c"]\n';
-    expect(hits('single-cmd', text).map((h) => h.line)).toEqual([5]);
+    expect(hits('multiple-instructions-disallowed', text).map((h) => [h.line, h.relatedLines])).toEqual([
+      [4, [5]],
+    ]);
   });
 
   test('image-tag ignores scratch, variables and earlier stage names', () => {
@@ -177,16 +186,16 @@ describe('hadolint-family rules', () => {
     expect(hits('expose-valid-ports', 'FROM alpine:3.20\nEXPOSE 8080 70000/udp\n')[0]?.message).toContain(
       '70000/udp',
     );
-    expect(hits('secrets-in-arg-env', 'FROM alpine:3.20\nARG dbPassword\n')[0]?.message).toContain(
+    expect(hits('secrets-used-in-arg-or-env', 'FROM alpine:3.20\nARG dbPassword\n')[0]?.message).toContain(
       'dbPassword',
     );
   });
 
-  test('secrets-in-arg-env matches words, not substrings', () => {
+  test('secrets-used-in-arg-or-env (DL3064) matches words, not substrings', () => {
     expect(
-      hits('secrets-in-arg-env', 'FROM alpine:3.20\nARG MONKEY_BUSINESS=1\nENV TOKENIZER_PATH=/t\n'),
+      hits('secrets-used-in-arg-or-env', 'FROM alpine:3.20\nARG MONKEY_BUSINESS=1\nENV TOKENIZER_PATH=/t\n'),
     ).toEqual([]);
-    expect(hits('secrets-in-arg-env', 'FROM alpine:3.20\nENV NPM_TOKEN=abc\n')).toHaveLength(1);
+    expect(hits('secrets-used-in-arg-or-env', 'FROM alpine:3.20\nENV NPM_TOKEN=abc\n')).toHaveLength(1);
   });
 
   test('a well-written multi-stage Dockerfile gets no warning or error from the family', () => {
@@ -215,7 +224,7 @@ describe('hadolint-family rules', () => {
       'CMD ["dist/server.js"]',
       '',
     ].join('\n');
-    const loud = hadolintRules
+    const loud = dlRules
       .filter((r) => r.severity === 'error' || r.severity === 'warning')
       .filter((r) => hits(r.id, text).length > 0)
       .map((r) => r.id);
@@ -233,6 +242,6 @@ describe('hadolint-family rules', () => {
       'FROM\nCOPY\nUSER\nEXPOSE\nENV\nLABEL\nONBUILD\nSHELL []\nHEALTHCHECK\n',
       'FROM alpine:3.20\nRUN echo "unterminated\n',
     ];
-    for (const text of odd) for (const rule of hadolintRules) expect(() => hits(rule.id, text)).not.toThrow();
+    for (const text of odd) for (const rule of dlRules) expect(() => hits(rule.id, text)).not.toThrow();
   });
 });

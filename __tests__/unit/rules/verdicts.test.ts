@@ -30,10 +30,15 @@ const mustReport = parseMustReport(readFileSync(join(fixtures, 'must-report.tsv'
  * other finding judged false that is shown fails the test; one that goes away must leave this list.
  */
 const OPEN_FALSE_POSITIVES = new Set([
-  'real/docker__compose__pkg__e2e__fixtures__build-test__multi-args__Dockerfile\t18\tfinal-stage-root',
-  'real/moby__buildkit__hack__dockerfiles__archutil.Dockerfile\t87\tcopy-whole-filesystem',
   'real/argoproj__argo-cd__test__e2e__multiarch-container__Dockerfile\t2\tjson-args-recommended',
 ]);
+
+/**
+ * Findings judged true that a rule change took away on purpose, each with why. They stay in the TSV as
+ * judged and count as lost recall (BENCHMARKS.md section 7) until someone re-judges them; any other
+ * finding judged true that goes fails the test, and one listed here that comes back must leave the list.
+ */
+const LOST_ON_PURPOSE = new Map<string, string>([]);
 
 const keyOf = (v: { file: string; line: number; rule: string }) => `${v.file}\t${v.line}\t${v.rule}`;
 
@@ -63,7 +68,9 @@ describeWithCorpus('hand-judged findings on the real Dockerfiles', () => {
     // Without ShellCheck on PATH (never in CI: .ci/run installs it) its findings cannot come back.
     if (!shellcheckRan && process.env.CI === 'true') throw new Error('ShellCheck is not on PATH in CI');
     const gone = result.gone.filter((v) => shellcheckRan || v.rule !== 'shellcheck');
-    expect(gone.filter((v) => v.verdict === 'true').map(rowText)).toEqual([]);
+    const goneTrue = gone.filter((v) => v.verdict === 'true');
+    expect(goneTrue.filter((v) => !LOST_ON_PURPOSE.has(keyOf(v))).map(rowText)).toEqual([]);
+    expect([...LOST_ON_PURPOSE.keys()].filter((k) => !goneTrue.some((v) => keyOf(v) === k))).toEqual([]);
   });
 
   it('shows no finding judged false beyond the open false-positive classes', () => {

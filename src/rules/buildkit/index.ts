@@ -1,4 +1,7 @@
-/** BuildKit's 21 build checks (`docker build --check`), one rule each, aliased by their BuildKit names. */
+/**
+ * BuildKit's 21 build checks (`docker build --check`), one rule each, aliased by their BuildKit names
+ * (and, where hadolint has the same rule, by its DL id and the id of the stagegate rule merged in).
+ */
 import type { Rule } from '../types.js';
 import { consistentInstructionCasing } from './casing.js';
 import { copyIgnoredFile } from './copy-ignored-file.js';
@@ -40,5 +43,10 @@ export const buildkitRules: Rule[] = [
   invalidDefinitionDescription,
 ];
 
-/** BuildKit's check names, for `# check=skip=...` and the docs agreement test. */
-export const BUILDKIT_CHECK_NAMES: readonly string[] = buildkitRules.flatMap((r) => r.aliases);
+/**
+ * BuildKit's check names (UpperCamelCase, unlike hadolint's DL ids and the ids of the hadolint rules
+ * merged into these), for `# check=skip=...` and `# check=error=true`.
+ */
+export const BUILDKIT_CHECK_NAMES: readonly string[] = buildkitRules
+  .flatMap((r) => r.aliases)
+  .filter((a) => /^[A-Z][A-Za-z]*$/.test(a));

@@ -1,6 +1,6 @@
 /**
  * BuildKit's checks on `FROM --platform`: RedundantTargetPlatform (`$TARGETPLATFORM` is already the
- * default) and FromPlatformFlagConstDisallowed (a constant platform pins the stage to one architecture
+ * default; hadolint's DL3065 too) and FromPlatformFlagConstDisallowed (a constant platform pins the stage to one architecture
  * unless the stage is named for it, as in `FROM --platform=linux/arm64 alpine AS build-arm64`).
  */
 import type { DockerInstruction } from '../../dockerfile/instructions.js';
@@ -19,10 +19,11 @@ function platformFlag(from: DockerInstruction | undefined): string | undefined {
 
 export const redundantTargetPlatform: Rule = {
   id: 'redundant-target-platform',
-  severity: 'info',
+  // hadolint's DL3065 severity, the worse of the two, as the merged finding had.
+  severity: 'warning',
   description:
     'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.',
-  aliases: ['RedundantTargetPlatform'],
+  aliases: ['RedundantTargetPlatform', 'from-platform-targetplatform', 'DL3065'],
   check: ({ model }) => {
     const hits: RuleHit[] = [];
     for (const stage of model.graph.stages) {

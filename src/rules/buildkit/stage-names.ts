@@ -1,7 +1,10 @@
 /**
  * BuildKit's checks on `FROM ... AS <name>`: StageNameCasing, FromAsCasing, DuplicateStageName,
- * ReservedStageName (frontend/dockerfile/instructions/parse.go and dockerfile2llb/convert.go).
+ * ReservedStageName (frontend/dockerfile/instructions/parse.go and dockerfile2llb/convert.go). The last
+ * two also cover hadolint's DL3024 and DL3063.
  */
+import type { DockerInstruction } from '../../dockerfile/instructions.js';
+import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitFor } from './common.js';
 
@@ -47,15 +50,16 @@ export const duplicateStageName: Rule = {
   id: 'duplicate-stage-name',
   severity: 'error',
   description: 'Stage names should be unique (they compare case-insensitively).',
-  aliases: ['DuplicateStageName'],
+  aliases: ['DuplicateStageName', 'unique-stage-names', 'DL3024'],
   check: ({ model }) => {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    for (const stage of model.graph.stages) {
-      if (stage.name === undefined) continue;
-      const key = stage.name.toLowerCase();
+    // The FROM instructions, not the stage graph: hadolint reports this on files the loader refuses.
+    for (const from of stageFroms(model)) {
+      const key = from.from?.alias?.toLowerCase();
+      if (key === undefined) continue;
       if (seen.has(key))
-        hits.push(hitFor(stage.steps[0], `Duplicate stage name "${key}", stage names should be unique`));
+        hits.push(hitFor(from, `Duplicate stage name "${key}", stage names should be unique`));
       seen.add(key);
     }
     return hits;
@@ -66,14 +70,19 @@ export const reservedStageName: Rule = {
   id: 'reserved-stage-name',
   severity: 'error',
   description: "Reserved words ('scratch', 'context') should not be used as stage names.",
-  aliases: ['ReservedStageName'],
+  aliases: ['ReservedStageName', 'stage-name-reserved-word', 'DL3063'],
   check: ({ model }) =>
-    model.graph.stages
-      .filter((s) => s.name !== undefined && RESERVED_STAGE_NAMES.has(s.name.toLowerCase()))
-      .map((s) =>
+    stageFroms(model)
+      .filter((from) => RESERVED_STAGE_NAMES.has(from.from?.alias?.toLowerCase() ?? ''))
+      .map((from) =>
         hitFor(
-          s.steps[0],
-          `Stage name should not use the same name as reserved stage "${s.name?.toLowerCase()}"`,
+          from,
+          `Stage name should not use the same name as reserved stage "${from.from?.alias?.toLowerCase()}"`,
         ),
       ),
 };
+
+/** Every stage's FROM (ONBUILD FROM left out), in file order. */
+function stageFroms(model: DockerfileModel): DockerInstruction[] {
+  return model.instructions.filter((i) => i.keyword === 'FROM' && !i.onbuild);
+}

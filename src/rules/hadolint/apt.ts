@@ -1,9 +1,18 @@
 /** Debian/Ubuntu package rules: apt-get install hygiene (hadolint DL3008, DL3009, DL3014, DL3015, DL3027). */
-import { argsNoFlags, commandsNamed, dropFlagValues, hasArg, hasFlag, isProgram } from '../shell/command.js';
+import {
+  argsNoFlags,
+  commandsNamed,
+  dropFlagValues,
+  hasArg,
+  hasFlag,
+  isProgram,
+  subcommand,
+} from '../shell/command.js';
 import type { ShellCommand, ShellScript } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
 import { cacheMountTargetsOf, inCacheMount } from '../shell/cache-dir.js';
 import { hasCacheMount, hitAt, layerShips, runRule, runSteps, unpinned } from './walk.js';
+import { shipsInRunnableTarget } from '../multistage/stage-facts.js';
 
 function aptGetInstalls(script: ShellScript): ShellCommand[] {
   return commandsNamed(script, 'apt-get').filter((c) => hasArg(c, 'install'));
@@ -74,6 +83,10 @@ export const aptUseAptGet = runRule({
  * `apt-get update` leaves ~30 MB of package lists in the layer unless the same RUN deletes
  * `/var/lib/apt/lists/*` (or the lists live in a cache mount). Like hadolint, only stages that end up in
  * an image (the last stage, or a stage another FROM builds on) are flagged: a builder's lists never ship.
+ * `apt-get dist-clean` (apt 2.7+, Debian trixie's official images) removes the lists too.
+ *
+ * Info, as in hadolint, except in the image the build ships (the target's FROM chain, when the target
+ * is not a dev or tooling image): there the lists are tens of MB in every pull, so it is a warning.
  */
 export const aptCleanLists: Rule = {
   id: 'apt-clean-lists',
@@ -87,9 +100,9 @@ export const aptCleanLists: Rule = {
     for (const run of runSteps(ctx)) {
       const { script } = run;
       const updates = commandsNamed(script, 'apt-get', 'apt', 'aptitude').some((c) => hasArg(c, 'update'));
-      const cleans = commandsNamed(script, 'rm').some(
-        (c) => hasArg(c, '-rf') && hasArg(c, '/var/lib/apt/lists/*'),
-      );
+      const cleans =
+        commandsNamed(script, 'rm').some((c) => hasArg(c, '-rf') && hasArg(c, '/var/lib/apt/lists/*')) ||
+        commandsNamed(script, 'apt-get', 'apt').some((c) => subcommand(c) === 'dist-clean');
       if (!updates || cleans) continue;
       // Lists in a cache mount (on them or on a folder above them) never ship. A mount on /var/lib/apt
       // also needs /var/cache/apt mounted, as hadolint has it: the downloaded archives stay otherwise.
@@ -98,7 +111,13 @@ export const aptCleanLists: Rule = {
       if (inCacheMount(mounts, '/var/lib/apt/lists') && !mounts.some((t) => /^\/var\/lib\/apt\/?$/.test(t)))
         continue;
       if (inCacheMount(mounts, '/var/lib/apt') && inCacheMount(mounts, '/var/cache/apt')) continue;
-      if (layerShips(ctx.model, run)) hits.push(hitAt(run));
+      if (!layerShips(ctx.model, run)) continue;
+      const hit = hitAt(run);
+      if (!run.onbuild && shipsInRunnableTarget(ctx, run.stage)) {
+        hit.severity = 'warning';
+        hit.message = `\`apt-get update\` leaves the package lists (tens of MB) in a layer of the image you ship; delete them in the same RUN: \`&& rm -rf /var/lib/apt/lists/*\` (or \`apt-get dist-clean\`).`;
+      }
+      hits.push(hit);
     }
     return hits;
   },

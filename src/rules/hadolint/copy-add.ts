@@ -156,7 +156,11 @@ const isAbsoluteDest = (dest: string) => {
   return d.startsWith('/') || d.startsWith('$') || /^.:[\\/]/.test(d);
 };
 
-/** A relative COPY destination depends on the WORKDIR, which is `/` (or the base image's) when never set. */
+/**
+ * A relative COPY destination depends on the WORKDIR, which is `/` (or the base image's) when never set.
+ * A stage whose FROM chain roots at `scratch` has no base image to set one: its WORKDIR is `/`, so a
+ * relative destination is as clear as an absolute one.
+ */
 export const copyRelativeWithoutWorkdir: Rule = {
   id: 'copy-relative-without-workdir',
   severity: 'warning',
@@ -164,23 +168,33 @@ export const copyRelativeWithoutWorkdir: Rule = {
   aliases: ['DL3045'],
   check(ctx) {
     const hits: RuleHit[] = [];
+    // Per stage: a WORKDIR was set (in it or a stage it is built FROM), or its chain roots at scratch.
     const workdirByStage = new Map<number, boolean>();
+    const scratchByStage = new Map<number, boolean>();
     const stageByName = new Map<string, number>();
     for (const step of steps(ctx.model)) {
       if (step.keyword === 'FROM' && !step.onbuild) {
         const image = step.from?.imageRaw ?? '';
         const parent = stageByName.get(image.toLowerCase());
         // `FROM build-base-${VARIANT}` builds on one of the stages it can pick: a WORKDIR is set when
-        // every one of them set it (docker/cli's e2e and dev stages).
+        // every one of them set it (docker/cli's e2e and dev stages), and likewise for scratch.
         const picks = parent === undefined ? stagesMatching(ctx.model, image) : [parent];
-        workdirByStage.set(
+        const every = (facts: Map<number, boolean>) =>
+          picks.length > 0 && picks.every((p) => facts.get(p) ?? false);
+        workdirByStage.set(step.stage, every(workdirByStage));
+        scratchByStage.set(
           step.stage,
-          picks.length > 0 && picks.every((p) => workdirByStage.get(p) ?? false),
+          picks.length > 0 ? every(scratchByStage) : (step.from?.image ?? '').toLowerCase() === 'scratch',
         );
         const name = step.from?.alias;
         if (name) stageByName.set(name.toLowerCase(), step.stage);
       } else if (step.keyword === 'WORKDIR') workdirByStage.set(step.stage, true);
-      else if (step.keyword === 'COPY' && !workdirByStage.get(step.stage)) {
+      else if (
+        step.keyword === 'COPY' &&
+        !workdirByStage.get(step.stage) &&
+        // An ONBUILD COPY runs in the downstream image, which has a base (and a WORKDIR) of its own.
+        (step.onbuild || !scratchByStage.get(step.stage))
+      ) {
         const dest = copyPaths(step).at(-1);
         if (dest !== undefined && !isAbsoluteDest(dest)) hits.push(hitAt(step));
       }

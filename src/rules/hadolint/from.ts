@@ -1,8 +1,11 @@
-/** Rules about base images and stage names (hadolint DL3006, DL3007, DL3024, DL3026, DL3029, DL3063, DL3065). */
+/**
+ * Rules about base images (hadolint DL3006, DL3007, DL3026, DL3029). DL3024, DL3063 and DL3065 are
+ * aliases of the BuildKit rules duplicate-stage-name, reserved-stage-name and redundant-target-platform.
+ */
 import { splitImage } from '../../dockerfile/instructions.js';
 import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
-import { hitAt, instructionFlags, stepsOf, unquote, type Step } from './walk.js';
+import { hitAt, instructionFlags, stepsOf, type Step } from './walk.js';
 import {
   platformUsesVariables,
   stageNamedForPlatform,
@@ -83,27 +86,6 @@ export const imageNotLatest: Rule = {
   },
 };
 
-export const uniqueStageNames: Rule = {
-  id: 'unique-stage-names',
-  severity: 'error',
-  description: '`FROM` aliases (stage names) must be unique.',
-  aliases: ['DL3024'],
-  check(ctx) {
-    const seen = new Set<string>();
-    const hits: RuleHit[] = [];
-    for (const s of fromSteps(ctx)) {
-      const name = s.step.from?.alias?.toLowerCase();
-      if (!name) continue;
-      if (seen.has(name))
-        hits.push(
-          hitAt(s.step, `Duplicate stage name \`${s.step.from?.alias}\`: stage names must be unique.`),
-        );
-      seen.add(name);
-    }
-    return hits;
-  },
-};
-
 export const noPlatformFlag: Rule = {
   id: 'no-from-platform',
   severity: 'warning',
@@ -125,31 +107,6 @@ export const noPlatformFlag: Rule = {
         selected ??= stagesSelectedByVariable(ctx.model);
         return !selected.has(stage.index);
       })
-      .map((s) => hitAt(s.step));
-  },
-};
-
-export const reservedStageName: Rule = {
-  id: 'stage-name-reserved-word',
-  severity: 'warning',
-  description: 'Stage name should not be a reserved word (`scratch`, `context`).',
-  aliases: ['DL3063'],
-  check(ctx) {
-    return fromSteps(ctx)
-      .filter((s) => ['scratch', 'context'].includes((s.step.from?.alias ?? '').toLowerCase()))
-      .map((s) => hitAt(s.step, `Stage name \`${s.step.from?.alias}\` is a reserved word.`));
-  },
-};
-
-export const redundantTargetPlatform: Rule = {
-  id: 'from-platform-targetplatform',
-  severity: 'warning',
-  description:
-    'Setting `FROM --platform` to the predefined `$TARGETPLATFORM` is redundant: it is the default behavior.',
-  aliases: ['DL3065'],
-  check(ctx) {
-    return fromSteps(ctx)
-      .filter((s) => /^\$(TARGETPLATFORM|\{TARGETPLATFORM\})$/.test(unquote(s.platform ?? '')))
       .map((s) => hitAt(s.step));
   },
 };

@@ -1,6 +1,8 @@
 /**
  * Rules that cover hadolint's DL checks. Each lists the DL id(s) it corresponds to in `aliases`, so
- * `# hadolint ignore=DLxxxx` and the agreement test against hadolint's own cases find it.
+ * `# hadolint ignore=DLxxxx` and the agreement test against hadolint's own cases find it. The DL rules
+ * that have a BuildKit twin (DL3000, DL3012, DL3024, DL3025 for CMD/ENTRYPOINT, DL3063, DL3064,
+ * DL3065, DL4000, DL4003, DL4004) are that BuildKit rule's aliases, in src/rules/buildkit/.
  */
 import type { Rule } from '../types.js';
 import { aptAssumeYes, aptCleanLists, aptNoInstallRecommends, aptPinVersions, aptUseAptGet } from './apt.js';
@@ -13,32 +15,18 @@ import {
   copyRelativeWithoutWorkdir,
   copyWholeFilesystem,
 } from './copy-add.js';
-import {
-  imageNotLatest,
-  imageTag,
-  noPlatformFlag,
-  redundantTargetPlatform,
-  reservedStageName,
-  trustedRegistries,
-  uniqueStageNames,
-} from './from.js';
+import { imageNotLatest, imageTag, noPlatformFlag, trustedRegistries } from './from.js';
 import { gemPinVersions, goInstallPinVersions } from './gem-go.js';
 import {
   consecutiveRuns,
   envSelfReference,
   exposeValidPorts,
   fromFirst,
+  healthcheckJsonForm,
   healthcheckMissing,
-  jsonCmdEntrypoint,
   lastUserNotRoot,
-  maintainerDeprecated,
   numericUser,
   onbuildForbiddenTrigger,
-  secretsInArgEnv,
-  singleCmd,
-  singleEntrypoint,
-  singleHealthcheck,
-  workdirAbsolute,
 } from './instructions.js';
 import {
   labelEmail,
@@ -80,7 +68,6 @@ import { shellcheck } from './shellcheck.js';
 
 /** In DL order. */
 export const hadolintRules: Rule[] = [
-  workdirAbsolute, // DL3000
   pointlessCommands, // DL3001
   lastUserNotRoot, // DL3002
   useWorkdir, // DL3003
@@ -91,7 +78,6 @@ export const hadolintRules: Rule[] = [
   aptCleanLists, // DL3009
   addForArchives, // DL3010
   exposeValidPorts, // DL3011
-  singleHealthcheck, // DL3012
   pipPinVersions, // DL3013
   aptAssumeYes, // DL3014
   aptNoInstallRecommends, // DL3015
@@ -101,8 +87,7 @@ export const hadolintRules: Rule[] = [
   copyNotAdd, // DL3020
   copyMultipleSourcesDir, // DL3021
   copyFromSelf, // DL3023
-  uniqueStageNames, // DL3024
-  jsonCmdEntrypoint, // DL3025
+  healthcheckJsonForm, // DL3025 (HEALTHCHECK)
   trustedRegistries, // DL3026
   aptUseAptGet, // DL3027
   gemPinVersions, // DL3028
@@ -138,15 +123,9 @@ export const hadolintRules: Rule[] = [
   yarnCacheClean, // DL3060
   fromFirst, // DL3061
   goInstallPinVersions, // DL3062
-  reservedStageName, // DL3063
-  secretsInArgEnv, // DL3064
-  redundantTargetPlatform, // DL3065
   numericUser, // DL3066
   copyWholeFilesystem, // DL3067
-  maintainerDeprecated, // DL4000
   wgetOrCurl, // DL4001
-  singleCmd, // DL4003
-  singleEntrypoint, // DL4004
   useShellInstruction, // DL4005
   pipefail, // DL4006
   shellcheck, // SCxxxx

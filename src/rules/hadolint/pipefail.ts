@@ -1,10 +1,13 @@
 /**
  * `RUN a | b` succeeds when `a` fails, because /bin/sh reports only the last command's status: a
  * failed download piped into `tar` or `sh` builds an image that is silently broken. hadolint's DL4006.
+ * A RUN whose every pipeline ends in a checksum check (`echo "$SHA  go.tgz" | sha256sum -c -`,
+ * `grep " $f$" SHA256SUMS | sha256sum -c -`) is not flagged: the check fails the RUN by itself when
+ * anything before it fails, so pipefail changes nothing.
  */
 import { execFormWords } from '../shell/run-script.js';
 import { hasFlag, isProgram } from '../shell/command.js';
-import { parseShell } from '../shell/script.js';
+import { parseShell, type ShellPipe, type ShellScript } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
 import { hitAt, steps } from './walk.js';
 
@@ -26,7 +29,8 @@ export const pipefail: Rule = {
         step.keyword === 'RUN' &&
         !safe &&
         !runsNonPosixShell(step.argsText) &&
-        (step.script?.hasPipe ?? false)
+        step.script?.hasPipe === true &&
+        !onlyChecksumPipelines(step.script)
       )
         hits.push(hitAt(step));
     }
@@ -41,6 +45,28 @@ export const pipefail: Rule = {
 function runsNonPosixShell(script: string): boolean {
   const first = script.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   return NON_POSIX_SHELLS.some((s) => first === s || first === `${s}.exe`);
+}
+
+const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum'];
+
+/**
+ * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in
+ * `echo "$SHA  go.tgz" | sha256sum -c -` (the official images' idiom) or `grep " $file$" SHA256SUMS |
+ * sha256sum -c -`: whatever fails before the check leaves it an empty or wrong line, and the check then
+ * fails the RUN by itself (`no properly formatted checksum lines found`), so pipefail changes nothing.
+ * A pipeline that ends in a compound command (a subshell, a loop) does not count.
+ */
+function onlyChecksumPipelines(script: ShellScript): boolean {
+  const byWriter = new Map(script.pipes.map((p) => [p.writer, p]));
+  return script.pipes.every((pipe) => {
+    let reader = pipe.reader;
+    const seen = new Set<ShellPipe>([pipe]);
+    for (let next = byWriter.get(reader); next && !seen.has(next); next = byWriter.get(reader)) {
+      seen.add(next);
+      reader = next.reader;
+    }
+    return reader !== undefined && isProgram(reader, ...CHECKSUM_TOOLS) && hasFlag(reader, 'c', 'check');
+  });
 }
 
 function shellIsSafe(raw: string): boolean {

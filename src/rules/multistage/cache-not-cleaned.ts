@@ -4,6 +4,8 @@
  * already covers (apt lists DL3009, apk DL3019, pip DL3042, yarn DL3060, yum/dnf/zypper DL3032/DL3040...)
  * are left to those rules. Removing a cache in a later RUN does not help: the earlier layer keeps it.
  * `RUN --mount=type=cache` keeps the cache out of the image altogether and is the preferred fix.
+ * Info, except the apk index that `apk update` leaves in an image people run (one that sets its own
+ * CMD or ENTRYPOINT): a warning, as the apt lists are (apt-clean-lists).
  */
 import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Rule, RuleHit } from '../types.js';
@@ -20,6 +22,7 @@ import {
   targetStage,
   targetsDevOrToolingImage,
   isWindowsImage,
+  shipsInRunnableTarget,
 } from './stage-facts.js';
 
 interface CacheKind {
@@ -40,6 +43,11 @@ interface CacheKind {
   /** Where a command puts the cache (its flag, its variable, the default), checked against the mounts. */
   location?: CacheLocation;
   fix: string;
+  /**
+   * A warning rather than the rule's info in an image people run (shipsInRunnableTarget): a package
+   * index fetched on purpose (`apk update`) and left there is in every pull, like DL3009's apt lists.
+   */
+  warning?: true;
 }
 
 /** `rm` of a path matching `pattern` (`rm -rf /root/.npm`, `rm -rf ~/.cache/*`). */
@@ -135,6 +143,7 @@ const CACHES: CacheKind[] = [
       removes(c, /^\/var\/cache\/apk(\/\*?)?$/),
     reportedElsewhere: (commands) =>
       commands.some((c) => isProgram(c, 'apk') && subcommand(c) === 'add' && !hasFlag(c, 'no-cache')),
+    warning: true,
     fix: '`apk add --no-cache` without `apk update` (it fetches a fresh index itself), or `&& rm -rf /var/cache/apk/*` in the same RUN',
   },
   {
@@ -180,7 +189,7 @@ export const cacheNotCleaned: Rule = {
         .filter((f) => f.name === 'mount' && /(^|,)type=(cache|tmpfs)(,|$)/.test(f.value ?? ''))
         .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? '')?.[1] ?? '');
       const commands = runCommands(instruction).map(normalised);
-      const script = { text: '', commands, hasPipe: false };
+      const script = { text: '', commands, hasPipe: false, pipes: [] };
       const envValues = envBefore(instructions, lineOf(instruction));
       const env = [...envValues.keys()];
       const left = CACHES.filter((cache) => {
@@ -206,6 +215,9 @@ export const cacheNotCleaned: Rule = {
       hits.push({
         line: lineOf(instruction),
         endLine: endLineOf(instruction),
+        ...(left.some((c) => c.warning) && shipsInRunnableTarget(ctx, instruction.stage)
+          ? { severity: 'warning' as const }
+          : {}),
         message: `This RUN leaves the ${what} in a layer of the final image; use ${fixes}, or \`RUN --mount=type=cache,target=${left[0]?.path}\`.`,
       });
     }

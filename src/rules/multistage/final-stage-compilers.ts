@@ -8,8 +8,9 @@
  * Precision on real files: an image built on a toolchain image (golang, rust, gcc, buildpack-deps...)
  * already ships a compiler by design (an SDK, a lint or codegen image), so it is not judged. A warning
  * needs the Dockerfile to show it builds elsewhere (the shipped stage copies from a stage of its own
- * that runs something): compilers left in the shipped image then are a slip. In a file with no such
- * stage they may be the image's purpose (a test or dev image), so the finding is info.
+ * that runs something), or the image to be a network service (an EXPOSE in its chain: a `python
+ * run.py` app, not a test, codegen or docs image): compilers left in the shipped image then are a
+ * slip. Otherwise they may be the image's purpose (a test or dev image), so the finding is info.
  */
 import type { DockerInstruction } from '../../dockerfile/instructions.js';
 import { aptGetPackages } from '../hadolint/apt.js';
@@ -103,6 +104,11 @@ function isBuilder(graph: StageGraph, index: number): boolean {
   return usesContext && steps.some((i) => commandsOf(i).some((c) => isProgram(c, ...BUILD_PROGRAMS)));
 }
 
+/** Whether the chain declares a port: the image is a service that runs the project, not a tool. */
+function servesNetwork(chain: Stage[]): boolean {
+  return chain.some((s) => s.steps.some((i) => i.keyword === 'EXPOSE' && !i.onbuild));
+}
+
 const commandsOf = (step: DockerInstruction): ShellCommand[] =>
   step.keyword === 'RUN' ? (step.script?.commands ?? []) : [];
 
@@ -116,7 +122,8 @@ export const finalStageCompilers: Rule = {
     const shipped = shippedImageChain(ctx);
     if (!shipped || TOOLCHAIN_BASE.test(shipped.root.base)) return [];
     const steps = shipped.chain.flatMap((s) => s.steps);
-    const severity = copiesFromBuildStage(ctx.model.graph, shipped.chain) ? 'warning' : 'info';
+    const slip = copiesFromBuildStage(ctx.model.graph, shipped.chain) || servesNetwork(shipped.chain);
+    const severity = slip ? 'warning' : 'info';
     const hits: RuleHit[] = [];
     for (const [i, step] of steps.entries()) {
       const found = commandsOf(step)

@@ -78,6 +78,19 @@ export function isToolchainImage(reference: string): boolean {
   return TOOLCHAINS.test(parseImageRef(reference).name);
 }
 
+/** Official language images that are not in the tables above, and buildpack-deps, the build base of several. */
+const OTHER_LANGUAGE_IMAGES = new Set(['buildpack-deps', 'pypy', 'openjdk', 'eclipse-temurin', 'erlang']);
+
+/**
+ * An official image of a language's interpreter or toolchain, whatever the tag (slim and alpine too):
+ * golang, rust, gcc, maven, gradle, the .NET SDK, node, python, ruby, perl, elixir, swift, pypy, openjdk,
+ * eclipse-temurin, erlang, and buildpack-deps.
+ */
+export function isLanguageImage(reference: string): boolean {
+  const { name } = parseImageRef(reference);
+  return TOOLCHAINS.test(name) || name in SLIM_VARIANTS || OTHER_LANGUAGE_IMAGES.has(name);
+}
+
 function toolchainRuntime(name: string, tag: string, tagKnown: boolean): string | undefined {
   if (name === 'golang') {
     return 'gcr.io/distroless/static-debian12, alpine or scratch with only the built binary (every golang tag, alpine included, carries the Go toolchain)';

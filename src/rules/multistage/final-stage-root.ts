@@ -2,9 +2,19 @@
  * The final image runs as root because no stage in its FROM chain sets a USER (or a parent stage set
  * `USER root` and the final stage inherits it). An explicit `USER root` as the final stage's last USER is
  * hadolint's DL3002, reported by that rule; this one covers what DL3002 cannot see.
+ *
+ * Without any USER, the finding drops to info when the image is not one that runs a service of its own
+ * (see `notAService`): the images built FROM it, or the command run in it, choose the user.
  */
-import { expandAt, type DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
-import type { Rule } from '../types.js';
+import {
+  expandAt,
+  shellWords,
+  wordValue,
+  type DockerInstruction as Instruction,
+} from '../../dockerfile/instructions.js';
+import { isProgram } from '../shell/command.js';
+import type { Rule, RuleHit } from '../types.js';
+import { isLanguageImage } from './final-stage-full-image.js';
 import {
   finalStageLabel,
   isWindowsImage,
@@ -74,12 +84,12 @@ export const finalStageRoot: Rule = {
         chain.length > 1
           ? ` or the stages it is built from (${chain.slice(0, -1).map(stageLabel).join(', ')})`
           : '';
-      return [
-        {
-          line: target.line,
-          message: `${finalStageLabel(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`,
-        },
-      ];
+      const message = `${finalStageLabel(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`;
+      const why = baseFromBuildArg(root.baseRaw) ?? notAService(instructions, base);
+      const hit: RuleHit = why
+        ? { line: target.line, severity: 'info', message: `${message} (info only: ${why})` }
+        : { line: target.line, message };
+      return [hit];
     }
     const user = lastUser.argsText;
     const userLine = lineOf(lastUser);
@@ -106,7 +116,155 @@ export const finalStageRoot: Rule = {
   },
 };
 
+/**
+ * When the base image's name itself is a build argument (`FROM ${IMAGE}:${TAG}`, `FROM $BASE_IMAGE`),
+ * whoever builds chooses the image, and with it the default user; the ARG's default is a placeholder
+ * as often as a real image, so which user the image runs as is not the Dockerfile's to say.
+ */
+function baseFromBuildArg(baseRaw: string): string | undefined {
+  const name = baseRaw.trim();
+  if (!/^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.test(name)) return undefined;
+  return `the base image \`${name}\` is a build argument, so its default user is chosen by whoever builds it`;
+}
+
 /** The first variable a USER names (`$APP_USER`, `${UID}:${GID}` -> `APP_USER`, `UID`). */
 function varName(user: string): string {
   return /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user)?.[1] ?? 'USER';
+}
+
+/** Programs that start as root and run the service as another user (gosu, su-exec, s6's setuidgid…). */
+const PRIVILEGE_DROPPERS = ['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chpst'];
+const PACKAGE_INSTALLERS = ['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper'];
+/** Init processes that run the command given after their flags (`tini -g -- cmd`). */
+const INIT_WRAPPERS = ['tini', 'dumb-init'];
+/**
+ * Official distribution images, whose default command is a shell (`/bin/sh`, `bash`): an image built
+ * on one with no CMD or ENTRYPOINT of its own starts a shell, like `CMD ["bash"]`.
+ */
+const SHELL_DEFAULT_IMAGES = new Set([
+  'alpine',
+  'busybox',
+  'debian',
+  'ubuntu',
+  'fedora',
+  'centos',
+  'rockylinux',
+  'rockylinux/rockylinux',
+  'almalinux',
+  'amazonlinux',
+  'oraclelinux',
+  'archlinux',
+  'opensuse/leap',
+  'opensuse/tumbleweed',
+  'registry.access.redhat.com/ubi8/ubi',
+  'registry.access.redhat.com/ubi9/ubi',
+  'registry.access.redhat.com/ubi8/ubi-minimal',
+  'registry.access.redhat.com/ubi9/ubi-minimal',
+]);
+/** Commands that print or check something and exit (`CMD ["cat", "/README.md"]`, `CMD ["/bin/true"]`). */
+const ONE_SHOT_COMMANDS = /^(cat|echo|printf|true|false|ls|env|printenv|id|whoami|uname|date|pwd)$/;
+/** Init systems: they must start as root (PID 1 that mounts, sets up cgroups and starts services). */
+const INIT_SYSTEMS = /^(systemd|init)$/;
+/** Shells and interpreters: run with no script or program (`CMD ["python3"]`), they start a prompt. */
+const INTERPRETERS =
+  /^(sh|bash|ash|dash|zsh|ksh|python[\d.]*|pypy3?|node|nodejs|deno|bun|ruby|irb|php|perl|lua|pwsh|iex|erl|jshell|ghci|R)$/;
+
+/**
+ * Why an image whose chain sets no USER is not a service that runs as root, or undefined when it may be
+ * one. Judged from the chain's instructions only, never from the Dockerfile's path:
+ * - it installs or calls a privilege-dropping tool (gosu, su-exec, setpriv, s6-setuidgid, chpst), or its
+ *   entrypoint is s6-overlay's `/init`: the entrypoint starts as root and runs the service as another user;
+ * - it has no EXPOSE or HEALTHCHECK, and its command is a bare shell or interpreter (`CMD ["python3"]`,
+ *   `CMD ["bash", "-l"]`): the official-image convention for a base that images built FROM it complete;
+ * - it has no EXPOSE, HEALTHCHECK, CMD or ENTRYPOINT, and is built on a language image (golang, node,
+ *   python, buildpack-deps…): a build or tool environment (a CI step's image, a code generator, a builder
+ *   base), whose command and user are given by whoever runs it;
+ * - it has no EXPOSE, HEALTHCHECK, CMD or ENTRYPOINT, and is built on a distribution image (alpine,
+ *   debian, ubuntu, busybox…), whose command is a shell: the same as a bare `CMD ["sh"]` above;
+ * - it has no EXPOSE or HEALTHCHECK, and its command prints or checks something and exits (`cat`,
+ *   `echo`, `true`…): nothing keeps running in it;
+ * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), which must run as root.
+ */
+function notAService(instructions: Instruction[], base: string): string | undefined {
+  const dropper = privilegeDropper(instructions);
+  if (dropper)
+    return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
+  const command = imageCommand(instructions);
+  const program = basename(command?.[0] ?? '');
+  if (INIT_SYSTEMS.test(program))
+    return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
+  if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)))) return undefined;
+  const { name } = parseImageRef(base);
+  if (command === undefined) {
+    if (isLanguageImage(base))
+      return `the image defines no command or port of its own and is built on the language image \`${name}\`: a build or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
+    if (SHELL_DEFAULT_IMAGES.has(name))
+      return `the image defines no command or port of its own, so it starts \`${name}\`'s shell: a base or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
+    return undefined;
+  }
+  const args = command.slice(1);
+  if (INTERPRETERS.test(program) && args.every((a) => a.startsWith('-')))
+    return `the image's command is a bare \`${command.join(' ')}\` with no program of its own, so it is a base for other images, which choose their user`;
+  if (ONE_SHOT_COMMANDS.test(program))
+    return `the image's command \`${command.join(' ')}\` prints or checks something and exits: no service keeps running in it`;
+  return undefined;
+}
+
+function privilegeDropper(instructions: Instruction[]): string | undefined {
+  for (const i of instructions) {
+    const keyword = keywordOf(i);
+    if (keyword === 'RUN')
+      for (const c of i.script?.commands ?? []) {
+        if (isProgram(c, ...PRIVILEGE_DROPPERS)) return basename(c.name);
+        const installed =
+          isProgram(c, ...PACKAGE_INSTALLERS) && PRIVILEGE_DROPPERS.find((d) => c.args.includes(d));
+        if (installed) return installed;
+      }
+    if (keyword === 'ENTRYPOINT' || keyword === 'CMD') {
+      const words = argvOf(i);
+      const dropper = words.map(basename).find((w) => PRIVILEGE_DROPPERS.includes(w));
+      if (dropper) return dropper;
+      if (keyword === 'ENTRYPOINT' && words[0] === '/init') return 's6-overlay';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The command the image starts, as argv: the chain's last ENTRYPOINT and CMD as BuildKit combines them
+ * (an ENTRYPOINT drops a CMD set in an earlier stage; a shell-form ENTRYPOINT ignores CMD), with init
+ * wrappers (tini, dumb-init) taken off. An ENTRYPOINT of one word and a CMD is a wrapper script running
+ * its arguments (`docker-entrypoint.sh` + `node`): the CMD is the command. Undefined when there is none.
+ */
+function imageCommand(instructions: Instruction[]): string[] | undefined {
+  let entrypoint: Instruction | undefined;
+  let cmd: Instruction | undefined;
+  for (const i of instructions) {
+    if (keywordOf(i) === 'ENTRYPOINT') {
+      if (cmd && cmd.stage !== i.stage) cmd = undefined;
+      entrypoint = i;
+    } else if (keywordOf(i) === 'CMD') cmd = i;
+  }
+  const ep = entrypoint ? argvOf(entrypoint) : [];
+  const args = cmd && (!entrypoint || entrypoint.exec) ? argvOf(cmd) : [];
+  let argv = ep.length === 1 && args.length > 0 ? args : [...ep, ...args];
+  while (argv.length > 0 && INIT_WRAPPERS.includes(basename(argv[0] as string))) {
+    let rest = argv.slice(1);
+    while (rest[0]?.startsWith('-')) {
+      const flag = rest[0];
+      rest = rest.slice(1);
+      if (flag === '--') break;
+    }
+    argv = rest;
+  }
+  return argv.length > 0 ? argv : undefined;
+}
+
+/** A CMD/ENTRYPOINT's words: the exec form's, or the shell form's as the shell splits them. */
+function argvOf(instruction: Instruction): string[] {
+  return instruction.exec ?? shellWords(instruction.argsText).map(wordValue);
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -5,11 +5,16 @@
  * starts with a digit (`20-alpine`, `3.12-slim`, `8.3-fpm-alpine`, `ltsc2022`) or is a distribution
  * release name (`bookworm`, `jammy`). `latest` and no tag are DL3007/DL3006's; a digest pins anyway.
  *
- * Warning for the image that ships (the target's FROM chain); info for build stages, whose image is
- * not shipped and whose drift shows up as a build failure rather than in production.
+ * Warning for every stage a build uses: the target's FROM chain (the image that ships), the stages it
+ * copies from (their image is the toolchain that builds what ships: a new major Node or Rust changes
+ * the output, or breaks the build, on a day nothing of yours changed), the test stage and the stages
+ * stagegate builds on purpose (the `stages` input). Info for a stage no build uses, and for a build
+ * stage that runs nothing of its image but the shell's own built-ins (`RUN echo ... > /log`): its
+ * version changes nothing.
  */
-import type { Rule, RuleHit } from '../types.js';
-import { stageChain, targetStage } from './stage-facts.js';
+import type { Stage, StageGraph } from '../../dockerfile/types.js';
+import type { Rule, RuleHit, RuleContext } from '../types.js';
+import { reachableStages, stageChain, targetStage } from './stage-facts.js';
 
 /**
  * Release names that are versions of the image they tag: Debian and Ubuntu codenames for those
@@ -46,6 +51,46 @@ export function pinnedTagExample(tag: string): string {
   return variant.length ? `<major>-${variant.join('-')}` : '<major>';
 }
 
+/** Shell built-ins: a RUN of only these uses the image's shell and nothing else of it. */
+const SHELL_BUILTINS = new Set([
+  'echo',
+  'printf',
+  'true',
+  'false',
+  ':',
+  'set',
+  'export',
+  'unset',
+  'cd',
+  'test',
+  '[',
+  'exit',
+]);
+
+/** The stages a build of this file uses: the target, the test stage, the `stages` input, and what they need. */
+function usedStages(ctx: RuleContext, target: Stage | undefined): Set<number> {
+  const roots = [...(target ? [target.index] : []), ...ctx.builtStages];
+  if (ctx.testStage !== undefined) roots.push(ctx.testStage);
+  return reachableStages(ctx.model.graph, roots);
+}
+
+/**
+ * Whether the stage, and every used stage built FROM it, runs at least one RUN and only shell
+ * built-ins in its RUNs: the image's programs are never run, so its version does not matter. A stage
+ * with no RUN is not: it is there for its files (`COPY --from=node /usr/local/bin/node`).
+ */
+function runsOnlyShellBuiltins(graph: StageGraph, stage: Stage, used: ReadonlySet<number>): boolean {
+  const built = graph.stages.filter(
+    (s) => used.has(s.index) && stageChain(graph, s.index).some((c) => c.index === stage.index),
+  );
+  const runs = [stage, ...built.filter((s) => s.index !== stage.index)]
+    .flatMap((s) => s.steps)
+    .filter((i) => i.keyword === 'RUN');
+  return (
+    runs.length > 0 && runs.every((r) => (r.script?.commands ?? []).every((c) => SHELL_BUILTINS.has(c.name)))
+  );
+}
+
 export const floatingImageTag: Rule = {
   id: 'floating-image-tag',
   severity: 'warning',
@@ -55,6 +100,8 @@ export const floatingImageTag: Rule = {
   check(ctx) {
     const target = targetStage(ctx);
     const shipped = new Set(target ? stageChain(ctx.model.graph, target.index).map((s) => s.index) : []);
+    const used = usedStages(ctx, target);
+    const builds = target ? reachableStages(ctx.model.graph, [target.index]) : new Set<number>();
     const hits: RuleHit[] = [];
     for (const stage of ctx.model.graph.stages) {
       const from = stage.steps[0]?.from;
@@ -64,10 +111,18 @@ export const floatingImageTag: Rule = {
       if (!tag || tag.toLowerCase() === 'latest' || !floatingTag(from.repository, tag)) continue;
       if (UNVERSIONED_PUBLISHERS.some((re) => re.test(from.repository))) continue;
       const ships = shipped.has(stage.index);
+      // The shipped image's files ship whatever its RUNs do; elsewhere the image matters if it runs.
+      const matters =
+        ships || (used.has(stage.index) && !runsOnlyShellBuiltins(ctx.model.graph, stage, used));
+      const whose = ships
+        ? ' of the image you ship'
+        : matters && builds.has(stage.index)
+          ? ' of the image that builds what you ship'
+          : '';
       hits.push({
         line: stage.line,
-        severity: ships ? 'warning' : 'info',
-        message: `\`${from.image}\`: the tag \`${tag}\` names no version, so it moves to each new major release${ships ? ' of the image you ship' : ''}; pin at least the major version (\`${from.repository}:${pinnedTagExample(tag)}\`).`,
+        severity: matters ? 'warning' : 'info',
+        message: `\`${from.image}\`: the tag \`${tag}\` names no version, so it moves to each new major release${whose}; pin at least the major version (\`${from.repository}:${pinnedTagExample(tag)}\`).`,
       });
     }
     return hits;

@@ -9,7 +9,9 @@
  * Builds that download what they lack count as installs (`mvn package`, `./gradlew build`, `cargo
  * build`, `go build`, `pip install .`): after `COPY . .` with nothing of their ecosystem installed
  * before, each source change downloads every dependency again, unless the RUN keeps the downloads in a
- * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix.
+ * cache mount (`--mount=type=cache,target=/root/.m2`), which is the other fix. On a Go or Rust
+ * toolchain image (`golang`, `rust`) a building `make` counts as that ecosystem's build: the Makefile
+ * runs `go build`/`cargo build` (gitea's `make build`).
  */
 import type { DockerInstruction as Instruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
@@ -18,11 +20,20 @@ import {
   dependencyFetch,
   dependencyInstall,
   DOWNLOAD_CACHES,
+  makeBuilds,
   MANIFESTS,
   runCommands,
+  toolchainOfImage,
   type Ecosystem,
 } from './package-commands.js';
-import { copiesWholeContext, endLineOf, keywordOf, lineOf, stageChain } from './stage-facts.js';
+import {
+  copiesWholeContext,
+  endLineOf,
+  keywordOf,
+  lineOf,
+  parseImageRef,
+  stageChain,
+} from './stage-facts.js';
 
 /**
  * What the check asks of each stage and RUN, worked out once per check: a stage's manifest-first
@@ -52,7 +63,7 @@ function manifestFirstInstalls(facts: Facts, index: number, seen = new Set<numbe
       if (copiesWholeContext(instruction)) copiedAll = true;
       for (const e of copiedInstalls(facts, current, instruction, seen)) installed.add(e);
       if (copiedAll || keywordOf(instruction) !== 'RUN') continue;
-      for (const e of ecosystemsOf(facts, instruction)) installed.add(e);
+      for (const e of ecosystemsOf(facts, instruction, toolchainOf(facts.graph, current))) installed.add(e);
     }
   }
   facts.manifestFirst.set(index, installed);
@@ -60,6 +71,12 @@ function manifestFirstInstalls(facts: Facts, index: number, seen = new Set<numbe
 }
 
 const NONE: ReadonlySet<Ecosystem> = new Set();
+
+/** The ecosystem of the toolchain image the stage's FROM chain starts from (`golang` -> go), if any. */
+function toolchainOf(graph: StageGraph, stage: Stage): Ecosystem | undefined {
+  const root = stageChain(graph, stage.index)[0];
+  return root && root.parent === undefined ? toolchainOfImage(parseImageRef(root.base).name) : undefined;
+}
 
 /** What a `COPY --from=<stage>` brings of that stage's manifest-first installs (nothing for other instructions). */
 function copiedInstalls(
@@ -74,8 +91,16 @@ function copiedInstalls(
   return source === undefined ? NONE : manifestFirstInstalls(facts, source, seen);
 }
 
-/** The ecosystems a RUN installs (from a manifest), and those it installs or downloads dependencies of. */
-function ecosystemsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
+/**
+ * The ecosystems a RUN installs (from a manifest), and those it installs or downloads dependencies of;
+ * a building `make` is the toolchain's build. The toolchain is that of the RUN's own FROM chain, so
+ * the answer is the RUN's whichever stage asks.
+ */
+function ecosystemsOf(
+  facts: Facts,
+  instruction: Instruction,
+  toolchain: Ecosystem | undefined,
+): Set<Ecosystem> {
   let ecosystems = facts.ecosystems.get(instruction);
   if (!ecosystems) {
     const installs = new Set<Ecosystem>();
@@ -83,7 +108,7 @@ function ecosystemsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
     for (const c of runCommands(instruction)) {
       const install = dependencyInstall(c);
       if (install) installs.add(install);
-      const any = install ?? dependencyFetch(c);
+      const any = install ?? dependencyFetch(c) ?? (toolchain && makeBuilds(c) ? toolchain : undefined);
       if (any) ecosystems.add(any);
     }
     facts.ecosystems.set(instruction, ecosystems);
@@ -92,9 +117,9 @@ function ecosystemsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
   return ecosystems;
 }
 
+/** The ecosystems a RUN installs from a manifest (after `ecosystemsOf` read it). */
 function installsOf(facts: Facts, instruction: Instruction): Set<Ecosystem> {
-  ecosystemsOf(facts, instruction);
-  return facts.installs.get(instruction) as Set<Ecosystem>;
+  return facts.installs.get(instruction) ?? new Set();
 }
 
 /** Whether a RUN keeps the ecosystem's downloads in a cache mount, so a re-run downloads nothing. */
@@ -123,6 +148,7 @@ export const installAfterCopyAll: Rule = {
     for (const stage of ctx.model.graph.stages) {
       // The stage's FROM chain counts: `FROM deps AS build` builds on deps' files and installs.
       const chain = stageChain(ctx.model.graph, stage.index);
+      const toolchain = toolchainOf(ctx.model.graph, stage);
       let copyAllLine: number | undefined;
       let ranAfterCopy = false;
       const installedBeforeCopy = new Set<Ecosystem>();
@@ -137,7 +163,7 @@ export const installAfterCopyAll: Rule = {
             continue;
           }
           if (keywordOf(instruction) !== 'RUN') continue;
-          const ecosystems = ecosystemsOf(facts, instruction);
+          const ecosystems = ecosystemsOf(facts, instruction, toolchain);
           if (copyAllLine === undefined) {
             for (const e of ecosystems) installedBeforeCopy.add(e);
             continue;

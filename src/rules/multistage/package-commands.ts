@@ -291,6 +291,31 @@ export function dependencyFetch(raw: ShellCommand): Ecosystem | undefined {
   return undefined;
 }
 
+/** Toolchain images whose builds download modules on demand: the ecosystem a `make` there drives. */
+const TOOLCHAIN_IMAGES: Record<string, Ecosystem> = { golang: 'go', rust: 'cargo' };
+
+/** The ecosystem of a toolchain base image (`golang:1.24-alpine` -> go), from its repository name. */
+export function toolchainOfImage(imageName: string): Ecosystem | undefined {
+  return TOOLCHAIN_IMAGES[imageName];
+}
+
+/** Make targets that build nothing. */
+const NON_BUILD_TARGETS = /^(clean[\w-]*|distclean|help|version)$/;
+
+/**
+ * A `make` that builds (`make`, `make build`, `make clean-all build`; not `make --version`, a dry run
+ * or only `clean`/`help`). On a Go or Rust toolchain image the Makefile drives `go build`/`cargo
+ * build`, which download the modules they lack, so the caller counts it as that ecosystem's fetch.
+ */
+export function makeBuilds(command: ShellCommand): boolean {
+  if (!isProgram(command, 'make', 'gmake')) return false;
+  if (hasFlag(command, 'v', 'version', 'n', 'dry-run', 'just-print', 'q', 'question')) return false;
+  const targets = dropFlagValues(command, ['C', 'f', 'file', 'j', 'jobs', 'directory', 'o', 'W']).args.filter(
+    (a) => !a.startsWith('-') && !a.includes('='),
+  );
+  return targets.length === 0 || !targets.every((t) => NON_BUILD_TARGETS.test(t));
+}
+
 /** Where each ecosystem keeps downloads; a RUN with a cache mount there downloads nothing twice. */
 export const DOWNLOAD_CACHES: Partial<Record<Ecosystem, RegExp>> = {
   maven: /\.m2(\/|$)/,

@@ -223,3 +223,19 @@ export function shippedImageChain(
   if (!root || root.parent !== undefined || root.base === '' || root.base.includes('$')) return undefined;
   return { target, chain, root };
 }
+
+/**
+ * Whether a stage's layers ship in an image people run: the stage is in the target's FROM chain, the
+ * target is not a development or tooling image (targetsDevOrToolingImage), and the chain sets its
+ * own CMD or ENTRYPOINT (a service or a tool, not a test runner, codegen or base image started with a
+ * command from outside). What a RUN of such a stage leaves behind (package indexes) is in every pull.
+ */
+export function shipsInRunnableTarget(ctx: RuleContext, stageIndex: number): boolean {
+  const target = targetStage(ctx);
+  if (!target || stageIndex < 0 || targetsDevOrToolingImage(ctx)) return false;
+  const chain = stageChain(ctx.model.graph, target.index);
+  const runs = chain.some((s) =>
+    s.steps.some((i) => !i.onbuild && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')),
+  );
+  return runs && chain.some((s) => s.index === stageIndex);
+}

@@ -4,7 +4,7 @@
  * questions about one of them.
  */
 export { basename, flagNames, parseShell, stripCommentsAndContinuations } from './script.js';
-export type { ShellCommand, ShellScript } from './script.js';
+export type { ShellCommand, ShellPipe, ShellScript } from './script.js';
 export {
   argsAfterSubcommand,
   argsNoFlags,

@@ -34,6 +34,17 @@ export interface ShellScript {
   commands: ShellCommand[];
   /** True when the script has a `|` pipe anywhere (not `||`). */
   hasPipe: boolean;
+  /** Every `|` pipe, in order (those inside `sh -c '…'` too). */
+  pipes: ShellPipe[];
+}
+
+/**
+ * One `|` pipe: the simple command writing into it and the one reading from it. A side that is a
+ * compound command (`( … ) | x`, `done | x`, `x | { …; }`) is undefined: it is not one program.
+ */
+export interface ShellPipe {
+  writer?: ShellCommand;
+  reader?: ShellCommand;
 }
 
 type Word = string;
@@ -65,8 +76,9 @@ export function flagNames(args: readonly string[]): string[] {
 export function parseShell(script: string): ShellScript {
   const text = stripCommentsAndContinuations(script);
   const commands: ShellCommand[] = [];
-  const hasPipe = collectCommands(text, false, commands);
-  return { text, commands, hasPipe };
+  const pipes: ShellPipe[] = [];
+  const hasPipe = collectCommands(text, false, commands, pipes);
+  return { text, commands, hasPipe, pipes };
 }
 
 /**
@@ -158,8 +170,8 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Adds the commands of `text` to `into`; returns whether a pipe was seen. */
-function collectCommands(text: string, nested: boolean, into: ShellCommand[]): boolean {
+/** Adds the commands of `text` to `into` and its pipes to `pipes`; returns whether a pipe was seen. */
+function collectCommands(text: string, nested: boolean, into: ShellCommand[], pipes: ShellPipe[]): boolean {
   const tokens = tokenize(text);
   let hasPipe = false;
   let words: string[] = [];
@@ -167,16 +179,21 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[]): b
   // `case x in a|b) cmd ;; esac`: the words before an unmatched `)` are a pattern, not a command.
   let caseDepth = 0;
   let parens = 0;
+  let open: ShellPipe | undefined;
   const flush = (pipedOut: boolean) => {
     const first = words.find((w) => !PREFIX_KEYWORDS.has(w));
     if (first === 'case') caseDepth++;
     else if (first === 'esac' && caseDepth > 0) caseDepth--;
     const command = toCommand(words, pipedIn || pipedOut, nested);
     words = [];
+    // The command after a `|` reads it (none when a compound command follows); this one may write the next.
+    if (open) open.reader = command;
+    open = pipedOut ? { writer: command } : undefined;
+    if (open) pipes.push(open);
     if (!command) return;
     into.push(command);
     const inner = shellCScript(command);
-    if (inner !== undefined) hasPipe = collectCommands(inner, true, into) || hasPipe;
+    if (inner !== undefined) hasPipe = collectCommands(inner, true, into, pipes) || hasPipe;
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -195,7 +212,11 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[]): b
       continue;
     }
     if (SEPARATORS.has(token.op)) {
-      if (caseDepth > 0 && parens === 0 && token.op === '|' && nextOperator(tokens, i + 1) === ')') continue;
+      // `a|b)` is a case pattern, also the first one, whose `case x in` is not flushed yet.
+      const inCase =
+        (caseDepth > 0 && parens === 0) ||
+        (words.find((w) => !PREFIX_KEYWORDS.has(w)) === 'case' && words.includes('in'));
+      if (inCase && token.op === '|' && nextOperator(tokens, i + 1) === ')') continue;
       if (token.op === '(' || token.op === '<(') parens++;
       if (token.op === ')') {
         if (parens > 0) parens--;

@@ -132,3 +132,48 @@ describe('install-after-copy-all: builds that download what they lack', () => {
     ).toEqual([]);
   });
 });
+
+describe('install-after-copy-all: make on a Go or Rust toolchain image', () => {
+  it("flags a building make after COPY of the whole tree on golang and rust (gitea's make build)", () => {
+    const hits = hitsOf(installAfterCopyAll, [
+      'FROM docker.io/library/golang:1.24-alpine3.21 AS build-env',
+      'RUN apk --no-cache add build-base git nodejs npm',
+      'COPY . ${GOPATH}/src/code.gitea.io/gitea',
+      'WORKDIR ${GOPATH}/src/code.gitea.io/gitea',
+      'RUN if [ -n "${GITEA_VERSION}" ]; then git checkout "${GITEA_VERSION}"; fi \\',
+      ' && make clean-all build',
+      'RUN go build contrib/environment-to-ini/environment-to-ini.go',
+      'FROM rust:1.80 AS rust',
+      'COPY . .',
+      'RUN make -j4',
+    ]);
+    expect(hits.map((h) => h.line)).toEqual([5, 10]);
+    expect(hits[0]?.message).toContain('go.mod and go.sum');
+    expect(hits[1]?.message).toContain('Cargo.toml');
+  });
+
+  it('passes make after the modules were downloaded, with a cache mount, on other images, and non-building make', () => {
+    expect(
+      linesOf(installAfterCopyAll, [
+        'FROM golang:1.23 AS deps',
+        'COPY go.mod go.sum ./',
+        'RUN go mod download',
+        'COPY . .',
+        'RUN make build',
+        'FROM golang:1.23 AS cached',
+        'COPY . .',
+        'RUN --mount=type=cache,target=/go/pkg/mod make build',
+        'FROM alpine:3.20 AS c',
+        'RUN apk add --no-cache build-base',
+        'COPY . /src',
+        'RUN make -C /src',
+        'FROM golang:1.23 AS version',
+        'COPY . .',
+        'RUN make --version',
+        'FROM golang:1.23 AS clean',
+        'COPY . .',
+        'RUN make clean',
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -1,6 +1,9 @@
 /** The rules for issue 14's misses: each with realistic bad and good snippets. */
 import { describe, expect, it } from '@jest/globals';
+import { apkNoCache } from '../../../../src/rules/hadolint/apk.js';
+import { aptCleanLists } from '../../../../src/rules/hadolint/apt.js';
 import { addUrlChecksum } from '../../../../src/rules/multistage/add-url-checksum.js';
+import { cacheNotCleaned } from '../../../../src/rules/multistage/cache-not-cleaned.js';
 import { finalStageCompilers } from '../../../../src/rules/multistage/final-stage-compilers.js';
 import { floatingImageTag } from '../../../../src/rules/multistage/floating-image-tag.js';
 import { npmWithoutPackageJson } from '../../../../src/rules/multistage/npm-without-package-json.js';
@@ -35,7 +38,7 @@ describe('add-url-checksum', () => {
 });
 
 describe('floating-image-tag', () => {
-  it('flags tags with no version, warning for the shipped image and info for a build stage', () => {
+  it('flags tags with no version at warning in the shipped image and in the stages that build it', () => {
     const hits = hitsOf(floatingImageTag, [
       'FROM node:lts-alpine AS build',
       'RUN npm ci',
@@ -43,13 +46,65 @@ describe('floating-image-tag', () => {
       'COPY --from=build /app /app',
     ]);
     expect(hits.map((h) => [h.line, h.severity])).toEqual([
-      [1, 'info'],
+      [1, 'warning'],
       [3, 'warning'],
     ]);
+    expect(hits[0]?.message).toContain('of the image that builds what you ship');
+    // awesome-compose's react frontends: node:lts builds the static files nginx ships.
+    const react = hitsOf(floatingImageTag, [
+      'FROM node:lts AS development',
+      'WORKDIR /code',
+      'COPY package.json package-lock.json ./',
+      'RUN npm ci',
+      'COPY . /code',
+      'FROM development AS builder',
+      'RUN npm run build',
+      'FROM nginx:1.27-alpine',
+      'COPY --from=builder /code/build /usr/share/nginx/html',
+    ]);
+    expect(react.map((h) => [h.line, h.severity])).toEqual([[1, 'warning']]);
     expect(linesOf(floatingImageTag, ['FROM python:slim', 'CMD ["python"]'])).toEqual([1]);
     expect(linesOf(floatingImageTag, ['FROM node:alpine', 'CMD ["node"]'])).toEqual([1]);
     // A distribution codename versions debian, not rust.
     expect(linesOf(floatingImageTag, ['FROM rust:slim-bookworm', 'CMD ["x"]'])).toEqual([1]);
+  });
+
+  it('warns for a stage stagegate builds on purpose (a second target such as dind), info for one no build uses', () => {
+    const text = [
+      'FROM golang:1.23 AS build',
+      'RUN go build -o /out/app .',
+      'FROM docker:dind AS dind',
+      'COPY --from=build /out/app /usr/local/bin/',
+      'FROM alpine:3.20',
+      'COPY --from=build /out/app /app',
+    ];
+    expect(hitsOf(floatingImageTag, text).map((h) => [h.line, h.severity])).toEqual([[3, 'info']]);
+    expect(
+      hitsOf(floatingImageTag, text, { builtStages: ['dind'] }).map((h) => [h.line, h.severity]),
+    ).toEqual([[3, 'warning']]);
+  });
+
+  it('keeps info for a build stage that runs only shell built-ins: its image version changes nothing', () => {
+    const hits = hitsOf(floatingImageTag, [
+      'FROM --platform=$BUILDPLATFORM golang:alpine AS build',
+      'ARG TARGETPLATFORM',
+      'RUN echo "I am building for $TARGETPLATFORM" > /log',
+      'FROM alpine:3.20',
+      'COPY --from=build /log /log',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[1, 'info']]);
+    // A stage with no RUN is there for its files, and the shipped image's files ship: warnings.
+    expect(
+      hitsOf(floatingImageTag, [
+        'FROM node:lts-alpine AS node',
+        'FROM alpine:edge',
+        'RUN echo ok > /status',
+        'COPY --from=node /usr/local/bin/node /usr/local/bin/',
+      ]).map((h) => [h.line, h.severity]),
+    ).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
   });
 
   it('suggests a tag the image publishes: the version in place of a channel, else before the variant', () => {
@@ -114,6 +169,32 @@ describe('final-stage-compilers', () => {
       'ENTRYPOINT ["/entrypoint.sh"]',
     ]);
     expect(hits.map((h) => [h.line, h.severity])).toEqual([[6, 'info']]);
+  });
+
+  it('warns in a single-stage service image (EXPOSE): the compilers only built its dependencies', () => {
+    const hits = hitsOf(finalStageCompilers, [
+      'FROM python:3.14-slim',
+      'WORKDIR /app',
+      'RUN apt-get update && apt-get install -y --no-install-recommends \\',
+      '    build-essential \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'COPY requirements.txt .',
+      'RUN pip install --no-cache-dir -r requirements.txt',
+      'COPY src src',
+      'EXPOSE 8080',
+      'CMD ["python", "run.py"]',
+    ]);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([[3, 'warning']]);
+    // The same image without a port is a test or tooling image as far as the file shows: info.
+    const tool = hitsOf(finalStageCompilers, [
+      'FROM debian:12-slim',
+      'RUN apt-get update && apt-get install -y gcc libc6-dev --no-install-recommends',
+      'COPY . /usr/src/',
+      'WORKDIR /usr/src/',
+      'RUN gcc -g -Wall -static nnp-test.c -o /usr/bin/nnp-test',
+      'ENTRYPOINT ["/usr/bin/nnp-test"]',
+    ]);
+    expect(tool.map((h) => [h.line, h.severity])).toEqual([[2, 'info']]);
   });
 
   it('reports at info in a file with no build stage (a compiler may be the image purpose)', () => {
@@ -200,5 +281,118 @@ describe('npm-without-package-json', () => {
     ok(['FROM node:20-alpine', 'CMD ["npm", "start"]', 'COPY package.json .']);
     // A custom base image may hold the project.
     ok(['FROM ghcr.io/acme/app-base:1', 'CMD ["npm", "start"]']);
+  });
+});
+
+describe('package indexes left in a shipped layer (apt-clean-lists, apk-no-cache, cache-not-cleaned)', () => {
+  const at = (hits: { line: number; severity?: string }[]) => hits.map((h) => [h.line, h.severity ?? 'rule']);
+
+  it('warns about apt lists in the final stage of an image that runs something of its own', () => {
+    const debug = [
+      'FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN dotnet publish -c Debug -o /out',
+      'FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final',
+      'RUN apt-get update \\',
+      '    && apt-get install -y unzip procps wget',
+      'COPY --from=build /out .',
+      'ENTRYPOINT ["dotnet", "cartservice.dll"]',
+    ];
+    const hits = hitsOf(aptCleanLists, debug);
+    expect(at(hits)).toEqual([[6, 'warning']]);
+    expect(hits[0]?.message).toContain('/var/lib/apt/lists');
+    // In a stage the shipped one is built FROM, too.
+    expect(
+      at(
+        hitsOf(aptCleanLists, [
+          'FROM ubuntu:24.04 AS base',
+          'RUN apt-get update -qq && apt-get install -qq -y --no-install-recommends ca-certificates curl',
+          'ENTRYPOINT ["/docker-entrypoint.sh"]',
+          'FROM base AS demo',
+        ]),
+      ),
+    ).toEqual([[2, 'warning']]);
+  });
+
+  it("keeps hadolint's info for images without a command of their own, dev targets, and ONBUILD", () => {
+    const lists = 'RUN apt-get update && apt-get install -y gcc libc6-dev --no-install-recommends';
+    // A test image run with a command from outside.
+    expect(at(hitsOf(aptCleanLists, ['FROM debian:12-slim', lists, 'COPY . /usr/src/']))).toEqual([
+      [2, 'rule'],
+    ]);
+    // A development target, by its stage name.
+    expect(at(hitsOf(aptCleanLists, ['FROM node:22 AS dev-envs', lists, 'CMD ["npm", "start"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+    expect(at(hitsOf(aptCleanLists, ['FROM debian:12-slim', `ONBUILD ${lists}`, 'CMD ["sh"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+  });
+
+  it('passes apt-get dist-clean (apt 2.7+), which removes the lists', () => {
+    expect(
+      linesOf(aptCleanLists, [
+        'FROM debian:trixie-slim',
+        'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates; apt-get dist-clean',
+        'CMD ["python3"]',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('warns when apk update or --update leaves the index in a runnable shipped image', () => {
+    // apk add without --no-cache after an update: DL3019's finding, at warning.
+    const currency = [
+      'FROM alpine:3.24 AS base',
+      'RUN apk update && \\',
+      '    apk add grpc-dev protobuf-dev',
+      'FROM base AS builder',
+      'RUN apk add git cmake make g++',
+      'FROM base AS release',
+      'COPY --from=builder /usr/local /usr/local',
+      'ENTRYPOINT ["/usr/local/bin/currency"]',
+    ];
+    expect(at(hitsOf(apkNoCache, currency))).toEqual([
+      [2, 'warning'],
+      [5, 'rule'],
+    ]);
+    expect(
+      at(
+        hitsOf(apkNoCache, [
+          'FROM alpine:3.24',
+          'RUN apk --update add ca-certificates',
+          'ENTRYPOINT ["ocb"]',
+        ]),
+      ),
+    ).toEqual([[2, 'warning']]);
+    // apk update then add --no-cache: the index apk update wrote stays; cache-not-cleaned's finding.
+    const cfssl = [
+      'FROM alpine:3.23.3',
+      'RUN apk update \\',
+      '    && apk upgrade && apk add --no-cache bash cfssl',
+      'EXPOSE 8888',
+      'CMD ["cfssl"]',
+    ];
+    expect(at(hitsOf(cacheNotCleaned, cfssl))).toEqual([[2, 'warning']]);
+    expect(hitsOf(apkNoCache, cfssl)).toEqual([]);
+  });
+
+  it('keeps info for apk add with no update, a codegen image with no command, and a builder stage', () => {
+    expect(at(hitsOf(apkNoCache, ['FROM nginx:1.27-alpine', 'RUN apk add bash', 'CMD ["nginx"]']))).toEqual([
+      [2, 'rule'],
+    ]);
+    const genproto = ['FROM node:22-alpine', 'RUN apk update && apk add --no-cache protobuf-dev protoc'];
+    expect(at(hitsOf(cacheNotCleaned, genproto))).toEqual([[2, 'rule']]);
+    expect(
+      at(
+        hitsOf(apkNoCache, [
+          'FROM alpine:3.24 AS certs',
+          'RUN apk --update add ca-certificates',
+          'FROM scratch',
+          'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
+          'ENTRYPOINT ["/otelcol"]',
+        ]),
+      ),
+    ).toEqual([[2, 'rule']]);
   });
 });

@@ -1,0 +1,218 @@
+/**
+ * Classes of noise found by judging findings on real Dockerfiles (issue 14, BENCHMARKS.md section 7):
+ * findings that are right about the text but not about the file. Each class is pinned with a
+ * real-looking Dockerfile that must not fire (or fires at info only) and one that still must.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { pipefail } from '../../../src/rules/hadolint/pipefail.js';
+import { copyRelativeWithoutWorkdir } from '../../../src/rules/hadolint/copy-add.js';
+import { finalStageRoot } from '../../../src/rules/multistage/final-stage-root.js';
+import { parseShell } from '../../../src/rules/shell/script.js';
+import { hitsOf, linesOf } from '../../helpers/rule-context.js';
+
+describe('copy-relative-without-workdir: a stage whose FROM chain roots at scratch', () => {
+  it('is not flagged: scratch has no working directory but /, so the destination is clear', () => {
+    const text = [
+      'FROM golang:1.23-alpine AS build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build -o /out/tool ./cmd/tool',
+      'FROM scratch AS binary-false',
+      'FROM scratch AS binary-true',
+      'COPY --from=build /out/tool tool',
+      'FROM binary-${FROM_SOURCE} AS binary',
+      'FROM binary AS release',
+      'COPY --from=build /src/LICENSE LICENSE',
+    ];
+    expect(linesOf(copyRelativeWithoutWorkdir, text)).toEqual([]);
+  });
+
+  it('is still flagged on a base image, whose WORKDIR the Dockerfile does not show', () => {
+    const text = [
+      'FROM scratch AS artifacts',
+      'COPY out/tool tool',
+      'FROM debian:12-slim',
+      'COPY --from=artifacts /tool tool',
+      'ENTRYPOINT ["/tool"]',
+    ];
+    expect(linesOf(copyRelativeWithoutWorkdir, text)).toEqual([4]);
+  });
+
+  it('is still flagged for an ONBUILD COPY, which runs in the image built FROM this one', () => {
+    expect(linesOf(copyRelativeWithoutWorkdir, ['FROM scratch', 'ONBUILD COPY app.tar app.tar'])).toEqual([
+      2,
+    ]);
+  });
+});
+
+describe('pipefail: a pipeline that ends in a checksum check (sha*sum -c)', () => {
+  const officialImage = [
+    'FROM debian:12-slim',
+    'RUN set -eux; \\',
+    '  arch="$(dpkg --print-architecture)"; \\',
+    '  case "$arch" in amd64|x86_64) sha256=aaaa ;; *) exit 1 ;; esac; \\',
+    '  wget -O go.tgz "https://dl.google.com/go/go1.23.linux-$arch.tar.gz"; \\',
+    '  echo "$sha256 *go.tgz" | sha256sum -c -; \\',
+    '  printf "%s  go.tgz\\n" "$sha256" | sha512sum --check; \\',
+    '  tar -C /usr/local -xzf go.tgz',
+  ];
+
+  it('is not flagged: echo cannot fail, and the check fails the RUN by itself', () => {
+    expect(linesOf(pipefail, officialImage)).toEqual([]);
+  });
+
+  it('is still flagged when the same RUN pipes a download, or echo into anything but a checksum check', () => {
+    const download = officialImage.map((l) =>
+      l.replace('wget -O go.tgz', 'curl -fsSL').replace('"; \\', '" | tar -xz; \\'),
+    );
+    expect(linesOf(pipefail, download)).toEqual([2]);
+    // hadolint's own regression case: the pipe is flagged whatever feeds it
+    expect(
+      linesOf(pipefail, ['FROM alpine:3.20', 'RUN echo "kaka" | sed \'s/a/o/g\' >> /root/afile']),
+    ).toEqual([2]);
+    // the pipeline's last command decides: a download piped through grep into sh is flagged
+    expect(
+      linesOf(pipefail, ['FROM alpine:3.20', 'RUN curl -fsSL https://x/i.sh | grep -v "^#" | sh']),
+    ).toEqual([2]);
+  });
+
+  it('is not flagged when a grep or a download feeds the check: a failure leaves it no line to accept', () => {
+    expect(
+      linesOf(pipefail, ['FROM alpine:3.20', 'RUN grep " app.tgz$" SHA256SUMS | sha256sum -c -']),
+    ).toEqual([]);
+    expect(
+      linesOf(pipefail, [
+        'FROM alpine:3.20',
+        'RUN curl -fsSL https://x/SHA256SUMS | grep " app.tgz$" | sha256sum --check --strict',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads each pipe as its writer and reader; a compound side is neither', () => {
+    const script = parseShell('echo "$S  f" | sha256sum -c - && (curl -fsSL x; echo) | sh -c "tar -x | cat"');
+    expect(script.pipes.map((p) => [p.writer?.name, p.reader?.name])).toEqual([
+      ['echo', 'sha256sum'],
+      [undefined, 'sh'],
+      ['tar', 'cat'],
+    ]);
+    // a case pattern is no pipe, the first one included
+    expect(
+      parseShell('case "$arch" in amd64|x86_64) a=x86_64 ;; arm64|aarch64) a=arm64 ;; esac').pipes,
+    ).toEqual([]);
+  });
+});
+
+describe('final-stage-root: images that run no service of their own drop to info', () => {
+  const severityOf = (text: string[]) => hitsOf(finalStageRoot, text).map((h) => h.severity ?? 'warning');
+
+  it('an official language image whose command is a bare interpreter is a base for other images', () => {
+    const python = [
+      'FROM debian:12-slim',
+      'ENV PYTHON_VERSION=3.14.0',
+      'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates',
+      'CMD ["python3"]',
+    ];
+    const node = [
+      'FROM debian:12-slim',
+      'COPY docker-entrypoint.sh /usr/local/bin/',
+      'ENTRYPOINT ["docker-entrypoint.sh"]',
+      'CMD [ "node" ]',
+    ];
+    expect(severityOf(python)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, python)[0]?.message).toContain(
+      "info only: the image's command is a bare `python3`",
+    );
+    expect(severityOf(node)).toEqual(['info']);
+    expect(severityOf(['FROM alpine:3.20', 'ENTRYPOINT ["/sbin/tini", "-g", "sh"]'])).toEqual(['info']);
+  });
+
+  it('a tool image on a language image with no command or port is a build or tool environment', () => {
+    const lint = [
+      'FROM golang:1.23-alpine AS base',
+      'RUN apk add --no-cache git gcc musl-dev',
+      'WORKDIR /src',
+      'FROM base',
+      'RUN --mount=target=. golangci-lint run',
+    ];
+    expect(severityOf(lint)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, lint)[0]?.message).toContain('built on the language image `golang`');
+  });
+
+  it('an image that installs a privilege-dropping tool starts as root and runs the service as another user', () => {
+    const gitea = [
+      'FROM alpine:3.21',
+      'RUN apk --no-cache add bash ca-certificates git s6 su-exec',
+      'EXPOSE 22 3000',
+      'ENTRYPOINT ["/usr/bin/entrypoint"]',
+      'CMD ["/usr/bin/s6-svscan", "/etc/s6"]',
+    ];
+    expect(severityOf(gitea)).toEqual(['info']);
+    expect(severityOf(['FROM debian:12-slim', 'COPY rootfs /', 'ENTRYPOINT ["/init"]'])).toEqual(['info']);
+  });
+
+  it('a service, or an image inheriting its server from the base, is still a warning', () => {
+    const service = [
+      'FROM python:3.14-slim',
+      'COPY . /app',
+      'RUN pip install --no-cache-dir -r /app/requirements.txt',
+      'EXPOSE 8080',
+      'CMD ["python", "/app/server.py"]',
+    ];
+    expect(severityOf(service)).toEqual(['warning']);
+    // EXPOSE says it serves, whatever its command
+    expect(severityOf(['FROM python:3.14-slim', 'EXPOSE 8000', 'CMD ["python3"]'])).toEqual(['warning']);
+    // nginx runs as the base image defines: no command in the Dockerfile, and not a language image
+    expect(severityOf(['FROM nginx:1.27-alpine', 'COPY build /usr/share/nginx/html'])).toEqual(['warning']);
+    expect(
+      severityOf([
+        'FROM debian:12-slim',
+        'ENTRYPOINT ["docker-entrypoint.sh"]',
+        'CMD ["minio", "server", "/data"]',
+      ]),
+    ).toEqual(['warning']);
+  });
+
+  it('a distribution image with no command or port of its own starts a shell: a base or tool environment', () => {
+    expect(severityOf(['FROM alpine:3.20', 'RUN apk add --no-cache curl', 'COPY . /src'])).toEqual(['info']);
+    expect(severityOf(['FROM debian:12-slim', 'RUN echo "this is db"'])).toEqual(['info']);
+    // a port says it serves
+    expect(severityOf(['FROM alpine:3.20', 'COPY app /app', 'EXPOSE 8080'])).toEqual(['warning']);
+  });
+
+  it('an image whose command prints something and exits runs no service', () => {
+    expect(severityOf(['FROM busybox:1.36', 'COPY README.md /', 'CMD ["cat", "/README.md"]'])).toEqual([
+      'info',
+    ]);
+    expect(severityOf(['FROM alpine:3.20', 'CMD [ "/bin/true" ]'])).toEqual(['info']);
+    expect(severityOf(['FROM alpine:3.20', 'COPY app /app', 'CMD ["/app"]'])).toEqual(['warning']);
+  });
+
+  it('an init system as the command must start as root', () => {
+    expect(severityOf(['FROM debian:13', 'RUN apt-get update', 'CMD ["/lib/systemd/systemd"]'])).toEqual([
+      'info',
+    ]);
+    expect(severityOf(['FROM rockylinux:9', 'EXPOSE 22', 'CMD ["/usr/sbin/init"]'])).toEqual(['info']);
+  });
+
+  it('a base image named by a build argument is chosen by whoever builds', () => {
+    expect(
+      severityOf(['ARG IMAGE=666', 'ARG TAG=666', 'FROM ${IMAGE}:${TAG}', 'RUN echo "SUCCESS"']),
+    ).toEqual(['info']);
+    expect(
+      severityOf([
+        'ARG BASE_IMAGE=python:3.14',
+        'FROM --platform=$BUILDPLATFORM $BASE_IMAGE',
+        'CMD ["/app"]',
+      ]),
+    ).toEqual(['info']);
+    // a variable tag on a named image is still that image
+    expect(severityOf(['ARG V=1.27', 'FROM nginx:${V}', 'COPY site /usr/share/nginx/html'])).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('explicit root keeps its severity, whatever the image runs', () => {
+    const text = ['FROM python:3.14-slim', 'ARG APP_USER=root', 'USER $APP_USER', 'CMD ["python3"]'];
+    expect(severityOf(text)).toEqual(['warning']);
+  });
+});
