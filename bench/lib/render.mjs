@@ -89,6 +89,13 @@ function targets(results) {
         'retired',
       ]);
     }
+    const floor = lint.ratios?.['dockerfile-ast parse']?.all;
+    rows.push([
+      '3. Lint vs the dockerfile-ast parse floor, all files',
+      '≤ 1.50× (issue 14)',
+      withN(floor, lint.tools?.stagegate?.samples?.length),
+      verdict(floor, 1.5, sm),
+    ]);
     const more = lint.rules?.stagegate;
     const most = Math.max(lint.rules?.['dockerfile-utils'] ?? 0, lint.rules?.dockerfilelint ?? 0);
     rows.push([
@@ -458,6 +465,10 @@ function lintSection(lint) {
     ),
     '',
     floorSentence(lint),
+    '',
+    lint.shellcheck
+      ? `With ShellCheck on PATH (one run): ${s(lint.shellcheck.ms)} and ${lint.shellcheck.findings} findings, against ${msText(lint.tools.stagegate.ms)} and ${lint.tools.stagegate.findings} without: ShellCheck's analysis of every RUN script (one process per Dockerfile) is what costs, not stagegate.`
+      : '',
     '',
     lint.startup
       ? `Start-up alone: \`node dist/cli.js --version\` takes ${msText(lint.startup.cliVersionMs)} (median), \`node -e 0\` ${msText(lint.startup.nodeMs)}: loading the bundle is the floor under every stagegate command (${((100 * lint.startup.cliVersionMs) / lint.tools.stagegate.coldStartMs).toFixed(0)}% of its one-file cold start).`

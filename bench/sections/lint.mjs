@@ -5,11 +5,13 @@
  * time is the run's wall time divided by the number of files (start-up included); the cold start is
  * one process on one file. Every tool runs on the same Node as stagegate's CLI. A fourth process only
  * parses the files with dockerfile-ast (the parser stagegate is built on) and runs no rule: the floor
- * under any linter built on it.
+ * under any linter built on it. stagegate runs with ShellCheck off PATH: the peers run no shell linter,
+ * and the floor is dockerfile-ast's; what ShellCheck adds (one more process over every RUN script) is
+ * timed once, on its own.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { CLI, NODE, REPO_ROOT, SCRATCH } from '../lib/projects.mjs';
 import { median, timed } from '../lib/measure.mjs';
 
@@ -26,10 +28,20 @@ function corpusFiles() {
     .map((f) => join(dir, f));
 }
 
+/** PATH without the folders that hold a `shellcheck`, so that stagegate's lint runs without it. */
+const PATH_WITHOUT_SHELLCHECK = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((dir) => dir !== '' && !existsSync(join(dir, 'shellcheck')))
+  .join(delimiter);
+const hasShellcheck = (process.env.PATH ?? '')
+  .split(delimiter)
+  .some((d) => d && existsSync(join(d, 'shellcheck')));
+
 const TOOLS = {
   stagegate: {
-    label: '`stagegate lint --format json`',
+    label: '`stagegate lint --format json` (ShellCheck off PATH)',
     argv: (files) => [CLI, 'lint', '--format', 'json', '--fail-on', 'never', ...files],
+    env: { PATH: PATH_WITHOUT_SHELLCHECK },
     // Findings are the output; any exit code but a crash's is fine.
     findings: (stdout) => JSON.parse(stdout).findings.length,
   },
@@ -63,7 +75,12 @@ const TOOLS = {
 async function runTool(name, files) {
   const tool = TOOLS[name];
   // Every tool's output goes to a file (see timed's stdoutFile), so all three pay the same for it.
-  const r = await timed(NODE, tool.argv(files), { cwd: REPO_ROOT, rss: true, stdoutFile: OUT_FILE });
+  const r = await timed(NODE, tool.argv(files), {
+    cwd: REPO_ROOT,
+    rss: true,
+    stdoutFile: OUT_FILE,
+    ...(tool.env ? { env: tool.env } : {}),
+  });
   let findings;
   try {
     findings = tool.findings(r.stdout);
@@ -147,7 +164,14 @@ export async function benchLint(ctx) {
     startup.cli.push((await timed(NODE, [CLI, '--version'])).ms);
     startup.node.push((await timed(NODE, ['-e', '0'])).ms);
   }
+  // What ShellCheck adds: the same lint once with it on PATH (it is seconds, not milliseconds).
+  let shellcheck;
+  if (hasShellcheck && !ctx.smoke) {
+    const r = await timed(NODE, TOOLS.stagegate.argv(files), { cwd: REPO_ROOT, stdoutFile: OUT_FILE });
+    shellcheck = { ms: r.ms, findings: JSON.parse(r.stdout).findings.length };
+  }
   return {
+    ...(shellcheck ? { shellcheck } : {}),
     startup: { cliVersionMs: median(startup.cli), nodeMs: median(startup.node) },
     files: files.length,
     bytes,
