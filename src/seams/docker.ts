@@ -98,8 +98,8 @@ export interface Docker {
     how: { raw: true } | { format: string },
     timeoutMs: number,
   ): Promise<string | undefined>;
-  /** `docker save IMAGE` as a stream (never buffered). */
-  save(image: string): StreamHandle;
+  /** `docker save IMAGE` as a stream (never buffered); aborting `signal` stops it (a read that ends early). */
+  save(image: string, signal?: AbortSignal): StreamHandle;
   /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
   /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
@@ -279,8 +279,8 @@ export function createDocker(engine: Engine): Docker {
       });
       return r.exitCode === 0 ? r.stdout : undefined;
     },
-    save(image) {
-      return engine.stream('docker', ['save', image]);
+    save(image, signal) {
+      return engine.stream('docker', ['save', image], signal ? { signal } : {});
     },
     run(image, call = {}) {
       const options: RunOptions = { tailLines: TAIL_LINES.testRun };
