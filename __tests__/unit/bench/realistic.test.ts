@@ -17,6 +17,7 @@ interface TargetRow {
   limit: number;
   value?: number;
   unit?: string;
+  floor?: number;
 }
 interface RealisticModule {
   realisticFixtures(root: string): Fixture[];
@@ -128,6 +129,35 @@ describe('realisticTargets', () => {
     expect(by['Peak memory of the whole job, f']?.value).toBeCloseTo(204.8, 1);
     expect(by["Waste figures equal to dive's, f"]).toMatchObject({ value: 0 });
     expect(by['Waste analysis time vs dive, f']).toMatchObject({ limit: 1, value: 0.5 });
+    expect(by['Measuring the PR image with a saved base report, f']?.floor).toBeUndefined();
+  });
+
+  it("puts the engine's floor beside the figures it bounds, and times the waste analysis alone against dive", async () => {
+    const { realisticTargets } = await load();
+    const rows = realisticTargets({
+      fixtures: [
+        {
+          fixture: 'f',
+          drivers: [
+            {
+              driver: 'docker',
+              warm: { ratio: 9, n: 3, handWrittenMs: 4000 },
+              savedReport: { jobRatio: 3, n: 3 },
+              oneRead: { ms: 100 },
+              floors: { saveMs: 6000, saveGzipMs: 16000 },
+            },
+          ],
+          measureWithReport: { ratio: 70, n: 3 },
+          dive: { oursMs: 30, diveMs: 20, wasteOnlyRatio: 0.8, comparison: { equal: true } },
+        },
+      ],
+    });
+    const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
+    // (hand-written + the floor) / (hand-written + one read of the changed layers)
+    expect(by['Whole job, warm, hosted-runner, f, docker']?.floor).toBeCloseTo(20000 / 4100, 6);
+    expect(by['Whole job, warm, saved base report, f, docker']?.floor).toBeCloseTo(10000 / 4100, 6);
+    expect(by['Measuring the PR image with a saved base report, f']?.floor).toBeCloseTo(60, 6);
+    expect(by['Waste analysis time vs dive, f']?.value).toBe(0.8);
   });
 });
 
