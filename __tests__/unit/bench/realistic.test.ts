@@ -101,27 +101,22 @@ describe('dive comparison', () => {
 });
 
 describe('realisticTargets', () => {
-  it("yields the issue's targets with the figures that decide them", async () => {
+  /** The target rows, by figure, of one fixture `f` measured on the docker driver. */
+  async function targetsOf(driver: object, fixture: object): Promise<Record<string, TargetRow>> {
     const { realisticTargets } = await load();
-    const rows = realisticTargets({
-      fixtures: [
-        {
-          fixture: 'f',
-          drivers: [
-            {
-              driver: 'docker',
-              cold: { ratio: 1.05, n: 1 },
-              warm: { ratio: 2, n: 3 },
-              savedReport: { jobRatio: 1.4, n: 3 },
-            },
-          ],
-          measureWithReport: { ratio: 3, n: 3 },
-          peakRssKb: 200_000,
-          dive: { oursMs: 10, diveMs: 20, comparison: { equal: true } },
-        },
-      ],
-    });
-    const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
+    const section = { fixtures: [{ fixture: 'f', drivers: [{ driver: 'docker', ...driver }], ...fixture }] };
+    return Object.fromEntries(realisticTargets(section).map((r) => [r.figure, r]));
+  }
+
+  it("yields the issue's targets with the figures that decide them", async () => {
+    const by = await targetsOf(
+      { cold: { ratio: 1.05, n: 1 }, warm: { ratio: 2, n: 3 }, savedReport: { jobRatio: 1.4, n: 3 } },
+      {
+        measureWithReport: { ratio: 3, n: 3 },
+        peakRssKb: 200_000,
+        dive: { oursMs: 10, diveMs: 20, comparison: { equal: true } },
+      },
+    );
     expect(by['Whole job, cold, hosted-runner, f, docker']).toMatchObject({ limit: 1.1, value: 1.05 });
     expect(by['Whole job, warm, hosted-runner, f, docker']).toMatchObject({ limit: 1.5, value: 2 });
     expect(by['Whole job, warm, saved base report, f, docker']).toMatchObject({ limit: 1.5, value: 1.4 });
@@ -133,26 +128,18 @@ describe('realisticTargets', () => {
   });
 
   it("puts the engine's floor beside the figures it bounds, and times the waste analysis alone against dive", async () => {
-    const { realisticTargets } = await load();
-    const rows = realisticTargets({
-      fixtures: [
-        {
-          fixture: 'f',
-          drivers: [
-            {
-              driver: 'docker',
-              warm: { ratio: 9, n: 3, handWrittenMs: 4000 },
-              savedReport: { jobRatio: 3, n: 3 },
-              oneRead: { ms: 100 },
-              floors: { saveMs: 6000, saveGzipMs: 16000 },
-            },
-          ],
-          measureWithReport: { ratio: 70, n: 3 },
-          dive: { oursMs: 30, diveMs: 20, wasteOnlyRatio: 0.8, comparison: { equal: true } },
-        },
-      ],
-    });
-    const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
+    const by = await targetsOf(
+      {
+        warm: { ratio: 9, n: 3, handWrittenMs: 4000 },
+        savedReport: { jobRatio: 3, n: 3 },
+        oneRead: { ms: 100 },
+        floors: { saveMs: 6000, saveGzipMs: 16000 },
+      },
+      {
+        measureWithReport: { ratio: 70, n: 3 },
+        dive: { oursMs: 30, diveMs: 20, wasteOnlyRatio: 0.8, comparison: { equal: true } },
+      },
+    );
     // (hand-written + the floor) / (hand-written + one read of the changed layers)
     expect(by['Whole job, warm, hosted-runner, f, docker']?.floor).toBeCloseTo(20000 / 4100, 6);
     expect(by['Whole job, warm, saved base report, f, docker']?.floor).toBeCloseTo(10000 / 4100, 6);
