@@ -62,10 +62,11 @@ async function child(image, src) {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
-/** Runs stagegate's measurement in a fresh process, so its peak RSS is its own. */
+/** Runs stagegate's measurement in a fresh process, so its peak RSS is its own, as the action runs. */
 export function runStagegate(image, src, env = {}) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [self, '--child', image, src], {
+    // The young generation the action runs with (src/seams/young-generation.ts).
+    const p = spawn(process.execPath, ['--max-semi-space-size=2', self, '--child', image, src], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -42,6 +42,8 @@ export const HOW =
   "Fixtures FROM `stagegate/debian:bookworm` (debootstrap, `scripts/base-images.sh debian`) with a dependencies layer (`apt-get install` from Debian's archive, `npm ci` of a committed lockfile from the npm registry) and an app layer; the PR edits `app/server.mjs` only. Cold: each side a fresh cache-bust value, so apt-get and npm ci re-run. Warm: both sides re-use stagegate's last cold value. \"One read of the changed layers\": `gzip -6` of the head's layers that the base image lacks, from a `docker save` made beforehand (a lower bound: the bytes are already out of the daemon).";
 
 const HOSTED = { STAGEGATE_CACHE_DIR: 'off' };
+/** The flag src/seams/young-generation.ts relaunches the action and `stagegate report` with. */
+export const SEMI_SPACE_FLAG = '--max-semi-space-size=2';
 const HARNESS = join(REPO_ROOT, 'bench', 'lib', 'cache-job.mjs');
 /** Which fixtures run on which driver: docker-container only on the 300 MB one (a 1 GB cold pair there adds ~15 min). */
 const DRIVERS = [
@@ -142,7 +144,8 @@ async function harnessJob(repo, src, bust, cacheDir, engine) {
     log: true,
   };
   const marks = [];
-  const r = await timed(NODE, [HARNESS, JSON.stringify(spec)], {
+  // With the young generation the action's entry runs with (src/seams/young-generation.ts).
+  const r = await timed(NODE, [SEMI_SPACE_FLAG, HARNESS, JSON.stringify(spec)], {
     cwd: repo.dir,
     rss: true,
     env: { STAGEGATE_DOCKER: DOCKER, ...engine?.env, ...HOSTED },
