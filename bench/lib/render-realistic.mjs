@@ -127,7 +127,7 @@ export function realisticSection(sec) {
           'warm, saved base report: job',
           'saved base report: measure phase vs one read',
           'changed layers',
-          'floors: `docker save` head / `docker save \\| gzip -6` base',
+          'floors: `docker save` head / `docker save | gzip -6` base',
           'peak memory',
         ],
         driverRows(f),
