@@ -1,0 +1,17 @@
+/** The entry's relaunch with a small young generation: when it happens, and with which argv. */
+import { describe, expect, it } from '@jest/globals';
+import { NO_RELAUNCH, relaunchArgs, SEMI_SPACE_FLAG } from '../../../src/seams/young-generation.js';
+
+describe('relaunchArgs', () => {
+  it('runs the script again with 2 MiB semi-spaces, keeping its node flags and arguments', () => {
+    expect(
+      relaunchArgs(['--enable-source-maps'], '/a/dist/cli.js', ['report', '--target', 'app'], {}),
+    ).toEqual([SEMI_SPACE_FLAG, '--enable-source-maps', '/a/dist/cli.js', 'report', '--target', 'app']);
+    expect(SEMI_SPACE_FLAG).toBe('--max-semi-space-size=2');
+  });
+
+  it('does not relaunch a process that has the flag, or was relaunched already (no loop)', () => {
+    expect(relaunchArgs(['--max-semi-space-size=4'], 'x.js', [], {})).toBeUndefined();
+    expect(relaunchArgs([], 'x.js', [], { [NO_RELAUNCH]: '1' })).toBeUndefined();
+  });
+});
