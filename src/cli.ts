@@ -12,6 +12,8 @@ import { relaunchWithSmallYoungGeneration } from './seams/young-generation.js';
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // `report` streams whole images: it runs with a small young generation (see seams/young-generation.ts).
 const relaunched =
-  process.argv[2] === 'report' ? relaunchWithSmallYoungGeneration(fileURLToPath(import.meta.url)) : undefined;
-if (relaunched) process.exitCode = await relaunched;
+  process.argv[2] === 'report'
+    ? await relaunchWithSmallYoungGeneration(fileURLToPath(import.meta.url))
+    : undefined;
+if (relaunched !== undefined) process.exitCode = relaunched;
 else await import('./cli/main.js');

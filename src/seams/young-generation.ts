@@ -27,20 +27,30 @@ export function relaunchArgs(
 
 /**
  * Runs this entry again with a small young generation and resolves to its exit code, forwarding
- * SIGINT and SIGTERM (a cancelled job); undefined when this process is the one to do the work.
+ * SIGINT and SIGTERM (a cancelled job). Resolves to undefined when this process is the one to do the
+ * work: it has the flag already, or the relaunch could not start (then the job runs here, with
+ * Node's default heap, rather than not at all).
  */
-export function relaunchWithSmallYoungGeneration(script: string): Promise<number> | undefined {
-  const argv = relaunchArgs(process.execArgv, script, process.argv.slice(2), process.env);
+export async function relaunchWithSmallYoungGeneration(
+  script: string,
+  execPath = process.execPath,
+  args: readonly string[] = process.argv.slice(2),
+): Promise<number | undefined> {
+  const argv = relaunchArgs(process.execArgv, script, args, process.env);
   if (!argv) return undefined;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, argv, {
+    const child = spawn(execPath, argv, {
       stdio: 'inherit',
       env: { ...process.env, [NO_RELAUNCH]: '1' },
     });
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     process.on('SIGINT', forward('SIGINT'));
     process.on('SIGTERM', forward('SIGTERM'));
-    child.on('error', () => resolve(1));
+    // 'error' is emitted when the process could not be started; nothing of the job has run then.
+    // (a failed kill also emits it, with the child running: that one must not start the job twice).
+    child.on('error', () => {
+      if (child.pid === undefined) resolve(undefined);
+    });
     child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 143)));
   });
 }
