@@ -5,29 +5,50 @@
 //   Without IMAGE it builds stagegate-bench-compressed:1 (~550 MB). --remove deletes the bench images after.
 // Prints one JSON object. Targets (issue 4): time <= 0.6x the pipeline, within 1%, peak RSS < 200 MB.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DOCKER, ensureCompressedImage, imageSize, removeBenchImages } from './images.mjs';
 import { transpileSources } from './transpile.mjs';
 
 const self = fileURLToPath(import.meta.url);
 
+/**
+ * The child's measurement. BENCH_FACTS_OUT=F also writes the layers' facts without their file lists
+ * (sizes, compressed sizes, tar lengths) to F; BENCH_FACTS_IN=F starts from those facts, so every
+ * layer is read and listed but none compressed: the wasted-space analysis alone (what dive does).
+ */
 async function child(image, src) {
   const { measureImage } = await import(`${src}/image/measure.js`);
   const { parseDockerfile } = await import(`${src}/dockerfile/load.js`);
   const { createEngine } = await import(`${src}/seams/engine.js`);
   const { createDocker } = await import(`${src}/seams/docker.js`);
+  const { createScanStore } = await import(`${src}/image/scan-store.js`);
   const model = parseDockerfile('FROM scratch\n', 'Dockerfile');
+  const factsIn = process.env.BENCH_FACTS_IN;
+  const factsOut = process.env.BENCH_FACTS_OUT;
+  const scans = factsIn || factsOut ? createScanStore() : undefined;
+  if (factsIn) await scans.layers.put(JSON.parse(readFileSync(factsIn, 'utf8')));
   const started = process.hrtime.bigint();
   const m = await measureImage(createDocker(createEngine()), image, model, 0, {
     waste: process.env.BENCH_WASTE === '1',
+    ...(scans ? { scans } : {}),
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (factsOut) {
+    const facts = [];
+    for (const l of m.layers) {
+      const f = await scans.layers.get(l.diffId);
+      if (f) facts.push({ ...f, files: undefined });
+    }
+    writeFileSync(factsOut, JSON.stringify(facts));
+  }
   const result = {
     compressedSize: m.compressedSize,
     size: m.size,
     ms,
     cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    compressed: m.layers.filter((l) => l.compressedSizeSource === 'measured').length,
     ...(m.waste
       ? {
           waste: {
@@ -41,10 +62,11 @@ async function child(image, src) {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
-/** Runs stagegate's measurement in a fresh process, so its peak RSS is its own. */
+/** Runs stagegate's measurement in a fresh process, so its peak RSS is its own, as the action runs. */
 export function runStagegate(image, src, env = {}) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [self, '--child', image, src], {
+    // The young generation the action runs with (src/seams/young-generation.ts).
+    const p = spawn(process.execPath, ['--max-semi-space-size=2', self, '--child', image, src], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -24,8 +24,32 @@ export type Handler = (
 export interface FakeEngineSpec {
   docker?: Handler;
   git?: Handler;
-  /** `docker save`: the archive bytes, and how the process ends (default exit 0). */
-  save?: (args: string[]) => { archive: Buffer; exitCode?: number; stderr?: string };
+  /**
+   * `docker save`: the archive bytes, and how the process ends (default exit 0). `chunkBytes` streams
+   * the archive in pieces of that size; `onRead` is told the bytes the reader has taken so far.
+   */
+  save?: (args: string[]) => {
+    archive: Buffer;
+    exitCode?: number;
+    stderr?: string;
+    chunkBytes?: number;
+    onRead?: (bytes: number) => void;
+  };
+}
+
+/** The archive as a stream of `size`-byte pieces, each counted as the reader takes it. */
+function piecewise(archive: Buffer, size: number, onRead?: (bytes: number) => void): Readable {
+  let offset = 0;
+  return new Readable({
+    highWaterMark: size,
+    read() {
+      if (offset >= archive.length) return void this.push(null);
+      const piece = archive.subarray(offset, offset + size);
+      offset += piece.length;
+      onRead?.(offset);
+      this.push(piece);
+    },
+  });
 }
 
 export interface FakeEngine {
@@ -73,7 +97,10 @@ export function fakeEngine(spec: FakeEngineSpec): FakeEngine {
       const done = Promise.resolve(
         toResult({ exitCode: saved.exitCode ?? 0, lines: saved.stderr ? [saved.stderr] : [] }, options),
       );
-      return { stdout: Readable.from([saved.archive]), done };
+      const stdout = saved.chunkBytes
+        ? piecewise(saved.archive, saved.chunkBytes, saved.onRead)
+        : Readable.from([saved.archive]);
+      return { stdout, done };
     },
   };
   return {

@@ -11,7 +11,11 @@
  *   layers. A blob that is already gzip/zstd-compressed counts as stored (its own size).
  *
  * Nothing holds a layer: chunks go to the gzip counter and the file lister and are dropped.
+ *
+ * The read may end before the archive does (`enough`): once everything the caller needs has streamed
+ * past, the rest (layers it would only skip, the documents naming entries) is not read at all.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -35,6 +39,8 @@ export interface ArchiveLayer {
   storedAs?: 'gzip' | 'zstd';
   /** Content size and (when asked for) file list; absent when the layer could not be read (zstd). */
   files?: LayerFiles;
+  /** sha256 of the entry's bytes (`sha256:<hex>`), when asked for (`digestLayers`) and it was read. */
+  digest?: string;
 }
 
 export interface ImageArchive {
@@ -43,6 +49,14 @@ export interface ImageArchive {
   documents: Map<string, Buffer>;
   /** Symlinked entries: name -> the entry name it points to. */
   links: Map<string, string>;
+  /** Set when `enough` ended the read before the archive's end: later entries were never read. */
+  partial?: boolean;
+}
+
+/** What has streamed past so far, for `enough`: the documents, and each layer entry as it was read. */
+export interface ArchiveProgress {
+  documents: ReadonlyMap<string, Buffer>;
+  layers: ReadonlyMap<string, { mode: LayerReadMode; digest?: string }>;
 }
 
 /**
@@ -67,6 +81,13 @@ export interface ReadArchiveOptions {
   limit?: ConcurrencyLimit;
   /** How to read each layer entry (default: measure every one). */
   modeOf?: (entry: LayerEntryHeader) => LayerReadMode;
+  /**
+   * Hash the bytes of each `<id>/layer.tar` entry that is read (not skipped): in the legacy layout the
+   * uncompressed tar's sha256 is the layer's diff id, which its name does not say.
+   */
+  digestLayers?: boolean;
+  /** Asked after each entry; true ends the read there (the archive is then `partial`). */
+  enough?: (progress: ArchiveProgress) => boolean;
 }
 
 type EntryRole = 'document' | 'layer' | 'blob' | 'skip';
@@ -112,6 +133,13 @@ async function listGzippedLayer(chunks: AsyncIterable<Buffer>, scanner: LayerFil
   await consume;
 }
 
+/** A layer entry once its bytes have streamed past: how it was read, and its result when compressed. */
+interface StreamedLayer {
+  mode: LayerReadMode;
+  digest?: string;
+  result: () => Promise<ArchiveLayer>;
+}
+
 async function measureLayer(
   path: string,
   header: Header,
@@ -119,29 +147,52 @@ async function measureLayer(
   rest: AsyncIterator<Buffer>,
   options: ReadArchiveOptions,
   limit: ConcurrencyLimit,
-): Promise<() => Promise<ArchiveLayer>> {
+): Promise<StreamedLayer> {
   const archiveBytes = header.size ?? 0;
+  const mode = options.modeOf?.({ path, bytes: archiveBytes }) ?? 'measure';
+  const head = first ?? Buffer.alloc(0);
+  const stored = isGzip(head) || isZstd(head);
+  const hash: Hash | undefined =
+    options.digestLayers && mode !== 'skip' && !stored && roleOf(path) === 'layer'
+      ? createHash('sha256')
+      : undefined;
+  if (mode === 'skip') {
+    for (let r = await rest.next(); !r.done; r = await rest.next());
+    return { mode, result: async () => ({ path, archiveBytes, mode }) };
+  }
+  const entry = { path, archiveBytes, first, rest };
+  const read = await readLayer(entry, { mode, stored, hash }, options, limit);
+  const digest = hash ? `sha256:${hash.digest('hex')}` : undefined;
+  return {
+    mode,
+    ...(digest ? { digest } : {}),
+    result: async () => ({ ...(await read()), ...(digest ? { digest } : {}) }),
+  };
+}
+
+/** Reads a layer entry that is not skipped; resolves once its bytes have streamed past. */
+async function readLayer(
+  entry: { path: string; archiveBytes: number; first?: Buffer; rest: AsyncIterator<Buffer> },
+  how: { mode: Exclude<LayerReadMode, 'skip'>; stored: boolean; hash?: Hash },
+  options: ReadArchiveOptions,
+  limit: ConcurrencyLimit,
+): Promise<() => Promise<ArchiveLayer>> {
+  const { path, archiveBytes, first, rest } = entry;
+  const { mode, hash } = how;
   async function* chunks(): AsyncGenerator<Buffer> {
     if (first) yield first;
     for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
   }
-  const mode = options.modeOf?.({ path, bytes: archiveBytes }) ?? 'measure';
-  if (mode === 'skip') {
-    for (let r = await rest.next(); !r.done; r = await rest.next());
-    return async () => ({ path, archiveBytes, mode });
-  }
-  const head = first ?? Buffer.alloc(0);
-  if (isGzip(head) || isZstd(head)) {
-    const storedAs = isGzip(head) ? 'gzip' : 'zstd';
+  if (how.stored) {
+    const storedAs = first && isGzip(first) ? 'gzip' : 'zstd';
     let files: LayerFiles | undefined;
     if (storedAs === 'gzip') {
       const scanner = new LayerFileScanner(
         options.listFiles,
         options.listFiles ? options.readContents?.() : undefined,
       );
-      const source = chunks();
       try {
-        await listGzippedLayer(source, scanner);
+        await listGzippedLayer(chunks(), scanner);
         files = await scanner.end();
       } catch {
         // Not a gzipped tar after all: size only. Read past the rest of the entry.
@@ -156,6 +207,7 @@ async function measureLayer(
     options.listFiles ? options.readContents?.() : undefined,
   );
   for await (const chunk of chunks()) {
+    hash?.update(chunk);
     if (counter) await counter.write(chunk);
     await scanner.write(chunk);
   }
@@ -171,14 +223,47 @@ async function measureLayer(
   return async () => ({ path, archiveBytes, compressedSize: await compressed, files });
 }
 
-/** Reads a whole `docker save` stream. Rejects when the stream is not a readable image archive. */
+/** Reads an entry that is not a layer: a link, a document, or something to pass over. True: handled. */
+async function readOther(
+  entry: { header: Header; resume(): void },
+  name: string,
+  role: EntryRole,
+  into: Pick<ImageArchive, 'documents' | 'links'>,
+): Promise<boolean> {
+  const header = entry.header;
+  if (header.type === 'symlink' || header.type === 'link') {
+    const target =
+      header.type === 'symlink'
+        ? posix.normalize(posix.join(posix.dirname(name), header.linkname ?? ''))
+        : cleanName(header.linkname ?? '');
+    into.links.set(name, target);
+    entry.resume();
+    return true;
+  }
+  if (header.type !== 'file' || role === 'skip') {
+    entry.resume();
+    return true;
+  }
+  if (role === 'document') {
+    into.documents.set(name, await collect(entry as unknown as AsyncIterable<Buffer>));
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Reads a `docker save` stream to its end, or until `enough` says so (the rest is then not read, and
+ * `source` is destroyed). Rejects when the stream is not a readable image archive.
+ */
 export async function readImageArchive(source: Readable, options: ReadArchiveOptions): Promise<ImageArchive> {
   const limit = options.limit ?? new ConcurrencyLimit();
   const tar = extract();
   const documents = new Map<string, Buffer>();
   const links = new Map<string, string>();
   const pending: Array<() => Promise<ArchiveLayer>> = [];
+  const progress = { documents, layers: new Map<string, { mode: LayerReadMode; digest?: string }>() };
   let settled = 0;
+  let partial = false;
 
   // The parser may fail (or be stopped) while the feeder waits for it to drain: wait for either.
   const closed = new Promise<void>((resolve) => tar.once('close', () => resolve()));
@@ -196,39 +281,34 @@ export async function readImageArchive(source: Readable, options: ReadArchiveOpt
 
   try {
     for await (const entry of tar) {
-      const header = entry.header;
-      const name = cleanName(header.name);
+      const name = cleanName(entry.header.name);
       const role = roleOf(name);
-      if (header.type === 'symlink' || header.type === 'link') {
-        const target =
-          header.type === 'symlink'
-            ? posix.normalize(posix.join(posix.dirname(name), header.linkname ?? ''))
-            : cleanName(header.linkname ?? '');
-        links.set(name, target);
-        entry.resume();
-        continue;
+      if (!(await readOther(entry, name, role, { documents, links }))) {
+        const iterator = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+        const firstRead = await iterator.next();
+        const first = firstRead.done ? undefined : firstRead.value;
+        const small = (entry.header.size ?? 0) <= ARCHIVE_DOCUMENT_MAX_BYTES;
+        if (role === 'blob' && small && first && /^\s*\{/.test(first.subarray(0, 64).toString('latin1'))) {
+          const parts = [first];
+          for (let r = await iterator.next(); !r.done; r = await iterator.next()) parts.push(r.value);
+          documents.set(name, Buffer.concat(parts));
+        } else {
+          const streamed = await measureLayer(name, entry.header, first, iterator, options, limit);
+          progress.layers.set(name, { mode: streamed.mode, digest: streamed.digest });
+          pending.push(streamed.result);
+          // Layers finish compressing behind the reader; do not let it run far ahead (memory).
+          if (pending.length - settled >= limit.limit * 2) await pending[settled++]();
+        }
       }
-      if (header.type !== 'file' || role === 'skip') {
-        entry.resume();
-        continue;
+      if (options.enough?.(progress)) {
+        partial = true;
+        break;
       }
-      if (role === 'document') {
-        documents.set(name, await collect(entry as AsyncIterable<Buffer>));
-        continue;
-      }
-      const iterator = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      const firstRead = await iterator.next();
-      const first = firstRead.done ? undefined : firstRead.value;
-      const small = (header.size ?? 0) <= ARCHIVE_DOCUMENT_MAX_BYTES;
-      if (role === 'blob' && small && first && /^\s*\{/.test(first.subarray(0, 64).toString('latin1'))) {
-        const parts = [first];
-        for (let r = await iterator.next(); !r.done; r = await iterator.next()) parts.push(r.value);
-        documents.set(name, Buffer.concat(parts));
-        continue;
-      }
-      pending.push(await measureLayer(name, header, first, iterator, options, limit));
-      // Layers finish compressing behind the reader; do not let it run far ahead (memory).
-      if (pending.length - settled >= limit.limit * 2) await pending[settled++]();
+    }
+    if (partial) {
+      // Nothing after this point is needed: stop the parser, the feeder and `docker save`.
+      tar.destroy();
+      source.destroy();
     }
   } catch (err) {
     // Stop the feeder too (it may be waiting for the parser to drain), and `docker save` with it.
@@ -240,5 +320,5 @@ export async function readImageArchive(source: Readable, options: ReadArchiveOpt
   }
   const layers = new Map<string, ArchiveLayer>();
   for (const layer of await Promise.all(pending.map((p) => p()))) layers.set(layer.path, layer);
-  return { layers, documents, links };
+  return { layers, documents, links, ...(partial ? { partial } : {}) };
 }

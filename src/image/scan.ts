@@ -10,6 +10,7 @@ import { failureSummary, type Docker } from '../seams/docker.js';
 import {
   readImageArchive,
   type ArchiveLayer,
+  type ArchiveProgress,
   type ImageArchive,
   type LayerEntryHeader,
   type LayerReadMode,
@@ -19,25 +20,43 @@ import type { LayerFacts } from './layer-facts.js';
 import type { ImageConfig } from './layers.js';
 import type { LayerFiles } from './layer-files.js';
 import { resolveLayout, type ImageLayout } from './manifest.js';
+import { configFromArchive, readEntryOf, stopOnceRead } from './partial-read.js';
 import { computeWaste } from './waste.js';
 import { imageContents } from './contents.js';
 import { createPackageReader } from './packages/reader.js';
 import type { LayerPackageFacts } from './packages/types.js';
 
-/** Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. */
+/** How to read the saved stream: each layer entry's mode, and when the rest is not needed. */
+interface SavedReading {
+  modeOf: (entry: LayerEntryHeader) => LayerReadMode;
+  enough?: (progress: ArchiveProgress) => boolean;
+}
+
+/**
+ * Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. When
+ * `enough` ends the read early, `docker save` is stopped: its exit status then says nothing.
+ */
 async function readSaved(
   docker: Docker,
   imageId: string,
-  listFiles: boolean,
-  modeOf: (entry: LayerEntryHeader) => LayerReadMode,
-  limit: ConcurrencyLimit | undefined,
+  k: Pick<ScanKnowledge, 'listFiles' | 'limit'>,
+  reading: SavedReading,
 ): Promise<ImageArchive> {
-  const handle = docker.save(imageId);
+  const { listFiles, limit } = k;
+  const stop = new AbortController();
+  const handle = docker.save(imageId, stop.signal);
   let archive: ImageArchive;
   try {
     // With the file lists comes the package reader: the same pass, the same bytes.
     const readContents = listFiles ? createPackageReader : undefined;
-    archive = await readImageArchive(handle.stdout, { listFiles, modeOf, limit, readContents });
+    archive = await readImageArchive(handle.stdout, {
+      listFiles,
+      limit,
+      readContents,
+      modeOf: reading.modeOf,
+      enough: reading.enough,
+      digestLayers: reading.enough !== undefined,
+    });
   } catch (err) {
     const result = await handle.done;
     const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
@@ -46,6 +65,11 @@ async function readSaved(
       `Could not read image ${imageId} from 'docker save': ${why}${stderr ? ` (docker: ${stderr})` : ''}`,
       'size',
     );
+  }
+  if (archive.partial) {
+    stop.abort();
+    await handle.done;
+    return archive;
   }
   const result = await handle.done;
   if (result.exitCode !== 0) {
@@ -161,7 +185,16 @@ function entryModes(k: ScanKnowledge, trustTarBytes: boolean): (entry: LayerEntr
   };
 }
 
-function layoutOf(archive: ImageArchive, imageId: string): ImageLayout {
+/**
+ * The image's layout in the archive. A read that stopped early has no manifest: the config is the one
+ * named by the image id, a layer that was read is the entry read as it, and a skipped one has no entry.
+ */
+function layoutOf(archive: ImageArchive, imageId: string, k: ScanKnowledge): ImageLayout {
+  if (archive.partial) {
+    const found = configFromArchive(archive, imageId, k.diffIds);
+    if (!found) throw new UserError(`'docker save' of ${imageId} ended before its config.`, 'size');
+    return { ...found, layerPaths: k.diffIds.map((d) => readEntryOf(archive, d) ?? '') };
+  }
   try {
     return resolveLayout(archive);
   } catch (err) {
@@ -226,10 +259,14 @@ function layerResult(
 
 /** The scan from a read archive; undefined when a layer recognised by its length was another. */
 function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledge): ScanResult | undefined {
-  const layout = layoutOf(archive, imageId);
+  const layout = layoutOf(archive, imageId, k);
   const diffIds = layout.config.rootfs?.diff_ids ?? k.diffIds;
   const results = layout.layerPaths.map((path, i) => {
-    const read = archive.layers.get(path);
+    // A layer a partial read never reached is one it did not need (skipped).
+    const read =
+      path === '' && archive.partial
+        ? { path, archiveBytes: 0, mode: 'skip' as const }
+        : archive.layers.get(path);
     if (!read) throw new UserError(`'docker save' of ${imageId} lacks layer ${path}.`, 'size');
     return { read, result: layerResult(read, diffIds[i] ?? '', k) };
   });
@@ -255,12 +292,17 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
 
 /**
  * Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste; layers
- * in `known` are not compressed again. Should a layer recognised by its tar's length turn out to be
+ * in `known` are not compressed again, and the read stops once every layer it must read has streamed
+ * past (partial-read.ts): the rest would only be skipped. Should a layer recognised by its tar's length turn out to be
  * another (two layers of one length), the image is read again without such guesses.
  */
 export async function scanImage(docker: Docker, imageId: string, k: ScanKnowledge): Promise<ScanResult> {
   for (const trustTarBytes of [true, false]) {
-    const archive = await readSaved(docker, imageId, k.listFiles, entryModes(k, trustTarBytes), k.limit);
+    const reading = {
+      modeOf: entryModes(k, trustTarBytes),
+      enough: stopOnceRead(imageId, k, (d) => readModeOf(d, k)),
+    };
+    const archive = await readSaved(docker, imageId, k, reading);
     const result = scanFromArchive(imageId, archive, k);
     if (result) return result;
   }

@@ -84,7 +84,11 @@ export interface Docker {
   inspectBuilder(name?: string): Promise<BuilderInfo>;
   /** A build with the argv `build/argv.ts` made. */
   build(args: string[], call?: BuildCall): Promise<RunResult>;
-  /** `docker image inspect`; throws DockerError when the image is not in the engine's store. */
+  /**
+   * `docker image inspect`; throws DockerError when the image is not in the engine's store. An image
+   * id (`sha256:<hex>`) is asked once per client: it names content, so the answer holds for the job
+   * (the build resolves the loaded id, the stage table and the measurement read the same image).
+   */
   inspectImage(image: string): Promise<InspectedImage>;
   /** `docker history --no-trunc IMAGE`, oldest first; throws DockerError when docker cannot. */
   history(image: string): Promise<HistoryRow[]>;
@@ -98,8 +102,8 @@ export interface Docker {
     how: { raw: true } | { format: string },
     timeoutMs: number,
   ): Promise<string | undefined>;
-  /** `docker save IMAGE` as a stream (never buffered). */
-  save(image: string): StreamHandle;
+  /** `docker save IMAGE` as a stream (never buffered); aborting `signal` stops it (a read that ends early). */
+  save(image: string, signal?: AbortSignal): StreamHandle;
   /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
   /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
@@ -221,8 +225,32 @@ export function parseHistory(stdout: string): HistoryRow[] {
   return rows.reverse();
 }
 
+const IMAGE_ID = /^sha256:[0-9a-f]{64}$/;
+
+/** `docker image inspect`, asked once per image id (see `Docker.inspectImage`). */
+function imageInspector(engine: Engine): (image: string) => Promise<InspectedImage> {
+  const inspectedIds = new Map<string, Promise<InspectedImage>>();
+  const inspect = async (image: string): Promise<InspectedImage> => {
+    const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
+    if (r.exitCode !== 0) throw new DockerError(`image inspect ${image}`, r);
+    return parseInspect(image, r.stdout);
+  };
+  return (image) => {
+    if (!IMAGE_ID.test(image)) return inspect(image);
+    let known = inspectedIds.get(image);
+    if (!known) {
+      known = inspect(image);
+      inspectedIds.set(image, known);
+      // A failure is not kept: the image may be loaded later in the job.
+      known.catch(() => inspectedIds.delete(image));
+    }
+    return known;
+  };
+}
+
 export function createDocker(engine: Engine): Docker {
   const quick = (args: string[]) => engine.run('docker', args, { tailLines: 5 });
+  const inspectImage = imageInspector(engine);
   return {
     async info() {
       const r = await quick(['info', '--format', '{{json .}}']);
@@ -260,11 +288,7 @@ export function createDocker(engine: Engine): Docker {
       }
       return engine.run('docker', args, options);
     },
-    async inspectImage(image) {
-      const r = await engine.run('docker', ['image', 'inspect', '--format', '{{json .}}', image]);
-      if (r.exitCode !== 0) throw new DockerError(`image inspect ${image}`, r);
-      return parseInspect(image, r.stdout);
-    },
+    inspectImage,
     async history(image) {
       const args = ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', image];
       const r = await engine.run('docker', args);
@@ -279,8 +303,8 @@ export function createDocker(engine: Engine): Docker {
       });
       return r.exitCode === 0 ? r.stdout : undefined;
     },
-    save(image) {
-      return engine.stream('docker', ['save', image]);
+    save(image, signal) {
+      return engine.stream('docker', ['save', image], signal ? { signal } : {});
     },
     run(image, call = {}) {
       const options: RunOptions = { tailLines: TAIL_LINES.testRun };

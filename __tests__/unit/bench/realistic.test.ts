@@ -17,6 +17,7 @@ interface TargetRow {
   limit: number;
   value?: number;
   unit?: string;
+  floor?: number;
 }
 interface RealisticModule {
   realisticFixtures(root: string): Fixture[];
@@ -100,27 +101,22 @@ describe('dive comparison', () => {
 });
 
 describe('realisticTargets', () => {
-  it("yields the issue's targets with the figures that decide them", async () => {
+  /** The target rows, by figure, of one fixture `f` measured on the docker driver. */
+  async function targetsOf(driver: object, fixture: object): Promise<Record<string, TargetRow>> {
     const { realisticTargets } = await load();
-    const rows = realisticTargets({
-      fixtures: [
-        {
-          fixture: 'f',
-          drivers: [
-            {
-              driver: 'docker',
-              cold: { ratio: 1.05, n: 1 },
-              warm: { ratio: 2, n: 3 },
-              savedReport: { jobRatio: 1.4, n: 3 },
-            },
-          ],
-          measureWithReport: { ratio: 3, n: 3 },
-          peakRssKb: 200_000,
-          dive: { oursMs: 10, diveMs: 20, comparison: { equal: true } },
-        },
-      ],
-    });
-    const by = Object.fromEntries(rows.map((r) => [r.figure, r]));
+    const section = { fixtures: [{ fixture: 'f', drivers: [{ driver: 'docker', ...driver }], ...fixture }] };
+    return Object.fromEntries(realisticTargets(section).map((r) => [r.figure, r]));
+  }
+
+  it("yields the issue's targets with the figures that decide them", async () => {
+    const by = await targetsOf(
+      { cold: { ratio: 1.05, n: 1 }, warm: { ratio: 2, n: 3 }, savedReport: { jobRatio: 1.4, n: 3 } },
+      {
+        measureWithReport: { ratio: 3, n: 3 },
+        peakRssKb: 200_000,
+        dive: { oursMs: 10, diveMs: 20, comparison: { equal: true } },
+      },
+    );
     expect(by['Whole job, cold, hosted-runner, f, docker']).toMatchObject({ limit: 1.1, value: 1.05 });
     expect(by['Whole job, warm, hosted-runner, f, docker']).toMatchObject({ limit: 1.5, value: 2 });
     expect(by['Whole job, warm, saved base report, f, docker']).toMatchObject({ limit: 1.5, value: 1.4 });
@@ -128,6 +124,28 @@ describe('realisticTargets', () => {
     expect(by['Peak memory of the whole job, f']?.value).toBeCloseTo(204.8, 1);
     expect(by["Waste figures equal to dive's, f"]).toMatchObject({ value: 0 });
     expect(by['Waste analysis time vs dive, f']).toMatchObject({ limit: 1, value: 0.5 });
+    expect(by['Measuring the PR image with a saved base report, f']?.floor).toBeUndefined();
+  });
+
+  it("puts the engine's floor beside the figures it bounds, and times the waste analysis alone against dive", async () => {
+    const by = await targetsOf(
+      {
+        warm: { ratio: 9, n: 3, handWrittenMs: 4000 },
+        savedReport: { jobRatio: 3, n: 3 },
+        oneRead: { ms: 100 },
+        floors: { saveMs: 6000, saveGzipMs: 16000 },
+      },
+      {
+        measureWithReport: { ratio: 70, n: 3 },
+        dive: { oursMs: 30, diveMs: 20, wasteOnlyRatio: 0.8, comparison: { equal: true } },
+      },
+    );
+    // (hand-written + the floor) / (hand-written + one read of the changed layers)
+    expect(by['Whole job, warm, hosted-runner, f, docker']?.floor).toBeCloseTo(20000 / 4100, 6);
+    // The saved-report job skips the base build the hand-written steps include: no floor there.
+    expect(by['Whole job, warm, saved base report, f, docker']?.floor).toBeUndefined();
+    expect(by['Measuring the PR image with a saved base report, f']?.floor).toBeCloseTo(60, 6);
+    expect(by['Waste analysis time vs dive, f']?.value).toBe(0.8);
   });
 });
 

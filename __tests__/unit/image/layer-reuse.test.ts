@@ -46,6 +46,8 @@ interface Image {
   diffIds: string[];
   layers: Buffer[];
   configBytes: number;
+  /** The config's bytes (OCI images). */
+  config?: Buffer;
 }
 
 const layerTar = (name: string, text: string) => tarOf([{ name, data: Buffer.from(text) }]);
@@ -81,7 +83,7 @@ async function ociImage(layers: Buffer[], label = 'a'): Promise<Image> {
     blob(manifest),
     { name: 'index.json', data: index },
   ]);
-  return { id: digest(config), archive, diffIds, layers, configBytes: config.length };
+  return { id: digest(config), archive, diffIds, layers, configBytes: config.length, config };
 }
 
 /** The containerd store's `docker save`: layer blobs gzip-compressed, named by the compressed digest. */
@@ -130,8 +132,42 @@ async function legacyImage(layers: Buffer[], label: string): Promise<Image> {
   return { ...oci, id: digest(Buffer.from(config)), archive };
 }
 
+/**
+ * Docker 20.10's archive as it really names entries: the config `<image id hex>.json`, manifest.json
+ * and repositories after the layer directories. `order` lists the layers' indexes in archive order,
+ * with -1 for the config: the engine sorts entries by name, so any layer may come first.
+ */
+async function legacyImageInOrder(layers: Buffer[], label: string, order: number[]): Promise<Image> {
+  const oci = await ociImage(layers, label);
+  const config = Buffer.from(
+    JSON.stringify({
+      history: layers.map((_, i) => ({ created_by: `RUN /bin/sh -c step ${i} # buildkit` })),
+      rootfs: { type: 'layers', diff_ids: oci.diffIds },
+      config: { Labels: { label } },
+    }),
+  );
+  const id = digest(config);
+  const dirOf = (i: number) => `${label}${i}`;
+  const entries = order.map((i) =>
+    i < 0
+      ? { name: `${id.slice(7)}.json`, data: config }
+      : { name: `${dirOf(i)}/layer.tar`, data: layers[i] },
+  );
+  const manifest = [{ Config: `${id.slice(7)}.json`, Layers: layers.map((_, i) => `${dirOf(i)}/layer.tar`) }];
+  const archive = await tarOf([
+    ...entries,
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
+    { name: 'repositories', data: Buffer.from('{}') },
+  ]);
+  return { ...oci, id, archive, configBytes: config.length };
+}
+
 /** A fake engine holding `images`; `registry` answers imagetools (default: unreachable). */
-function engineWith(images: Image[], registry?: (args: string[], options: RunOptions) => Answer) {
+function engineWith(
+  images: Image[],
+  registry?: (args: string[], options: RunOptions) => Answer,
+  onRead?: (bytes: number) => void,
+) {
   const byId = new Map(images.map((i) => [i.id, i]));
   const fake = fakeEngine({
     docker: (args, options) => {
@@ -169,9 +205,8 @@ function engineWith(images: Image[], registry?: (args: string[], options: RunOpt
     },
     save: (args) => {
       const image = byId.get(args[1]);
-      return image
-        ? { archive: image.archive }
-        : { archive: Buffer.alloc(0), exitCode: 1, stderr: 'no such image' };
+      if (!image) return { archive: Buffer.alloc(0), exitCode: 1, stderr: 'no such image' };
+      return onRead ? { archive: image.archive, chunkBytes: 512, onRead } : { archive: image.archive };
     },
   });
   return { fake, saves: () => fake.dockerCalls().filter((a) => a[0] === 'save').length };
@@ -376,6 +411,83 @@ describe('measuring layers once, by diff id', () => {
     const m = await measureImage(fake.docker, image.id, model, 0, { scans: createScanStore(), limit });
     expect(limit.compressions).toBe(2);
     expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured']);
+  });
+  describe('a read that ends once the layers it must read have streamed past', () => {
+    /** Measures `head` after `earlier` (which makes all but its new layer known); bytes `docker save` gave. */
+    async function measureAfter(earlier: Image, head: Image) {
+      let taken = 0;
+      const { fake, saves } = engineWith([earlier, head], undefined, (bytes) => (taken = bytes));
+      const scans = createScanStore();
+      await measureImage(fake.docker, earlier.id, model, 0, { scans, registry: false });
+      taken = 0;
+      const limit = new CountingLimit();
+      const m = await measureImage(fake.docker, head.id, model, 0, { scans, limit, registry: false });
+      return { m, taken, saves: saves(), compressions: limit.compressions };
+    }
+
+    it("stops Docker 20.10's stream after the new layer and the config, ahead of the known layers", async () => {
+      const base = await layer('base', 'base layer '.repeat(4000));
+      const deps = await layer('deps', createHash('sha512').update('x').digest('hex').repeat(3000));
+      const app = await layer('app', 'head app');
+      const earlier = await legacyImageInOrder(
+        [base, deps, await layer('app', 'base app!')],
+        'b',
+        [0, 1, 2, -1],
+      );
+      // The new app layer and the config sort first; the known base and deps layers follow.
+      const head = await legacyImageInOrder([base, deps, app], 'h', [2, -1, 0, 1]);
+      const { m, taken, saves, compressions } = await measureAfter(earlier, head);
+      expect(saves).toBe(2);
+      // Not a byte of the known deps layer (the last 190 KB before the manifest) was read.
+      expect(taken).toBeLessThan(head.archive.length - deps.length);
+      expect(compressions).toBe(1);
+      expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
+      expect(m.layers[2].compressedSize).toBe(gzipSync(app, { level: 6 }).length);
+      expect(m.layers.map((l) => l.diffId)).toEqual(head.diffIds);
+      expect(m.layers[2].instruction).toEqual({ stage: 'app', line: 3, text: 'RUN echo app > /app' });
+      expect(m.waste).toEqual({ wastedBytes: 0, efficiency: 1, diveWastedBytes: 0, offenders: [] });
+      // The same figures as a read of the whole archive (a fresh store: everything measured).
+      const { fake } = engineWith([head]);
+      const whole = await measureImage(fake.docker, head.id, model, 0, {
+        scans: createScanStore(),
+        registry: false,
+      });
+      expect(m.layers.map((l) => [l.size, l.compressedSize])).toEqual(
+        whole.layers.map((l) => [l.size, l.compressedSize]),
+      );
+      expect(m.compressedSize).toBe(whole.compressedSize);
+    });
+
+    it('stops the OCI layout (Docker 25+) once the new blob and the config are read', async () => {
+      const base = await layer('base', 'base layer '.repeat(4000));
+      const deps = await layer('deps', createHash('sha512').update('y').digest('hex').repeat(3000));
+      const earlier = await ociImage([base, deps, await layer('app', 'base app!')], 'base');
+      const app = await layer('app', 'head app');
+      const plain = await ociImage([base, deps, app], 'head');
+      // Blobs in digest order, as the engine writes them: here the app blob and the config first.
+      const config = plain.config as Buffer;
+      const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
+      const manifest = Buffer.from(
+        JSON.stringify({ config: { digest: plain.id }, layers: plain.diffIds.map((d) => ({ digest: d })) }),
+      );
+      const archive = await tarOf([
+        blob(app),
+        blob(config),
+        blob(base),
+        blob(deps),
+        blob(manifest),
+        {
+          name: 'index.json',
+          data: Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] })),
+        },
+      ]);
+      const head = { ...plain, archive };
+      const { m, taken, compressions } = await measureAfter(earlier, head);
+      expect(taken).toBeLessThan(archive.length - deps.length);
+      expect(compressions).toBe(1);
+      expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
+      expect(m.layers[2].compressedSize).toBe(gzipSync(app, { level: 6 }).length);
+    });
   });
 });
 

@@ -85,6 +85,30 @@ describe('createDocker', () => {
     );
   });
 
+  it('inspects an image id once per client (it names content), a tag or a failure every time', async () => {
+    const id = `sha256:${'ab'.repeat(32)}`;
+    let missing = true;
+    const fake = fakeEngine({
+      docker: (args) => {
+        const image = args[args.length - 1];
+        if (image === 'gone' || (image === `sha256:${'cd'.repeat(32)}` && missing))
+          return fail('Error response from daemon: No such image');
+        return ok(JSON.stringify({ Id: id, Size: 1, RootFS: { Layers: ['a'] } }));
+      },
+    });
+    const [a, b] = await Promise.all([fake.docker.inspectImage(id), fake.docker.inspectImage(id)]);
+    expect(await fake.docker.inspectImage(id)).toEqual(a);
+    expect(b).toEqual(a);
+    await fake.docker.inspectImage('app');
+    await fake.docker.inspectImage('app');
+    const later = `sha256:${'cd'.repeat(32)}`;
+    await expect(fake.docker.inspectImage(later)).rejects.toBeInstanceOf(DockerError);
+    missing = false;
+    await expect(fake.docker.inspectImage(later)).resolves.toMatchObject({ size: 1 });
+    const asked = fake.dockerCalls().map((c) => c[c.length - 1]);
+    expect(asked).toEqual([id, 'app', 'app', later, later]);
+  });
+
   it('runs the test image with --rm and -- before the image, so an id cannot be read as a flag', async () => {
     const fake = fakeEngine({ docker: () => ({ exitCode: 3, lines: ['1 failed'] }) });
     const seen: string[] = [];
