@@ -11266,6 +11266,7 @@ const floatingImageTag = {
 ;// CONCATENATED MODULE: ./src/rules/multistage/package-commands.ts
 
 
+
 /** npm/yarn/pnpm flags that take a separate value word, so the value is not read as a subcommand or package. */
 const NODE_VALUE_FLAGS = [
     'prefix',
@@ -11292,7 +11293,7 @@ function runCommands(instruction) {
  * covers every way of calling a tool.
  */
 function normalised(command) {
-    if (/^python[\d.]*$/.test(package_commands_baseName(command.name)) && command.args[0] === '-m' && command.args[1]) {
+    if (/^python[\d.]*$/.test(basename(command.name)) && command.args[0] === '-m' && command.args[1]) {
         const args = command.args.slice(2);
         return { ...command, name: command.args[1], args, flags: command.flags.filter((f) => f !== 'm') };
     }
@@ -11300,9 +11301,6 @@ function normalised(command) {
         return { ...command, name: 'pip', args: command.args.slice(1) };
     }
     return command;
-}
-function package_commands_baseName(program) {
-    return program.slice(program.lastIndexOf('/') + 1);
 }
 function nodeCommand(command) {
     return dropFlagValues(command, NODE_VALUE_FLAGS);
@@ -11348,7 +11346,7 @@ const MANIFESTS = {
 };
 /** Whether the program is one of `programs` (by name or basename), or a versioned pip (`pip3.12`). */
 function oneOf(command, programs) {
-    const base = package_commands_baseName(command.name);
+    const base = basename(command.name);
     return programs.has(command.name) || programs.has(base) || /^pip[\d.]+$/.test(base);
 }
 /** Every program `dependencyInstall` knows (after `normalised`); any other installs nothing. */
@@ -11378,7 +11376,7 @@ function dependencyInstall(raw) {
         if ((sub === 'install' || sub === 'i') && argsAfterSubcommand(node).length === 0)
             return 'npm';
     }
-    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(package_commands_baseName(command.name))) {
+    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(basename(command.name))) {
         if (subcommand(command) === 'install' && command_flagValue(command, 'r', 'requirement') !== undefined)
             return 'pip';
     }
@@ -11522,7 +11520,7 @@ function dependencyFetch(raw) {
             return undefined;
         return 'go';
     }
-    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(package_commands_baseName(command.name))) {
+    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(basename(command.name))) {
         if (subcommand(command) !== 'install' || hasFlag(command, 'no-deps'))
             return undefined;
         const targets = argsAfterSubcommand(command).filter((a) => !a.startsWith('-'));
@@ -12272,6 +12270,7 @@ const finalStageFullImage = {
 
 
 
+
 /** Bases whose default user is not root, so a Dockerfile without USER is fine on them. */
 const NON_ROOT_BASES = [
     /^gcr\.io\/distroless\/[^:]+:(.*-)?nonroot(-.*)?$/, // distroless :nonroot, :debug-nonroot
@@ -12437,7 +12436,7 @@ function notAService(instructions, base) {
     if (dropper)
         return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
     const command = imageCommand(instructions);
-    const program = final_stage_root_basename(command?.[0] ?? '');
+    const program = basename(command?.[0] ?? '');
     if (INIT_SYSTEMS.test(program))
         return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
     if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i))))
@@ -12463,14 +12462,14 @@ function privilegeDropper(instructions) {
         if (keyword === 'RUN')
             for (const c of i.script?.commands ?? []) {
                 if (isProgram(c, ...PRIVILEGE_DROPPERS))
-                    return final_stage_root_basename(c.name);
+                    return basename(c.name);
                 const installed = isProgram(c, ...PACKAGE_INSTALLERS) && PRIVILEGE_DROPPERS.find((d) => c.args.includes(d));
                 if (installed)
                     return installed;
             }
         if (keyword === 'ENTRYPOINT' || keyword === 'CMD') {
             const words = argvOf(i);
-            const dropper = words.map(final_stage_root_basename).find((w) => PRIVILEGE_DROPPERS.includes(w));
+            const dropper = words.map(basename).find((w) => PRIVILEGE_DROPPERS.includes(w));
             if (dropper)
                 return dropper;
             if (keyword === 'ENTRYPOINT' && words[0] === '/init')
@@ -12500,7 +12499,7 @@ function imageCommand(instructions) {
     const ep = entrypoint ? argvOf(entrypoint) : [];
     const args = cmd && (!entrypoint || entrypoint.exec) ? argvOf(cmd) : [];
     let argv = ep.length === 1 && args.length > 0 ? args : [...ep, ...args];
-    while (argv.length > 0 && INIT_WRAPPERS.includes(final_stage_root_basename(argv[0]))) {
+    while (argv.length > 0 && INIT_WRAPPERS.includes(basename(argv[0]))) {
         let rest = argv.slice(1);
         while (rest[0]?.startsWith('-')) {
             const flag = rest[0];
@@ -12515,9 +12514,6 @@ function imageCommand(instructions) {
 /** A CMD/ENTRYPOINT's words: the exec form's, or the shell form's as the shell splits them. */
 function argvOf(instruction) {
     return instruction.exec ?? shellWords(instruction.argsText).map(wordValue);
-}
-function final_stage_root_basename(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/multistage/final-stage-run-layers.ts

@@ -6288,6 +6288,7 @@ const floatingImageTag = {
 ;// CONCATENATED MODULE: ./src/rules/multistage/package-commands.ts
 
 
+
 /** npm/yarn/pnpm flags that take a separate value word, so the value is not read as a subcommand or package. */
 const NODE_VALUE_FLAGS = [
     'prefix',
@@ -6314,7 +6315,7 @@ function runCommands(instruction) {
  * covers every way of calling a tool.
  */
 function normalised(command) {
-    if (/^python[\d.]*$/.test(package_commands_baseName(command.name)) && command.args[0] === '-m' && command.args[1]) {
+    if (/^python[\d.]*$/.test((0,script/* basename */.P8)(command.name)) && command.args[0] === '-m' && command.args[1]) {
         const args = command.args.slice(2);
         return { ...command, name: command.args[1], args, flags: command.flags.filter((f) => f !== 'm') };
     }
@@ -6322,9 +6323,6 @@ function normalised(command) {
         return { ...command, name: 'pip', args: command.args.slice(1) };
     }
     return command;
-}
-function package_commands_baseName(program) {
-    return program.slice(program.lastIndexOf('/') + 1);
 }
 function nodeCommand(command) {
     return dropFlagValues(command, NODE_VALUE_FLAGS);
@@ -6370,7 +6368,7 @@ const MANIFESTS = {
 };
 /** Whether the program is one of `programs` (by name or basename), or a versioned pip (`pip3.12`). */
 function oneOf(command, programs) {
-    const base = package_commands_baseName(command.name);
+    const base = (0,script/* basename */.P8)(command.name);
     return programs.has(command.name) || programs.has(base) || /^pip[\d.]+$/.test(base);
 }
 /** Every program `dependencyInstall` knows (after `normalised`); any other installs nothing. */
@@ -6400,7 +6398,7 @@ function dependencyInstall(raw) {
         if ((sub === 'install' || sub === 'i') && argsAfterSubcommand(node).length === 0)
             return 'npm';
     }
-    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(package_commands_baseName(command.name))) {
+    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test((0,script/* basename */.P8)(command.name))) {
         if (subcommand(command) === 'install' && flagValue(command, 'r', 'requirement') !== undefined)
             return 'pip';
     }
@@ -6544,7 +6542,7 @@ function dependencyFetch(raw) {
             return undefined;
         return 'go';
     }
-    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(package_commands_baseName(command.name))) {
+    if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test((0,script/* basename */.P8)(command.name))) {
         if (subcommand(command) !== 'install' || hasFlag(command, 'no-deps'))
             return undefined;
         const targets = argsAfterSubcommand(command).filter((a) => !a.startsWith('-'));
@@ -7296,6 +7294,7 @@ const finalStageFullImage = {
 
 
 
+
 /** Bases whose default user is not root, so a Dockerfile without USER is fine on them. */
 const NON_ROOT_BASES = [
     /^gcr\.io\/distroless\/[^:]+:(.*-)?nonroot(-.*)?$/, // distroless :nonroot, :debug-nonroot
@@ -7461,7 +7460,7 @@ function notAService(instructions, base) {
     if (dropper)
         return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
     const command = imageCommand(instructions);
-    const program = basename(command?.[0] ?? '');
+    const program = (0,script/* basename */.P8)(command?.[0] ?? '');
     if (INIT_SYSTEMS.test(program))
         return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
     if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes((0,stage_facts/* keywordOf */.XL)(i))))
@@ -7487,14 +7486,14 @@ function privilegeDropper(instructions) {
         if (keyword === 'RUN')
             for (const c of i.script?.commands ?? []) {
                 if (isProgram(c, ...PRIVILEGE_DROPPERS))
-                    return basename(c.name);
+                    return (0,script/* basename */.P8)(c.name);
                 const installed = isProgram(c, ...PACKAGE_INSTALLERS) && PRIVILEGE_DROPPERS.find((d) => c.args.includes(d));
                 if (installed)
                     return installed;
             }
         if (keyword === 'ENTRYPOINT' || keyword === 'CMD') {
             const words = argvOf(i);
-            const dropper = words.map(basename).find((w) => PRIVILEGE_DROPPERS.includes(w));
+            const dropper = words.map(script/* basename */.P8).find((w) => PRIVILEGE_DROPPERS.includes(w));
             if (dropper)
                 return dropper;
             if (keyword === 'ENTRYPOINT' && words[0] === '/init')
@@ -7524,7 +7523,7 @@ function imageCommand(instructions) {
     const ep = entrypoint ? argvOf(entrypoint) : [];
     const args = cmd && (!entrypoint || entrypoint.exec) ? argvOf(cmd) : [];
     let argv = ep.length === 1 && args.length > 0 ? args : [...ep, ...args];
-    while (argv.length > 0 && INIT_WRAPPERS.includes(basename(argv[0]))) {
+    while (argv.length > 0 && INIT_WRAPPERS.includes((0,script/* basename */.P8)(argv[0]))) {
         let rest = argv.slice(1);
         while (rest[0]?.startsWith('-')) {
             const flag = rest[0];
@@ -7539,9 +7538,6 @@ function imageCommand(instructions) {
 /** A CMD/ENTRYPOINT's words: the exec form's, or the shell form's as the shell splits them. */
 function argvOf(instruction) {
     return instruction.exec ?? (0,instructions/* shellWords */.CH)(instruction.argsText).map(instructions/* wordValue */.Io);
-}
-function basename(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/multistage/final-stage-run-layers.ts

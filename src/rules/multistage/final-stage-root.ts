@@ -13,6 +13,7 @@ import {
   type DockerInstruction as Instruction,
 } from '../../dockerfile/instructions.js';
 import { isProgram } from '../shell/command.js';
+import { basename } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
 import { isLanguageImage } from './final-stage-full-image.js';
 import {
@@ -263,8 +264,4 @@ function imageCommand(instructions: Instruction[]): string[] | undefined {
 /** A CMD/ENTRYPOINT's words: the exec form's, or the shell form's as the shell splits them. */
 function argvOf(instruction: Instruction): string[] {
   return instruction.exec ?? shellWords(instruction.argsText).map(wordValue);
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -13,7 +13,7 @@ import {
   isProgram,
   subcommand,
 } from '../shell/command.js';
-import type { ShellCommand } from '../shell/script.js';
+import { basename, type ShellCommand } from '../shell/script.js';
 import { keywordOf } from './stage-facts.js';
 
 /** npm/yarn/pnpm flags that take a separate value word, so the value is not read as a subcommand or package. */
@@ -43,7 +43,7 @@ export function runCommands(instruction: Instruction): ShellCommand[] {
  * covers every way of calling a tool.
  */
 export function normalised(command: ShellCommand): ShellCommand {
-  if (/^python[\d.]*$/.test(baseName(command.name)) && command.args[0] === '-m' && command.args[1]) {
+  if (/^python[\d.]*$/.test(basename(command.name)) && command.args[0] === '-m' && command.args[1]) {
     const args = command.args.slice(2);
     return { ...command, name: command.args[1], args, flags: command.flags.filter((f) => f !== 'm') };
   }
@@ -51,10 +51,6 @@ export function normalised(command: ShellCommand): ShellCommand {
     return { ...command, name: 'pip', args: command.args.slice(1) };
   }
   return command;
-}
-
-function baseName(program: string): string {
-  return program.slice(program.lastIndexOf('/') + 1);
 }
 
 function nodeCommand(command: ShellCommand): ShellCommand {
@@ -115,7 +111,7 @@ export const MANIFESTS: Record<Ecosystem, string> = {
 
 /** Whether the program is one of `programs` (by name or basename), or a versioned pip (`pip3.12`). */
 function oneOf(command: ShellCommand, programs: ReadonlySet<string>): boolean {
-  const base = baseName(command.name);
+  const base = basename(command.name);
   return programs.has(command.name) || programs.has(base) || /^pip[\d.]+$/.test(base);
 }
 
@@ -144,7 +140,7 @@ export function dependencyInstall(raw: ShellCommand): Ecosystem | undefined {
     const sub = subcommand(node);
     if ((sub === 'install' || sub === 'i') && argsAfterSubcommand(node).length === 0) return 'npm';
   }
-  if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(baseName(command.name))) {
+  if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(basename(command.name))) {
     if (subcommand(command) === 'install' && flagValue(command, 'r', 'requirement') !== undefined)
       return 'pip';
   }
@@ -283,7 +279,7 @@ export function dependencyFetch(raw: ShellCommand): Ecosystem | undefined {
     if (command.args.some((a) => /^-mod=vendor$/.test(a) || a.includes('@'))) return undefined;
     return 'go';
   }
-  if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(baseName(command.name))) {
+  if (isProgram(command, 'pip', 'pip3') || /^pip[\d.]+$/.test(basename(command.name))) {
     if (subcommand(command) !== 'install' || hasFlag(command, 'no-deps')) return undefined;
     const targets = argsAfterSubcommand(command).filter((a) => !a.startsWith('-'));
     return targets.some((t) => t === '.' || t === './' || /^\.\[.*\]$/.test(t)) ? 'pip' : undefined;
