@@ -22,6 +22,8 @@ export interface LayerStore {
   expect(): (facts: LayerFacts[]) => void;
   /** Runs one measurement at a time. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether a measurement is running (or waiting) through `exclusive` now. */
+  busy(): boolean;
 }
 
 export const layerKey = (diffId: string): string => `layer-v1-${diffId.replace(/^sha256:/, '')}`;
@@ -30,6 +32,7 @@ export function createLayerStore(persistent?: TextCache): LayerStore {
   const memory = new Map<string, LayerFacts>();
   const pending = new Set<Promise<void>>();
   let queue: Promise<unknown> = Promise.resolve();
+  let running = 0;
   const remember = (facts: LayerFacts) =>
     memory.set(facts.diffId, mergeLayerFacts(memory.get(facts.diffId), facts));
   return {
@@ -69,9 +72,11 @@ export function createLayerStore(persistent?: TextCache): LayerStore {
       };
     },
     exclusive(work) {
-      const run = queue.then(work, work);
+      running++;
+      const run = queue.then(work, work).finally(() => running--);
       queue = run.catch(() => undefined);
       return run;
     },
+    busy: () => running > 0,
   };
 }

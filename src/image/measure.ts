@@ -13,7 +13,15 @@ import { registryCompressedSize, type ConcurrencyLimit } from './compressed-size
 import { scanWithoutSave } from './known-scan.js';
 import type { LayerFacts } from './layer-facts.js';
 import { registryLayerSizes, type Platform } from './registry-sizes.js';
-import { readModeOf, scanImage, type ImageScan, type ScanKnowledge } from './scan.js';
+import {
+  discardSave,
+  readModeOf,
+  scanImage,
+  startSave,
+  type ImageScan,
+  type ScanKnowledge,
+  type StartedSave,
+} from './scan.js';
 import type { ScanStore } from './scan-store.js';
 
 export interface MeasureOptions {
@@ -134,7 +142,7 @@ export async function measureImage(
       limit: options.limit,
     };
     scan = scans
-      ? await scans.layers.exclusive(() => scanByLayer(docker, read, scans))
+      ? await scanInTurn(docker, read, scans)
       : (
           await scanImage(docker, inspected.id, {
             ...knowledge(inspected, listFiles, new Map()),
@@ -186,11 +194,34 @@ interface LayerScanRequest {
 }
 
 /**
- * Scans an image reading only what is not known by diff id: nothing at all (no `docker save`) when
- * every layer is known; else one `docker save` that compresses only the layers never seen, asking the
- * registry first for the sizes of pulled base-image layers.
+ * Scans an image when no other measurement runs (the layer store's `exclusive`: the second of two
+ * images sharing layers finds them known). Waiting for its turn, it already starts `docker save`: the
+ * engine's export (as long as reading the image, before the first byte streams) then overlaps the
+ * other measurement's compressing, instead of following it. Only when another measurement runs: it
+ * may yet show this image known whole, and that save is then stopped unread.
  */
-async function scanByLayer(docker: Docker, request: LayerScanRequest, scans: ScanStore): Promise<ImageScan> {
+async function scanInTurn(docker: Docker, request: LayerScanRequest, scans: ScanStore): Promise<ImageScan> {
+  const started = scans.layers.busy() ? startSave(docker, request.inspected.id) : undefined;
+  try {
+    return await scans.layers.exclusive(() => scanByLayer(docker, request, scans, started));
+  } finally {
+    // Ended by its read, or never read (every layer known, or an error before reading): stopped.
+    await discardSave(started);
+  }
+}
+
+/**
+ * Scans an image reading only what is not known by diff id: nothing at all (no `docker save`) when
+ * every layer is known; else one `docker save` (`started`, when one was started early) that
+ * compresses only the layers never seen, asking the registry first for the sizes of pulled base-image
+ * layers.
+ */
+async function scanByLayer(
+  docker: Docker,
+  request: LayerScanRequest,
+  scans: ScanStore,
+  started?: StartedSave,
+): Promise<ImageScan> {
   const { inspected, listFiles } = request;
   const known = new Map<string, LayerFacts>();
   for (const diffId of inspected.diffIds) {
@@ -206,7 +237,7 @@ async function scanByLayer(docker: Docker, request: LayerScanRequest, scans: Sca
   if (request.registry && modes.includes('measure') && request.baseImage !== 'scratch') {
     k.registry = await registryLayerSizes(docker, request.baseImage, platformOf(inspected));
   }
-  const result = await scanImage(docker, inspected.id, k);
+  const result = await scanImage(docker, inspected.id, k, started);
   await scans.layers.put(result.measured);
   return result.scan;
 }

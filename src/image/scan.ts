@@ -7,6 +7,7 @@
 import { UserError } from '../errors.js';
 import type { CompressedSizeSource, ImageContents, WasteReport } from '../model.js';
 import { failureSummary, type Docker } from '../seams/docker.js';
+import type { StreamHandle } from '../seams/engine.js';
 import {
   readImageArchive,
   type ArchiveLayer,
@@ -33,18 +34,42 @@ interface SavedReading {
 }
 
 /**
- * Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. When
- * `enough` ends the read early, `docker save` is stopped: its exit status then says nothing.
+ * A `docker save` started before anything reads it. The engine exports the whole image before it
+ * streams the first byte (docs/size.md), so a save started early exports while another measurement
+ * compresses; its stream waits, unread, in the pipe (backpressure stops the engine) until read.
+ */
+export interface StartedSave {
+  handle: StreamHandle;
+  stop: AbortController;
+}
+
+export function startSave(docker: Docker, imageId: string): StartedSave {
+  const stop = new AbortController();
+  return { handle: docker.save(imageId, stop.signal), stop };
+}
+
+/** Stops a started save that will not be read, and waits for its process to end. */
+export async function discardSave(started: StartedSave | undefined): Promise<void> {
+  if (!started) return;
+  started.stop.abort();
+  started.handle.stdout.destroy();
+  await started.handle.done;
+}
+
+/**
+ * Reads the image through `docker save` (`started`, or a save started now); the stream is consumed
+ * as it arrives, never buffered. When `enough` ends the read early, `docker save` is stopped: its
+ * exit status then says nothing.
  */
 async function readSaved(
   docker: Docker,
   imageId: string,
   k: Pick<ScanKnowledge, 'listFiles' | 'limit'>,
   reading: SavedReading,
+  started: StartedSave = startSave(docker, imageId),
 ): Promise<ImageArchive> {
   const { listFiles, limit } = k;
-  const stop = new AbortController();
-  const handle = docker.save(imageId, stop.signal);
+  const { handle, stop } = started;
   let archive: ImageArchive;
   try {
     // With the file lists comes the package reader: the same pass, the same bytes.
@@ -291,18 +316,25 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
 }
 
 /**
- * Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste; layers
+ * Reads the image once through `docker save` (`started`: one started early, see StartedSave): layer
+ * sizes, compressed sizes, config, waste; layers
  * in `known` are not compressed again, and the read stops once every layer it must read has streamed
  * past (partial-read.ts): the rest would only be skipped. Should a layer recognised by its tar's length turn out to be
  * another (two layers of one length), the image is read again without such guesses.
  */
-export async function scanImage(docker: Docker, imageId: string, k: ScanKnowledge): Promise<ScanResult> {
+export async function scanImage(
+  docker: Docker,
+  imageId: string,
+  k: ScanKnowledge,
+  started?: StartedSave,
+): Promise<ScanResult> {
   for (const trustTarBytes of [true, false]) {
     const reading = {
       modeOf: entryModes(k, trustTarBytes),
       enough: stopOnceRead(imageId, k, (d) => readModeOf(d, k)),
     };
-    const archive = await readSaved(docker, imageId, k, reading);
+    // A save started early serves the first read; a second read (a wrong guess) saves again.
+    const archive = await readSaved(docker, imageId, k, reading, trustTarBytes ? started : undefined);
     const result = scanFromArchive(imageId, archive, k);
     if (result) return result;
   }

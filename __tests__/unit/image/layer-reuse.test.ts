@@ -241,6 +241,70 @@ describe('measuring layers once, by diff id', () => {
     expect(second.waste).toEqual({ wastedBytes: 0, efficiency: 1, diveWastedBytes: 0, offenders: [] });
   });
 
+  it("starts the waiting image's docker save while the other is measured, and still reads shared layers once", async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const head = await ociImage([base, deps, await layer('app', 'head app')], 'head');
+    const baseImage = await ociImage([base, deps, await layer('app', 'base app!')], 'base');
+    // Every save call, and how far the first image's stream had been read when it came.
+    let headBytesRead = 0;
+    const { fake } = engineWith([head, baseImage], undefined, (bytes) => {
+      headBytesRead = Math.max(headBytesRead, bytes);
+    });
+    const savedWhen: Array<[string, number]> = [];
+    const save = fake.docker.save.bind(fake.docker);
+    fake.docker.save = (image, signal) => {
+      savedWhen.push([image, headBytesRead]);
+      return save(image, signal);
+    };
+    const scans = createScanStore();
+    const limit = new CountingLimit();
+    const options = { scans, limit, registry: false };
+    const [h, b] = await Promise.all([
+      measureImage(fake.docker, head.id, model, 0, options),
+      measureImage(fake.docker, baseImage.id, model, 0, options),
+    ]);
+    expect(savedWhen.map(([image]) => image).sort()).toEqual([head.id, baseImage.id].sort());
+    // The base's save was asked for before the head's stream had been read to its end.
+    const baseSaved = savedWhen.find(([image]) => image === baseImage.id);
+    expect(baseSaved?.[1]).toBeLessThan(head.archive.length);
+    // Still one compression per distinct layer: the base's shared layers came from the head's.
+    expect(limit.compressions).toBe(4);
+    expect(h.layers.map((l) => l.compressedSizeSource)).toEqual(['measured', 'measured', 'measured']);
+    expect(b.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
+    expect(b.layers[0].compressedSize).toBe(h.layers[0].compressedSize);
+  });
+
+  it('stops an early docker save unread when the waiting image turns out known whole', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const app = await layer('app', 'app');
+    const one = await ociImage([base, app], 'one');
+    const relabelled = await ociImage([base, app], 'two');
+    const { fake, saves } = engineWith([one, relabelled]);
+    const early: Array<{ signal?: AbortSignal; read: boolean }> = [];
+    const save = fake.docker.save.bind(fake.docker);
+    fake.docker.save = (image, signal) => {
+      const handle = save(image, signal);
+      if (image === relabelled.id) {
+        const seen: { signal?: AbortSignal; read: boolean } = { signal, read: false };
+        handle.stdout.once('data', () => (seen.read = true));
+        handle.stdout.pause();
+        early.push(seen);
+      }
+      return handle;
+    };
+    const scans = createScanStore();
+    const options = { scans, registry: false };
+    const [, m] = await Promise.all([
+      measureImage(fake.docker, one.id, model, 0, options),
+      measureImage(fake.docker, relabelled.id, model, 0, options),
+    ]);
+    expect(saves()).toBe(2);
+    // Stopped, and not one byte of it read.
+    expect(early.map((e) => [e.signal?.aborted, e.read])).toEqual([[true, false]]);
+    expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached']);
+  });
+
   it('recognises known layers in the legacy layout by their length, and rereads when a guess was wrong', async () => {
     const base = await layer('base', 'base layer '.repeat(4000));
     const deps = await layer('deps', 'deps '.repeat(3000));
