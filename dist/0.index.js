@@ -314,6 +314,7 @@ function createLayerStore(persistent) {
     const memory = new Map();
     const pending = new Set();
     let queue = Promise.resolve();
+    let running = 0;
     const remember = (facts) => memory.set(facts.diffId, mergeLayerFacts(memory.get(facts.diffId), facts));
     return {
         async get(diffId) {
@@ -358,10 +359,12 @@ function createLayerStore(persistent) {
             };
         },
         exclusive(work) {
-            const run = queue.then(work, work);
+            running++;
+            const run = queue.then(work, work).finally(() => running--);
             queue = run.catch(() => undefined);
             return run;
         },
+        busy: () => running > 0,
     };
 }
 
@@ -3044,14 +3047,26 @@ function createPackageReader() {
 
 
 
-/**
- * Reads the image through `docker save`; the stream is consumed as it arrives, never buffered. When
- * `enough` ends the read early, `docker save` is stopped: its exit status then says nothing.
- */
-async function readSaved(docker, imageId, k, reading) {
-    const { listFiles, limit } = k;
+function startSave(docker, imageId) {
     const stop = new AbortController();
-    const handle = docker.save(imageId, stop.signal);
+    return { handle: docker.save(imageId, stop.signal), stop };
+}
+/** Stops a started save that will not be read, and waits for its process to end. */
+async function discardSave(started) {
+    if (!started)
+        return;
+    started.stop.abort();
+    started.handle.stdout.destroy();
+    await started.handle.done;
+}
+/**
+ * Reads the image through `docker save` (`started`, or a save started now); the stream is consumed
+ * as it arrives, never buffered. When `enough` ends the read early, `docker save` is stopped: its
+ * exit status then says nothing.
+ */
+async function readSaved(docker, imageId, k, reading, started = startSave(docker, imageId)) {
+    const { listFiles, limit } = k;
+    const { handle, stop } = started;
     let archive;
     try {
         // With the file lists comes the package reader: the same pass, the same bytes.
@@ -3227,18 +3242,20 @@ function scanFromArchive(imageId, archive, k) {
     };
 }
 /**
- * Reads the image once through `docker save`: layer sizes, compressed sizes, config, waste; layers
+ * Reads the image once through `docker save` (`started`: one started early, see StartedSave): layer
+ * sizes, compressed sizes, config, waste; layers
  * in `known` are not compressed again, and the read stops once every layer it must read has streamed
  * past (partial-read.ts): the rest would only be skipped. Should a layer recognised by its tar's length turn out to be
  * another (two layers of one length), the image is read again without such guesses.
  */
-async function scanImage(docker, imageId, k) {
+async function scanImage(docker, imageId, k, started) {
     for (const trustTarBytes of [true, false]) {
         const reading = {
             modeOf: entryModes(k, trustTarBytes),
             enough: stopOnceRead(imageId, k, (d) => readModeOf(d, k)),
         };
-        const archive = await readSaved(docker, imageId, k, reading);
+        // A save started early serves the first read; a second read (a wrong guess) saves again.
+        const archive = await readSaved(docker, imageId, k, reading, trustTarBytes ? started : undefined);
         const result = scanFromArchive(imageId, archive, k);
         if (result)
             return result;
@@ -3485,7 +3502,7 @@ async function measureImage(docker, image, model, target, options = {}) {
             limit: options.limit,
         };
         scan = scans
-            ? await scans.layers.exclusive(() => scanByLayer(docker, read, scans))
+            ? await scanInTurn(docker, read, scans)
             : (await scanImage(docker, inspected.id, {
                 ...knowledge(inspected, listFiles, new Map()),
                 limit: options.limit,
@@ -3516,11 +3533,29 @@ function measure_platformOf(inspected) {
     };
 }
 /**
- * Scans an image reading only what is not known by diff id: nothing at all (no `docker save`) when
- * every layer is known; else one `docker save` that compresses only the layers never seen, asking the
- * registry first for the sizes of pulled base-image layers.
+ * Scans an image when no other measurement runs (the layer store's `exclusive`: the second of two
+ * images sharing layers finds them known). Waiting for its turn, it already starts `docker save`: the
+ * engine's export (as long as reading the image, before the first byte streams) then overlaps the
+ * other measurement's compressing, instead of following it. Only when another measurement runs: it
+ * may yet show this image known whole, and that save is then stopped unread.
  */
-async function scanByLayer(docker, request, scans) {
+async function scanInTurn(docker, request, scans) {
+    const started = scans.layers.busy() ? startSave(docker, request.inspected.id) : undefined;
+    try {
+        return await scans.layers.exclusive(() => scanByLayer(docker, request, scans, started));
+    }
+    finally {
+        // Ended by its read, or never read (every layer known, or an error before reading): stopped.
+        await discardSave(started);
+    }
+}
+/**
+ * Scans an image reading only what is not known by diff id: nothing at all (no `docker save`) when
+ * every layer is known; else one `docker save` (`started`, when one was started early) that
+ * compresses only the layers never seen, asking the registry first for the sizes of pulled base-image
+ * layers.
+ */
+async function scanByLayer(docker, request, scans, started) {
     const { inspected, listFiles } = request;
     const known = new Map();
     for (const diffId of inspected.diffIds) {
@@ -3538,7 +3573,7 @@ async function scanByLayer(docker, request, scans) {
     if (request.registry && modes.includes('measure') && request.baseImage !== 'scratch') {
         k.registry = await registryLayerSizes(docker, request.baseImage, measure_platformOf(inspected));
     }
-    const result = await scanImage(docker, inspected.id, k);
+    const result = await scanImage(docker, inspected.id, k, started);
     await scans.layers.put(result.measured);
     return result.scan;
 }
