@@ -4,6 +4,7 @@
  * same lists the wasted-space analysis reads, nothing else.
  */
 import type { LayerEntry } from './layer-files.js';
+import { LiveFiles } from './live-files.js';
 
 export interface FinalFile {
   size: number;
@@ -11,11 +12,8 @@ export interface FinalFile {
 }
 
 export function finalFiles(layers: Array<readonly LayerEntry[]>): Map<string, FinalFile> {
-  const live = new Map<string, FinalFile>();
-  const deleteUnder = (dir: string, index: number): void => {
-    const prefix = dir === '/' ? '/' : `${dir}/`;
-    for (const [path, file] of live) if (file.layer < index && path.startsWith(prefix)) live.delete(path);
-  };
+  const live = new LiveFiles<FinalFile>();
+  const deleteUnder = (dir: string, index: number): void => live.deleteUnder(dir, index);
   layers.forEach((entries, index) => {
     // Deletions apply to lower layers only, whatever their order in this layer's tar.
     for (const entry of entries) {
@@ -29,5 +27,5 @@ export function finalFiles(layers: Array<readonly LayerEntry[]>): Map<string, Fi
       if (entry.kind === 'file') live.set(entry.path, { size: entry.size, layer: index });
     }
   });
-  return live;
+  return live.byPath;
 }

@@ -18,6 +18,7 @@
 import type { WasteEntry, WasteReport } from '../model.js';
 import { WASTE_OFFENDERS } from '../limits.js';
 import type { LayerFiles } from './layer-files.js';
+import { LiveFiles } from './live-files.js';
 
 export { WASTE_OFFENDERS };
 
@@ -73,7 +74,7 @@ function summarize(
 }
 
 export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDERS): WasteReport {
-  const live = new Map<string, Live>();
+  const live = new LiveFiles<Live>();
   const stats = new Map<string, PathStats>();
   const offenders = new Map<string, Offender>();
   let wastedBytes = 0;
@@ -96,15 +97,11 @@ export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDER
     o.count++;
   };
   /** Deletes everything lower layers left under `dir` (not what layer `index` itself wrote). */
-  const deleteUnder = (dir: string, index: number, offenderKey: string): void => {
-    const prefix = dir === '/' ? '/' : `${dir}/`;
-    for (const [path, copy] of live) {
-      if (copy.layer >= index || !path.startsWith(prefix)) continue;
-      live.delete(path);
+  const deleteUnder = (dir: string, index: number, offenderKey: string): void =>
+    live.deleteUnder(dir, index, (path, copy) => {
       recordCopy(path, 0);
       recordWaste(offenderKey, copy.size, copy.layer, index);
-    }
-  };
+    });
 
   layers.forEach((layer, index) => {
     // Deletions apply to lower layers only, whatever their order in this layer's tar.
