@@ -595,10 +595,9 @@ class VariableScopes {
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
 
-/** Parser directives: leading `# name=value` comment lines, stopping at the first other line. */
-function directivesOf(text: string): InstructionModel['directives'] {
+/** Parser directives: leading `# name=value` comment lines (of the file's lines), stopping at the first other line. */
+function directivesOf(lines: readonly string[]): InstructionModel['directives'] {
   const out: InstructionModel['directives'] = [];
-  const lines = text.split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     const m = DIRECTIVE.exec(line);
     if (!m) break;
@@ -654,7 +653,7 @@ export function buildInstructionModel(
     instructions.push(ins);
     scopes.apply(ins);
   }
-  return { instructions, escapeChar, directives: directivesOf(text), comments: commentsOf(ast) };
+  return { instructions, escapeChar, directives: directivesOf(src.lines), comments: commentsOf(ast) };
 }
 
 /** Only FROM reads the global scope (`Where.globals`); the others get this empty one. */
