@@ -385,6 +385,7 @@ function literalValues(properties: Property[] | undefined, src: Source): Array<[
 /** The variables of an instruction as dockerfile-ast's `getVariables` finds them, marked where they are. */
 function variablesOf(
   node: Instruction,
+  rawArguments: readonly Argument[],
   flags: Flag[],
   properties: Property[] | undefined,
   src: Source,
@@ -399,8 +400,8 @@ function variablesOf(
   const propertySpans = (properties ?? []).map((p) => spanOf(src, p.getRange()));
   const literal = node.getKeyword() === 'LABEL' ? literalValues(properties, src) : [];
   const uses: VariableUse[] = [];
-  // Every argument word, flags included: dockerfile-ast's raw arguments (a private getter of its).
-  for (const word of (node as unknown as { getRawArguments(): Argument[] }).getRawArguments()) {
+  // Every argument word, flags included: dockerfile-ast's raw arguments.
+  for (const word of rawArguments) {
     const [start, end] = spanOf(src, word.getRange());
     for (const v of variablesInWord(src.text.slice(start, end), escape)) {
       const at = start + v.at;
@@ -437,29 +438,44 @@ function propertyNodesOf(node: Instruction): Property[] | undefined {
   return typeof withProps.getProperties === 'function' ? withProps.getProperties() : undefined;
 }
 
+/**
+ * The instruction's words as dockerfile-ast scans them, flags included (its private `getRawArguments`),
+ * and its flags: one scan, where `getArguments` (flags dropped) and `getRawArguments` scan each again.
+ */
+function scanArguments(node: Instruction): { raw: Argument[]; flagNodes: Flag[]; args: Argument[] } {
+  const raw = (node as unknown as { getRawArguments(): Argument[] }).getRawArguments();
+  const flagNodes = flagsOf(node);
+  // ModifiableInstruction.getArguments is the raw words with one shifted off per flag.
+  return { raw, flagNodes, args: flagNodes.length === 0 ? raw : raw.slice(flagNodes.length) };
+}
+
 /** One instruction (or ONBUILD trigger) as typed data. */
 function describe(node: Instruction, where: Where, src: Source): DockerInstruction {
   const escape = escapeOfNode(node, src.escape);
   const keywordRaw = node.getInstruction();
   const keyword = keywordRaw.toUpperCase();
-  const flagNodes = flagsOf(node);
+  const { raw, flagNodes, args } = scanArguments(node);
   const flags: InstructionFlag[] = flagNodes.map((f) => ({
     name: f.getName().toLowerCase(),
     value: f.getValue(),
     line: f.getRange().start.line + 1,
   }));
   const mounts = flagNodes.filter((f) => f.getName().toLowerCase() === 'mount').map(mountOf);
-  const { argsText, rawArgsText, argsLine } = argumentTexts(node, node.getArguments(), src, escape);
+  const { argsText, rawArgsText, argsLine } = argumentTexts(node, args, src, escape);
   const words = shellWords(argsText);
   const exec = execFormWords(argsText);
   const propertyNodes = propertyNodesOf(node);
   const health = keyword === 'HEALTHCHECK' ? healthcheckOf(words, rawArgsText) : undefined;
   const execForm = health?.kind === 'cmd' ? health.exec : exec;
-  // Every field set here, none deleted later: records keep one shape (`delete` would make each a
-  // slow dictionary object for every rule that reads it).
-  const { globals, ...at } = where;
+  // Built field by field, in one order, none deleted later: records keep one shape (spreading `where`
+  // copied it through V8's slow generic path, and `delete` would make each a slow dictionary object).
   const ins: DockerInstruction = {
-    ...at,
+    index: where.index,
+    line: where.line,
+    endLine: where.endLine,
+    onbuild: where.onbuild,
+    stage: where.stage,
+    vars: where.vars,
     keyword,
     keywordRaw,
     flags,
@@ -468,13 +484,14 @@ function describe(node: Instruction, where: Where, src: Source): DockerInstructi
     rawArgsText,
     argsLine,
     words,
-    ...(execForm ? { exec: execForm } : {}),
-    ...(health?.kind ? { healthcheck: health.kind } : {}),
-    variables: SHELL_EXPANDED.has(keyword) ? [] : variablesOf(node, flagNodes, propertyNodes, src),
+    variables: [],
   };
+  if (execForm) ins.exec = execForm;
+  if (health?.kind) ins.healthcheck = health.kind;
+  if (!SHELL_EXPANDED.has(keyword)) ins.variables = variablesOf(node, raw, flagNodes, propertyNodes, src);
   const scriptSource = SCRIPTED.has(keyword) ? rawArgsText : health?.script;
   if (scriptSource !== undefined) addScript(ins, scriptSource, escape);
-  if (keyword === 'FROM') ins.from = fromParts(words, flags, globals, escape);
+  if (keyword === 'FROM') ins.from = fromParts(words, flags, where.globals, escape);
   if (keyword === 'COPY' || keyword === 'ADD')
     ins.copy = copyParts(words, firstLine(rawArgsText), exec, flags, scopeOf(where.vars), escape);
   if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
@@ -578,10 +595,9 @@ class VariableScopes {
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
 
-/** Parser directives: leading `# name=value` comment lines, stopping at the first other line. */
-function directivesOf(text: string): InstructionModel['directives'] {
+/** Parser directives: leading `# name=value` comment lines (of the file's lines), stopping at the first other line. */
+function directivesOf(lines: readonly string[]): InstructionModel['directives'] {
   const out: InstructionModel['directives'] = [];
-  const lines = text.split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     const m = DIRECTIVE.exec(line);
     if (!m) break;
@@ -614,28 +630,30 @@ export function buildInstructionModel(
   for (const [index, node] of ast.getInstructions().entries()) {
     const keyword = node.getKeyword();
     const range = node.getRange();
-    const at = { index, line: range.start.line + 1, endLine: range.end.line + 1, onbuild: false };
+    const line = range.start.line + 1;
+    const endLine = range.end.line + 1;
     if (keyword === 'FROM') {
       stage++;
       const globals = scopeOf(scopes.globals);
-      const from = describe(node, { ...at, stage, vars: scopes.globals, globals }, src);
+      const where: Where = { index, stage, line, endLine, onbuild: false, vars: scopes.globals, globals };
+      const from = describe(node, where, src);
       from.vars = new Map(scopes.globals);
       scopes.enterStage(from.from?.image ?? '', from.from?.alias);
       instructions.push(from);
       continue;
     }
     const vars = stage === -1 ? new Map(scopes.globals) : scopes.current;
-    const where: Where = { ...at, stage, vars, globals: NO_SCOPE };
     const trigger =
       keyword === 'ONBUILD'
         ? (node as Instruction & { getTriggerInstruction?(): Instruction | null }).getTriggerInstruction?.()
         : undefined;
-    const ins = trigger ? describe(trigger, { ...where, onbuild: true }, src) : describe(node, where, src);
+    const where: Where = { index, stage, line, endLine, onbuild: !!trigger, vars, globals: NO_SCOPE };
+    const ins = describe(trigger ?? node, where, src);
     if (trigger) ins.onbuildKeywordRaw = node.getInstruction();
     instructions.push(ins);
     scopes.apply(ins);
   }
-  return { instructions, escapeChar, directives: directivesOf(text), comments: commentsOf(ast) };
+  return { instructions, escapeChar, directives: directivesOf(src.lines), comments: commentsOf(ast) };
 }
 
 /** Only FROM reads the global scope (`Where.globals`); the others get this empty one. */

@@ -21,15 +21,45 @@ export function steps(model: DockerfileModel): readonly Step[] {
   return model.instructions;
 }
 
-export function stepsOf(ctx: RuleContext, ...keywords: string[]): Step[] {
+/** A model's instructions by keyword (in file order), and its RUNs with scripts: indexed once per model. */
+interface StepIndex {
+  byKeyword: Map<string, Step[]>;
+  runs?: ReadonlyArray<Step & { script: ShellScript }>;
+}
+
+const stepIndexes = new WeakMap<DockerfileModel, StepIndex>();
+
+function stepIndexOf(model: DockerfileModel): StepIndex {
+  let index = stepIndexes.get(model);
+  if (!index) {
+    const byKeyword = new Map<string, Step[]>();
+    for (const s of model.instructions) {
+      const list = byKeyword.get(s.keyword);
+      if (list) list.push(s);
+      else byKeyword.set(s.keyword, [s]);
+    }
+    index = { byKeyword };
+    stepIndexes.set(model, index);
+  }
+  return index;
+}
+
+const NO_STEPS: readonly Step[] = [];
+
+/** The instructions whose keyword is one of `keywords`, in file order (a list shared by every caller). */
+export function stepsOf(ctx: RuleContext, ...keywords: string[]): readonly Step[] {
+  const { byKeyword } = stepIndexOf(ctx.model);
+  if (keywords.length === 1) return byKeyword.get(keywords[0] as string) ?? NO_STEPS;
   return ctx.model.instructions.filter((s) => keywords.includes(s.keyword));
 }
 
-/** RUN instructions with their parsed scripts. */
-export function runSteps(ctx: RuleContext): Array<Step & { script: ShellScript }> {
-  return ctx.model.instructions.filter(
-    (s): s is Step & { script: ShellScript } => s.keyword === 'RUN' && s.script !== undefined,
+/** RUN instructions with their parsed scripts (a list shared by every caller). */
+export function runSteps(ctx: RuleContext): ReadonlyArray<Step & { script: ShellScript }> {
+  const index = stepIndexOf(ctx.model);
+  index.runs ??= (index.byKeyword.get('RUN') ?? NO_STEPS).filter(
+    (s): s is Step & { script: ShellScript } => s.script !== undefined,
   );
+  return index.runs;
 }
 
 export function hitAt(step: Step, message?: string): RuleHit {

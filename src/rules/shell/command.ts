@@ -3,7 +3,10 @@ import { basename, flagNames, type ShellCommand, type ShellScript } from './scri
 
 /** True when the program is `name` (also when written with a path, e.g. `/usr/bin/apt-get`). */
 export function isProgram(command: ShellCommand, ...names: string[]): boolean {
-  return names.includes(command.name) || names.includes(basename(command.name));
+  const name = command.name;
+  if (names.includes(name)) return true;
+  // Without a `/` the basename is the name itself, already compared.
+  return name.includes('/') && names.includes(basename(name));
 }
 
 /** Commands of the script whose program is one of `names`. */
