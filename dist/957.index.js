@@ -1068,7 +1068,7 @@ function literalValues(properties, src) {
     return spans;
 }
 /** The variables of an instruction as dockerfile-ast's `getVariables` finds them, marked where they are. */
-function variablesOf(node, flags, properties, src) {
+function variablesOf(node, rawArguments, flags, properties, src) {
     const range = node.getRange();
     // No `$` in its lines, no variable: the arguments need not be scanned again to say so.
     const text = src.text.slice(src.lineStarts[range.start.line], src.lineStarts[range.end.line + 1]);
@@ -1080,8 +1080,8 @@ function variablesOf(node, flags, properties, src) {
     const propertySpans = (properties ?? []).map((p) => spanOf(src, p.getRange()));
     const literal = node.getKeyword() === 'LABEL' ? literalValues(properties, src) : [];
     const uses = [];
-    // Every argument word, flags included: dockerfile-ast's raw arguments (a private getter of its).
-    for (const word of node.getRawArguments()) {
+    // Every argument word, flags included: dockerfile-ast's raw arguments.
+    for (const word of rawArguments) {
         const [start, end] = spanOf(src, word.getRange());
         for (const v of variablesInWord(src.text.slice(start, end), escape)) {
             const at = start + v.at;
@@ -1109,29 +1109,43 @@ function propertyNodesOf(node) {
     const withProps = node;
     return typeof withProps.getProperties === 'function' ? withProps.getProperties() : undefined;
 }
+/**
+ * The instruction's words as dockerfile-ast scans them, flags included (its private `getRawArguments`),
+ * and its flags: one scan, where `getArguments` (flags dropped) and `getRawArguments` scan each again.
+ */
+function scanArguments(node) {
+    const raw = node.getRawArguments();
+    const flagNodes = flagsOf(node);
+    // ModifiableInstruction.getArguments is the raw words with one shifted off per flag.
+    return { raw, flagNodes, args: flagNodes.length === 0 ? raw : raw.slice(flagNodes.length) };
+}
 /** One instruction (or ONBUILD trigger) as typed data. */
 function describe(node, where, src) {
     const escape = escapeOfNode(node, src.escape);
     const keywordRaw = node.getInstruction();
     const keyword = keywordRaw.toUpperCase();
-    const flagNodes = flagsOf(node);
+    const { raw, flagNodes, args } = scanArguments(node);
     const flags = flagNodes.map((f) => ({
         name: f.getName().toLowerCase(),
         value: f.getValue(),
         line: f.getRange().start.line + 1,
     }));
     const mounts = flagNodes.filter((f) => f.getName().toLowerCase() === 'mount').map(mountOf);
-    const { argsText, rawArgsText, argsLine } = argumentTexts(node, node.getArguments(), src, escape);
+    const { argsText, rawArgsText, argsLine } = argumentTexts(node, args, src, escape);
     const words = shellWords(argsText);
     const exec = (0,run_script/* execFormWords */.Z)(argsText);
     const propertyNodes = propertyNodesOf(node);
     const health = keyword === 'HEALTHCHECK' ? healthcheckOf(words, rawArgsText) : undefined;
     const execForm = health?.kind === 'cmd' ? health.exec : exec;
-    // Every field set here, none deleted later: records keep one shape (`delete` would make each a
-    // slow dictionary object for every rule that reads it).
-    const { globals, ...at } = where;
+    // Built field by field, in one order, none deleted later: records keep one shape (spreading `where`
+    // copied it through V8's slow generic path, and `delete` would make each a slow dictionary object).
     const ins = {
-        ...at,
+        index: where.index,
+        line: where.line,
+        endLine: where.endLine,
+        onbuild: where.onbuild,
+        stage: where.stage,
+        vars: where.vars,
         keyword,
         keywordRaw,
         flags,
@@ -1140,15 +1154,19 @@ function describe(node, where, src) {
         rawArgsText,
         argsLine,
         words,
-        ...(execForm ? { exec: execForm } : {}),
-        ...(health?.kind ? { healthcheck: health.kind } : {}),
-        variables: SHELL_EXPANDED.has(keyword) ? [] : variablesOf(node, flagNodes, propertyNodes, src),
+        variables: [],
     };
+    if (execForm)
+        ins.exec = execForm;
+    if (health?.kind)
+        ins.healthcheck = health.kind;
+    if (!SHELL_EXPANDED.has(keyword))
+        ins.variables = variablesOf(node, raw, flagNodes, propertyNodes, src);
     const scriptSource = SCRIPTED.has(keyword) ? rawArgsText : health?.script;
     if (scriptSource !== undefined)
         addScript(ins, scriptSource, escape);
     if (keyword === 'FROM')
-        ins.from = fromParts(words, flags, globals, escape);
+        ins.from = fromParts(words, flags, where.globals, escape);
     if (keyword === 'COPY' || keyword === 'ADD')
         ins.copy = copyParts(words, firstLine(rawArgsText), exec, flags, scopeOf(where.vars), escape);
     if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL')
@@ -1247,10 +1265,9 @@ class VariableScopes {
     }
 }
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
-/** Parser directives: leading `# name=value` comment lines, stopping at the first other line. */
-function directivesOf(text) {
+/** Parser directives: leading `# name=value` comment lines (of the file's lines), stopping at the first other line. */
+function directivesOf(lines) {
     const out = [];
-    const lines = text.split(/\r?\n/);
     for (const [i, line] of lines.entries()) {
         const m = DIRECTIVE.exec(line);
         if (!m)
@@ -1279,28 +1296,30 @@ function buildInstructionModel(ast, text, buildArgs = []) {
     for (const [index, node] of ast.getInstructions().entries()) {
         const keyword = node.getKeyword();
         const range = node.getRange();
-        const at = { index, line: range.start.line + 1, endLine: range.end.line + 1, onbuild: false };
+        const line = range.start.line + 1;
+        const endLine = range.end.line + 1;
         if (keyword === 'FROM') {
             stage++;
             const globals = scopeOf(scopes.globals);
-            const from = describe(node, { ...at, stage, vars: scopes.globals, globals }, src);
+            const where = { index, stage, line, endLine, onbuild: false, vars: scopes.globals, globals };
+            const from = describe(node, where, src);
             from.vars = new Map(scopes.globals);
             scopes.enterStage(from.from?.image ?? '', from.from?.alias);
             instructions.push(from);
             continue;
         }
         const vars = stage === -1 ? new Map(scopes.globals) : scopes.current;
-        const where = { ...at, stage, vars, globals: NO_SCOPE };
         const trigger = keyword === 'ONBUILD'
             ? node.getTriggerInstruction?.()
             : undefined;
-        const ins = trigger ? describe(trigger, { ...where, onbuild: true }, src) : describe(node, where, src);
+        const where = { index, stage, line, endLine, onbuild: !!trigger, vars, globals: NO_SCOPE };
+        const ins = describe(trigger ?? node, where, src);
         if (trigger)
             ins.onbuildKeywordRaw = node.getInstruction();
         instructions.push(ins);
         scopes.apply(ins);
     }
-    return { instructions, escapeChar, directives: directivesOf(text), comments: commentsOf(ast) };
+    return { instructions, escapeChar, directives: directivesOf(src.lines), comments: commentsOf(ast) };
 }
 /** Only FROM reads the global scope (`Where.globals`); the others get this empty one. */
 const NO_SCOPE = new Map();
@@ -4013,7 +4032,11 @@ var script = __webpack_require__(6091);
 
 /** True when the program is `name` (also when written with a path, e.g. `/usr/bin/apt-get`). */
 function isProgram(command, ...names) {
-    return names.includes(command.name) || names.includes((0,script/* basename */.P8)(command.name));
+    const name = command.name;
+    if (names.includes(name))
+        return true;
+    // Without a `/` the basename is the name itself, already compared.
+    return name.includes('/') && names.includes((0,script/* basename */.P8)(name));
 }
 /** Commands of the script whose program is one of `names`. */
 function commandsNamed(script, ...names) {
@@ -4164,12 +4187,36 @@ var instructions = __webpack_require__(382);
 function steps(model) {
     return model.instructions;
 }
+const stepIndexes = new WeakMap();
+function stepIndexOf(model) {
+    let index = stepIndexes.get(model);
+    if (!index) {
+        const byKeyword = new Map();
+        for (const s of model.instructions) {
+            const list = byKeyword.get(s.keyword);
+            if (list)
+                list.push(s);
+            else
+                byKeyword.set(s.keyword, [s]);
+        }
+        index = { byKeyword };
+        stepIndexes.set(model, index);
+    }
+    return index;
+}
+const NO_STEPS = [];
+/** The instructions whose keyword is one of `keywords`, in file order (a list shared by every caller). */
 function stepsOf(ctx, ...keywords) {
+    const { byKeyword } = stepIndexOf(ctx.model);
+    if (keywords.length === 1)
+        return byKeyword.get(keywords[0]) ?? NO_STEPS;
     return ctx.model.instructions.filter((s) => keywords.includes(s.keyword));
 }
-/** RUN instructions with their parsed scripts. */
+/** RUN instructions with their parsed scripts (a list shared by every caller). */
 function runSteps(ctx) {
-    return ctx.model.instructions.filter((s) => s.keyword === 'RUN' && s.script !== undefined);
+    const index = stepIndexOf(ctx.model);
+    index.runs ??= (index.byKeyword.get('RUN') ?? NO_STEPS).filter((s) => s.script !== undefined);
+    return index.runs;
 }
 function hitAt(step, message) {
     const hit = { line: step.line, endLine: step.endLine };
