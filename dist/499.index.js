@@ -3301,10 +3301,10 @@ function scanFromArchive(imageId, archive, k) {
 }
 /**
  * Reads the image once through `docker save` (`started`: one started early, see StartedSave): layer
- * sizes, compressed sizes, config, waste; layers
- * in `known` are not compressed again, and the read stops once every layer it must read has streamed
- * past (partial-read.ts): the rest would only be skipped. Should a layer recognised by its tar's length turn out to be
- * another (two layers of one length), the image is read again without such guesses.
+ * sizes, compressed sizes, config, waste. Layers in `known` are not compressed again, and the read
+ * stops once every layer it must read has streamed past (partial-read.ts): the rest would only be
+ * skipped. Should a layer recognised by its tar's length turn out to be another (two layers of one
+ * length), the image is read again without such guesses.
  */
 async function scanImage(docker, imageId, k, started) {
     for (const trustTarBytes of [true, false]) {

@@ -317,10 +317,10 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
 
 /**
  * Reads the image once through `docker save` (`started`: one started early, see StartedSave): layer
- * sizes, compressed sizes, config, waste; layers
- * in `known` are not compressed again, and the read stops once every layer it must read has streamed
- * past (partial-read.ts): the rest would only be skipped. Should a layer recognised by its tar's length turn out to be
- * another (two layers of one length), the image is read again without such guesses.
+ * sizes, compressed sizes, config, waste. Layers in `known` are not compressed again, and the read
+ * stops once every layer it must read has streamed past (partial-read.ts): the rest would only be
+ * skipped. Should a layer recognised by its tar's length turn out to be another (two layers of one
+ * length), the image is read again without such guesses.
  */
 export async function scanImage(
   docker: Docker,
