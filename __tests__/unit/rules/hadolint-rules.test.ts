@@ -119,6 +119,17 @@ describe('hadolint-family rules', () => {
     expect(hits('pipefail', 'FROM debian:12\nRUN echo $(cat f | wc -l)\n')).toHaveLength(1);
   });
 
+  test('pipefail: pipes written only by echo/printf are reported at info, any fallible writer at warning', () => {
+    const severities = (run: string) =>
+      hits('pipefail', `FROM debian:12\nRUN ${run}\n`).map((h) => h.severity);
+    expect(severities(`arch=$(echo $TARGETARCH | sed s/amd64/x86_64/) && wget https://x/$arch.zip`)).toEqual(['info']);
+    expect(severities(`printf '%s\\n' "$CONF" | tee /etc/app.conf && echo ok | cat`)).toEqual(['info']);
+    // sed writes into tee: its failure hides behind tee's success.
+    expect(severities(`echo "$X" | sed 's/a/b/' | tee /f`)).toEqual([undefined]);
+    expect(severities(`echo x | cat && curl -fsSL https://x | tar -x`)).toEqual([undefined]);
+    expect(severities(`/bin/echo x | sh`)).toEqual(['info']);
+  });
+
   test('consecutive RUNs: one hit per extra RUN, reset by any other instruction', () => {
     const text = 'FROM alpine:3.20\nRUN a\nRUN b\nRUN c\nENV X=1\nRUN d\n';
     expect(hits('consecutive-runs', text).map((h) => h.line)).toEqual([3, 4]);

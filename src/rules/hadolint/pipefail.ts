@@ -4,6 +4,10 @@
  * A RUN whose every pipeline ends in a checksum check (`echo "$SHA  go.tgz" | sha256sum -c -`,
  * `grep " $f$" SHA256SUMS | sha256sum -c -`) is not flagged: the check fails the RUN by itself when
  * anything before it fails, so pipefail changes nothing.
+ * A pipe written by `echo` or `printf` cannot hide a failure either: they print their arguments and
+ * succeed (a failed `$(…)` in those arguments is lost with or without pipefail). hadolint still flags
+ * such a RUN (its regression case `echo "kaka" | sed …`), so it is reported, at info: a PR comment
+ * shows warnings, and pipefail would change nothing there.
  */
 import { execFormWords } from '../shell/run-script.js';
 import { hasFlag, isProgram } from '../shell/command.js';
@@ -31,8 +35,10 @@ export const pipefail: Rule = {
         !runsNonPosixShell(step.argsText) &&
         step.script?.hasPipe === true &&
         !onlyChecksumPipelines(step.script)
-      )
-        hits.push(hitAt(step));
+      ) {
+        const hit = hitAt(step);
+        hits.push(step.script.pipes.every(writtenByPrinter) ? { ...hit, severity: 'info' } : hit);
+      }
     }
     return hits;
   },
@@ -48,6 +54,12 @@ function runsNonPosixShell(script: string): boolean {
 }
 
 const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum'];
+
+/** Commands that print their arguments and succeed: a pipe they write hides no failure. */
+const PRINTERS = ['echo', 'printf'];
+
+const writtenByPrinter = (pipe: ShellPipe): boolean =>
+  pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS);
 
 /**
  * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in
