@@ -6,8 +6,7 @@
  * and may take its bytes as they pass (package databases and manifests); the layer's package facts
  * come back with the file list, from the same pass.
  */
-import { once } from 'node:events';
-import { extract, type Header } from 'tar-stream';
+import { TarEntryReader, type TarHeader } from './tar-entries.js';
 import type { LayerContentReader } from './packages/reader.js';
 import type { LayerPackageFacts } from './packages/types.js';
 
@@ -46,7 +45,7 @@ export function normalizeLayerPath(name: string): string {
   return '/' + trimmed;
 }
 
-export function classifyEntry(header: Header): LayerEntry | undefined {
+export function classifyEntry(header: TarHeader): LayerEntry | undefined {
   const path = normalizeLayerPath(header.name);
   if (path === '/') return undefined;
   const slash = path.lastIndexOf('/');
@@ -57,21 +56,18 @@ export function classifyEntry(header: Header): LayerEntry | undefined {
     return { path: `${dir}/${base.slice(WHITEOUT.length)}`, size: 0, kind: 'whiteout' };
   if (header.type === 'directory') return { path, size: 0, kind: 'dir' };
   const regular = header.type === 'file' || header.type === 'contiguous-file';
-  const size = regular
-    ? header.size
-    : header.type === 'symlink'
-      ? Buffer.byteLength(header.linkname ?? '')
-      : 0;
+  const size = regular ? header.size : header.type === 'symlink' ? Buffer.byteLength(header.linkname) : 0;
   return { path, size, kind: 'file' };
 }
 
-/** A writable sink for one layer tar: `write` chunks in order (awaiting it), then `end`. */
+/**
+ * A writable sink for one layer tar: `write` chunks in order (awaiting it), then `end`. The tar's
+ * headers are walked in place (tar-entries.ts); only files the content reader takes are read.
+ */
 export class LayerFileScanner {
-  private readonly extract = extract();
+  private readonly reader: TarEntryReader;
   private readonly entries: LayerEntry[] = [];
   private contentBytes = 0;
-  private readonly finished: Promise<void>;
-  private readonly errored: Promise<void>;
   private failure?: Error;
 
   /**
@@ -82,41 +78,33 @@ export class LayerFileScanner {
     private readonly keepEntries = true,
     private readonly contents?: LayerContentReader,
   ) {
-    this.extract.on('entry', (header, stream, next) => {
+    this.reader = new TarEntryReader((header) => {
       const entry = classifyEntry(header);
-      if (entry) {
-        if (this.keepEntries) this.entries.push(entry);
-        if (entry.kind === 'file') this.contentBytes += entry.size;
-      }
+      if (!entry) return undefined;
+      if (this.keepEntries) this.entries.push(entry);
+      if (entry.kind === 'file') this.contentBytes += entry.size;
       const regular = header.type === 'file' || header.type === 'contiguous-file';
-      const sink =
-        entry && regular ? this.contents?.open(entry.path, entry.size, header.mode ?? 0) : undefined;
-      if (sink) stream.on('data', (chunk: unknown) => sink.write(chunk as Buffer));
-      stream.on('end', () => {
-        sink?.end();
-        next();
-      });
-      stream.resume();
+      return regular ? this.contents?.open(entry.path, entry.size, header.mode) : undefined;
     });
-    this.extract.on('error', (err: Error) => {
-      this.failure ??= err;
-    });
-    this.finished = once(this.extract, 'finish').then(() => undefined);
-    this.finished.catch(() => undefined);
-    this.errored = new Promise((resolve) => this.extract.once('error', () => resolve()));
   }
 
+  /** Async for its callers' sake (they await each sink in turn); the walk itself is synchronous. */
   async write(chunk: Buffer): Promise<void> {
     if (this.failure) return;
-    if (!this.extract.write(chunk)) {
-      await Promise.race([once(this.extract, 'drain'), this.errored]).catch(() => undefined);
+    try {
+      this.reader.write(chunk);
+    } catch (err) {
+      this.failure = err as Error;
     }
   }
 
   async end(): Promise<LayerFiles> {
     if (!this.failure) {
-      this.extract.end(undefined);
-      await Promise.race([this.finished, this.errored]).catch(() => undefined);
+      try {
+        this.reader.end();
+      } catch (err) {
+        this.failure = err as Error;
+      }
     }
     if (this.failure) throw new Error(`layer tar could not be read: ${this.failure.message}`);
     const packages = this.contents?.finish();
