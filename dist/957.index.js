@@ -394,7 +394,7 @@ Run 'stagegate <command> --help' for a command's options.
 `;
 const commands = {
     // Loaded on demand: `report` pulls in the build, image and GitHub code that `lint` never needs.
-    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 1880))).reportCommand(args),
+    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(871)]).then(__webpack_require__.bind(__webpack_require__, 871))).reportCommand(args),
     lint: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lintCommand */ .Dp,
     rules: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .rulesCommand */ .jB,
 };
@@ -5675,6 +5675,10 @@ const yarnCacheClean = {
  * A RUN whose every pipeline ends in a checksum check (`echo "$SHA  go.tgz" | sha256sum -c -`,
  * `grep " $f$" SHA256SUMS | sha256sum -c -`) is not flagged: the check fails the RUN by itself when
  * anything before it fails, so pipefail changes nothing.
+ * A pipe written by `echo` or `printf` cannot hide a failure either: they print their arguments and
+ * succeed (a failed `$(…)` in those arguments is lost with or without pipefail). hadolint still flags
+ * such a RUN (its regression case `echo "kaka" | sed …`), so it is reported, at info: a PR comment
+ * shows warnings, and pipefail would change nothing there.
  */
 
 
@@ -5698,8 +5702,10 @@ const pipefail = {
                 !safe &&
                 !runsNonPosixShell(step.argsText) &&
                 step.script?.hasPipe === true &&
-                !onlyChecksumPipelines(step.script))
-                hits.push(hitAt(step));
+                !onlyChecksumPipelines(step.script)) {
+                const hit = hitAt(step);
+                hits.push(step.script.pipes.every(writtenByPrinter) ? { ...hit, severity: 'info' } : hit);
+            }
         }
         return hits;
     },
@@ -5713,6 +5719,9 @@ function runsNonPosixShell(script) {
     return NON_POSIX_SHELLS.some((s) => first === s || first === `${s}.exe`);
 }
 const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum'];
+/** Commands that print their arguments and succeed: a pipe they write hides no failure. */
+const PRINTERS = ['echo', 'printf'];
+const writtenByPrinter = (pipe) => pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS);
 /**
  * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in
  * `echo "$SHA  go.tgz" | sha256sum -c -` (the official images' idiom) or `grep " $file$" SHA256SUMS |
