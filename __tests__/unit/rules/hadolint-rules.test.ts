@@ -122,7 +122,9 @@ describe('hadolint-family rules', () => {
   test('pipefail: pipes written only by echo/printf are reported at info, any fallible writer at warning', () => {
     const severities = (run: string) =>
       hits('pipefail', `FROM debian:12\nRUN ${run}\n`).map((h) => h.severity);
-    expect(severities(`arch=$(echo $TARGETARCH | sed s/amd64/x86_64/) && wget https://x/$arch.zip`)).toEqual(['info']);
+    expect(severities(`arch=$(echo $TARGETARCH | sed s/amd64/x86_64/) && wget https://x/$arch.zip`)).toEqual([
+      'info',
+    ]);
     expect(severities(`printf '%s\\n' "$CONF" | tee /etc/app.conf && echo ok | cat`)).toEqual(['info']);
     // sed writes into tee: its failure hides behind tee's success.
     expect(severities(`echo "$X" | sed 's/a/b/' | tee /f`)).toEqual([undefined]);
