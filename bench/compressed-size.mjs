@@ -16,6 +16,8 @@ const self = fileURLToPath(import.meta.url);
  * The child's measurement. BENCH_FACTS_OUT=F also writes the layers' facts without their file lists
  * (sizes, compressed sizes, tar lengths) to F; BENCH_FACTS_IN=F starts from those facts, so every
  * layer is read and listed but none compressed: the wasted-space analysis alone (what dive does).
+ * BENCH_PATHS_OUT=F writes every path the image writes more than once (`repeatedPaths`, the list
+ * dive prints as `image.fileReference`) to F, so the two lists can be compared path by path.
  */
 async function child(image, src) {
   const { measureImage } = await import(`${src}/image/measure.js`);
@@ -26,7 +28,8 @@ async function child(image, src) {
   const model = parseDockerfile('FROM scratch\n', 'Dockerfile');
   const factsIn = process.env.BENCH_FACTS_IN;
   const factsOut = process.env.BENCH_FACTS_OUT;
-  const scans = factsIn || factsOut ? createScanStore() : undefined;
+  const pathsOut = process.env.BENCH_PATHS_OUT;
+  const scans = factsIn || factsOut || pathsOut ? createScanStore() : undefined;
   if (factsIn) await scans.layers.put(JSON.parse(readFileSync(factsIn, 'utf8')));
   const started = process.hrtime.bigint();
   const m = await measureImage(createDocker(createEngine()), image, model, 0, {
@@ -41,6 +44,16 @@ async function child(image, src) {
       if (f) facts.push({ ...f, files: undefined });
     }
     writeFileSync(factsOut, JSON.stringify(facts));
+  }
+  if (pathsOut) {
+    const { repeatedPaths } = await import(`${src}/image/waste.js`);
+    const files = [];
+    for (const l of m.layers) {
+      const f = await scans.layers.get(l.diffId);
+      if (!f?.files) throw new Error(`no file list kept for layer ${l.diffId}`);
+      files.push(f.files);
+    }
+    writeFileSync(pathsOut, JSON.stringify(repeatedPaths(files)));
   }
   const result = {
     compressedSize: m.compressedSize,

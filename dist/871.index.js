@@ -2422,6 +2422,22 @@ function summarize(stats, offenders, wastedBytes, maxOffenders) {
     };
 }
 function computeWaste(layers, maxOffenders = WASTE_OFFENDERS) {
+    const { stats, offenders, wastedBytes } = tally(layers);
+    return summarize(stats, offenders, wastedBytes, maxOffenders);
+}
+/**
+ * Every path written more than once, as dive lists them in `image.fileReference`: what
+ * `diveWastedBytes` sums. The benchmarks compare it with dive's list path by path.
+ */
+function repeatedPaths(layers) {
+    const out = [];
+    for (const [path, s] of tally(layers).stats)
+        if (s.copies > 1)
+            out.push({ path, copies: s.copies, cumulativeBytes: s.cumulative });
+    return out;
+}
+/** The per-path copies and the waste, layer by layer (deletions before the layer's own writes). */
+function tally(layers) {
     const live = new LiveFiles();
     const stats = new Map();
     const offenders = new Map();
@@ -2476,7 +2492,7 @@ function computeWaste(layers, maxOffenders = WASTE_OFFENDERS) {
             live.set(entry.path, { size: entry.size, layer: index });
         }
     });
-    return summarize(stats, offenders, wastedBytes, maxOffenders);
+    return { stats, offenders, wastedBytes };
 }
 
 ;// CONCATENATED MODULE: ./src/image/final-files.ts

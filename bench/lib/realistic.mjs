@@ -79,6 +79,32 @@ export function compareWaste(ours, dive) {
   return { rows, equal: rows.every((r) => r.equal), oursWastedBytes: ours?.wastedBytes };
 }
 
+/**
+ * stagegate's repeated paths (`repeatedPaths` in src/image/waste.ts, every path written more than
+ * once) next to dive's `image.fileReference`, path by path: how many paths both list with the same
+ * count and byte sum, and every row that differs (listed by one tool only, or with another count or
+ * sum), sorted by path. `bytes` sums ours minus dive's over those rows: the whole difference between
+ * the two wasted-bytes figures, since each is the sum of its list.
+ */
+export function comparePaths(ours, diveJson) {
+  const refs = diveJson?.image?.fileReference;
+  if (!Array.isArray(refs)) throw new Error('not a dive --json report (no image.fileReference)');
+  const dive = new Map(refs.map((r) => [r.file, { copies: r.count, bytes: r.sizeBytes }]));
+  const differing = [];
+  let same = 0;
+  for (const o of ours) {
+    const theirs = dive.get(o.path);
+    dive.delete(o.path);
+    const mine = { copies: o.copies, bytes: o.cumulativeBytes };
+    if (theirs && theirs.copies === mine.copies && theirs.bytes === mine.bytes) same++;
+    else differing.push({ path: o.path, ours: mine, ...(theirs ? { dive: theirs } : {}) });
+  }
+  for (const [path, theirs] of dive) differing.push({ path, dive: theirs });
+  differing.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const bytes = differing.reduce((sum, r) => sum + (r.ours?.bytes ?? 0) - (r.dive?.bytes ?? 0), 0);
+  return { same, differing, bytes };
+}
+
 /** How far stagegate's waste figures are from dive's, as text ('' when equal). */
 export function wasteDifference(comparison) {
   const [bytes, eff] = comparison?.rows ?? [];

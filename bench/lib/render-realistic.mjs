@@ -56,6 +56,26 @@ function driverRows(f) {
   );
 }
 
+/** The path-by-path comparison: how many paths agree, and the rows that differ (at most 12 shown). */
+function pathsBlock(p) {
+  if (!p) return [];
+  const copy = (c) => (c ? `${c.copies} × ${int(c.bytes)} B` : 'not listed');
+  const shown = p.differing.slice(0, 12);
+  return [
+    `Path by path (stagegate's paths written more than once, \`repeatedPaths\`, against dive's \`image.fileReference\`): ${int(p.same)} paths agree on copies and bytes; ${p.differing.length} differ, by ${p.bytes >= 0 ? '+' : ''}${int(p.bytes)} B in all${p.differing.length > shown.length ? ` (the first ${shown.length} by path below)` : ''}.`,
+    '',
+    ...(shown.length > 0
+      ? [
+          table(
+            ['path', 'stagegate (copies × bytes)', 'dive'],
+            shown.map((r) => [`\`${r.path}\``, copy(r.ours), copy(r.dive)]),
+          ),
+          '',
+        ]
+      : []),
+  ];
+}
+
 function diveBlock(f) {
   const d = f.dive;
   if (!d) return [];
@@ -71,6 +91,7 @@ function diveBlock(f) {
     '',
     table(['figure', 'stagegate', 'dive', ''], rows),
     '',
+    ...pathsBlock(d.paths),
     table(
       ['', 'stagegate', 'dive', 'ratio'],
       [

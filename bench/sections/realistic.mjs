@@ -28,6 +28,7 @@ import { median, mustRun, nonce, summarisePairs, timed } from '../lib/measure.mj
 import { phaseTimes, runHandWritten, runStagegate } from '../lib/job.mjs';
 import {
   changedLayers,
+  comparePaths,
   compareWaste,
   diveFigures,
   keepOthers,
@@ -205,10 +206,12 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
   mkdirSync(dir, { recursive: true });
   const jsonFile = join(dir, 'dive.json');
   const factsFile = join(dir, 'layer-facts.json');
+  const pathsFile = join(dir, 'repeated-paths.json');
   const pairs = [];
   const wastePairs = [];
   const rss = { ours: [], dive: [], wasteOnly: [] };
   let figures;
+  let diveJson;
   for (let i = 0; i < runs; i++) {
     // `waste` (the analysis alone: layers read and listed, none compressed) needs the facts `ours` wrote.
     const order = i % 2 === 0 ? ['dive', 'ours', 'waste'] : ['ours', 'waste', 'dive'];
@@ -223,7 +226,8 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
         });
         if (!existsSync(jsonFile))
           throw new Error(`dive exited ${r.code} without a JSON file: ${r.stderr.slice(-300)}`);
-        figures = diveFigures(JSON.parse(readFileSync(jsonFile, 'utf8')));
+        diveJson = JSON.parse(readFileSync(jsonFile, 'utf8'));
+        figures = diveFigures(diveJson);
         got.dive = r.ms;
         rss.dive.push(r.peakRssKb);
       } else if (side === 'ours') {
@@ -245,8 +249,12 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
     pairs.push({ ours: got.ours, peer: got.dive });
     wastePairs.push({ ours: got.waste, peer: got.dive });
   }
+  // One more pass, untimed, for the list of paths written more than once (dive's fileReference).
+  await measureOnce(image, src, { BENCH_WASTE: '1', BENCH_FACTS_IN: factsFile, BENCH_PATHS_OUT: pathsFile });
+  const oursPaths = JSON.parse(readFileSync(pathsFile, 'utf8'));
   rmSync(jsonFile, { force: true });
   rmSync(factsFile, { force: true });
+  rmSync(pathsFile, { force: true });
   const summary = summarisePairs(pairs);
   const wasteOnly = summarisePairs(wastePairs);
   return {
@@ -269,6 +277,7 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
         }
       : undefined,
     comparison: compareWaste(report?.image?.waste, figures),
+    paths: comparePaths(oursPaths, diveJson),
   };
 }
 

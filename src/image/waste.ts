@@ -74,6 +74,36 @@ function summarize(
 }
 
 export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDERS): WasteReport {
+  const { stats, offenders, wastedBytes } = tally(layers);
+  return summarize(stats, offenders, wastedBytes, maxOffenders);
+}
+
+/** A path written (or deleted) more than once: one row of dive's `fileReference` list. */
+export interface RepeatedPath {
+  path: string;
+  /** Copies across layers, a deletion counting as a 0-byte copy (dive's `count`). */
+  copies: number;
+  /** Bytes of all those copies, the survivor included (dive's `sizeBytes`). */
+  cumulativeBytes: number;
+}
+
+/**
+ * Every path written more than once, as dive lists them in `image.fileReference`: what
+ * `diveWastedBytes` sums. The benchmarks compare it with dive's list path by path.
+ */
+export function repeatedPaths(layers: LayerFiles[]): RepeatedPath[] {
+  const out: RepeatedPath[] = [];
+  for (const [path, s] of tally(layers).stats)
+    if (s.copies > 1) out.push({ path, copies: s.copies, cumulativeBytes: s.cumulative });
+  return out;
+}
+
+/** The per-path copies and the waste, layer by layer (deletions before the layer's own writes). */
+function tally(layers: LayerFiles[]): {
+  stats: Map<string, PathStats>;
+  offenders: Map<string, Offender>;
+  wastedBytes: number;
+} {
   const live = new LiveFiles<Live>();
   const stats = new Map<string, PathStats>();
   const offenders = new Map<string, Offender>();
@@ -123,6 +153,5 @@ export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDER
       live.set(entry.path, { size: entry.size, layer: index });
     }
   });
-
-  return summarize(stats, offenders, wastedBytes, maxOffenders);
+  return { stats, offenders, wastedBytes };
 }

@@ -28,6 +28,18 @@ interface RealisticModule {
     dive: { wastedBytes: number; efficiency: number },
   ): { equal: boolean; rows: { figure: string; equal: boolean }[] };
   realisticTargets(section: unknown): TargetRow[];
+  comparePaths(
+    ours: { path: string; copies: number; cumulativeBytes: number }[],
+    dive: unknown,
+  ): {
+    same: number;
+    bytes: number;
+    differing: {
+      path: string;
+      ours?: { copies: number; bytes: number };
+      dive?: { copies: number; bytes: number };
+    }[];
+  };
 }
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -97,6 +109,35 @@ describe('dive comparison', () => {
       false,
     );
     expect(compareWaste(undefined, dive).equal).toBe(false);
+  });
+});
+
+describe('path-by-path comparison with dive', () => {
+  it("joins stagegate's repeated paths with dive's fileReference and keeps every row that differs", async () => {
+    const { comparePaths } = await load();
+    const dive = {
+      image: {
+        fileReference: [
+          { count: 2, sizeBytes: 800, file: '/etc/conf' },
+          { count: 2, sizeBytes: 0, file: '/node_modules/.bin/mime' },
+          { count: 3, sizeBytes: 0, file: '/var/empty' },
+        ],
+      },
+    };
+    const ours = [
+      { path: '/etc/conf', copies: 2, cumulativeBytes: 800 },
+      { path: '/node_modules/.bin/mime', copies: 2, cumulativeBytes: 28 },
+      { path: '/usr/only-ours', copies: 2, cumulativeBytes: 5 },
+    ];
+    const c = comparePaths(ours, dive);
+    expect(c.same).toBe(1);
+    expect(c.differing).toEqual([
+      { path: '/node_modules/.bin/mime', ours: { copies: 2, bytes: 28 }, dive: { copies: 2, bytes: 0 } },
+      { path: '/usr/only-ours', ours: { copies: 2, bytes: 5 } },
+      { path: '/var/empty', dive: { copies: 3, bytes: 0 } },
+    ]);
+    expect(c.bytes).toBe(33);
+    expect(() => comparePaths(ours, { image: {} })).toThrow(/fileReference/);
   });
 });
 

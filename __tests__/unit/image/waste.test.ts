@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerEntry, LayerFiles } from '../../../src/image/layer-files.js';
-import { computeWaste } from '../../../src/image/waste.js';
+import { computeWaste, repeatedPaths } from '../../../src/image/waste.js';
 
 const layer = (...entries: Array<[string, number] | [string, number, LayerEntry['kind']]>): LayerFiles => ({
   entries: entries.map(([path, size, kind]) => ({ path, size, kind: kind ?? 'file' })),
@@ -63,5 +63,21 @@ describe('computeWaste', () => {
     const w = computeWaste(layers, 2);
     expect(w.offenders.map((o) => o.path)).toEqual(['/b', '/c']);
     expect(w.wastedBytes).toBe(6);
+  });
+});
+
+describe('repeatedPaths', () => {
+  it("lists each path written or deleted more than once with its copies and bytes, as dive's fileReference", () => {
+    const layers = [
+      layer(['/etc/conf', 300], ['/once', 7], ['/tmp/cache', 0, 'dir'], ['/tmp/cache/a', 40]),
+      layer(['/etc/conf', 500], ['/tmp/cache', 0, 'whiteout']),
+    ];
+    expect(repeatedPaths(layers)).toEqual([
+      { path: '/etc/conf', copies: 2, cumulativeBytes: 800 },
+      { path: '/tmp/cache/a', copies: 2, cumulativeBytes: 40 },
+    ]);
+    // The list is what diveWastedBytes sums.
+    const sum = repeatedPaths(layers).reduce((t, p) => t + p.cumulativeBytes, 0);
+    expect(sum).toBe(computeWaste(layers).diveWastedBytes);
   });
 });
