@@ -8,7 +8,7 @@ import { parseDockerfile } from '../../../src/dockerfile/load.js';
 import { runLint } from '../../../src/rules/lint.js';
 import { allRules } from '../../../src/rules/registry.js';
 import type { Rule } from '../../../src/rules/types.js';
-import { linesOf, type ContextOptions } from '../../helpers/rule-context.js';
+import { hitsOf, linesOf, type ContextOptions } from '../../helpers/rule-context.js';
 
 function rule(id: string): Rule {
   const found = allRules.find((r) => r.id === id);
@@ -305,6 +305,19 @@ describe('manifest-first installs across stages', () => {
       'RUN pip install -r requirements.txt',
     ];
     expect(lines('install-after-copy-all', text)).toEqual([4, 9, 10]);
+  });
+});
+
+describe('a shell form that execs its program', () => {
+  test('is reported at info: the program replaces the shell and receives the signals', () => {
+    const severities = (cmd: string) =>
+      hitsOf(rule('json-args-recommended'), ['FROM busybox:1.37', cmd]).map((h) => h.severity);
+    expect(severities(`CMD exec sh -c "trap : TERM INT; tail -f /dev/null"`)).toEqual(['info']);
+    expect(severities('ENTRYPOINT NODE_ENV=production exec node server.js')).toEqual(['info']);
+    // The shell stays PID 1 until exec, or waits for a subshell: the signals are still lost.
+    expect(severities('CMD ./migrate && exec node server.js')).toEqual([undefined]);
+    expect(severities('CMD (exec node server.js)')).toEqual([undefined]);
+    expect(severities('CMD node server.js')).toEqual([undefined]);
   });
 });
 

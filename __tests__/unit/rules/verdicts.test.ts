@@ -29,9 +29,7 @@ const mustReport = parseMustReport(readFileSync(join(fixtures, 'must-report.tsv'
  * False positives still shown on main, each a class not fixed yet (see BENCHMARKS.md "Findings"). Any
  * other finding judged false that is shown fails the test; one that goes away must leave this list.
  */
-const OPEN_FALSE_POSITIVES = new Set([
-  'real/argoproj__argo-cd__test__e2e__multiarch-container__Dockerfile\t2\tjson-args-recommended',
-]);
+const OPEN_FALSE_POSITIVES = new Set<string>([]);
 
 /**
  * Findings judged true that a rule change took away on purpose, each with why. They stay in the TSV as
