@@ -8212,8 +8212,15 @@ const jsonArgsRecommended = {
     check: ({ model }) => {
         const hits = [];
         const flag = (i) => {
-            if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !isExecForm(i))
-                hits.push(hitFor(i, `JSON arguments recommended for ${i.keyword} to prevent unintended behavior related to OS signals`));
+            if ((i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') || isExecForm(i))
+                return;
+            const message = `JSON arguments recommended for ${i.keyword} to prevent unintended behavior related to OS signals`;
+            hits.push(execsProgram(i)
+                ? {
+                    ...hitFor(i, `${message} (info only: the script starts with \`exec\`, so the shell replaces itself with the program, which receives the signals)`),
+                    severity: 'info',
+                }
+                : hitFor(i, message));
         };
         for (const i of model.instructions)
             if (i.stage < 0)
@@ -8238,6 +8245,16 @@ const jsonArgsRecommended = {
         return hits;
     },
 };
+/**
+ * True when a shell-form script's first word (after `NAME=value` assignments) is `exec`: `/bin/sh -c`
+ * then runs nothing of its own, and the program it execs is the container's process.
+ */
+function execsProgram(i) {
+    const script = i.script;
+    if (!script || script.commands[0]?.name !== 'exec')
+        return false;
+    return /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*exec\s/.test(script.text);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/buildkit/legacy-key-value-format.ts
 
