@@ -37,22 +37,16 @@ async function child(image, src) {
     ...(scans ? { scans } : {}),
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (factsOut) {
-    const facts = [];
-    for (const l of m.layers) {
-      const f = await scans.layers.get(l.diffId);
-      if (f) facts.push({ ...f, files: undefined });
-    }
-    writeFileSync(factsOut, JSON.stringify(facts));
-  }
+  // The facts the scan kept for each layer, in image order (undefined for a layer it kept none of).
+  const kept = scans ? await Promise.all(m.layers.map((l) => scans.layers.get(l.diffId))) : [];
+  if (factsOut)
+    writeFileSync(factsOut, JSON.stringify(kept.filter(Boolean).map((f) => ({ ...f, files: undefined }))));
   if (pathsOut) {
     const { repeatedPaths } = await import(`${src}/image/waste.js`);
-    const files = [];
-    for (const l of m.layers) {
-      const f = await scans.layers.get(l.diffId);
-      if (!f?.files) throw new Error(`no file list kept for layer ${l.diffId}`);
-      files.push(f.files);
-    }
+    const files = kept.map((f, i) => {
+      if (!f?.files) throw new Error(`no file list kept for layer ${m.layers[i].diffId}`);
+      return f.files;
+    });
     writeFileSync(pathsOut, JSON.stringify(repeatedPaths(files)));
   }
   const result = {
