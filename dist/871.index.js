@@ -7581,8 +7581,8 @@ async function postReportFile(deps, inputs, event) {
 
 // EXTERNAL MODULE: ./src/report/sarif.ts
 var sarif = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 34 modules
-var registry = __webpack_require__(6200);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 35 modules
+var registry = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./src/phases/publish.ts
 /**
  * Phase 5, publish: everything the run can say, whatever failed before. Errors and findings as

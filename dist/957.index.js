@@ -130,7 +130,7 @@ function planLabel(model, index) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(182);
 /* harmony import */ var _rules_lint_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3973);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6200);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1884);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(643);
 /* harmony import */ var _seams_shellcheck_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9985);
 /**
@@ -3437,8 +3437,8 @@ function collapseRepeated(findings, model) {
 var stage_facts = __webpack_require__(3373);
 // EXTERNAL MODULE: ./src/rules/shell/shellcheck.ts
 var shellcheck = __webpack_require__(4546);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 34 modules
-var registry = __webpack_require__(6200);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 35 modules
+var registry = __webpack_require__(1884);
 ;// CONCATENATED MODULE: ./src/rules/lint.ts
 /**
  * The rule engine: runs every rule over the Dockerfile model, turns hits into findings (file, 1-based
@@ -4027,7 +4027,7 @@ function stagesSelectedByVariable(model) {
 
 /***/ }),
 
-/***/ 6200:
+/***/ 1884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4528,9 +4528,90 @@ const apkNoCache = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/known-images.ts
+/**
+ * What stagegate knows of well-known base images, as data: which single names Docker Hub serves, and
+ * which images are bare operating systems.
+ *
+ * Docker Hub's official images: the only single-name references (`FROM alpine`, `FROM node`) a registry
+ * serves. Docker Hub resolves a name with no registry and no namespace to `docker.io/library/<name>`, and
+ * only official images live under `library/`. Any other single name (`FROM argocd-base`, `FROM base` when
+ * no stage has that name) cannot be pulled: it is an image built or loaded on the same machine before this
+ * build (a compose service's base, a Makefile's earlier `docker build -t`).
+ *
+ * Data, not code: the names in docker-library/official-images' `library/` folder (2026-08-21), plus the
+ * deprecated official images that Docker Hub still serves (`centos`, `java`, `jenkins`…). A name missing
+ * here is read as a local image, and the rules that use this only lower a severity on it, so a stale list
+ * costs a warning, never a false one.
+ */
+const CURRENT = `adminer aerospike almalinux alpine alt amazoncorretto amazonlinux api-firewall arangodb archlinux
+azul-zulu backdrop bash bonita buildpack-deps busybox caddy cassandra chronograf cirros clearlinux clefos
+clickhouse clojure composer convertigo couchbase couchdb crate dart debian docker drupal eclipse-mosquitto
+eclipse-temurin eggdrop elasticsearch elixir emqx erlang espocrm fedora flink fluentd friendica gazebo gcc
+geonetwork ghost golang gradle groovy haproxy haskell haxe hello-world hitch httpd hylang ibm-semeru-runtimes
+ibmjava influxdb irssi jetty joomla jruby julia kapacitor kibana kong krakend lightstreamer liquibase logstash
+mageia mariadb matomo maven mediawiki memcached mongo mongo-express monica mysql nats neo4j neurodebian
+nextcloud nginx nim node notary odoo open-liberty openjdk oraclelinux orientdb percona perl photon php
+php-zendserver phpmyadmin plone postfixadmin postgres pypy python r-base rabbitmq rakudo-star redis redmine
+registry rethinkdb rocket.chat rockylinux ros ruby rust sapmachine satosa silverpeas solr sonarqube spark
+spiped storm swift swipl teamspeak telegraf tomcat tomee traefik ubuntu unit varnish websphere-liberty
+wordpress xwiki yourls znc zookeeper`;
+/** Deprecated official images, no longer built but still pulled by old Dockerfiles. */
+const DEPRECATED = `centos java jenkins opensuse iojs django rails celery mono sentry owncloud piwik swarm nuxeo
+glassfish hipache docker-dev ubuntu-debootstrap ubuntu-upstart crux sourcemage euleros kaazing-gateway
+known rapidoid thrift jobber consul vault express-gateway fsharp adoptopenjdk`;
+const OFFICIAL = new Set(`${CURRENT} ${DEPRECATED}`.split(/\s+/).filter(Boolean));
+/**
+ * True for a reference no registry serves: a single name (no registry host, no namespace) that is not
+ * a Docker Hub official image. `name` is the repository without tag or digest, as written.
+ */
+function isLocalImageName(name) {
+    const repository = name.trim().toLowerCase();
+    if (!repository || repository.includes('/') || repository.includes('$'))
+        return false;
+    return repository !== 'scratch' && !OFFICIAL.has(repository);
+}
+/**
+ * Official distribution images: a bare operating system, whose default command is a shell (`/bin/sh`,
+ * `bash`) and whose config sets no WORKDIR (so it is `/`). `name` as `parseImageRef` gives it.
+ */
+const DISTRIBUTION_IMAGES = new Set([
+    'alpine',
+    'busybox',
+    'debian',
+    'ubuntu',
+    'fedora',
+    'centos',
+    'rockylinux',
+    'rockylinux/rockylinux',
+    'almalinux',
+    'amazonlinux',
+    'oraclelinux',
+    'archlinux',
+    'opensuse/leap',
+    'opensuse/tumbleweed',
+    'registry.access.redhat.com/ubi8/ubi',
+    'registry.access.redhat.com/ubi9/ubi',
+    'registry.access.redhat.com/ubi8/ubi-minimal',
+    'registry.access.redhat.com/ubi9/ubi-minimal',
+]);
+function isDistributionImage(name) {
+    return DISTRIBUTION_IMAGES.has(name);
+}
+/**
+ * Microsoft's Windows base images (nanoserver, servercore, server, windows): a bare operating system
+ * that sets no WORKDIR, so it is `C:\`. Images built on them (`.../dotnet/sdk:8.0-nanoserver-ltsc2022`)
+ * set their own and are not these.
+ */
+function isWindowsOsImage(name) {
+    return /^mcr\.microsoft\.com\/windows(\/(nanoserver|servercore|server))?(\/insider)?$/.test(name);
+}
+
 // EXTERNAL MODULE: ./src/rules/platform-stages.ts
 var platform_stages = __webpack_require__(206);
 ;// CONCATENATED MODULE: ./src/rules/hadolint/copy-add.ts
+
+
 
 
 
@@ -4668,10 +4749,29 @@ const isAbsoluteDest = (dest) => {
     const d = unquote(dest);
     return d.startsWith('/') || d.startsWith('$') || /^.:[\\/]/.test(d);
 };
+function rootOfImage(image) {
+    const { name } = (0,stage_facts/* parseImageRef */.Q)(image);
+    if (name === 'scratch')
+        return { kind: 'scratch' };
+    if (isDistributionImage(name) || isWindowsOsImage(name))
+        return { kind: 'os', image: name };
+    return { kind: 'other' };
+}
+/** The root of stages picked together (`FROM base-${VARIANT}`): shared when all agree, else the weakest. */
+function rootOfPicks(roots) {
+    if (roots.length === 0)
+        return { kind: 'other' };
+    if (roots.every((r) => r.kind === 'scratch'))
+        return { kind: 'scratch' };
+    const os = roots.find((r) => r.kind === 'os');
+    return os && roots.every((r) => r.kind !== 'other') ? os : { kind: 'other' };
+}
 /**
  * A relative COPY destination depends on the WORKDIR, which is `/` (or the base image's) when never set.
  * A stage whose FROM chain roots at `scratch` has no base image to set one: its WORKDIR is `/`, so a
- * relative destination is as clear as an absolute one.
+ * relative destination is as clear as an absolute one. On a bare operating system image (alpine,
+ * debian, ubuntu, busybox, Windows nanoserver…) the same holds, since those set no WORKDIR either, but
+ * a newer tag could: reported at info there.
  */
 const copyRelativeWithoutWorkdir = {
     id: 'copy-relative-without-workdir',
@@ -4680,32 +4780,44 @@ const copyRelativeWithoutWorkdir = {
     aliases: ['DL3045'],
     check(ctx) {
         const hits = [];
-        // Per stage: a WORKDIR was set (in it or a stage it is built FROM), or its chain roots at scratch.
+        // Per stage: a WORKDIR was set (in it or a stage it is built FROM), and where its chain starts.
         const workdirByStage = new Map();
-        const scratchByStage = new Map();
+        const rootByStage = new Map();
         const stageByName = new Map();
         for (const step of steps(ctx.model)) {
             if (step.keyword === 'FROM' && !step.onbuild) {
                 const image = step.from?.imageRaw ?? '';
                 const parent = stageByName.get(image.toLowerCase());
                 // `FROM build-base-${VARIANT}` builds on one of the stages it can pick: a WORKDIR is set when
-                // every one of them set it (docker/cli's e2e and dev stages), and likewise for scratch.
+                // every one of them set it (docker/cli's e2e and dev stages), and likewise for the root.
                 const picks = parent === undefined ? (0,platform_stages/* stagesMatching */.Xr)(ctx.model, image) : [parent];
-                const every = (facts) => picks.length > 0 && picks.every((p) => facts.get(p) ?? false);
-                workdirByStage.set(step.stage, every(workdirByStage));
-                scratchByStage.set(step.stage, picks.length > 0 ? every(scratchByStage) : (step.from?.image ?? '').toLowerCase() === 'scratch');
+                workdirByStage.set(step.stage, picks.length > 0 && picks.every((p) => workdirByStage.get(p) ?? false));
+                rootByStage.set(step.stage, picks.length > 0
+                    ? rootOfPicks(picks.map((p) => rootByStage.get(p) ?? { kind: 'other' }))
+                    : rootOfImage(step.from?.image ?? ''));
                 const name = step.from?.alias;
                 if (name)
                     stageByName.set(name.toLowerCase(), step.stage);
             }
             else if (step.keyword === 'WORKDIR')
                 workdirByStage.set(step.stage, true);
-            else if (step.keyword === 'COPY' &&
-                !workdirByStage.get(step.stage) &&
-                // An ONBUILD COPY runs in the downstream image, which has a base (and a WORKDIR) of its own.
-                (step.onbuild || !scratchByStage.get(step.stage))) {
+            else if (step.keyword === 'COPY' && !workdirByStage.get(step.stage)) {
                 const dest = copyPaths(step).at(-1);
-                if (dest !== undefined && !isAbsoluteDest(dest))
+                if (dest === undefined || isAbsoluteDest(dest))
+                    continue;
+                // An ONBUILD COPY runs in the downstream image, which has a base (and a WORKDIR) of its own.
+                const root = step.onbuild
+                    ? { kind: 'other' }
+                    : (rootByStage.get(step.stage) ?? { kind: 'other' });
+                if (root.kind === 'scratch')
+                    continue;
+                if (root.kind === 'os')
+                    hits.push({
+                        ...hitAt(step),
+                        severity: 'info',
+                        message: `\`COPY\` to a relative destination without \`WORKDIR\` set (info only: the stage is built on \`${root.image}\`, a bare operating system image that sets no WORKDIR, so \`${dest}\` lands at the filesystem root; set WORKDIR or write the absolute path to say so).`,
+                    });
+                else
                     hits.push(hitAt(step));
             }
         }
@@ -4777,6 +4889,7 @@ const copyWholeFilesystem = {
 
 
 
+
 const fromCache = new WeakMap();
 /** FROM instructions (not ONBUILD FROM), read once per file. */
 function fromSteps(ctx) {
@@ -4822,7 +4935,19 @@ const imageTag = {
                 return false;
             return !s.tag && !s.digest;
         })
-            .map((s) => hitAt(s.step, `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`));
+            .map((s) => {
+            const message = `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`;
+            // A single name that is not a Docker Hub official image cannot be pulled (Docker Hub serves
+            // single names only under library/): an image built on the same machine before this build,
+            // whose tag is whatever that build gave it, so a version tag here would not pin anything.
+            if (!isLocalImageName(s.image))
+                return hitAt(s.step, message);
+            return {
+                ...hitAt(s.step, message),
+                severity: 'info',
+                message: `${message} (info only: \`${s.image}\` is not a Docker Hub official image and names no registry, so no registry serves it: it is an image built or loaded on this machine before this build, and tagging it pins nothing)`,
+            };
+        });
     },
 };
 const imageNotLatest = {
@@ -4833,7 +4958,18 @@ const imageNotLatest = {
     check(ctx) {
         return fromSteps(ctx)
             .filter((s) => s.tag === 'latest' && !s.digest)
-            .map((s) => hitAt(s.step));
+            .map((s) => {
+            const name = s.image.replace(/:latest$/, '');
+            // `latest` of an image built on this machine is the tag its own build gave it, not a
+            // registry's moving tag: the image changes when the project rebuilds it, as intended.
+            if (!isLocalImageName(name))
+                return hitAt(s.step);
+            return {
+                ...hitAt(s.step),
+                severity: 'info',
+                message: `Using \`latest\` is prone to errors if the image will ever update (info only: \`${name}\` is not a Docker Hub official image and names no registry, so \`latest\` is the tag an earlier build on this machine gave it).`,
+            };
+        });
     },
 };
 const noPlatformFlag = {
@@ -5695,7 +5831,9 @@ const yarnCacheClean = {
  * A pipe written by `echo` or `printf` cannot hide a failure either: they print their arguments and
  * succeed (a failed `$(…)` in those arguments is lost with or without pipefail). hadolint still flags
  * such a RUN (its regression case `echo "kaka" | sed …`), so it is reported, at info: a PR comment
- * shows warnings, and pipefail would change nothing there.
+ * shows warnings, and pipefail would change nothing there. The same holds for a pipe inside a command
+ * substitution given to a command as an argument (`useradd --password $(head … | base64) u`): the
+ * shell discards the substitution's status, so pipefail cannot make the RUN fail on it.
  */
 
 
@@ -5721,7 +5859,7 @@ const pipefail = {
                 step.script?.hasPipe === true &&
                 !onlyChecksumPipelines(step.script)) {
                 const hit = hitAt(step);
-                hits.push(step.script.pipes.every(writtenByPrinter) ? { ...hit, severity: 'info' } : hit);
+                hits.push(step.script.pipes.every(hidesNoFailure) ? { ...hit, severity: 'info' } : hit);
             }
         }
         return hits;
@@ -5738,7 +5876,12 @@ function runsNonPosixShell(script) {
 const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum'];
 /** Commands that print their arguments and succeed: a pipe they write hides no failure. */
 const PRINTERS = ['echo', 'printf'];
-const writtenByPrinter = (pipe) => pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS);
+/**
+ * A pipe pipefail would change nothing for: written by a printer, or inside a substitution whose exit
+ * status the shell discards (`--password $(head -c32 /dev/urandom | base64)`), where a failure is lost
+ * with pipefail too.
+ */
+const hidesNoFailure = (pipe) => pipe.statusDiscarded === true || (pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS));
 /**
  * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in
  * `echo "$SHA  go.tgz" | sha256sum -c -` (the official images' idiom) or `grep " $file$" SHA256SUMS |
@@ -7368,6 +7511,7 @@ const finalStageFullImage = {
 
 
 
+
 /** Bases whose default user is not root, so a Dockerfile without USER is fine on them. */
 const NON_ROOT_BASES = [
     /^gcr\.io\/distroless\/[^:]+:(.*-)?nonroot(-.*)?$/, // distroless :nonroot, :debug-nonroot
@@ -7429,7 +7573,7 @@ const finalStageRoot = {
                 ? ` or the stages it is built from (${chain.slice(0, -1).map(stage_facts/* stageLabel */.Hn).join(', ')})`
                 : '';
             const message = `${(0,stage_facts/* finalStageLabel */.NF)(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`;
-            const why = baseFromBuildArg(root.baseRaw) ?? notAService(instructions, base);
+            const why = baseFromBuildArg(root.baseRaw) ?? locallyBuiltBase(base) ?? notAService(instructions, base);
             const hit = why
                 ? { line: target.line, severity: 'info', message: `${message} (info only: ${why})` }
                 : { line: target.line, message };
@@ -7473,6 +7617,17 @@ function baseFromBuildArg(baseRaw) {
         return undefined;
     return `the base image \`${name}\` is a build argument, so its default user is chosen by whoever builds it`;
 }
+/**
+ * A base that no registry serves (a single name that is not a Docker Hub official image, such as
+ * `argocd-test-tools:latest`) is built on the same machine from another Dockerfile, whose USER this
+ * file does not show: that it defaults to root is not known here.
+ */
+function locallyBuiltBase(base) {
+    const { name } = (0,stage_facts/* parseImageRef */.Q)(base);
+    if (!isLocalImageName(name))
+        return undefined;
+    return `the base \`${base}\` is not a Docker Hub official image and names no registry, so it is built on this machine from another Dockerfile, which chooses its user`;
+}
 /** The first variable a USER names (`$APP_USER`, `${UID}:${GID}` -> `APP_USER`, `UID`). */
 function varName(user) {
     return /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user)?.[1] ?? 'USER';
@@ -7482,32 +7637,13 @@ const PRIVILEGE_DROPPERS = ['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chpst
 const PACKAGE_INSTALLERS = ['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper'];
 /** Init processes that run the command given after their flags (`tini -g -- cmd`). */
 const INIT_WRAPPERS = ['tini', 'dumb-init'];
-/**
- * Official distribution images, whose default command is a shell (`/bin/sh`, `bash`): an image built
- * on one with no CMD or ENTRYPOINT of its own starts a shell, like `CMD ["bash"]`.
- */
-const SHELL_DEFAULT_IMAGES = new Set([
-    'alpine',
-    'busybox',
-    'debian',
-    'ubuntu',
-    'fedora',
-    'centos',
-    'rockylinux',
-    'rockylinux/rockylinux',
-    'almalinux',
-    'amazonlinux',
-    'oraclelinux',
-    'archlinux',
-    'opensuse/leap',
-    'opensuse/tumbleweed',
-    'registry.access.redhat.com/ubi8/ubi',
-    'registry.access.redhat.com/ubi9/ubi',
-    'registry.access.redhat.com/ubi8/ubi-minimal',
-    'registry.access.redhat.com/ubi9/ubi-minimal',
-]);
 /** Commands that print or check something and exit (`CMD ["cat", "/README.md"]`, `CMD ["/bin/true"]`). */
 const ONE_SHOT_COMMANDS = /^(cat|echo|printf|true|false|ls|env|printenv|id|whoami|uname|date|pwd)$/;
+/**
+ * Files no kernel executes: packages and archives (`.apk`, `.jar`, `.tar.gz`…). On `scratch`, with no
+ * runtime copied in, such a command is a placeholder (`docker create` needs one), not a process.
+ */
+const PACKAGE_FILE = /\.(apk|aab|ipa|jar|war|ear|zip|whl|deb|rpm|tar|tgz|gz|xz|bz2|zst)$/i;
 /** Init systems: they must start as root (PID 1 that mounts, sets up cgroups and starts services). */
 const INIT_SYSTEMS = /^(systemd|init)$/;
 /** Shells and interpreters: run with no script or program (`CMD ["python3"]`), they start a prompt. */
@@ -7526,7 +7662,12 @@ const INTERPRETERS = /^(sh|bash|ash|dash|zsh|ksh|python[\d.]*|pypy3?|node|nodejs
  *   debian, ubuntu, busybox…), whose command is a shell: the same as a bare `CMD ["sh"]` above;
  * - it has no EXPOSE or HEALTHCHECK, and its command prints or checks something and exits (`cat`,
  *   `echo`, `true`…): nothing keeps running in it;
- * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), which must run as root.
+ * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), or ends in one as an absolute
+ *   path handed to an entrypoint script, which must run as root;
+ * - it is `scratch` and its command is a package or archive file (`/app-release.apk`), which nothing
+ *   in the image can execute;
+ * - it has no CMD or ENTRYPOINT and is built on the docker image's `dind` variant: it runs that image's
+ *   dockerd, which must run as root.
  */
 function notAService(instructions, base) {
     const dropper = privilegeDropper(instructions);
@@ -7534,15 +7675,24 @@ function notAService(instructions, base) {
         return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
     const command = imageCommand(instructions);
     const program = (0,script/* basename */.P8)(command?.[0] ?? '');
+    if (base === 'scratch' && PACKAGE_FILE.test(program))
+        return `the image is \`scratch\` and its command \`${command?.[0]}\` is a package file, not a program: nothing in the image can run it (a placeholder so that \`docker create\` can copy the file out)`;
     if (INIT_SYSTEMS.test(program))
         return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
+    // An entrypoint script handed the init system to exec (`ENTRYPOINT ["/usr/local/bin/entrypoint",
+    // "/sbin/init"]`, kind's node image): an absolute path, so a subcommand (`terraform init`) is not one.
+    const init = command?.slice(1).find((word) => word.startsWith('/') && INIT_SYSTEMS.test((0,script/* basename */.P8)(word)));
+    if (init)
+        return `the image's command \`${command?.join(' ')}\` ends in the init system \`${init}\`, which must start as root`;
+    const { name, tag } = (0,stage_facts/* parseImageRef */.Q)(base);
+    if (command === undefined && name === 'docker' && isDindTag(tag))
+        return `the image defines no command of its own, so it runs \`${base}\`'s \`dockerd\`, which must start as root (the \`dind-rootless\` variant runs as the user \`rootless\`)`;
     if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes((0,stage_facts/* keywordOf */.XL)(i))))
         return undefined;
-    const { name } = (0,stage_facts/* parseImageRef */.Q)(base);
     if (command === undefined) {
         if (isLanguageImage(base))
             return `the image defines no command or port of its own and is built on the language image \`${name}\`: a build or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
-        if (SHELL_DEFAULT_IMAGES.has(name))
+        if (isDistributionImage(name))
             return `the image defines no command or port of its own, so it starts \`${name}\`'s shell: a base or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
         return undefined;
     }
@@ -7552,6 +7702,10 @@ function notAService(instructions, base) {
     if (ONE_SHOT_COMMANDS.test(program))
         return `the image's command \`${command.join(' ')}\` prints or checks something and exits: no service keeps running in it`;
     return undefined;
+}
+/** The official docker image's Docker-in-Docker tags (`dind`, `29-dind`, `29.1-dind-alpine3.22`), not `-rootless`. */
+function isDindTag(tag) {
+    return /(^|-)dind($|-)/.test(tag) && !tag.includes('rootless');
 }
 function privilegeDropper(instructions) {
     for (const i of instructions) {
@@ -8428,6 +8582,9 @@ function collectCommands(text, nested, into, pipes) {
     // `case x in a|b) cmd ;; esac`: the words before an unmatched `)` are a pattern, not a command.
     let caseDepth = 0;
     let parens = 0;
+    // Per open `(`: whether the shell discards the exit status of what runs inside it (see ShellPipe).
+    const discards = [];
+    let substitution;
     let open;
     const flush = (pipedOut) => {
         const first = words.find((w) => !PREFIX_KEYWORDS.has(w));
@@ -8440,7 +8597,9 @@ function collectCommands(text, nested, into, pipes) {
         // The command after a `|` reads it (none when a compound command follows); this one may write the next.
         if (open)
             open.reader = command;
-        open = pipedOut ? { writer: command } : undefined;
+        open = pipedOut
+            ? { writer: command, ...(discards.includes(true) ? { statusDiscarded: true } : {}) }
+            : undefined;
         if (open)
             pipes.push(open);
         if (!command)
@@ -8455,8 +8614,11 @@ function collectCommands(text, nested, into, pipes) {
         if (typeof token === 'string') {
             // `$(` arrives as the word `$` followed by `(`: a command substitution, read like a subshell.
             const next = tokens[i + 1];
-            if (token === '$' && typeof next === 'object' && next.op === '(')
-                continue;
+            if (token.endsWith('$') && typeof next === 'object' && next.op === '(') {
+                substitution = substitutionDiscarded(words, token);
+                if (token === '$')
+                    continue;
+            }
             words.push(token);
             continue;
         }
@@ -8475,11 +8637,16 @@ function collectCommands(text, nested, into, pipes) {
                 (words.find((w) => !PREFIX_KEYWORDS.has(w)) === 'case' && words.includes('in'));
             if (inCase && token.op === '|' && nextOperator(tokens, i + 1) === ')')
                 continue;
-            if (token.op === '(' || token.op === '<(')
+            if (token.op === '(' || token.op === '<(') {
                 parens++;
+                discards.push(token.op === '<(' || (substitution ?? false));
+            }
+            substitution = undefined;
             if (token.op === ')') {
-                if (parens > 0)
+                if (parens > 0) {
                     parens--;
+                    discards.pop();
+                }
                 else if (caseDepth > 0) {
                     words = [];
                     continue;
@@ -8495,6 +8662,14 @@ function collectCommands(text, nested, into, pipes) {
     }
     flush(false);
     return hasPipe;
+}
+/**
+ * Whether the `$(` that `token` ends (`$`, `V=$`, `--password=$`) opens a substitution whose status the
+ * shell discards: it is an argument of a command (or a `for` list). A bare assignment's value keeps it.
+ */
+function substitutionDiscarded(words, token) {
+    const prefix = token.slice(0, -1);
+    return [...words, ...(prefix ? [prefix] : [])].some((w) => !PREFIX_KEYWORDS.has(w) && !ASSIGNMENT.test(w));
 }
 function nextOperator(tokens, from) {
     for (let i = from; i < tokens.length; i++) {

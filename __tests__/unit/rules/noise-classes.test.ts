@@ -7,10 +7,12 @@ import { describe, expect, it } from '@jest/globals';
 import { pipefail } from '../../../src/rules/hadolint/pipefail.js';
 import { copyRelativeWithoutWorkdir } from '../../../src/rules/hadolint/copy-add.js';
 import { finalStageRoot } from '../../../src/rules/multistage/final-stage-root.js';
+import { imageNotLatest, imageTag } from '../../../src/rules/hadolint/from.js';
+import { isLocalImageName } from '../../../src/rules/known-images.js';
 import { parseShell } from '../../../src/rules/shell/script.js';
 import { hitsOf, linesOf } from '../../helpers/rule-context.js';
 
-describe('copy-relative-without-workdir: a stage whose FROM chain roots at scratch', () => {
+describe('copy-relative-without-workdir: a stage whose FROM chain roots at scratch or a bare OS image', () => {
   it('is not flagged: scratch has no working directory but /, so the destination is clear', () => {
     const text = [
       'FROM golang:1.23-alpine AS build',
@@ -31,11 +33,54 @@ describe('copy-relative-without-workdir: a stage whose FROM chain roots at scrat
     const text = [
       'FROM scratch AS artifacts',
       'COPY out/tool tool',
-      'FROM debian:12-slim',
+      'FROM node:22-slim',
       'COPY --from=artifacts /tool tool',
       'ENTRYPOINT ["/tool"]',
     ];
-    expect(linesOf(copyRelativeWithoutWorkdir, text)).toEqual([4]);
+    expect(hitsOf(copyRelativeWithoutWorkdir, text).map((h) => [h.line, h.severity ?? 'warning'])).toEqual([
+      [4, 'warning'],
+    ]);
+    // golang's image sets WORKDIR /go: a relative destination lands there, unseen
+    expect(linesOf(copyRelativeWithoutWorkdir, ['FROM golang:1.23', 'COPY go.mod .'])).toEqual([2]);
+  });
+
+  it('is info on a bare operating system image, which sets no WORKDIR either', () => {
+    const severities = (text: string[]) =>
+      hitsOf(copyRelativeWithoutWorkdir, text).map((h) => h.severity ?? 'warning');
+    const windows = [
+      'ARG WIN_VERSION=2019',
+      'FROM mcr.microsoft.com/windows/nanoserver:ltsc${WIN_VERSION}',
+      'COPY otelcol.exe ./otelcol.exe',
+      'ENTRYPOINT ["otelcol.exe"]',
+    ];
+    expect(severities(windows)).toEqual(['info']);
+    expect(hitsOf(copyRelativeWithoutWorkdir, windows)[0]?.message).toContain(
+      '`mcr.microsoft.com/windows/nanoserver`, a bare operating system image that sets no WORKDIR',
+    );
+    // through a stage chain, and through every stage a variable can pick
+    expect(
+      severities(['FROM busybox:1.36 AS base', 'RUN mkdir /data', 'FROM base', 'COPY --from=base /data .']),
+    ).toEqual(['info']);
+    expect(
+      severities([
+        'FROM ubuntu:24.04 AS base-amd64',
+        'FROM scratch AS base-arm64',
+        'FROM base-${TARGETARCH}',
+        'COPY app app',
+      ]),
+    ).toEqual(['info']);
+    // an image built on Windows (the .NET SDK) sets a WORKDIR of its own; a pick on one is unknown
+    expect(
+      severities(['FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022', 'COPY app.csproj .']),
+    ).toEqual(['warning']);
+    expect(
+      severities([
+        'FROM ubuntu:24.04 AS base-amd64',
+        'FROM node:22 AS base-arm64',
+        'FROM base-${TARGETARCH}',
+        'COPY app app',
+      ]),
+    ).toEqual(['warning']);
   });
 
   it('is still flagged for an ONBUILD COPY, which runs in the image built FROM this one', () => {
@@ -99,6 +144,26 @@ describe('pipefail: a pipeline that ends in a checksum check (sha*sum -c)', () =
     expect(
       parseShell('case "$arch" in amd64|x86_64) a=x86_64 ;; arm64|aarch64) a=arm64 ;; esac').pipes,
     ).toEqual([]);
+  });
+
+  it('marks a pipe whose substitution status the shell discards: an argument, not an assignment', () => {
+    const discarded = (text: string) => parseShell(text).pipes.map((p) => p.statusDiscarded === true);
+    expect(discarded('useradd --password $(head -c32 /dev/urandom | base64) penguin')).toEqual([true]);
+    expect(discarded('diff <(sort a | uniq) b')).toEqual([true]);
+    expect(discarded('V=$(cat f | head -1) && echo $V | tee out')).toEqual([false, false]);
+    expect(discarded('export V=$(cat f | head -1)')).toEqual([true]);
+    expect(discarded('(curl -fsSL x | tar -x) && tool --v=$(git log | head -1)')).toEqual([false, true]);
+  });
+
+  it('is info when every pipe sits in a discarded substitution: pipefail cannot fail the RUN on it', () => {
+    const severities = (run: string) =>
+      hitsOf(pipefail, ['FROM alpine:3.20', run]).map((h) => h.severity ?? 'warning');
+    expect(
+      severities('RUN apk add shadow && useradd --password $(head -c32 /dev/urandom | base64) penguin'),
+    ).toEqual(['info']);
+    // an assignment keeps the status (set -e fails the RUN), and a pipe outside it counts
+    expect(severities('RUN set -e; V=$(curl -fsSL x | head -1); echo $V')).toEqual(['warning']);
+    expect(severities('RUN tool -p $(cat k | base64) && curl -fsSL x | tar -xz')).toEqual(['warning']);
   });
 });
 
@@ -194,6 +259,54 @@ describe('final-stage-root: images that run no service of their own drop to info
     expect(severityOf(['FROM rockylinux:9', 'EXPOSE 22', 'CMD ["/usr/sbin/init"]'])).toEqual(['info']);
   });
 
+  it('an entrypoint script handed an init system by absolute path starts it as root', () => {
+    const kindNode = [
+      'FROM scratch',
+      'COPY --from=build / /',
+      'STOPSIGNAL SIGRTMIN+3',
+      'ENTRYPOINT [ "/usr/local/bin/entrypoint", "/sbin/init" ]',
+    ];
+    expect(severityOf(kindNode)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, kindNode)[0]?.message).toContain('ends in the init system `/sbin/init`');
+    // `init` as a subcommand is not an init system
+    expect(severityOf(['FROM alpine:3.20', 'COPY tool /tool', 'ENTRYPOINT ["/tool", "init"]'])).toEqual([
+      'warning',
+    ]);
+  });
+
+  it('a scratch image whose command is a package file runs nothing: a placeholder for docker create', () => {
+    const apk = [
+      'FROM node:22 AS builder',
+      'RUN ./gradlew assembleRelease',
+      'FROM scratch',
+      'COPY --from=builder /src/app-release.apk /reactnativeapp.apk',
+      'ENTRYPOINT ["/reactnativeapp.apk"]',
+    ];
+    expect(severityOf(apk)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, apk)[0]?.message).toContain('is a package file, not a program');
+    // a binary on scratch runs, and a package on a base with a runtime may be run by it
+    expect(severityOf(['FROM scratch', 'COPY app /app', 'ENTRYPOINT ["/app"]'])).toEqual(['warning']);
+    expect(
+      severityOf(['FROM eclipse-temurin:21', 'COPY app.jar /app.jar', 'EXPOSE 8080', 'CMD ["/app.jar"]']),
+    ).toEqual(['warning']);
+  });
+
+  it('an image with no command of its own on docker:dind runs its dockerd, which needs root', () => {
+    const dind = [
+      'FROM docker:29-dind',
+      'COPY daemon.json /etc/docker/daemon.json',
+      'RUN update-ca-certificates',
+    ];
+    expect(severityOf(dind)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, dind)[0]?.message).toContain("runs `docker:29-dind`'s `dockerd`");
+    expect(severityOf(['ARG V', 'FROM docker:${V}-dind', 'RUN true'])).toEqual(['info']);
+    // a command of its own is judged as that command; the cli image is no daemon
+    expect(severityOf(['FROM docker:29-dind', 'EXPOSE 22', 'ENTRYPOINT ["/entrypoint.sh"]'])).toEqual([
+      'warning',
+    ]);
+    expect(severityOf(['FROM docker:29-cli', 'COPY tool /usr/local/bin/', 'EXPOSE 80'])).toEqual(['warning']);
+  });
+
   it('a base image named by a build argument is chosen by whoever builds', () => {
     expect(
       severityOf(['ARG IMAGE=666', 'ARG TAG=666', 'FROM ${IMAGE}:${TAG}', 'RUN echo "SUCCESS"']),
@@ -214,5 +327,51 @@ describe('final-stage-root: images that run no service of their own drop to info
   it('explicit root keeps its severity, whatever the image runs', () => {
     const text = ['FROM python:3.14-slim', 'ARG APP_USER=root', 'USER $APP_USER', 'CMD ["python3"]'];
     expect(severityOf(text)).toEqual(['warning']);
+  });
+});
+
+describe('image-tag: a single name that no registry serves is a locally built image', () => {
+  const severityOf = (text: string[]) => hitsOf(imageTag, text).map((h) => h.severity ?? 'warning');
+
+  it('is reported at info: `FROM argocd-base` was built before this build, a tag pins nothing', () => {
+    const dev = ['FROM argocd-base', 'COPY argocd /usr/local/bin/'];
+    expect(severityOf(dev)).toEqual(['info']);
+    expect(hitsOf(imageTag, dev)[0]?.message).toContain('not a Docker Hub official image');
+    // compose builds `base` from another Dockerfile; this one has no stage of that name
+    expect(severityOf(['FROM base', 'RUN echo ok'])).toEqual(['info']);
+  });
+
+  it('is still a warning on an official image, a namespaced one or one from a registry', () => {
+    expect(severityOf(['FROM alpine', 'RUN echo ok'])).toEqual(['warning']);
+    expect(severityOf(['FROM centos', 'RUN echo ok'])).toEqual(['warning']);
+    expect(severityOf(['FROM bitnami/kubectl', 'RUN echo ok'])).toEqual(['warning']);
+    expect(severityOf(['FROM gcr.io/distroless/base-debian11'])).toEqual(['warning']);
+    expect(severityOf(['FROM localhost:5000/app'])).toEqual(['warning']);
+  });
+
+  it("image-not-latest: `latest` of a locally built image is its own build's tag, at info", () => {
+    const severities = (text: string[]) => hitsOf(imageNotLatest, text).map((h) => h.severity ?? 'warning');
+    expect(severities(['FROM argocd-test-tools:latest AS base', 'USER root'])).toEqual(['info']);
+    expect(severities(['FROM debian:latest'])).toEqual(['warning']);
+    expect(severities(['FROM quay.io/org/tool:latest'])).toEqual(['warning']);
+  });
+
+  it('final-stage-root: a locally built base chooses its user in its own Dockerfile, at info', () => {
+    const devTools = ['FROM argocd-test-tools:latest AS base', 'RUN make lint'];
+    expect(hitsOf(finalStageRoot, devTools).map((h) => h.severity)).toEqual(['info']);
+    expect(hitsOf(finalStageRoot, devTools)[0]?.message).toContain(
+      'built on this machine from another Dockerfile',
+    );
+    expect(hitsOf(finalStageRoot, ['FROM nginx:1.27', 'COPY site /usr/share/nginx/html'])[0]?.severity).toBe(
+      undefined,
+    );
+  });
+
+  it('knows official images by name, not by shape', () => {
+    expect(['node', 'python', 'hello-world', 'rocket.chat', 'eclipse-temurin'].map(isLocalImageName)).toEqual(
+      [false, false, false, false, false],
+    );
+    expect(['argocd-base', 'myapp', 'Base'].map(isLocalImageName)).toEqual([true, true, true]);
+    expect(['scratch', 'org/app', '${BASE}', ''].map(isLocalImageName)).toEqual([false, false, false, false]);
   });
 });

@@ -1,5 +1,7 @@
 /** COPY and ADD rules (hadolint DL3010, DL3020, DL3021, DL3023, DL3045, DL3067). */
 import type { DockerfileModel } from '../../dockerfile/types.js';
+import { isDistributionImage, isWindowsOsImage } from '../known-images.js';
+import { parseImageRef } from '../multistage/stage-facts.js';
 import { stagesMatching } from '../platform-stages.js';
 import { argsNoFlags, hasArg, isProgram } from '../shell/command.js';
 import type { Rule, RuleHit } from '../types.js';
@@ -157,9 +159,33 @@ const isAbsoluteDest = (dest: string) => {
 };
 
 /**
+ * Where a stage's FROM chain starts, as far as its WORKDIR goes: `scratch`, a bare operating system
+ * image that sets no WORKDIR (official distribution images, Windows' nanoserver and servercore), or an
+ * image that may set one (`other`).
+ */
+type ChainRoot = { kind: 'scratch' } | { kind: 'os'; image: string } | { kind: 'other' };
+
+function rootOfImage(image: string): ChainRoot {
+  const { name } = parseImageRef(image);
+  if (name === 'scratch') return { kind: 'scratch' };
+  if (isDistributionImage(name) || isWindowsOsImage(name)) return { kind: 'os', image: name };
+  return { kind: 'other' };
+}
+
+/** The root of stages picked together (`FROM base-${VARIANT}`): shared when all agree, else the weakest. */
+function rootOfPicks(roots: ChainRoot[]): ChainRoot {
+  if (roots.length === 0) return { kind: 'other' };
+  if (roots.every((r) => r.kind === 'scratch')) return { kind: 'scratch' };
+  const os = roots.find((r) => r.kind === 'os');
+  return os && roots.every((r) => r.kind !== 'other') ? os : { kind: 'other' };
+}
+
+/**
  * A relative COPY destination depends on the WORKDIR, which is `/` (or the base image's) when never set.
  * A stage whose FROM chain roots at `scratch` has no base image to set one: its WORKDIR is `/`, so a
- * relative destination is as clear as an absolute one.
+ * relative destination is as clear as an absolute one. On a bare operating system image (alpine,
+ * debian, ubuntu, busybox, Windows nanoserver…) the same holds, since those set no WORKDIR either, but
+ * a newer tag could: reported at info there.
  */
 export const copyRelativeWithoutWorkdir: Rule = {
   id: 'copy-relative-without-workdir',
@@ -168,35 +194,45 @@ export const copyRelativeWithoutWorkdir: Rule = {
   aliases: ['DL3045'],
   check(ctx) {
     const hits: RuleHit[] = [];
-    // Per stage: a WORKDIR was set (in it or a stage it is built FROM), or its chain roots at scratch.
+    // Per stage: a WORKDIR was set (in it or a stage it is built FROM), and where its chain starts.
     const workdirByStage = new Map<number, boolean>();
-    const scratchByStage = new Map<number, boolean>();
+    const rootByStage = new Map<number, ChainRoot>();
     const stageByName = new Map<string, number>();
     for (const step of steps(ctx.model)) {
       if (step.keyword === 'FROM' && !step.onbuild) {
         const image = step.from?.imageRaw ?? '';
         const parent = stageByName.get(image.toLowerCase());
         // `FROM build-base-${VARIANT}` builds on one of the stages it can pick: a WORKDIR is set when
-        // every one of them set it (docker/cli's e2e and dev stages), and likewise for scratch.
+        // every one of them set it (docker/cli's e2e and dev stages), and likewise for the root.
         const picks = parent === undefined ? stagesMatching(ctx.model, image) : [parent];
-        const every = (facts: Map<number, boolean>) =>
-          picks.length > 0 && picks.every((p) => facts.get(p) ?? false);
-        workdirByStage.set(step.stage, every(workdirByStage));
-        scratchByStage.set(
+        workdirByStage.set(
           step.stage,
-          picks.length > 0 ? every(scratchByStage) : (step.from?.image ?? '').toLowerCase() === 'scratch',
+          picks.length > 0 && picks.every((p) => workdirByStage.get(p) ?? false),
+        );
+        rootByStage.set(
+          step.stage,
+          picks.length > 0
+            ? rootOfPicks(picks.map((p) => rootByStage.get(p) ?? { kind: 'other' }))
+            : rootOfImage(step.from?.image ?? ''),
         );
         const name = step.from?.alias;
         if (name) stageByName.set(name.toLowerCase(), step.stage);
       } else if (step.keyword === 'WORKDIR') workdirByStage.set(step.stage, true);
-      else if (
-        step.keyword === 'COPY' &&
-        !workdirByStage.get(step.stage) &&
-        // An ONBUILD COPY runs in the downstream image, which has a base (and a WORKDIR) of its own.
-        (step.onbuild || !scratchByStage.get(step.stage))
-      ) {
+      else if (step.keyword === 'COPY' && !workdirByStage.get(step.stage)) {
         const dest = copyPaths(step).at(-1);
-        if (dest !== undefined && !isAbsoluteDest(dest)) hits.push(hitAt(step));
+        if (dest === undefined || isAbsoluteDest(dest)) continue;
+        // An ONBUILD COPY runs in the downstream image, which has a base (and a WORKDIR) of its own.
+        const root = step.onbuild
+          ? { kind: 'other' as const }
+          : (rootByStage.get(step.stage) ?? { kind: 'other' });
+        if (root.kind === 'scratch') continue;
+        if (root.kind === 'os')
+          hits.push({
+            ...hitAt(step),
+            severity: 'info',
+            message: `\`COPY\` to a relative destination without \`WORKDIR\` set (info only: the stage is built on \`${root.image}\`, a bare operating system image that sets no WORKDIR, so \`${dest}\` lands at the filesystem root; set WORKDIR or write the absolute path to say so).`,
+          });
+        else hits.push(hitAt(step));
       }
     }
     return hits;

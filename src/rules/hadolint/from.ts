@@ -5,6 +5,7 @@
 import { splitImage } from '../../dockerfile/instructions.js';
 import type { DockerfileModel } from '../../dockerfile/types.js';
 import type { Rule, RuleContext, RuleHit } from '../types.js';
+import { isLocalImageName } from '../known-images.js';
 import { hitAt, instructionFlags, stepsOf, type Step } from './walk.js';
 import {
   platformUsesVariables,
@@ -69,7 +70,18 @@ export const imageTag: Rule = {
         if (!s.image || s.image === 'scratch' || isVariable(s.image) || namesStage(s)) return false;
         return !s.tag && !s.digest;
       })
-      .map((s) => hitAt(s.step, `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`));
+      .map((s): RuleHit => {
+        const message = `Always tag the version of an image explicitly: \`${s.image}\` has no tag.`;
+        // A single name that is not a Docker Hub official image cannot be pulled (Docker Hub serves
+        // single names only under library/): an image built on the same machine before this build,
+        // whose tag is whatever that build gave it, so a version tag here would not pin anything.
+        if (!isLocalImageName(s.image)) return hitAt(s.step, message);
+        return {
+          ...hitAt(s.step, message),
+          severity: 'info',
+          message: `${message} (info only: \`${s.image}\` is not a Docker Hub official image and names no registry, so no registry serves it: it is an image built or loaded on this machine before this build, and tagging it pins nothing)`,
+        };
+      });
   },
 };
 
@@ -82,7 +94,17 @@ export const imageNotLatest: Rule = {
   check(ctx) {
     return fromSteps(ctx)
       .filter((s) => s.tag === 'latest' && !s.digest)
-      .map((s) => hitAt(s.step));
+      .map((s): RuleHit => {
+        const name = s.image.replace(/:latest$/, '');
+        // `latest` of an image built on this machine is the tag its own build gave it, not a
+        // registry's moving tag: the image changes when the project rebuilds it, as intended.
+        if (!isLocalImageName(name)) return hitAt(s.step);
+        return {
+          ...hitAt(s.step),
+          severity: 'info',
+          message: `Using \`latest\` is prone to errors if the image will ever update (info only: \`${name}\` is not a Docker Hub official image and names no registry, so \`latest\` is the tag an earlier build on this machine gave it).`,
+        };
+      });
   },
 };
 

@@ -7,7 +7,9 @@
  * A pipe written by `echo` or `printf` cannot hide a failure either: they print their arguments and
  * succeed (a failed `$(…)` in those arguments is lost with or without pipefail). hadolint still flags
  * such a RUN (its regression case `echo "kaka" | sed …`), so it is reported, at info: a PR comment
- * shows warnings, and pipefail would change nothing there.
+ * shows warnings, and pipefail would change nothing there. The same holds for a pipe inside a command
+ * substitution given to a command as an argument (`useradd --password $(head … | base64) u`): the
+ * shell discards the substitution's status, so pipefail cannot make the RUN fail on it.
  */
 import { execFormWords } from '../shell/run-script.js';
 import { hasFlag, isProgram } from '../shell/command.js';
@@ -37,7 +39,7 @@ export const pipefail: Rule = {
         !onlyChecksumPipelines(step.script)
       ) {
         const hit = hitAt(step);
-        hits.push(step.script.pipes.every(writtenByPrinter) ? { ...hit, severity: 'info' } : hit);
+        hits.push(step.script.pipes.every(hidesNoFailure) ? { ...hit, severity: 'info' } : hit);
       }
     }
     return hits;
@@ -58,8 +60,13 @@ const CHECKSUM_TOOLS = ['md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384su
 /** Commands that print their arguments and succeed: a pipe they write hides no failure. */
 const PRINTERS = ['echo', 'printf'];
 
-const writtenByPrinter = (pipe: ShellPipe): boolean =>
-  pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS);
+/**
+ * A pipe pipefail would change nothing for: written by a printer, or inside a substitution whose exit
+ * status the shell discards (`--password $(head -c32 /dev/urandom | base64)`), where a failure is lost
+ * with pipefail too.
+ */
+const hidesNoFailure = (pipe: ShellPipe): boolean =>
+  pipe.statusDiscarded === true || (pipe.writer !== undefined && isProgram(pipe.writer, ...PRINTERS));
 
 /**
  * True when every pipeline of the script ends in a checksum check (`sha256sum -c`, `--check`), as in

@@ -15,6 +15,7 @@ import {
 import { isProgram } from '../shell/command.js';
 import { basename } from '../shell/script.js';
 import type { Rule, RuleHit } from '../types.js';
+import { isDistributionImage, isLocalImageName } from '../known-images.js';
 import { isLanguageImage } from './final-stage-full-image.js';
 import {
   finalStageLabel,
@@ -86,7 +87,7 @@ export const finalStageRoot: Rule = {
           ? ` or the stages it is built from (${chain.slice(0, -1).map(stageLabel).join(', ')})`
           : '';
       const message = `${finalStageLabel(target, true)} runs as root: no USER in it${via}, and \`${base}\` defaults to root; ${userAdvice(base)}.`;
-      const why = baseFromBuildArg(root.baseRaw) ?? notAService(instructions, base);
+      const why = baseFromBuildArg(root.baseRaw) ?? locallyBuiltBase(base) ?? notAService(instructions, base);
       const hit: RuleHit = why
         ? { line: target.line, severity: 'info', message: `${message} (info only: ${why})` }
         : { line: target.line, message };
@@ -128,6 +129,17 @@ function baseFromBuildArg(baseRaw: string): string | undefined {
   return `the base image \`${name}\` is a build argument, so its default user is chosen by whoever builds it`;
 }
 
+/**
+ * A base that no registry serves (a single name that is not a Docker Hub official image, such as
+ * `argocd-test-tools:latest`) is built on the same machine from another Dockerfile, whose USER this
+ * file does not show: that it defaults to root is not known here.
+ */
+function locallyBuiltBase(base: string): string | undefined {
+  const { name } = parseImageRef(base);
+  if (!isLocalImageName(name)) return undefined;
+  return `the base \`${base}\` is not a Docker Hub official image and names no registry, so it is built on this machine from another Dockerfile, which chooses its user`;
+}
+
 /** The first variable a USER names (`$APP_USER`, `${UID}:${GID}` -> `APP_USER`, `UID`). */
 function varName(user: string): string {
   return /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(user)?.[1] ?? 'USER';
@@ -138,32 +150,13 @@ const PRIVILEGE_DROPPERS = ['gosu', 'su-exec', 'setpriv', 's6-setuidgid', 'chpst
 const PACKAGE_INSTALLERS = ['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper'];
 /** Init processes that run the command given after their flags (`tini -g -- cmd`). */
 const INIT_WRAPPERS = ['tini', 'dumb-init'];
-/**
- * Official distribution images, whose default command is a shell (`/bin/sh`, `bash`): an image built
- * on one with no CMD or ENTRYPOINT of its own starts a shell, like `CMD ["bash"]`.
- */
-const SHELL_DEFAULT_IMAGES = new Set([
-  'alpine',
-  'busybox',
-  'debian',
-  'ubuntu',
-  'fedora',
-  'centos',
-  'rockylinux',
-  'rockylinux/rockylinux',
-  'almalinux',
-  'amazonlinux',
-  'oraclelinux',
-  'archlinux',
-  'opensuse/leap',
-  'opensuse/tumbleweed',
-  'registry.access.redhat.com/ubi8/ubi',
-  'registry.access.redhat.com/ubi9/ubi',
-  'registry.access.redhat.com/ubi8/ubi-minimal',
-  'registry.access.redhat.com/ubi9/ubi-minimal',
-]);
 /** Commands that print or check something and exit (`CMD ["cat", "/README.md"]`, `CMD ["/bin/true"]`). */
 const ONE_SHOT_COMMANDS = /^(cat|echo|printf|true|false|ls|env|printenv|id|whoami|uname|date|pwd)$/;
+/**
+ * Files no kernel executes: packages and archives (`.apk`, `.jar`, `.tar.gz`…). On `scratch`, with no
+ * runtime copied in, such a command is a placeholder (`docker create` needs one), not a process.
+ */
+const PACKAGE_FILE = /\.(apk|aab|ipa|jar|war|ear|zip|whl|deb|rpm|tar|tgz|gz|xz|bz2|zst)$/i;
 /** Init systems: they must start as root (PID 1 that mounts, sets up cgroups and starts services). */
 const INIT_SYSTEMS = /^(systemd|init)$/;
 /** Shells and interpreters: run with no script or program (`CMD ["python3"]`), they start a prompt. */
@@ -184,7 +177,12 @@ const INTERPRETERS =
  *   debian, ubuntu, busybox…), whose command is a shell: the same as a bare `CMD ["sh"]` above;
  * - it has no EXPOSE or HEALTHCHECK, and its command prints or checks something and exits (`cat`,
  *   `echo`, `true`…): nothing keeps running in it;
- * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), which must run as root.
+ * - its command is an init system (`/lib/systemd/systemd`, `/sbin/init`), or ends in one as an absolute
+ *   path handed to an entrypoint script, which must run as root;
+ * - it is `scratch` and its command is a package or archive file (`/app-release.apk`), which nothing
+ *   in the image can execute;
+ * - it has no CMD or ENTRYPOINT and is built on the docker image's `dind` variant: it runs that image's
+ *   dockerd, which must run as root.
  */
 function notAService(instructions: Instruction[], base: string): string | undefined {
   const dropper = privilegeDropper(instructions);
@@ -192,14 +190,23 @@ function notAService(instructions: Instruction[], base: string): string | undefi
     return `the image uses \`${dropper}\`, so its entrypoint can start as root and run the service as another user`;
   const command = imageCommand(instructions);
   const program = basename(command?.[0] ?? '');
+  if (base === 'scratch' && PACKAGE_FILE.test(program))
+    return `the image is \`scratch\` and its command \`${command?.[0]}\` is a package file, not a program: nothing in the image can run it (a placeholder so that \`docker create\` can copy the file out)`;
   if (INIT_SYSTEMS.test(program))
     return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
+  // An entrypoint script handed the init system to exec (`ENTRYPOINT ["/usr/local/bin/entrypoint",
+  // "/sbin/init"]`, kind's node image): an absolute path, so a subcommand (`terraform init`) is not one.
+  const init = command?.slice(1).find((word) => word.startsWith('/') && INIT_SYSTEMS.test(basename(word)));
+  if (init)
+    return `the image's command \`${command?.join(' ')}\` ends in the init system \`${init}\`, which must start as root`;
+  const { name, tag } = parseImageRef(base);
+  if (command === undefined && name === 'docker' && isDindTag(tag))
+    return `the image defines no command of its own, so it runs \`${base}\`'s \`dockerd\`, which must start as root (the \`dind-rootless\` variant runs as the user \`rootless\`)`;
   if (instructions.some((i) => ['EXPOSE', 'HEALTHCHECK'].includes(keywordOf(i)))) return undefined;
-  const { name } = parseImageRef(base);
   if (command === undefined) {
     if (isLanguageImage(base))
       return `the image defines no command or port of its own and is built on the language image \`${name}\`: a build or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
-    if (SHELL_DEFAULT_IMAGES.has(name))
+    if (isDistributionImage(name))
       return `the image defines no command or port of its own, so it starts \`${name}\`'s shell: a base or tool environment, whose user is chosen by the images built FROM it or by whoever runs a command in it`;
     return undefined;
   }
@@ -209,6 +216,11 @@ function notAService(instructions: Instruction[], base: string): string | undefi
   if (ONE_SHOT_COMMANDS.test(program))
     return `the image's command \`${command.join(' ')}\` prints or checks something and exits: no service keeps running in it`;
   return undefined;
+}
+
+/** The official docker image's Docker-in-Docker tags (`dind`, `29-dind`, `29.1-dind-alpine3.22`), not `-rootless`. */
+function isDindTag(tag: string): boolean {
+  return /(^|-)dind($|-)/.test(tag) && !tag.includes('rootless');
 }
 
 function privilegeDropper(instructions: Instruction[]): string | undefined {

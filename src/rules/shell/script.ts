@@ -45,6 +45,13 @@ export interface ShellScript {
 export interface ShellPipe {
   writer?: ShellCommand;
   reader?: ShellCommand;
+  /**
+   * True when the pipe is inside a command substitution that is a command's argument (`useradd -p
+   * $(head -c32 /dev/urandom | base64) u`) or inside a process substitution (`diff <(a | b) f`): the
+   * shell discards that substitution's exit status, with or without pipefail. A substitution that is
+   * a bare assignment's value (`V=$(a | b)`) keeps its status, and so is not this.
+   */
+  statusDiscarded?: boolean;
 }
 
 type Word = string;
@@ -179,6 +186,9 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[], pi
   // `case x in a|b) cmd ;; esac`: the words before an unmatched `)` are a pattern, not a command.
   let caseDepth = 0;
   let parens = 0;
+  // Per open `(`: whether the shell discards the exit status of what runs inside it (see ShellPipe).
+  const discards: boolean[] = [];
+  let substitution: boolean | undefined;
   let open: ShellPipe | undefined;
   const flush = (pipedOut: boolean) => {
     const first = words.find((w) => !PREFIX_KEYWORDS.has(w));
@@ -188,7 +198,9 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[], pi
     words = [];
     // The command after a `|` reads it (none when a compound command follows); this one may write the next.
     if (open) open.reader = command;
-    open = pipedOut ? { writer: command } : undefined;
+    open = pipedOut
+      ? { writer: command, ...(discards.includes(true) ? { statusDiscarded: true } : {}) }
+      : undefined;
     if (open) pipes.push(open);
     if (!command) return;
     into.push(command);
@@ -200,7 +212,10 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[], pi
     if (typeof token === 'string') {
       // `$(` arrives as the word `$` followed by `(`: a command substitution, read like a subshell.
       const next = tokens[i + 1];
-      if (token === '$' && typeof next === 'object' && next.op === '(') continue;
+      if (token.endsWith('$') && typeof next === 'object' && next.op === '(') {
+        substitution = substitutionDiscarded(words, token);
+        if (token === '$') continue;
+      }
       words.push(token);
       continue;
     }
@@ -217,10 +232,16 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[], pi
         (caseDepth > 0 && parens === 0) ||
         (words.find((w) => !PREFIX_KEYWORDS.has(w)) === 'case' && words.includes('in'));
       if (inCase && token.op === '|' && nextOperator(tokens, i + 1) === ')') continue;
-      if (token.op === '(' || token.op === '<(') parens++;
+      if (token.op === '(' || token.op === '<(') {
+        parens++;
+        discards.push(token.op === '<(' || (substitution ?? false));
+      }
+      substitution = undefined;
       if (token.op === ')') {
-        if (parens > 0) parens--;
-        else if (caseDepth > 0) {
+        if (parens > 0) {
+          parens--;
+          discards.pop();
+        } else if (caseDepth > 0) {
           words = [];
           continue;
         }
@@ -234,6 +255,15 @@ function collectCommands(text: string, nested: boolean, into: ShellCommand[], pi
   }
   flush(false);
   return hasPipe;
+}
+
+/**
+ * Whether the `$(` that `token` ends (`$`, `V=$`, `--password=$`) opens a substitution whose status the
+ * shell discards: it is an argument of a command (or a `for` list). A bare assignment's value keeps it.
+ */
+function substitutionDiscarded(words: readonly string[], token: string): boolean {
+  const prefix = token.slice(0, -1);
+  return [...words, ...(prefix ? [prefix] : [])].some((w) => !PREFIX_KEYWORDS.has(w) && !ASSIGNMENT.test(w));
 }
 
 function nextOperator(tokens: Token[], from: number): string | undefined {
