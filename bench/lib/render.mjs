@@ -177,9 +177,13 @@ function findingsSection(f) {
     '',
     table(['rule', 'true', 'noise', 'false'], rows),
     '',
-    'False positives still shown (open classes):',
-    '',
-    ...f.falseShown.map((x) => `- \`${x.file}:${x.line}\` \`${x.rule}\`: ${x.reason}`),
+    ...(f.falseShown.length === 0
+      ? ['False positives still shown: none.']
+      : [
+          'False positives still shown (open classes):',
+          '',
+          ...f.falseShown.map((x) => `- \`${x.file}:${x.line}\` \`${x.rule}\`: ${x.reason}`),
+        ]),
     '',
     'Re-judge after a rule change: `node bench/sections/findings.mjs` prints every unjudged finding and every judged row no longer shown in the TSV format, ready to paste; `__tests__/unit/rules/verdicts.test.ts` fails on them.',
   ].join('\n');
