@@ -55,7 +55,10 @@ describe('copy-relative-without-workdir: a stage whose FROM chain roots at scrat
     ];
     expect(severities(windows)).toEqual(['info']);
     expect(hitsOf(copyRelativeWithoutWorkdir, windows)[0]?.message).toContain(
-      '`mcr.microsoft.com/windows/nanoserver`, a bare operating system image that sets no WORKDIR',
+      '`mcr.microsoft.com/windows/nanoserver`, a bare operating system image that sets no WORKDIR, so `./otelcol.exe` lands under `C:\\`',
+    );
+    expect(hitsOf(copyRelativeWithoutWorkdir, ['FROM alpine:3.20', 'COPY app app/'])[0]?.message).toContain(
+      'so `app/` lands under `/`',
     );
     // through a stage chain, and through every stage a variable can pick
     expect(

@@ -230,7 +230,7 @@ export const copyRelativeWithoutWorkdir: Rule = {
           hits.push({
             ...hitAt(step),
             severity: 'info',
-            message: `\`COPY\` to a relative destination without \`WORKDIR\` set (info only: the stage is built on \`${root.image}\`, a bare operating system image that sets no WORKDIR, so \`${dest}\` lands at the filesystem root; set WORKDIR or write the absolute path to say so).`,
+            message: `\`COPY\` to a relative destination without \`WORKDIR\` set (info only: the stage is built on \`${root.image}\`, a bare operating system image that sets no WORKDIR, so \`${dest}\` lands under \`${isWindowsOsImage(root.image) ? 'C:\\' : '/'}\`; set WORKDIR or write the absolute path to say so).`,
           });
         else hits.push(hitAt(step));
       }
