@@ -271,6 +271,11 @@ describe('final-stage-root: images that run no service of their own drop to info
     ];
     expect(severityOf(kindNode)).toEqual(['info']);
     expect(hitsOf(finalStageRoot, kindNode)[0]?.message).toContain('ends in the init system `/sbin/init`');
+    // only as the last word, the program the script ends by running
+    expect(severityOf(['FROM alpine:3.20', 'ENTRYPOINT ["/sbin/init", "--", "/app"]'])).toEqual(['info']);
+    expect(severityOf(['FROM alpine:3.20', 'ENTRYPOINT ["/app", "--init=/sbin/init", "serve"]'])).toEqual([
+      'warning',
+    ]);
     // `init` as a subcommand is not an init system
     expect(severityOf(['FROM alpine:3.20', 'COPY tool /tool', 'ENTRYPOINT ["/tool", "init"]'])).toEqual([
       'warning',

@@ -196,8 +196,8 @@ function notAService(instructions: Instruction[], base: string): string | undefi
     return `the image's command is the init system \`${command?.[0]}\`, which must start as root`;
   // An entrypoint script handed the init system to exec (`ENTRYPOINT ["/usr/local/bin/entrypoint",
   // "/sbin/init"]`, kind's node image): an absolute path, so a subcommand (`terraform init`) is not one.
-  const init = command?.slice(1).find((word) => word.startsWith('/') && INIT_SYSTEMS.test(basename(word)));
-  if (init)
+  const init = command && command.length > 1 ? command[command.length - 1] : undefined;
+  if (init?.startsWith('/') && INIT_SYSTEMS.test(basename(init)))
     return `the image's command \`${command?.join(' ')}\` ends in the init system \`${init}\`, which must start as root`;
   const { name, tag } = parseImageRef(base);
   if (command === undefined && name === 'docker' && isDindTag(tag))
