@@ -8,10 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { parseDockerfile } from '../../src/dockerfile/load.js';
 import { measureImage } from '../../src/image/measure.js';
 import { registryManifestBytes } from '../../src/image/manifest.js';
+import { createEngine } from '../../src/seams/engine.js';
 import type { ImageMeasurement } from '../../src/model.js';
 import { BASE_IMAGE, DOCKER, describeWithEngine, docker, realDocker } from '../helpers/engine.js';
 
@@ -78,6 +80,21 @@ describeWithEngine('measureImage on the real engine', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it("reads docker save from the engine's socket when the CLI would use a local one, byte for byte the CLI's", async () => {
+    const host = process.env.DOCKER_HOST ?? '';
+    const local = (host === '' || host.startsWith('unix://')) && !process.env.DOCKER_CONTEXT;
+    const handle = createEngine().engineApiGet?.(`/images/get?names=${encodeURIComponent(tag)}`);
+    // On a local socket (every engine of the matrix, and GitHub's runners) the seam must read it.
+    expect(handle !== undefined).toBe(local);
+    if (!handle) return;
+    const api = createHash('sha256');
+    for await (const chunk of handle.stdout) api.update(chunk as Buffer);
+    expect((await handle.done).exitCode).toBe(0);
+    const cli = spawnSync(DOCKER, ['save', tag], { maxBuffer: 256 << 20 });
+    expect(cli.status).toBe(0);
+    expect(api.digest('hex')).toBe(createHash('sha256').update(cli.stdout).digest('hex'));
   });
 
   it('ties layers to their Dockerfile lines across stages, and the first to the base image', () => {

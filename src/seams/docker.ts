@@ -304,7 +304,11 @@ export function createDocker(engine: Engine): Docker {
       return r.exitCode === 0 ? r.stdout : undefined;
     },
     save(image, signal) {
-      return engine.stream('docker', ['save', image], signal ? { signal } : {});
+      // The CLI's own request (`docker save` is `GET /images/get?names=`), read from the socket when
+      // the CLI would use a local one: one copy of every byte fewer (src/seams/engine-socket.ts).
+      const options = signal ? { signal } : {};
+      const direct = engine.engineApiGet?.(`/images/get?names=${encodeURIComponent(image)}`, options);
+      return direct ?? engine.stream('docker', ['save', image], options);
     },
     run(image, call = {}) {
       const options: RunOptions = { tailLines: TAIL_LINES.testRun };

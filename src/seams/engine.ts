@@ -7,7 +7,12 @@
  * cannot pause, and one mechanism for both kinds of call keeps the seam small.
  */
 import { spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { localEngineSocket } from './engine-socket.js';
 
 export type Tool = 'docker' | 'git';
 
@@ -43,6 +48,12 @@ export interface Engine {
   run(tool: Tool, args: string[], options?: RunOptions): Promise<RunResult>;
   /** Starts a process whose stdout is consumed as a stream (e.g. `docker save`), never buffered. */
   stream(tool: Tool, args: string[], options?: Omit<RunOptions, 'onLine'>): StreamHandle;
+  /**
+   * A GET on the Docker Engine API's local unix socket, its body streamed like `stream`'s stdout (an
+   * HTTP error is a non-zero exit with the daemon's message). Undefined when the docker CLI would not
+   * talk to a local socket this process can open (a context, a tcp or ssh host): use the CLI then.
+   */
+  engineApiGet?(path: string, options?: { signal?: AbortSignal }): StreamHandle | undefined;
 }
 
 /**
@@ -147,8 +158,80 @@ function spawnTool(tool: Tool, args: string[], options: RunOptions, captureStdou
   return { child, done };
 }
 
+/** The local engine socket the docker CLI would use, when this process may open it. */
+function usableEngineSocket(): string | undefined {
+  const configDir = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
+  let cliConfig: string | undefined;
+  try {
+    cliConfig = readFileSync(join(configDir, 'config.json'), 'utf8');
+  } catch {
+    cliConfig = undefined;
+  }
+  const socket = localEngineSocket({ env: process.env, cliConfig });
+  if (!socket) return undefined;
+  try {
+    accessSync(socket, constants.R_OK | constants.W_OK);
+    return socket;
+  } catch {
+    return undefined; // not there, or not ours to open: the CLI says why, in its words
+  }
+}
+
+/** GET `path` on the engine socket, streamed; the result mimics a process (exit 0, 1, or 130 when aborted). */
+function engineApiGet(socketPath: string, path: string, signal?: AbortSignal): StreamHandle {
+  const body = new PassThrough();
+  const done = new Promise<RunResult>((resolve) => {
+    let settled = false;
+    const finish = (exitCode: number, message = '') => {
+      if (settled) return;
+      settled = true;
+      if (!body.writableEnded) body.end();
+      const tail = message ? [message] : [];
+      resolve({ exitCode, stdout: '', stderr: message, tail });
+    };
+    const req = request({ socketPath, path, method: 'GET', ...(signal ? { signal } : {}) }, (res) => {
+      if (res.statusCode === 200) {
+        res.on('end', () => finish(0));
+        res.on('error', (err) => finish(1, `engine API: ${err.message}`));
+        res.pipe(body);
+        return;
+      }
+      // The daemon's error document: {"message": "No such image: ..."}, as the CLI prints it.
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text = (text + d).slice(0, 10_000)));
+      res.on('end', () => {
+        let message = text.trim();
+        try {
+          message = String((JSON.parse(text) as { message?: unknown }).message ?? message);
+        } catch {
+          // not JSON: the text as it came
+        }
+        finish(1, `Error response from daemon: ${message || `HTTP ${res.statusCode}`}`);
+      });
+    });
+    req.on('error', (err) => {
+      if (err.name === 'AbortError') finish(130, 'engine API: cancelled');
+      else finish(1, `engine API (${socketPath}): ${err.message}`);
+    });
+    // The reader stopped early (a partial read): stop the transfer, as a closed pipe stops `docker save`.
+    body.on('close', () => {
+      if (!settled) {
+        req.destroy();
+        finish(130, 'engine API: read stopped');
+      }
+    });
+    req.end();
+  });
+  return { stdout: body, done };
+}
+
 export function createEngine(): Engine {
   return {
+    engineApiGet(path, options = {}) {
+      const socket = usableEngineSocket();
+      return socket ? engineApiGet(socket, path, options.signal) : undefined;
+    },
     run(tool, args, options = {}) {
       return spawnTool(tool, args, options, true).done;
     },
