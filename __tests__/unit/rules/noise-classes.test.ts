@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { pipefail } from '../../../src/rules/hadolint/pipefail.js';
-import { copyRelativeWithoutWorkdir } from '../../../src/rules/hadolint/copy-add.js';
+import { copyNotAdd, copyRelativeWithoutWorkdir } from '../../../src/rules/hadolint/copy-add.js';
 import { finalStageRoot } from '../../../src/rules/multistage/final-stage-root.js';
 import { imageNotLatest, imageTag } from '../../../src/rules/hadolint/from.js';
 import { isLocalImageName } from '../../../src/rules/known-images.js';
@@ -381,5 +381,27 @@ describe('image-tag: a single name that no registry serves is a locally built im
     );
     expect(['argocd-base', 'myapp', 'Base'].map(isLocalImageName)).toEqual([true, true, true]);
     expect(['scratch', 'org/app', '${BASE}', ''].map(isLocalImageName)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('copy-not-add: ADD of a heredoc is neither fetched nor extracted', () => {
+  const severities = (text: string[]) => hitsOf(copyNotAdd, text).map((h) => h.severity ?? 'error');
+
+  it('is info: COPY does the same, and ADD has no surprise for a heredoc', () => {
+    const sources = [
+      'FROM debian:12-slim',
+      'ADD <<-EOT /etc/apt/sources.list.d/docker.sources',
+      '\tTypes: deb',
+      '\tURIs: https://download.docker.com/linux/debian',
+      '\tEOT',
+    ];
+    expect(severities(sources)).toEqual(['info']);
+    expect(hitsOf(copyNotAdd, sources)[0]?.message).toContain('the source is a heredoc');
+  });
+
+  it('keeps the error for a file or folder, also beside a heredoc', () => {
+    expect(severities(['FROM debian:12-slim', 'ADD app.conf /etc/app.conf'])).toEqual(['error']);
+    expect(severities(['FROM debian:12-slim', 'ADD <<EOT conf/ /etc/app/', 'x', 'EOT'])).toEqual(['error']);
+    expect(severities(['FROM debian:12-slim', 'ADD https://x/app.tgz /opt/'])).toEqual([]);
   });
 });

@@ -104,14 +104,29 @@ export const copyNotAdd: Rule = {
   description: 'Use `COPY` instead of `ADD` for files and folders (ADD is for URLs and local tar archives).',
   aliases: ['DL3020'],
   check(ctx) {
-    return stepsOf(ctx, 'ADD')
-      .filter((s) => {
-        const paths = copyPaths(s);
-        return paths.slice(0, -1).some((src) => !isArchive(src) && !isUrl(src));
-      })
-      .map((s) => hitAt(s));
+    return stepsOf(ctx, 'ADD').flatMap((s): RuleHit[] => {
+      const plain = copyPaths(s)
+        .slice(0, -1)
+        .filter((src) => !isArchive(src) && !isUrl(src));
+      if (plain.length === 0) return [];
+      // A heredoc (`ADD <<EOT /etc/app.conf`) is neither fetched nor extracted: ADD's surprises do not
+      // apply to it, so COPY is only the plainer spelling. hadolint flags it; at error it would fail a PR.
+      if (plain.every(isHeredocMarker))
+        return [
+          {
+            ...hitAt(s),
+            severity: 'info',
+            message:
+              'Use `COPY` instead of `ADD` for files and folders (info only: the source is a heredoc, which ADD neither fetches nor extracts, so `COPY` does the same).',
+          },
+        ];
+      return [hitAt(s)];
+    });
   },
 };
+
+/** A heredoc marker as a COPY/ADD source: `<<EOT`, `<<-EOT`, `<<"EOT"`. */
+const isHeredocMarker = (src: string): boolean => /^<<-?(["']?)[A-Za-z0-9_]+\1$/.test(src);
 
 /**
  * Whether a COPY destination names a directory as BuildKit reads it: a trailing `/`, or `.`, `..`
