@@ -695,14 +695,17 @@ var external_node_stream_ = __webpack_require__(7075);
  */
 /** The CLI's default when neither DOCKER_HOST nor a context names another daemon. */
 const DEFAULT_ENGINE_SOCKET = '/var/run/docker.sock';
+const UNIX_SCHEME = 'unix://';
 /** The unix socket path to read the engine API from, or undefined when only the CLI knows the way. */
 function localEngineSocket({ env, cliConfig }) {
     const context = env.DOCKER_CONTEXT?.trim();
     if (context && context !== 'default')
         return undefined;
     const host = env.DOCKER_HOST?.trim();
-    if (host)
-        return host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice(7) : undefined;
+    if (host) {
+        const path = host.startsWith(UNIX_SCHEME) ? host.slice(UNIX_SCHEME.length) : '';
+        return path || undefined;
+    }
     if (!context && currentContext(cliConfig) !== 'default')
         return undefined;
     return DEFAULT_ENGINE_SOCKET;

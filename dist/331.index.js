@@ -708,14 +708,17 @@ var external_node_stream_ = __webpack_require__(7075);
  */
 /** The CLI's default when neither DOCKER_HOST nor a context names another daemon. */
 const DEFAULT_ENGINE_SOCKET = '/var/run/docker.sock';
+const UNIX_SCHEME = 'unix://';
 /** The unix socket path to read the engine API from, or undefined when only the CLI knows the way. */
 function localEngineSocket({ env, cliConfig }) {
     const context = env.DOCKER_CONTEXT?.trim();
     if (context && context !== 'default')
         return undefined;
     const host = env.DOCKER_HOST?.trim();
-    if (host)
-        return host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice(7) : undefined;
+    if (host) {
+        const path = host.startsWith(UNIX_SCHEME) ? host.slice(UNIX_SCHEME.length) : '';
+        return path || undefined;
+    }
     if (!context && currentContext(cliConfig) !== 'default')
         return undefined;
     return DEFAULT_ENGINE_SOCKET;
@@ -9200,6 +9203,12 @@ function collapseRepeated(findings, model) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/multistage/stage-facts.ts
+/**
+ * Facts about stages that several multi-stage rules share: which stages a build reaches, the FROM
+ * chain of a stage, where instructions are, what COPY copies and what an image reference names.
+ * Pure functions over the parsed model; no rule logic here.
+ */
+
 
 /** 1-based first and last line of an instruction. */
 function stage_facts_lineOf(instruction) {
@@ -9328,20 +9337,8 @@ function workdirTracker(baseImage = '') {
  * dropped so official images compare by their short name.
  */
 function parseImageRef(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag = '';
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    let name = rest.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+    const { repository, tag = '', digest } = splitImage(reference.trim());
+    let name = repository.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
     const library = name.lastIndexOf('library/');
     if (library !== -1 && (library === 0 || name[library - 1] === '/'))
         name = name.slice(library + 'library/'.length);
@@ -10415,10 +10412,11 @@ function fromSteps(ctx) {
         if (step.onbuild)
             continue;
         const image = step.from?.imageRaw ?? '';
-        const { tag, digest } = splitImage(image);
+        const { repository, tag, digest } = splitImage(image);
         result.push({
             step,
             image,
+            repository,
             tag: tag ?? null,
             digest: digest ?? null,
             platform: step.from?.platformRaw ?? null,
@@ -10472,7 +10470,7 @@ const imageNotLatest = {
         return fromSteps(ctx)
             .filter((s) => s.tag === 'latest' && !s.digest)
             .map((s) => {
-            const name = s.image.replace(/:latest$/, '');
+            const name = s.repository;
             // `latest` of an image built on this machine is the tag its own build gave it, not a
             // registry's moving tag: the image changes when the project rebuilds it, as intended.
             if (!isLocalImageName(name))

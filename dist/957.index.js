@@ -3720,7 +3720,14 @@ function loadLintSetup(args) {
 /* harmony export */   y6: () => (/* binding */ flagValue)
 /* harmony export */ });
 /* unused harmony export isWholeContext */
-/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6630);
+/* harmony import */ var _dockerfile_instructions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(382);
+/* harmony import */ var _dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6630);
+/**
+ * Facts about stages that several multi-stage rules share: which stages a build reaches, the FROM
+ * chain of a stage, where instructions are, what COPY copies and what an image reference names.
+ * Pure functions over the parsed model; no rule logic here.
+ */
+
 
 /** 1-based first and last line of an instruction. */
 function lineOf(instruction) {
@@ -3769,7 +3776,7 @@ function reachableStages(graph, roots) {
         if (graph.stages[root] === undefined)
             continue;
         reached.add(root);
-        for (const dep of (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_0__/* .transitiveDependencies */ .hH)(graph, root))
+        for (const dep of (0,_dockerfile_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .transitiveDependencies */ .hH)(graph, root))
             reached.add(dep);
     }
     return reached;
@@ -3849,20 +3856,8 @@ function workdirTracker(baseImage = '') {
  * dropped so official images compare by their short name.
  */
 function parseImageRef(reference) {
-    let rest = reference.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag = '';
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    let name = rest.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+    const { repository, tag = '', digest } = (0,_dockerfile_instructions_js__WEBPACK_IMPORTED_MODULE_0__/* .splitImage */ .s5)(reference.trim());
+    let name = repository.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
     const library = name.lastIndexOf('library/');
     if (library !== -1 && (library === 0 || name[library - 1] === '/'))
         name = name.slice(library + 'library/'.length);
@@ -4916,10 +4911,11 @@ function fromSteps(ctx) {
         if (step.onbuild)
             continue;
         const image = step.from?.imageRaw ?? '';
-        const { tag, digest } = (0,instructions/* splitImage */.s5)(image);
+        const { repository, tag, digest } = (0,instructions/* splitImage */.s5)(image);
         result.push({
             step,
             image,
+            repository,
             tag: tag ?? null,
             digest: digest ?? null,
             platform: step.from?.platformRaw ?? null,
@@ -4973,7 +4969,7 @@ const imageNotLatest = {
         return fromSteps(ctx)
             .filter((s) => s.tag === 'latest' && !s.digest)
             .map((s) => {
-            const name = s.image.replace(/:latest$/, '');
+            const name = s.repository;
             // `latest` of an image built on this machine is the tag its own build gave it, not a
             // registry's moving tag: the image changes when the project rebuilds it, as intended.
             if (!isLocalImageName(name))

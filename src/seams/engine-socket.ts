@@ -13,6 +13,8 @@
 /** The CLI's default when neither DOCKER_HOST nor a context names another daemon. */
 export const DEFAULT_ENGINE_SOCKET = '/var/run/docker.sock';
 
+const UNIX_SCHEME = 'unix://';
+
 export interface EngineSocketFacts {
   env: Record<string, string | undefined>;
   /** The text of the CLI's config.json (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`), if any. */
@@ -24,7 +26,10 @@ export function localEngineSocket({ env, cliConfig }: EngineSocketFacts): string
   const context = env.DOCKER_CONTEXT?.trim();
   if (context && context !== 'default') return undefined;
   const host = env.DOCKER_HOST?.trim();
-  if (host) return host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice(7) : undefined;
+  if (host) {
+    const path = host.startsWith(UNIX_SCHEME) ? host.slice(UNIX_SCHEME.length) : '';
+    return path || undefined;
+  }
   if (!context && currentContext(cliConfig) !== 'default') return undefined;
   return DEFAULT_ENGINE_SOCKET;
 }

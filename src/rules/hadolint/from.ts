@@ -16,8 +16,9 @@ import {
 /** A FROM step and what these rules read of it. */
 interface FromStep {
   step: Step;
-  /** The image as written (variables unexpanded), its tag, digest and platform flag. */
+  /** The image as written (variables unexpanded), its repository (no tag or digest), tag, digest and platform flag. */
   image: string;
+  repository: string;
   tag: string | null;
   digest: string | null;
   platform: string | null;
@@ -36,10 +37,11 @@ function fromSteps(ctx: RuleContext): FromStep[] {
   for (const step of stepsOf(ctx, 'FROM')) {
     if (step.onbuild) continue;
     const image = step.from?.imageRaw ?? '';
-    const { tag, digest } = splitImage(image);
+    const { repository, tag, digest } = splitImage(image);
     result.push({
       step,
       image,
+      repository,
       tag: tag ?? null,
       digest: digest ?? null,
       platform: step.from?.platformRaw ?? null,
@@ -95,7 +97,7 @@ export const imageNotLatest: Rule = {
     return fromSteps(ctx)
       .filter((s) => s.tag === 'latest' && !s.digest)
       .map((s): RuleHit => {
-        const name = s.image.replace(/:latest$/, '');
+        const name = s.repository;
         // `latest` of an image built on this machine is the tag its own build gave it, not a
         // registry's moving tag: the image changes when the project rebuilds it, as intended.
         if (!isLocalImageName(name)) return hitAt(s.step);

@@ -3,7 +3,7 @@
  * chain of a stage, where instructions are, what COPY copies and what an image reference names.
  * Pure functions over the parsed model; no rule logic here.
  */
-import type { DockerInstruction } from '../../dockerfile/instructions.js';
+import { splitImage, type DockerInstruction } from '../../dockerfile/instructions.js';
 import type { Stage, StageGraph } from '../../dockerfile/types.js';
 import { transitiveDependencies } from '../../dockerfile/graph.js';
 import type { RuleContext } from '../types.js';
@@ -156,20 +156,8 @@ export interface ImageRef {
  * dropped so official images compare by their short name.
  */
 export function parseImageRef(reference: string): ImageRef {
-  let rest = reference.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag = '';
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let name = rest.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+  const { repository, tag = '', digest } = splitImage(reference.trim());
+  let name = repository.toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
   const library = name.lastIndexOf('library/');
   if (library !== -1 && (library === 0 || name[library - 1] === '/'))
     name = name.slice(library + 'library/'.length);
