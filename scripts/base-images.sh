@@ -51,7 +51,7 @@ if [ "${1:-}" = debian ]; then
 fi
 busybox=$(command -v busybox || true)
 [ -x /bin/busybox ] && busybox=/bin/busybox
-if [ -z "$busybox" ] || ! file -L "$busybox" 2>/dev/null | grep -q 'statically linked'; then
+if [ -z "$busybox" ] || [[ "$(file -L "$busybox" 2>/dev/null)" != *'statically linked'* ]]; then
   [ -x /bin/busybox ] || { echo "::error::busybox-static is not installed; run: apt-get install -y busybox-static" >&2; exit 1; }
 fi
 if "$docker_cli" image inspect stagegate/busybox:1 >/dev/null 2>&1; then

@@ -357,7 +357,9 @@ bridge_up() { # name address/prefix
     log "creating bridge $1 ($2)"
     ip link add "$1" type bridge
   fi
-  ip addr show dev "$1" | grep -q "inet $2 " || ip addr add "$2" dev "$1"
+  # `replace` is idempotent. (A `ip addr show | grep -q` test raced under pipefail: grep exits at the first
+  # match, ip's next write gets SIGPIPE, and the pipeline "failed" on a bridge that had the address.)
+  ip addr replace "$2" dev "$1"
   ip link set "$1" up
 }
 
