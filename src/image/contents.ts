@@ -3,13 +3,16 @@
  * over `docker save`): its packages and its largest files. Pure.
  */
 import type { ImageContents } from '../model.js';
-import { finalFiles } from './final-files.js';
+import { finalFiles, type FinalFile } from './final-files.js';
 import { largestFiles } from './largest-files.js';
 import type { LayerFiles } from './layer-files.js';
 import { inventoryPackages } from './packages/inventory.js';
 
-export function imageContents(layers: LayerFiles[]): ImageContents {
-  const files = finalFiles(layers.map((l) => l.entries));
+/** `files`: the final filesystem when the caller replayed the layers already (waste.ts does). */
+export function imageContents(
+  layers: LayerFiles[],
+  files: Map<string, FinalFile> = finalFiles(layers.map((l) => l.entries)),
+): ImageContents {
   const facts = layers.map((l) => l.packages);
   return {
     packages: inventoryPackages(facts, files),

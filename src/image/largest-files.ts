@@ -8,16 +8,38 @@ import { LARGEST_FILE_CHANGES, LARGEST_FILES_KEPT } from '../limits.js';
 import type { FileChange, ImageFile, ImageMeasurement, LayerInfo } from '../model.js';
 import type { FinalFile } from './final-files.js';
 
+/** Larger first; among equal sizes, by path (paths are unique, so the order is total). */
+const beforeInList = (a: ImageFile, b: ImageFile): boolean =>
+  a.size > b.size || (a.size === b.size && a.path < b.path);
+
+/**
+ * The `keep` largest files, in that order. A bounded sorted list rather than sorting every file: a
+ * file is placed only when it beats the smallest kept one, which few of tens of thousands do.
+ */
 export function largestFiles(
   files: Map<string, FinalFile>,
   keep = LARGEST_FILES_KEPT,
 ): { largestFiles: ImageFile[]; largestFilesFrom: number } {
-  const all: ImageFile[] = [];
-  for (const [path, f] of files) if (f.size > 0) all.push({ path, size: f.size, layer: f.layer });
-  all.sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1));
-  const kept = all.slice(0, keep);
+  const kept: ImageFile[] = [];
+  let nonEmpty = 0;
+  for (const [path, f] of files) {
+    if (f.size <= 0) continue;
+    nonEmpty++;
+    const file: ImageFile = { path, size: f.size, layer: f.layer };
+    const last = kept[kept.length - 1];
+    if (kept.length >= keep && (keep === 0 || !last || !beforeInList(file, last))) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (beforeInList(kept[mid] as ImageFile, file)) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, file);
+    if (kept.length > keep) kept.pop();
+  }
   // Files of the smallest kept size may be cut off too; only larger ones are certainly all here.
-  const largestFilesFrom = all.length > keep ? kept[kept.length - 1].size : 0;
+  const largestFilesFrom = nonEmpty > keep && kept.length > 0 ? (kept[kept.length - 1] as ImageFile).size : 0;
   return { largestFiles: kept, largestFilesFrom };
 }
 

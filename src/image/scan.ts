@@ -22,7 +22,7 @@ import type { ImageConfig } from './layers.js';
 import type { LayerFiles } from './layer-files.js';
 import { resolveLayout, type ImageLayout } from './manifest.js';
 import { configFromArchive, readEntryOf, stopOnceRead } from './partial-read.js';
-import { computeWaste } from './waste.js';
+import { wasteAndFinalFiles } from './waste.js';
 import { imageContents } from './contents.js';
 import { createPackageReader } from './packages/reader.js';
 import type { LayerPackageFacts } from './packages/types.js';
@@ -144,7 +144,8 @@ export function fromFileLists(
   fileLists: (LayerFiles | undefined)[],
 ): Pick<ImageScan, 'waste' | 'contents'> {
   if (!listFiles || !fileLists.every((f): f is LayerFiles => f !== undefined)) return {};
-  return { waste: computeWaste(fileLists), contents: imageContents(fileLists) };
+  const { waste, files } = wasteAndFinalFiles(fileLists);
+  return { waste, contents: imageContents(fileLists, files) };
 }
 
 /** What the scan may take as known instead of reading it. */

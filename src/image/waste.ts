@@ -18,14 +18,9 @@
 import type { WasteEntry, WasteReport } from '../model.js';
 import { WASTE_OFFENDERS } from '../limits.js';
 import type { LayerFiles } from './layer-files.js';
-import { LiveFiles } from './live-files.js';
+import { finalFiles, type FinalFile } from './final-files.js';
 
 export { WASTE_OFFENDERS };
-
-interface Live {
-  size: number;
-  layer: number;
-}
 
 interface PathStats {
   cumulative: number;
@@ -74,8 +69,16 @@ function summarize(
 }
 
 export function computeWaste(layers: LayerFiles[], maxOffenders = WASTE_OFFENDERS): WasteReport {
-  const { stats, offenders, wastedBytes } = tally(layers);
-  return summarize(stats, offenders, wastedBytes, maxOffenders);
+  return wasteAndFinalFiles(layers, maxOffenders).waste;
+}
+
+/** The wasted space and the final filesystem (what imageContents reads) from one replay of the layers. */
+export function wasteAndFinalFiles(
+  layers: LayerFiles[],
+  maxOffenders = WASTE_OFFENDERS,
+): { waste: WasteReport; files: Map<string, FinalFile> } {
+  const { stats, offenders, wastedBytes, files } = tally(layers);
+  return { waste: summarize(stats, offenders, wastedBytes, maxOffenders), files };
 }
 
 /** A path written (or deleted) more than once: one row of dive's `fileReference` list. */
@@ -98,13 +101,13 @@ export function repeatedPaths(layers: LayerFiles[]): RepeatedPath[] {
   return out;
 }
 
-/** The per-path copies and the waste, layer by layer (deletions before the layer's own writes). */
+/** The per-path copies and the waste, tallied along the replay that yields the final filesystem. */
 function tally(layers: LayerFiles[]): {
   stats: Map<string, PathStats>;
   offenders: Map<string, Offender>;
   wastedBytes: number;
+  files: Map<string, FinalFile>;
 } {
-  const live = new LiveFiles<Live>();
   const stats = new Map<string, PathStats>();
   const offenders = new Map<string, Offender>();
   let wastedBytes = 0;
@@ -126,32 +129,18 @@ function tally(layers: LayerFiles[]): {
     o.layers.add(writtenIn).add(replacedIn);
     o.count++;
   };
-  /** Deletes everything lower layers left under `dir` (not what layer `index` itself wrote). */
-  const deleteUnder = (dir: string, index: number, offenderKey: string): void =>
-    live.deleteUnder(dir, index, (path, copy) => {
-      recordCopy(path, 0);
-      recordWaste(offenderKey, copy.size, copy.layer, index);
-    });
-
-  layers.forEach((layer, index) => {
-    // Deletions apply to lower layers only, whatever their order in this layer's tar.
-    for (const entry of layer.entries) {
-      if (entry.kind === 'whiteout') {
-        const copy = live.get(entry.path);
-        if (copy && copy.layer < index) {
-          live.delete(entry.path);
-          recordCopy(entry.path, 0);
-          recordWaste(entry.path, copy.size, copy.layer, index);
-        } else deleteUnder(entry.path, index, `${entry.path}/`);
-      } else if (entry.kind === 'opaque') deleteUnder(entry.path, index, `${entry.path}/`);
-    }
-    for (const entry of layer.entries) {
-      if (entry.kind !== 'file') continue;
-      const previous = live.get(entry.path);
-      if (previous && previous.layer < index) recordWaste(entry.path, previous.size, previous.layer, index);
-      recordCopy(entry.path, entry.size);
-      live.set(entry.path, { size: entry.size, layer: index });
-    }
-  });
-  return { stats, offenders, wastedBytes };
+  const files = finalFiles(
+    layers.map((l) => l.entries),
+    {
+      deleted(path, copy, index, by) {
+        recordCopy(path, 0);
+        recordWaste(by, copy.size, copy.layer, index);
+      },
+      written(path, size, index, previous) {
+        if (previous && previous.layer < index) recordWaste(path, previous.size, previous.layer, index);
+        recordCopy(path, size);
+      },
+    },
+  );
+  return { stats, offenders, wastedBytes, files };
 }

@@ -8,11 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { localEngineSocket } from './engine-socket.js';
+import { engineApiGet } from './engine-api.js';
 
 export type Tool = 'docker' | 'git';
 
@@ -175,55 +175,6 @@ function usableEngineSocket(): string | undefined {
   } catch {
     return undefined; // not there, or not ours to open: the CLI says why, in its words
   }
-}
-
-/** GET `path` on the engine socket, streamed; the result mimics a process (exit 0, 1, or 130 when aborted). */
-function engineApiGet(socketPath: string, path: string, signal?: AbortSignal): StreamHandle {
-  const body = new PassThrough();
-  const done = new Promise<RunResult>((resolve) => {
-    let settled = false;
-    const finish = (exitCode: number, message = '') => {
-      if (settled) return;
-      settled = true;
-      if (!body.writableEnded) body.end();
-      const tail = message ? [message] : [];
-      resolve({ exitCode, stdout: '', stderr: message, tail });
-    };
-    const req = request({ socketPath, path, method: 'GET', ...(signal ? { signal } : {}) }, (res) => {
-      if (res.statusCode === 200) {
-        res.on('end', () => finish(0));
-        res.on('error', (err) => finish(1, `engine API: ${err.message}`));
-        res.pipe(body);
-        return;
-      }
-      // The daemon's error document: {"message": "No such image: ..."}, as the CLI prints it.
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text = (text + d).slice(0, 10_000)));
-      res.on('end', () => {
-        let message = text.trim();
-        try {
-          message = String((JSON.parse(text) as { message?: unknown }).message ?? message);
-        } catch {
-          // not JSON: the text as it came
-        }
-        finish(1, `Error response from daemon: ${message || `HTTP ${res.statusCode}`}`);
-      });
-    });
-    req.on('error', (err) => {
-      if (err.name === 'AbortError') finish(130, 'engine API: cancelled');
-      else finish(1, `engine API (${socketPath}): ${err.message}`);
-    });
-    // The reader stopped early (a partial read): stop the transfer, as a closed pipe stops `docker save`.
-    body.on('close', () => {
-      if (!settled) {
-        req.destroy();
-        finish(130, 'engine API: read stopped');
-      }
-    });
-    req.end();
-  });
-  return { stdout: body, done };
 }
 
 export function createEngine(): Engine {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerEntry, LayerFiles } from '../../../src/image/layer-files.js';
-import { computeWaste, repeatedPaths } from '../../../src/image/waste.js';
+import { finalFiles, type FinalFile } from '../../../src/image/final-files.js';
+import { largestFiles } from '../../../src/image/largest-files.js';
+import { computeWaste, repeatedPaths, wasteAndFinalFiles } from '../../../src/image/waste.js';
 
 const layer = (...entries: Array<[string, number] | [string, number, LayerEntry['kind']]>): LayerFiles => ({
   entries: entries.map(([path, size, kind]) => ({ path, size, kind: kind ?? 'file' })),
@@ -79,5 +81,86 @@ describe('repeatedPaths', () => {
     // The list is what diveWastedBytes sums.
     const sum = repeatedPaths(layers).reduce((t, p) => t + p.cumulativeBytes, 0);
     expect(sum).toBe(computeWaste(layers).diveWastedBytes);
+  });
+});
+
+describe('wasteAndFinalFiles', () => {
+  /** Layers that write, overwrite, whiteout files and directories, and mark opaque directories. */
+  function randomLayers(seed: number): LayerFiles[] {
+    let x = seed;
+    const next = (n: number): number => ((x = (x * 1103515245 + 12345) % 2 ** 31), x % n);
+    const paths = ['/a', '/a/b', '/a/b/c', '/a/d', '/e', '/e/f', '/g'];
+    return Array.from({ length: 5 }, () => {
+      const entries: Array<[string, number, LayerEntry['kind']]> = [];
+      for (let i = 0; i < 6; i++) {
+        const kind = (['file', 'file', 'file', 'whiteout', 'opaque', 'dir'] as const)[next(6)];
+        entries.push([paths[next(paths.length)], kind === 'file' ? next(100) : 0, kind]);
+      }
+      return layer(...entries);
+    });
+  }
+
+  /** The replay the slow way: a flat map, and every deletion a scan of all live paths. */
+  function naive(layers: LayerFiles[]): { files: Map<string, FinalFile>; wastedBytes: number } {
+    const live = new Map<string, FinalFile>();
+    let wastedBytes = 0;
+    const drop = (path: string) => {
+      wastedBytes += live.get(path)?.size ?? 0;
+      live.delete(path);
+    };
+    layers.forEach(({ entries }, index) => {
+      for (const e of entries) {
+        if (e.kind !== 'whiteout' && e.kind !== 'opaque') continue;
+        const own = live.get(e.path);
+        if (e.kind === 'whiteout' && own && own.layer < index) drop(e.path);
+        else for (const [p, f] of live) if (p.startsWith(`${e.path}/`) && f.layer < index) drop(p);
+      }
+      for (const e of entries) {
+        if (e.kind !== 'file') continue;
+        const previous = live.get(e.path);
+        if (previous && previous.layer < index) wastedBytes += previous.size;
+        live.set(e.path, { size: e.size, layer: index });
+      }
+    });
+    return { files: live, wastedBytes };
+  }
+  const sorted = (m: Map<string, FinalFile>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+
+  it('gives the final filesystem and the wasted bytes of a plain replay, in one pass', () => {
+    let deleted = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const layers = randomLayers(seed);
+      const { waste, files } = wasteAndFinalFiles(layers);
+      const want = naive(layers);
+      expect(sorted(files)).toEqual(sorted(want.files));
+      expect(waste.wastedBytes).toBe(want.wastedBytes);
+      expect(sorted(finalFiles(layers.map((l) => l.entries)))).toEqual(sorted(want.files));
+      if (want.wastedBytes > 0) deleted++;
+    }
+    // The fixtures do replace and delete.
+    expect(deleted).toBeGreaterThan(50);
+  });
+});
+
+describe('largestFiles', () => {
+  it('keeps the same files, in the same order, as sorting every file would', () => {
+    for (const [count, keep] of [
+      [0, 3],
+      [5, 10],
+      [500, 200],
+      [2000, 7],
+    ] as const) {
+      const files = new Map<string, FinalFile>();
+      for (let i = 0; i < count; i++)
+        files.set(`/f${(i * 7919) % 1009}/${i}`, { size: (i * 37) % 50, layer: i % 3 });
+      const all = [...files]
+        .filter(([, f]) => f.size > 0)
+        .map(([path, f]) => ({ path, size: f.size, layer: f.layer }))
+        .sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1));
+      const kept = all.slice(0, keep);
+      const got = largestFiles(files, keep);
+      expect(got.largestFiles).toEqual(kept);
+      expect(got.largestFilesFrom).toBe(all.length > keep ? kept[kept.length - 1].size : 0);
+    }
   });
 });

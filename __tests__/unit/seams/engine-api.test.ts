@@ -4,6 +4,7 @@
  * that stops early or is cancelled ending the transfer.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ const requests: string[] = [];
 let closedEarly = 0;
 let server: Server;
 const savedHost = process.env.DOCKER_HOST;
+
+/** 3 MB that no two offsets share a pattern of (a byte lost or moved shows in the hash). */
+const VARIED = Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 2654435761) >>> 24));
 
 /** 1 MiB of a repeating pattern in 64 KiB writes, with backpressure. */
 function sendMegabyte(res: ServerResponse): void {
@@ -40,6 +44,16 @@ beforeAll(async () => {
     if (req.url?.includes('missing')) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'reference does not exist' }));
+    } else if (req.url?.includes('varied')) {
+      // Writes of every size from 1 byte to 70 KiB: each is one chunk of the chunked coding.
+      res.writeHead(200);
+      for (let size = 1, at = 0; at < VARIED.length; at += size, size = (size * 7 + 13) % 70_000 || 1)
+        res.write(VARIED.subarray(at, Math.min(at + size, VARIED.length)));
+      res.end();
+    } else if (req.url?.includes('cut')) {
+      res.writeHead(200);
+      res.write(Buffer.alloc(1000, 'x'));
+      setTimeout(() => res.socket?.destroy(), 10); // mid-response: no last chunk
     } else if (req.url?.includes('slow')) {
       res.writeHead(200);
       res.write('x'); // then never more: only a cancel ends it
@@ -73,6 +87,29 @@ describe('engineApiGet', () => {
     expect(bytes).toBe(1024 * 1024);
     expect((await handle!.done).exitCode).toBe(0);
     expect(requests).toEqual(['GET /images/get?names=app%3A1']);
+  });
+
+  it('hands on every body byte in order, whatever the sizes of the chunks', async () => {
+    const handle = createEngine().engineApiGet?.('/images/get?names=varied');
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of handle!.stdout) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    expect(bytes).toBe(VARIED.length);
+    expect(hash.digest('hex')).toBe(createHash('sha256').update(VARIED).digest('hex'));
+    expect((await handle!.done).exitCode).toBe(0);
+  });
+
+  it('fails, as a process would, when the daemon closes the connection mid-response', async () => {
+    const handle = createEngine().engineApiGet?.('/images/get?names=cut');
+    let bytes = 0;
+    for await (const chunk of handle!.stdout) bytes += (chunk as Buffer).length;
+    expect(bytes).toBe(1000);
+    const done = await handle!.done;
+    expect(done.exitCode).toBe(1);
+    expect(done.stderr).toContain('closed before the response was complete');
   });
 
   it("turns the daemon's error into a failed exit with its message, as the CLI prints it", async () => {
