@@ -3896,6 +3896,10 @@ const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 /** `./usr/bin/` -> `/usr/bin` */
 function normalizeLayerPath(name) {
+    // Most names are already plain (`usr/bin/env`): no regex for those (this runs for every file).
+    const first = name.charCodeAt(0);
+    if (first !== 0x2e && first !== 0x2f && name.charCodeAt(name.length - 1) !== 0x2f)
+        return '/' + name;
     const trimmed = name.replace(/^\.?\/+/, '').replace(/\/+$/, '');
     return '/' + trimmed;
 }
@@ -3903,6 +3907,8 @@ function classifyEntry(header) {
     const path = normalizeLayerPath(header.name);
     if (path === '/')
         return undefined;
+    if (!path.includes('/.wh.'))
+        return plainEntry(path, header);
     const slash = path.lastIndexOf('/');
     const dir = path.slice(0, slash);
     const base = path.slice(slash + 1);
@@ -3910,6 +3916,10 @@ function classifyEntry(header) {
         return { path: dir || '/', size: 0, kind: 'opaque' };
     if (base.startsWith(WHITEOUT))
         return { path: `${dir}/${base.slice(WHITEOUT.length)}`, size: 0, kind: 'whiteout' };
+    return plainEntry(path, header);
+}
+/** An entry that is no whiteout: a directory, or a file of its size as the engine counts it. */
+function plainEntry(path, header) {
     if (header.type === 'directory')
         return { path, size: 0, kind: 'dir' };
     const regular = header.type === 'file' || header.type === 'contiguous-file';
@@ -5242,6 +5252,18 @@ function goBinarySink(path, size, note, manifest) {
         },
     };
 }
+/** One manifest per Python distribution whose metadata was read, with its RECORD's size when read. */
+function pythonManifests(python) {
+    const out = [];
+    for (const dist of python.values()) {
+        if (!dist.metadata || !dist.file)
+            continue;
+        const pkg = dist.size !== undefined ? { ...dist.metadata, size: dist.size } : dist.metadata;
+        // Keyed by the metadata file: what the image-level inventory looks for in the final file list.
+        out.push({ path: dist.file, packages: [pkg] });
+    }
+    return out;
+}
 function createPackageReader() {
     const facts = emptyFacts();
     const python = new Map();
@@ -5258,15 +5280,15 @@ function createPackageReader() {
             python.set(dir, (dist = {}));
         return dist;
     };
+    /** The file whole, for the few `open` picks (defined once: `open` runs for every file of a layer). */
+    const wholeOf = (path, size, max, done) => wholeFile(max, size, done, () => note(`${path} (${size} bytes) is too big to read; its packages are not listed`));
     function open(path, size, mode) {
-        const tooBig = () => note(`${path} (${size} bytes) is too big to read; its packages are not listed`);
-        const whole = (max, done) => wholeFile(max, size, done, tooBig);
         if (path === DPKG_STATUS)
-            return whole(DATABASE_MAX_BYTES, database(path, (b) => parseDpkgStatus(b.toString('utf8'))));
+            return wholeOf(path, size, DATABASE_MAX_BYTES, database(path, (b) => parseDpkgStatus(b.toString('utf8'))));
         if (path === APK_INSTALLED)
-            return whole(DATABASE_MAX_BYTES, database(path, (b) => parseApkInstalled(b.toString('utf8'))));
+            return wholeOf(path, size, DATABASE_MAX_BYTES, database(path, (b) => parseApkInstalled(b.toString('utf8'))));
         if (isRpmDatabase(path))
-            return whole(DATABASE_MAX_BYTES, (b) => {
+            return wholeOf(path, size, DATABASE_MAX_BYTES, (b) => {
                 const read = readRpmDatabase(b);
                 if (read.note)
                     note(`${path}: ${read.note}`);
@@ -5278,16 +5300,16 @@ function createPackageReader() {
             return undefined;
         }
         if (isDpkgStatusD(path))
-            return whole(MANIFEST_MAX_BYTES, (b) => manifest(path, parseDpkgStatus(b.toString('utf8'))));
+            return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) => manifest(path, parseDpkgStatus(b.toString('utf8'))));
         if (isNodeManifest(path))
-            return whole(MANIFEST_MAX_BYTES, (b) => {
+            return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) => {
                 const pkg = parseNodeManifest(path, b.toString('utf8'));
                 if (pkg)
                     manifest(path, [pkg]);
             });
         const kind = pythonRecordKind(path);
         if (kind)
-            return whole(MANIFEST_MAX_BYTES, (b) => {
+            return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) => {
                 const dist = pythonDist(path);
                 if (kind === 'record')
                     dist.size = recordBytes(b.toString('utf8'));
@@ -5297,19 +5319,13 @@ function createPackageReader() {
                 }
             });
         if (isJar(path))
-            return whole(JAR_MAX_BYTES, (b) => manifest(path, parseJar(b, size)));
+            return wholeOf(path, size, JAR_MAX_BYTES, (b) => manifest(path, parseJar(b, size)));
         if ((mode & 0o111) !== 0 && size >= GO_BINARY_MIN_BYTES)
             return goBinarySink(path, size, note, manifest);
         return undefined;
     }
     function finish() {
-        for (const dist of python.values()) {
-            if (!dist.metadata || !dist.file)
-                continue;
-            const pkg = dist.size !== undefined ? { ...dist.metadata, size: dist.size } : dist.metadata;
-            // Keyed by the metadata file: what the image-level inventory looks for in the final file list.
-            facts.manifests.push({ path: dist.file, packages: [pkg] });
-        }
+        facts.manifests.push(...pythonManifests(python));
         return facts;
     }
     return { open, finish };

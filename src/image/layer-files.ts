@@ -41,6 +41,9 @@ const OPAQUE = '.wh..wh..opq';
 
 /** `./usr/bin/` -> `/usr/bin` */
 export function normalizeLayerPath(name: string): string {
+  // Most names are already plain (`usr/bin/env`): no regex for those (this runs for every file).
+  const first = name.charCodeAt(0);
+  if (first !== 0x2e && first !== 0x2f && name.charCodeAt(name.length - 1) !== 0x2f) return '/' + name;
   const trimmed = name.replace(/^\.?\/+/, '').replace(/\/+$/, '');
   return '/' + trimmed;
 }
@@ -48,12 +51,18 @@ export function normalizeLayerPath(name: string): string {
 export function classifyEntry(header: TarHeader): LayerEntry | undefined {
   const path = normalizeLayerPath(header.name);
   if (path === '/') return undefined;
+  if (!path.includes('/.wh.')) return plainEntry(path, header);
   const slash = path.lastIndexOf('/');
   const dir = path.slice(0, slash);
   const base = path.slice(slash + 1);
   if (base === OPAQUE) return { path: dir || '/', size: 0, kind: 'opaque' };
   if (base.startsWith(WHITEOUT))
     return { path: `${dir}/${base.slice(WHITEOUT.length)}`, size: 0, kind: 'whiteout' };
+  return plainEntry(path, header);
+}
+
+/** An entry that is no whiteout: a directory, or a file of its size as the engine counts it. */
+function plainEntry(path: string, header: TarHeader): LayerEntry {
   if (header.type === 'directory') return { path, size: 0, kind: 'dir' };
   const regular = header.type === 'file' || header.type === 'contiguous-file';
   const size = regular ? header.size : header.type === 'symlink' ? Buffer.byteLength(header.linkname) : 0;

@@ -72,6 +72,18 @@ function goBinarySink(
   };
 }
 
+/** One manifest per Python distribution whose metadata was read, with its RECORD's size when read. */
+function pythonManifests(python: ReadonlyMap<string, PythonDist>): LayerPackageFacts['manifests'] {
+  const out: LayerPackageFacts['manifests'] = [];
+  for (const dist of python.values()) {
+    if (!dist.metadata || !dist.file) continue;
+    const pkg = dist.size !== undefined ? { ...dist.metadata, size: dist.size } : dist.metadata;
+    // Keyed by the metadata file: what the image-level inventory looks for in the final file list.
+    out.push({ path: dist.file, packages: [pkg] });
+  }
+  return out;
+}
+
 export function createPackageReader(): LayerContentReader {
   const facts = emptyFacts();
   const python = new Map<string, PythonDist>();
@@ -88,21 +100,29 @@ export function createPackageReader(): LayerContentReader {
     return dist;
   };
 
+  /** The file whole, for the few `open` picks (defined once: `open` runs for every file of a layer). */
+  const wholeOf = (path: string, size: number, max: number, done: (bytes: Buffer) => void) =>
+    wholeFile(max, size, done, () =>
+      note(`${path} (${size} bytes) is too big to read; its packages are not listed`),
+    );
+
   function open(path: string, size: number, mode: number): ContentSink | undefined {
-    const tooBig = () => note(`${path} (${size} bytes) is too big to read; its packages are not listed`);
-    const whole = (max: number, done: (bytes: Buffer) => void) => wholeFile(max, size, done, tooBig);
     if (path === DPKG_STATUS)
-      return whole(
+      return wholeOf(
+        path,
+        size,
         DATABASE_MAX_BYTES,
         database(path, (b) => parseDpkgStatus(b.toString('utf8'))),
       );
     if (path === APK_INSTALLED)
-      return whole(
+      return wholeOf(
+        path,
+        size,
         DATABASE_MAX_BYTES,
         database(path, (b) => parseApkInstalled(b.toString('utf8'))),
       );
     if (isRpmDatabase(path))
-      return whole(DATABASE_MAX_BYTES, (b) => {
+      return wholeOf(path, size, DATABASE_MAX_BYTES, (b) => {
         const read = readRpmDatabase(b);
         if (read.note) note(`${path}: ${read.note}`);
         if (read.packages) facts.databases.push({ path, packages: read.packages });
@@ -112,15 +132,17 @@ export function createPackageReader(): LayerContentReader {
       return undefined;
     }
     if (isDpkgStatusD(path))
-      return whole(MANIFEST_MAX_BYTES, (b) => manifest(path, parseDpkgStatus(b.toString('utf8'))));
+      return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) =>
+        manifest(path, parseDpkgStatus(b.toString('utf8'))),
+      );
     if (isNodeManifest(path))
-      return whole(MANIFEST_MAX_BYTES, (b) => {
+      return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) => {
         const pkg = parseNodeManifest(path, b.toString('utf8'));
         if (pkg) manifest(path, [pkg]);
       });
     const kind = pythonRecordKind(path);
     if (kind)
-      return whole(MANIFEST_MAX_BYTES, (b) => {
+      return wholeOf(path, size, MANIFEST_MAX_BYTES, (b) => {
         const dist = pythonDist(path);
         if (kind === 'record') dist.size = recordBytes(b.toString('utf8'));
         else {
@@ -128,18 +150,13 @@ export function createPackageReader(): LayerContentReader {
           dist.metadata = parsePythonMetadata(b.toString('utf8'));
         }
       });
-    if (isJar(path)) return whole(JAR_MAX_BYTES, (b) => manifest(path, parseJar(b, size)));
+    if (isJar(path)) return wholeOf(path, size, JAR_MAX_BYTES, (b) => manifest(path, parseJar(b, size)));
     if ((mode & 0o111) !== 0 && size >= GO_BINARY_MIN_BYTES) return goBinarySink(path, size, note, manifest);
     return undefined;
   }
 
   function finish(): LayerPackageFacts {
-    for (const dist of python.values()) {
-      if (!dist.metadata || !dist.file) continue;
-      const pkg = dist.size !== undefined ? { ...dist.metadata, size: dist.size } : dist.metadata;
-      // Keyed by the metadata file: what the image-level inventory looks for in the final file list.
-      facts.manifests.push({ path: dist.file, packages: [pkg] });
-    }
+    facts.manifests.push(...pythonManifests(python));
     return facts;
   }
 
