@@ -214,7 +214,9 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
   let diveJson;
   for (let i = 0; i < runs; i++) {
     // `waste` (the analysis alone: layers read and listed, none compressed) needs the facts `ours` wrote.
-    const order = i % 2 === 0 ? ['dive', 'ours', 'waste'] : ['ours', 'waste', 'dive'];
+    // The two sides compared take turns right after `ours` (a full measurement, both cores compressing),
+    // so that neither is always the one that follows it.
+    const order = i % 2 === 0 ? ['ours', 'dive', 'waste'] : ['ours', 'waste', 'dive'];
     const got = {};
     for (const side of order) {
       if (side === 'dive') {
