@@ -746,12 +746,12 @@ const HEAD_MAX = 64 * 1024;
 /** Longest chunk-size or trailer line accepted. */
 const LINE_MAX = 4096;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
+const NO_BYTES = Buffer.alloc(0);
 class HttpResponseReader {
     sink;
     state = { kind: 'head' };
     /** Head bytes gathered across writes until the blank line. */
-    headParts = [];
-    headBytes = 0;
+    head = NO_BYTES;
     /** A chunk-size, chunk-end or trailer line split across writes. */
     line = '';
     constructor(sink) {
@@ -798,29 +798,21 @@ class HttpResponseReader {
             throw new Error('the connection closed before the response was complete');
     }
     readHead(chunk, at) {
-        // Search where the blank line may start: up to 3 bytes back, in what was gathered before.
-        const carried = Math.min(3, this.headBytes);
-        const window = carried > 0 ? Buffer.concat([this.headTail(carried), chunk.subarray(at)]) : chunk.subarray(at);
-        const blank = window.indexOf(CRLFCRLF);
+        const before = this.head.length;
+        const gathered = before === 0 ? chunk.subarray(at) : Buffer.concat([this.head, chunk.subarray(at)]);
+        // The blank line may have begun in what was gathered before: search from up to 3 bytes back.
+        const blank = gathered.indexOf(CRLFCRLF, Math.max(0, before - 3));
         if (blank === -1) {
-            this.headParts.push(Buffer.from(chunk.subarray(at)));
-            this.headBytes += chunk.length - at;
-            if (this.headBytes > HEAD_MAX)
+            if (gathered.length > HEAD_MAX)
                 throw new Error('response headers are too long');
+            this.head = Buffer.from(gathered); // a copy: the chunk's bytes are not ours past this write
             return chunk.length;
         }
-        const used = blank + 4 - carried; // bytes of this chunk that belong to the head
-        const head = Buffer.concat([...this.headParts, chunk.subarray(at, at + used)]);
-        this.headParts = [];
-        this.headBytes = 0;
-        if (head.length > HEAD_MAX)
+        if (blank + 4 > HEAD_MAX)
             throw new Error('response headers are too long');
-        this.startBody(parseHead(head.toString('latin1', 0, head.length - 4)));
-        return at + used;
-    }
-    headTail(n) {
-        const all = Buffer.concat(this.headParts);
-        return all.subarray(all.length - n);
+        this.head = NO_BYTES;
+        this.startBody(parseHead(gathered.toString('latin1', 0, blank)));
+        return at + blank + 4 - before;
     }
     startBody(head) {
         if (head.status < 200)
@@ -939,7 +931,7 @@ const READ_SLAB_BYTES = 1024 * 1024;
 const READ_MIN_BYTES = 128 * 1024;
 /** How much decoded body the stream holds before the socket is paused (backpressure). */
 const BODY_BUFFER_BYTES = 1024 * 1024;
-/** How much of an error response's body is kept for the message. */
+/** How many bytes of an error response's body are kept for the message. */
 const ERROR_TEXT_MAX = 10_000;
 /** The daemon's error document, `{"message": "No such image: …"}`, in the CLI's words. */
 function daemonErrorMessage(status, text) {
@@ -977,7 +969,9 @@ class ApiTransfer {
     slabs = new ReadSlabs();
     response;
     status = 0;
-    errorText = '';
+    /** An error response's body, kept up to ERROR_TEXT_MAX bytes and decoded once whole. */
+    errorBody = [];
+    errorBytes = 0;
     parts = [];
     paused = false;
     settled = false;
@@ -992,8 +986,11 @@ class ApiTransfer {
             body: (chunk) => {
                 if (this.status === 200)
                     this.parts.push(chunk);
-                else
-                    this.errorText = (this.errorText + chunk.toString('utf8')).slice(0, ERROR_TEXT_MAX);
+                else if (this.errorBytes < ERROR_TEXT_MAX) {
+                    const kept = chunk.subarray(0, ERROR_TEXT_MAX - this.errorBytes);
+                    this.errorBody.push(Buffer.from(kept));
+                    this.errorBytes += kept.length;
+                }
             },
         });
         this.socket = (0,external_node_net_.connect)({
@@ -1050,7 +1047,7 @@ class ApiTransfer {
         if (this.status === 200)
             this.finish(0);
         else
-            this.finish(1, daemonErrorMessage(this.status, this.errorText));
+            this.finish(1, daemonErrorMessage(this.status, Buffer.concat(this.errorBody).toString('utf8')));
     }
     finish(exitCode, message = '') {
         if (this.settled)

@@ -20,7 +20,7 @@ const READ_SLAB_BYTES = 1024 * 1024;
 const READ_MIN_BYTES = 128 * 1024;
 /** How much decoded body the stream holds before the socket is paused (backpressure). */
 const BODY_BUFFER_BYTES = 1024 * 1024;
-/** How much of an error response's body is kept for the message. */
+/** How many bytes of an error response's body are kept for the message. */
 const ERROR_TEXT_MAX = 10_000;
 
 /** The daemon's error document, `{"message": "No such image: …"}`, in the CLI's words. */
@@ -61,7 +61,9 @@ class ApiTransfer {
   private readonly slabs = new ReadSlabs();
   private readonly response: HttpResponseReader;
   private status = 0;
-  private errorText = '';
+  /** An error response's body, kept up to ERROR_TEXT_MAX bytes and decoded once whole. */
+  private errorBody: Buffer[] = [];
+  private errorBytes = 0;
   private parts: Buffer[] = [];
   private paused = false;
   private settled = false;
@@ -79,7 +81,11 @@ class ApiTransfer {
       head: (head) => (this.status = head.status),
       body: (chunk) => {
         if (this.status === 200) this.parts.push(chunk);
-        else this.errorText = (this.errorText + chunk.toString('utf8')).slice(0, ERROR_TEXT_MAX);
+        else if (this.errorBytes < ERROR_TEXT_MAX) {
+          const kept = chunk.subarray(0, ERROR_TEXT_MAX - this.errorBytes);
+          this.errorBody.push(Buffer.from(kept));
+          this.errorBytes += kept.length;
+        }
       },
     });
     this.socket = connect({
@@ -136,7 +142,7 @@ class ApiTransfer {
   /** The whole response is in: the body's end, or the daemon's error. */
   private settle(): void {
     if (this.status === 200) this.finish(0);
-    else this.finish(1, daemonErrorMessage(this.status, this.errorText));
+    else this.finish(1, daemonErrorMessage(this.status, Buffer.concat(this.errorBody).toString('utf8')));
   }
 
   private finish(exitCode: number, message = ''): void {

@@ -31,6 +31,7 @@ const HEAD_MAX = 64 * 1024;
 /** Longest chunk-size or trailer line accepted. */
 const LINE_MAX = 4096;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
+const NO_BYTES = Buffer.alloc(0);
 
 type State =
   | { kind: 'head' }
@@ -45,8 +46,7 @@ type State =
 export class HttpResponseReader {
   private state: State = { kind: 'head' };
   /** Head bytes gathered across writes until the blank line. */
-  private headParts: Buffer[] = [];
-  private headBytes = 0;
+  private head = NO_BYTES;
   /** A chunk-size, chunk-end or trailer line split across writes. */
   private line = '';
 
@@ -93,29 +93,19 @@ export class HttpResponseReader {
   }
 
   private readHead(chunk: Buffer, at: number): number {
-    // Search where the blank line may start: up to 3 bytes back, in what was gathered before.
-    const carried = Math.min(3, this.headBytes);
-    const window =
-      carried > 0 ? Buffer.concat([this.headTail(carried), chunk.subarray(at)]) : chunk.subarray(at);
-    const blank = window.indexOf(CRLFCRLF);
+    const before = this.head.length;
+    const gathered = before === 0 ? chunk.subarray(at) : Buffer.concat([this.head, chunk.subarray(at)]);
+    // The blank line may have begun in what was gathered before: search from up to 3 bytes back.
+    const blank = gathered.indexOf(CRLFCRLF, Math.max(0, before - 3));
     if (blank === -1) {
-      this.headParts.push(Buffer.from(chunk.subarray(at)));
-      this.headBytes += chunk.length - at;
-      if (this.headBytes > HEAD_MAX) throw new Error('response headers are too long');
+      if (gathered.length > HEAD_MAX) throw new Error('response headers are too long');
+      this.head = Buffer.from(gathered); // a copy: the chunk's bytes are not ours past this write
       return chunk.length;
     }
-    const used = blank + 4 - carried; // bytes of this chunk that belong to the head
-    const head = Buffer.concat([...this.headParts, chunk.subarray(at, at + used)]);
-    this.headParts = [];
-    this.headBytes = 0;
-    if (head.length > HEAD_MAX) throw new Error('response headers are too long');
-    this.startBody(parseHead(head.toString('latin1', 0, head.length - 4)));
-    return at + used;
-  }
-
-  private headTail(n: number): Buffer {
-    const all = Buffer.concat(this.headParts);
-    return all.subarray(all.length - n);
+    if (blank + 4 > HEAD_MAX) throw new Error('response headers are too long');
+    this.head = NO_BYTES;
+    this.startBody(parseHead(gathered.toString('latin1', 0, blank)));
+    return at + blank + 4 - before;
   }
 
   private startBody(head: ResponseHead): void {
