@@ -589,6 +589,8 @@ function buildArgv(req) {
         // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
         if (req.load)
             args.push('--load');
+        else if (req.cacheOnly)
+            args.push('--output=type=cacheonly');
         args.push('--', safePath(req.context));
         return { args, env, warnings };
     }
@@ -6806,6 +6808,14 @@ async function prepareBuilder(docker, log, inputs) {
     };
 }
 const labelOf = (model, i) => graph_stageLabel(model.graph.stages[i]);
+/**
+ * Whether a stage nothing loads stays in the builder's cache. buildx's docker driver exports every
+ * build into the engine's store; under the containerd store that export compresses each new layer
+ * (seconds per 100 MB, on every stage at once) for a stage image the report cannot size anyway (the
+ * store's Size is packed: docs/size.md). Under the classic store the export compresses nothing and
+ * gives the stage table its sizes, so it is kept. Other drivers keep unloaded builds in their cache.
+ */
+const cacheOnlyUnlessLoaded = (engine) => engine.backend === 'buildx' && engine.driver === 'docker' && engine.imageStore === 'containerd';
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup) {
     const { docker, log, plan, model, inputs, engine, testCommand } = setup;
@@ -6842,6 +6852,7 @@ function stageBuilder(setup) {
             cacheFrom: cache.cacheFrom,
             cacheTo: cache.cacheTo,
             load,
+            cacheOnly: !load && cacheOnlyUnlessLoaded(engine),
             // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
             platform: load && backend === 'buildx' ? engine.platform : undefined,
             signal: setup.signal,

@@ -363,11 +363,38 @@ bridge_up() { # name address/prefix
   ip link set "$1" up
 }
 
+# Outbound network for an engine's containers (the realistic fixtures run apt-get and npm ci there): its
+# dockerd runs with iptables off, since the machine's dockerd owns docker0 and the DOCKER chains, so the
+# bridge's subnet is masqueraded here. Idempotent (-C before -A); `down` deletes the rules again.
+NAT_RULES=('POSTROUTING -t nat -s SUBNET ! -o BRIDGE -j MASQUERADE'
+  'FORWARD -i BRIDGE ! -o BRIDGE -j ACCEPT'
+  'FORWARD -o BRIDGE -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT')
+bridge_nat() { # up|down bridge address/prefix
+  local rule words
+  if ! command -v iptables >/dev/null 2>&1; then
+    [ "$1" = down ] || log "no iptables here: containers on $2 have no outbound network"
+    return 0
+  fi
+  for rule in "${NAT_RULES[@]}"; do
+    rule=${rule//BRIDGE/$2}
+    read -r -a words <<<"${rule//SUBNET/$3}"
+    if [ "$1" = up ]; then
+      iptables -C "${words[@]}" 2>/dev/null || iptables -A "${words[@]}"
+    else
+      while iptables -C "${words[@]}" 2>/dev/null; do iptables -D "${words[@]}"; done
+    fi
+  done
+  if [ "$1" = up ] && [ "$(cat /proc/sys/net/ipv4/ip_forward)" != 1 ]; then
+    echo 1 >/proc/sys/net/ipv4/ip_forward
+  fi
+}
+
 dockerd_up() { # engine snapshotter(true|false)
   local engine=$1 snapshotter=$2
   local sock=$RUN/$engine.sock dir=$RUN/$engine bridge subnet
   read -r bridge subnet <<<"$(bridge_of "$engine")"
   install_debian13
+  bridge_nat up "$bridge" "$subnet"
   if pid_alive "$dir/dockerd.pid" && docker_ok "$sock"; then
     log "$engine already answers on $sock"
   else
@@ -554,6 +581,7 @@ down() {
       local bridge subnet
       read -r bridge subnet <<<"$(bridge_of "$engine")"
       if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
+      bridge_nat down "$bridge" "$subnet"
       ;;
     docker-container | remote)
       local config

@@ -23,6 +23,12 @@ export interface BuildArgvRequest {
   cacheTo: string[];
   /** Load the result into the engine's image store (needed to measure or run it). */
   load: boolean;
+  /**
+   * A build nothing loads: keep its result in the builder's cache only (`--output=type=cacheonly`,
+   * buildx). buildx's docker driver otherwise exports every build into the engine's store, which under
+   * the containerd store compresses each new layer of it. Ignored with `load` and on the fallback.
+   */
+  cacheOnly?: boolean;
   /** Build for this platform (`linux/amd64`); default: the builder's own. */
   platform?: string;
   /** Where docker writes the image id (both backends) and the build metadata (buildx only). */
@@ -176,6 +182,7 @@ export function buildArgv(req: BuildArgvRequest): BuildArgv {
     for (const c of req.cacheTo) args.push(`--cache-to=${c}`);
     // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
     if (req.load) args.push('--load');
+    else if (req.cacheOnly) args.push('--output=type=cacheonly');
     args.push('--', safePath(req.context));
     return { args, env, warnings };
   }

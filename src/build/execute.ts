@@ -104,6 +104,16 @@ interface StageBuildSetup {
 
 const labelOf = (model: DockerfileModel, i: number): string => stageLabel(model.graph.stages[i]);
 
+/**
+ * Whether a stage nothing loads stays in the builder's cache. buildx's docker driver exports every
+ * build into the engine's store; under the containerd store that export compresses each new layer
+ * (seconds per 100 MB, on every stage at once) for a stage image the report cannot size anyway (the
+ * store's Size is packed: docs/size.md). Under the classic store the export compresses nothing and
+ * gives the stage table its sizes, so it is kept. Other drivers keep unloaded builds in their cache.
+ */
+export const cacheOnlyUnlessLoaded = (engine: EngineFacts): boolean =>
+  engine.backend === 'buildx' && engine.driver === 'docker' && engine.imageStore === 'containerd';
+
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutcome> {
   const { docker, log, plan, model, inputs, engine, testCommand } = setup;
@@ -140,6 +150,7 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
       load,
+      cacheOnly: !load && cacheOnlyUnlessLoaded(engine),
       // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
       platform: load && backend === 'buildx' ? engine.platform : undefined,
       signal: setup.signal,

@@ -211,6 +211,43 @@ describe('buildArgv', () => {
       ],
     ],
     [
+      'buildx, cache only (a stage nothing loads, on the docker driver)',
+      { cacheOnly: true },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--output=type=cacheonly',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'buildx, cache only and loaded: loaded',
+      { cacheOnly: true, load: true },
+      [
+        'buildx',
+        'build',
+        '--progress=plain',
+        '--file=Dockerfile',
+        '--target=build',
+        '--iidfile=/tmp/x/iid',
+        '--metadata-file=/tmp/x/metadata.json',
+        '--load',
+        '--',
+        '.',
+      ],
+    ],
+    [
+      'fallback, cache only: docker build always stores the image',
+      { backend: 'buildkit', cacheOnly: true, metadataFile: undefined },
+      ['build', '--progress=plain', '--file=Dockerfile', '--target=build', '--iidfile=/tmp/x/iid', '--', '.'],
+    ],
+    [
       'fallback, secrets, ssh, one platform, no-cache, pull kept; build-contexts dropped',
       {
         backend: 'buildkit',

@@ -11,6 +11,9 @@ import { fakeRunner, infoMessages } from '../../helpers/fake-runner.js';
 
 interface FakeEngineOptions {
   info?: number;
+  /** The containerd image store (docker info's DriverStatus), and the default builder's driver. */
+  containerd?: boolean;
+  driver?: string;
   /** docker info's Architecture (e.g. aarch64), for the engine's platform. */
   arch?: string;
   buildx?: number;
@@ -25,6 +28,14 @@ function engineFor(o: FakeEngineOptions) {
     docker: (args) => {
       if (args[0] === 'info') {
         if (o.info) return fail(DAEMON_DOWN, o.info);
+        if (o.containerd)
+          return ok(
+            JSON.stringify({
+              ServerVersion: '29.0.1',
+              Driver: 'overlayfs',
+              DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
+            }),
+          );
         return ok(
           o.arch
             ? JSON.stringify({ ServerVersion: '29.0.1', OSType: 'linux', Architecture: o.arch })
@@ -33,6 +44,8 @@ function engineFor(o: FakeEngineOptions) {
       }
       if (args[0] === 'buildx' && args[1] === 'version')
         return (o.buildx ?? 1) === 0 ? ok('github.com/docker/buildx v0.30.1 abc\n') : fail('', 1);
+      if (args[0] === 'buildx' && args[1] === 'inspect' && args.length === 2 && o.driver)
+        return ok(`Name:          default\nDriver:        ${o.driver}\n\nNodes:\nName: default\n`);
       if (args[0] === 'buildx' && args[1] === 'inspect')
         return args[3] === 'k8s' ? ok() : fail(`ERROR: no builder "${args[3]}" found`);
       if (args.includes('build')) {
@@ -118,6 +131,27 @@ describe('executePlan', () => {
     expect(outcome.targetImage).toBe(`sha256:${'app'.padEnd(64, '0')}`);
     expect(outcome.test).toEqual({ stage: 'test', result: 'passed' });
   });
+
+  it.each<[string, FakeEngineOptions, string[]]>([
+    ['docker driver, containerd store', { containerd: true, driver: 'docker' }, ['build', 'test', 'docs']],
+    // The classic store's export compresses nothing and sizes the stage table: kept.
+    ['docker driver, classic store', { driver: 'docker' }, []],
+    ['docker-container driver, containerd store', { containerd: true, driver: 'docker-container' }, []],
+  ])(
+    'keeps stages nothing loads in the cache only where an export would compress: %s',
+    async (_, o, only) => {
+      const { outcome, calls } = await execute({ buildx: 0, ...o });
+      expect(outcome.engine.driver).toBe(o.driver);
+      const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
+      const targetsWith = (flag: string) =>
+        builds
+          .filter((c) => c.includes(flag))
+          .map((c) => c.find((a) => a.startsWith('--target='))?.slice('--target='.length));
+      expect(targetsWith('--output=type=cacheonly').sort()).toEqual(only.sort());
+      expect(targetsWith('--load')).toEqual(['app']);
+      expect(outcome.builds.map((b) => b.status)).toEqual(['built', 'built', 'built', 'built']);
+    },
+  );
 
   it('passes a known builder to every build, and explains an unknown one', async () => {
     const { calls } = await execute({ buildx: 0 }, { builder: 'k8s' });
