@@ -379,7 +379,11 @@ bridge_nat() { # up|down bridge address/prefix
     rule=${rule//BRIDGE/$2}
     read -r -a words <<<"${rule//SUBNET/$3}"
     if [ "$1" = up ]; then
-      iptables -C "${words[@]}" 2>/dev/null || iptables -A "${words[@]}"
+      # Only the realistic fixtures need the network: a machine that refuses the rule still runs the tests.
+      if ! iptables -C "${words[@]}" 2>/dev/null && ! iptables -A "${words[@]}"; then
+        log "could not add iptables rule '${words[*]}': containers on $2 have no outbound network"
+        return 0
+      fi
     else
       while iptables -C "${words[@]}" 2>/dev/null; do iptables -D "${words[@]}"; done
     fi
