@@ -5201,13 +5201,19 @@ async function prepareBuilder(docker, log, inputs) {
 }
 const labelOf = (model, i) => (0,dockerfile_graph/* stageLabel */.Hn)(model.graph.stages[i]);
 /**
- * Whether a stage nothing loads stays in the builder's cache. buildx's docker driver exports every
- * build into the engine's store; under the containerd store that export compresses each new layer
- * (seconds per 100 MB, on every stage at once) for a stage image the report cannot size anyway (the
- * store's Size is packed: docs/size.md). Under the classic store the export compresses nothing and
- * gives the stage table its sizes, so it is kept. Other drivers keep unloaded builds in their cache.
+ * Whether a stage nothing loads is built with `--output=type=cacheonly`. buildx's docker driver
+ * exports every build into the engine's store; under the containerd store that export compresses
+ * each new layer (seconds per 100 MB) for a stage image the report cannot size anyway (the store's
+ * Size is packed: docs/size.md). Under the classic store the export compresses nothing and gives the
+ * stage table its sizes, so it is kept. Other drivers keep an unloaded build in their cache anyway:
+ * saying so only spares the log buildx's "No output specified" warning, once per stage. With the
+ * driver unknown nothing is asked (it may be the classic store's docker driver).
  */
-const cacheOnlyUnlessLoaded = (engine) => engine.backend === 'buildx' && engine.driver === 'docker' && engine.imageStore === 'containerd';
+function cacheOnlyUnlessLoaded(engine) {
+    if (engine.backend !== 'buildx' || engine.driver === undefined)
+        return false;
+    return !(engine.driver === 'docker' && engine.imageStore === 'classic');
+}
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup) {
     const { docker, log, plan, model, inputs, engine, testCommand } = setup;
