@@ -51,7 +51,11 @@ const DRIVERS = [
   { name: 'docker', engine: undefined, fixtures: ['realistic-300mb', 'realistic-1gb'] },
   { name: 'docker-container', engine: 'docker-container', fixtures: ['realistic-300mb'] },
   // Docker 29's default on fresh installs (GitHub's runners): layers are stored compressed, as built.
-  { name: 'docker (containerd store)', engine: 'docker-containerd', fixtures: ['realistic-300mb'] },
+  {
+    name: 'docker (containerd store)',
+    engine: 'docker-containerd',
+    fixtures: ['realistic-300mb', 'realistic-1gb'],
+  },
 ];
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
