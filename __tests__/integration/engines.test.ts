@@ -370,8 +370,11 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       if (!env) return;
       const containerd = env.STAGEGATE_ENGINE === 'docker-containerd';
       const own = ownWorkspace();
+      // A new RUN line each time, so the builder's cache and the machine's scan store (both kept
+      // across runs of this suite) know neither image: both are read.
+      const fresh = Date.now();
       const blob = (kib: number) => ({
-        'sizes/Dockerfile': `FROM stagegate/busybox:1 AS runtime\nRUN head -c ${kib * 1024} /dev/urandom > /blob\nCMD ["true"]\n`,
+        'sizes/Dockerfile': `FROM stagegate/busybox:1 AS runtime\nRUN head -c ${kib * 1024} /dev/urandom > /blob # ${fresh}\nCMD ["true"]\n`,
       });
       const c1 = own.commit(blob(1024), 'a 1 MiB blob');
       const c2 = own.commit(blob(3072), 'grow it to 3 MiB');
@@ -386,6 +389,13 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect(Number(grew.outputs['base-size'])).toBe(baseSize);
       expect(Number(grew.outputs['size-delta'])).toBe(headSize - baseSize);
       expect(Number(grew.outputs['size-delta'])).toBe(2 * 1024 * 1024);
+      // Both images were new, so both were read, from one docker save (image/save-pairing.ts): the
+      // engine wrote their shared layers once, and the sizes above came out of that one archive.
+      const together = grew.stdout
+        .split('\n')
+        .find((l) => l.startsWith("::debug::Measured the head's and the base's images from one docker save"));
+      expect(together).toContain(g.image?.imageId ?? 'head');
+      expect(together).toContain(g.base.image?.imageId ?? 'base');
 
       const c3 = own.commit(blob(512), 'shrink it to 512 KiB');
       const shrank = await runBetween(env, own, c2, c3, inputs);

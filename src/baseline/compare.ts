@@ -23,6 +23,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import { UserError } from '../errors.js';
 import { measureImage } from '../image/measure.js';
 import type { LayerFacts } from '../image/layer-facts.js';
+import type { SavePairing } from '../image/save-pairing.js';
 import type { ScanStore } from '../image/scan-store.js';
 import type { Inputs } from '../inputs.js';
 import type { BaseComparison, EngineFacts } from '../model.js';
@@ -53,6 +54,8 @@ export interface BaselineArgs {
   facts: EngineFacts;
   /** Scans of images already read (the head's, often the same image), by image id. */
   scans?: ScanStore;
+  /** The head's target, to be read from the same `docker save` as the base's image. */
+  pairing?: SavePairing;
   /** Saved base reports (default: none; the action passes the Actions cache). */
   cache?: TextCache;
   /** Directory `context` and `file` are relative to (default: the process's working directory). */
@@ -158,23 +161,27 @@ async function buildBase(
       signal: args.signal,
       onLine: (line) => log.debug(line),
     });
-    if (!built.ok || !built.imageId) {
-      const tail = built.tail
-        .filter((l) => l.trim())
-        .slice(-5)
-        .join('\n');
-      return {
-        status: 'failed',
-        sha,
-        message: `The base commit ${short(sha)} did not build (exit ${built.exitCode}), so there is no size change to report.${tail ? `\n${tail}` : ''}`,
-      };
-    }
+    if (!built.ok || !built.imageId) return notBuilt(sha, built.exitCode, built.tail);
     const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
       scans: args.scans,
       imageStore: args.facts.imageStore,
+      pair: args.pairing && { pairing: args.pairing, side: 'base' },
     });
     return { status: 'compared', sha, source: 'built', image };
   });
+}
+
+/** The comparison when the base commit's target did not build: the build's last lines say why. */
+function notBuilt(sha: string, exitCode: number | undefined, lines: string[]): BaseComparison {
+  const tail = lines
+    .filter((l) => l.trim())
+    .slice(-5)
+    .join('\n');
+  return {
+    status: 'failed',
+    sha,
+    message: `The base commit ${short(sha)} did not build (exit ${exitCode}), so there is no size change to report.${tail ? `\n${tail}` : ''}`,
+  };
 }
 
 /**
@@ -188,6 +195,8 @@ export async function measureBase(args: BaselineArgs): Promise<BaseComparison> {
     return await measureBaseWith({ ...args, deliverLayers: deliver });
   } finally {
     deliver([]);
+    // No base image was measured (a saved report, no base, a failed build): the head reads alone.
+    args.pairing?.offer('base', undefined);
   }
 }
 

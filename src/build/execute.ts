@@ -41,6 +41,11 @@ export interface ExecuteOptions {
   engine?: EngineFacts;
   /** The job's cancellation: builds and the test run stop, and say so. */
   signal?: AbortSignal;
+  /**
+   * Told the target's image id (undefined when it did not build) once the builds are done, before
+   * the test run: the base's measurement may then read it along (image/save-pairing.ts).
+   */
+  onTargetBuilt?: (imageId: string | undefined) => void;
 }
 
 const LOG_TAIL = REPORT_LOG_LINES;
@@ -267,6 +272,9 @@ export async function executePlan(
   judgeCacheAcrossBuilds(model.graph, attempted);
   const outcomes = blameDependencies(model, plan, attempted);
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
+  const target = outcomes.get(plan.target);
+  const targetImage = target?.build.status === 'built' ? target.build.imageId : undefined;
+  options.onTargetBuilt?.(targetImage);
   // The test image was built for the first of the user's platforms, else for the engine's own.
   const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
   const gate = await testGate({
@@ -280,12 +288,11 @@ export async function executePlan(
     signal,
     platform: runPlatform,
   });
-  const target = outcomes.get(plan.target);
   return {
     engine,
     builds,
     test: gate.test,
-    targetImage: target?.build.status === 'built' ? target.build.imageId : undefined,
+    targetImage,
     errors: [...engineErrors(model, attempted), ...(gate.error ? [gate.error] : [])],
   };
 }

@@ -64,24 +64,59 @@ function ociManifest(
   return ociManifest(archive, parse<OciDocument>(archive, blobPath(pick.digest)), depth + 1);
 }
 
-export function resolveLayout(archive: ImageArchive): ImageLayout {
-  const resolveLink = (p: string): string => archive.links.get(p) ?? p;
-  const docker = parse<DockerManifestEntry[]>(archive, 'manifest.json')?.[0];
-  let configPath: string | undefined;
-  let layerPaths: string[] | undefined;
-  if (docker?.Config && docker.Layers) {
-    configPath = docker.Config;
-    layerPaths = docker.Layers;
-  } else {
-    const manifest = ociManifest(archive, parse<OciDocument>(archive, 'index.json'));
-    if (manifest?.config?.digest && manifest.layers) {
-      configPath = blobPath(manifest.config.digest);
-      layerPaths = manifest.layers.map((l) => blobPath(l.digest ?? ''));
+/** The layer and config entries of one image, from a manifest.json entry or an OCI manifest. */
+interface Named {
+  configPath: string;
+  layerPaths: string[];
+}
+
+const fromDockerEntry = (entry: DockerManifestEntry | undefined): Named | undefined =>
+  entry?.Config && entry.Layers ? { configPath: entry.Config, layerPaths: entry.Layers } : undefined;
+
+const fromOci = (manifest: OciDocument | undefined): Named | undefined =>
+  manifest?.config?.digest && manifest.layers
+    ? {
+        configPath: blobPath(manifest.config.digest),
+        layerPaths: manifest.layers.map((l) => blobPath(l.digest ?? '')),
+      }
+    : undefined;
+
+/**
+ * The entries of the image `imageId` in an archive of one or more images. The classic store's id is
+ * its config's digest (manifest.json names that config: `<hex>.json`, or `blobs/sha256/<hex>` from
+ * Docker 25); the containerd store's is its manifest's or index's, which index.json lists by digest.
+ * An archive of one image needs no id.
+ */
+function namedEntries(archive: ImageArchive, imageId: string | undefined): Named | undefined {
+  const entries = parse<DockerManifestEntry[]>(archive, 'manifest.json') ?? [];
+  const index = parse<OciDocument>(archive, 'index.json');
+  const hex = imageId?.replace(/^sha256:/, '');
+  if (hex !== undefined) {
+    const byConfig = entries.find((e) => e.Config === `${hex}.json` || e.Config === `blobs/sha256/${hex}`);
+    if (byConfig) return fromDockerEntry(byConfig);
+    const listed = index?.manifests?.find((m) => m.digest === imageId);
+    if (listed?.digest) {
+      const doc = parse<OciDocument>(archive, blobPath(listed.digest));
+      return fromOci(ociManifest(archive, doc));
     }
+    const images = Math.max(entries.length, index?.manifests?.length ?? 0);
+    if (images > 1) return undefined;
   }
-  if (!configPath || !layerPaths) {
-    throw new Error('the archive has neither a manifest.json nor an OCI index.json naming the image');
+  return fromDockerEntry(entries[0]) ?? fromOci(ociManifest(archive, index));
+}
+
+/** The config and layers of `imageId` (needed when the archive holds several images). */
+export function resolveLayout(archive: ImageArchive, imageId?: string): ImageLayout {
+  const resolveLink = (p: string): string => archive.links.get(p) ?? p;
+  const named = namedEntries(archive, imageId);
+  if (!named) {
+    throw new Error(
+      imageId === undefined
+        ? 'the archive has neither a manifest.json nor an OCI index.json naming the image'
+        : `the archive's manifest.json and index.json do not name image ${imageId}`,
+    );
   }
+  const { configPath, layerPaths } = named;
   const config = parse<ImageConfig>(archive, configPath);
   if (!config) throw new Error(`the archive has no readable image config ${configPath}`);
   return {

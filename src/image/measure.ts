@@ -13,10 +13,12 @@ import { registryCompressedSize, type ConcurrencyLimit } from './compressed-size
 import { scanWithoutSave } from './known-scan.js';
 import type { LayerFacts } from './layer-facts.js';
 import { registryLayerSizes, type Platform } from './registry-sizes.js';
+import type { PairSide, SavePairing } from './save-pairing.js';
 import {
   discardSave,
   readModeOf,
   scanImage,
+  scanImages,
   startSave,
   type ImageScan,
   type ScanKnowledge,
@@ -42,6 +44,11 @@ export interface MeasureOptions {
   registry?: boolean;
   /** Bounds the blocks compressing at once, across layers (default: one per core, plus one). */
   limit?: ConcurrencyLimit;
+  /**
+   * The run's other image (head or base), to be read from the same `docker save` (save-pairing.ts);
+   * only with `scans`.
+   */
+  pair?: { pairing: SavePairing; side: PairSide };
 }
 
 /** The image's id and disk size; a missing image is the size step's error. */
@@ -142,7 +149,9 @@ export async function measureImage(
       limit: options.limit,
     };
     scan = scans
-      ? await scanInTurn(docker, read, scans)
+      ? options.pair
+        ? await scanPaired(docker, read, scans, options.pair)
+        : await scanInTurn(docker, read, scans)
       : (
           await scanImage(docker, inspected.id, {
             ...knowledge(inspected, listFiles, new Map()),
@@ -203,11 +212,45 @@ interface LayerScanRequest {
 async function scanInTurn(docker: Docker, request: LayerScanRequest, scans: ScanStore): Promise<ImageScan> {
   const started = scans.layers.busy() ? startSave(docker, request.inspected.id) : undefined;
   try {
-    return await scans.layers.exclusive(() => scanByLayer(docker, request, scans, started));
+    return await scans.layers.exclusive(
+      async () =>
+        // The measurement that ran before may have read this image too (save-pairing.ts).
+        asCached(await scans.get(request.inspected.id, request.listFiles)) ??
+        scanByLayer(docker, request, scans, started),
+    );
   } finally {
     // Ended by its read, or never read (every layer known, or an error before reading): stopped.
     await discardSave(started);
   }
+}
+
+/** What is known of an image's layers, and how each must be read. */
+async function knowledgeOf(
+  request: LayerScanRequest,
+  scans: ScanStore,
+): Promise<{ k: ScanKnowledge; needsSave: boolean }> {
+  const { inspected, listFiles } = request;
+  const known = new Map<string, LayerFacts>();
+  for (const diffId of inspected.diffIds) {
+    const facts = await scans.layers.get(diffId);
+    if (facts) known.set(diffId, facts);
+  }
+  const k: ScanKnowledge = { ...knowledge(inspected, listFiles, known), limit: request.limit };
+  return { k, needsSave: inspected.diffIds.some((d) => readModeOf(d, k) !== 'skip') };
+}
+
+/** The registry's compressed sizes of the pulled base image's layers, when some are to be compressed. */
+async function withRegistrySizes(
+  docker: Docker,
+  request: LayerScanRequest,
+  k: ScanKnowledge,
+): Promise<ScanKnowledge> {
+  const compresses = request.inspected.diffIds.some((d) => readModeOf(d, k) === 'measure');
+  if (!request.registry || !compresses || request.baseImage === 'scratch') return k;
+  return {
+    ...k,
+    registry: await registryLayerSizes(docker, request.baseImage, platformOf(request.inspected)),
+  };
 }
 
 /**
@@ -222,22 +265,100 @@ async function scanByLayer(
   scans: ScanStore,
   started?: StartedSave,
 ): Promise<ImageScan> {
-  const { inspected, listFiles } = request;
-  const known = new Map<string, LayerFacts>();
-  for (const diffId of inspected.diffIds) {
-    const facts = await scans.layers.get(diffId);
-    if (facts) known.set(diffId, facts);
-  }
-  const k: ScanKnowledge = { ...knowledge(inspected, listFiles, known), limit: request.limit };
-  const modes = inspected.diffIds.map((d) => readModeOf(d, k));
-  if (modes.every((m) => m === 'skip')) {
-    const scan = await scanWithoutSave(docker, inspected, k);
+  const { k, needsSave } = await knowledgeOf(request, scans);
+  if (!needsSave) {
+    const scan = await scanWithoutSave(docker, request.inspected, k);
     if (scan) return scan;
   }
-  if (request.registry && modes.includes('measure') && request.baseImage !== 'scratch') {
-    k.registry = await registryLayerSizes(docker, request.baseImage, platformOf(inspected));
-  }
-  const result = await scanImage(docker, inspected.id, k, started);
+  const sized = await withRegistrySizes(docker, request, k);
+  const result = await scanImage(docker, request.inspected.id, sized, started);
   await scans.layers.put(result.measured);
   return result.scan;
+}
+
+/**
+ * Scans this image and the run's other one (head and base) from one `docker save`, in which the
+ * engine writes their shared layers once; only when both must be saved. Else this image alone.
+ */
+async function scanTogether(
+  docker: Docker,
+  requests: [LayerScanRequest, LayerScanRequest],
+  scans: ScanStore,
+): Promise<Map<string, ImageScan>> {
+  const [self, partner] = requests;
+  const known = await Promise.all(requests.map((r) => knowledgeOf(r, scans)));
+  if (!known.every((k) => k.needsSave))
+    return new Map([[self.inspected.id, await scanByLayer(docker, self, scans)]]);
+  const ks = await Promise.all(requests.map((r, i) => withRegistrySizes(docker, r, known[i]!.k)));
+  const results = await scanImages(docker, [
+    { imageId: self.inspected.id, k: ks[0] as ScanKnowledge },
+    { imageId: partner.inspected.id, k: ks[1] as ScanKnowledge },
+  ]);
+  const measured = new Map(results.flatMap((r) => r.measured.map((f) => [f.diffId, f] as const)));
+  await scans.layers.put([...measured.values()]);
+  return new Map(results.map((r) => [r.scan.imageId, r.scan]));
+}
+
+/**
+ * Scans an image that the run's other image (the head's or the base's) may share a `docker save`
+ * with (save-pairing.ts): waits for the other side to say what it will measure; when the other side
+ * already took this image on, waits for that read; else takes both on. Should the shared read fail,
+ * this image is read alone.
+ */
+async function scanPaired(
+  docker: Docker,
+  request: LayerScanRequest,
+  scans: ScanStore,
+  pair: { pairing: SavePairing; side: PairSide },
+): Promise<ImageScan> {
+  const { pairing, side } = pair;
+  const id = request.inspected.id;
+  pairing.offer(side, { imageId: id, baseImage: request.baseImage });
+  const partner = await pairing.partnerOf(side);
+  const taken = pairing.taken(id);
+  if (taken) {
+    const scan = await taken;
+    return scan && (!request.listFiles || scan.waste) ? scan : scanInTurn(docker, request, scans);
+  }
+  if (!partner) return scanInTurn(docker, request, scans);
+  if (partner.imageId === id) return scanOnceForBoth(docker, request, scans, pairing);
+  const handOver = pairing.take([id, partner.imageId]);
+  let scanned = new Map<string, ImageScan>();
+  try {
+    const inspected = await docker.inspectImage(partner.imageId);
+    const other = { ...request, inspected, baseImage: partner.baseImage };
+    scanned = await scans.layers.exclusive(async () =>
+      (await scans.get(partner.imageId, request.listFiles))
+        ? new Map([[id, await scanByLayer(docker, request, scans)]])
+        : scanTogether(docker, [request, other], scans),
+    );
+  } catch (err) {
+    if (!(err instanceof UserError || err instanceof DockerError)) throw err;
+  } finally {
+    handOver(scanned);
+  }
+  return scanned.get(id) ?? scanInTurn(docker, request, scans);
+}
+
+/**
+ * Head and base are one image (the pull request did not change the target): the side that gets here
+ * first reads it, the other waits for that read (save-pairing.ts) and saves nothing.
+ */
+async function scanOnceForBoth(
+  docker: Docker,
+  request: LayerScanRequest,
+  scans: ScanStore,
+  pairing: SavePairing,
+): Promise<ImageScan> {
+  const id = request.inspected.id;
+  const handOver = pairing.take([id]);
+  const scanned = new Map<string, ImageScan>();
+  try {
+    const scan = await scanInTurn(docker, request, scans);
+    scanned.set(id, scan);
+    return scan;
+  } finally {
+    // A failed read hands over nothing: the other side then reads alone, and says why it could not.
+    handOver(scanned);
+  }
 }

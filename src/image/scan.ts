@@ -43,9 +43,10 @@ export interface StartedSave {
   stop: AbortController;
 }
 
-export function startSave(docker: Docker, imageId: string): StartedSave {
+export function startSave(docker: Docker, imageIds: string | readonly string[]): StartedSave {
   const stop = new AbortController();
-  return { handle: docker.save(imageId, stop.signal), stop };
+  const names = typeof imageIds === 'string' || imageIds.length !== 1 ? imageIds : (imageIds[0] as string);
+  return { handle: docker.save(names, stop.signal), stop };
 }
 
 /** Stops a started save that will not be read, and waits for its process to end. */
@@ -63,11 +64,12 @@ export async function discardSave(started: StartedSave | undefined): Promise<voi
  */
 async function readSaved(
   docker: Docker,
-  imageId: string,
+  imageIds: readonly string[],
   k: Pick<ScanKnowledge, 'listFiles' | 'limit'>,
   reading: SavedReading,
-  started: StartedSave = startSave(docker, imageId),
+  started: StartedSave = startSave(docker, imageIds),
 ): Promise<ImageArchive> {
+  const imageId = imageIds.join(' ');
   const { listFiles, limit } = k;
   const { handle, stop } = started;
   let archive: ImageArchive;
@@ -222,7 +224,7 @@ function layoutOf(archive: ImageArchive, imageId: string, k: ScanKnowledge): Ima
     return { ...found, layerPaths: k.diffIds.map((d) => readEntryOf(archive, d) ?? '') };
   }
   try {
-    return resolveLayout(archive);
+    return resolveLayout(archive, imageId);
   } catch (err) {
     throw new UserError(
       `Could not read image ${imageId} from 'docker save': ${(err as Error).message}`,
@@ -316,28 +318,74 @@ function scanFromArchive(imageId: string, archive: ImageArchive, k: ScanKnowledg
   };
 }
 
+/** One image of a scan, and what is known of it. */
+export interface ScanRequest {
+  imageId: string;
+  k: ScanKnowledge;
+}
+
 /**
- * Reads the image once through `docker save` (`started`: one started early, see StartedSave): layer
- * sizes, compressed sizes, config, waste. Layers in `known` are not compressed again, and the read
- * stops once every layer it must read has streamed past (partial-read.ts): the rest would only be
- * skipped. Should a layer recognised by its tar's length turn out to be another (two layers of one
- * length), the image is read again without such guesses.
+ * What several images' scans know together: a fact about a diff id (a content address) is true in
+ * every image that holds the layer.
  */
+function unionKnowledge(requests: readonly ScanRequest[]): ScanKnowledge {
+  const [first] = requests as [ScanRequest, ...ScanRequest[]];
+  if (requests.length === 1) return first.k;
+  const merged = <V>(maps: ReadonlyMap<string, V>[]) => new Map(maps.flatMap((m) => [...m]));
+  return {
+    listFiles: requests.some((r) => r.k.listFiles),
+    diffIds: [...new Set(requests.flatMap((r) => r.k.diffIds))],
+    known: merged(requests.map((r) => r.k.known)),
+    registry: merged(requests.map((r) => r.k.registry)),
+    limit: first.k.limit,
+  };
+}
+
+/** The read may stop early only once every image's config and needed layers have streamed past. */
+function stopOnceAllRead(requests: readonly ScanRequest[], union: ScanKnowledge): SavedReading['enough'] {
+  const tests = requests.map((r) => stopOnceRead(r.imageId, r.k, (d) => readModeOf(d, union)));
+  if (tests.some((t) => t === undefined)) return undefined;
+  return (progress) => tests.every((t) => t?.(progress));
+}
+
+/**
+ * Reads one or more images through one `docker save` (`started`: one started early, see StartedSave):
+ * layer sizes, compressed sizes, config, waste. The engine writes a layer the images share once, and it
+ * is read once. Layers in `known` are not compressed again, and the read stops once every layer it
+ * must read has streamed past (partial-read.ts): the rest would only be skipped. Should a layer
+ * recognised by its tar's length turn out to be another (two layers of one length), the images are
+ * read again without such guesses. Results come in the requests' order.
+ */
+export async function scanImages(
+  docker: Docker,
+  requests: readonly ScanRequest[],
+  started?: StartedSave,
+): Promise<ScanResult[]> {
+  const union = unionKnowledge(requests);
+  const ids = requests.map((r) => r.imageId);
+  for (const trustTarBytes of [true, false]) {
+    const reading = { modeOf: entryModes(union, trustTarBytes), enough: stopOnceAllRead(requests, union) };
+    // A save started early serves the first read; a second read (a wrong guess) saves again.
+    const archive = await readSaved(docker, ids, union, reading, trustTarBytes ? started : undefined);
+    // Each image's layers are judged by what the read knew of every diff id, its own or the other's.
+    const results = requests.map((r) =>
+      scanFromArchive(r.imageId, archive, { ...union, diffIds: r.k.diffIds, listFiles: r.k.listFiles }),
+    );
+    if (results.every((r) => r !== undefined)) return results as ScanResult[];
+  }
+  throw new UserError(
+    `'docker save' of ${ids.join(' ')} did not hold the layers its manifest names.`,
+    'size',
+  );
+}
+
+/** Reads one image through `docker save` (see scanImages). */
 export async function scanImage(
   docker: Docker,
   imageId: string,
   k: ScanKnowledge,
   started?: StartedSave,
 ): Promise<ScanResult> {
-  for (const trustTarBytes of [true, false]) {
-    const reading = {
-      modeOf: entryModes(k, trustTarBytes),
-      enough: stopOnceRead(imageId, k, (d) => readModeOf(d, k)),
-    };
-    // A save started early serves the first read; a second read (a wrong guess) saves again.
-    const archive = await readSaved(docker, imageId, k, reading, trustTarBytes ? started : undefined);
-    const result = scanFromArchive(imageId, archive, k);
-    if (result) return result;
-  }
-  throw new UserError(`'docker save' of ${imageId} did not hold the layers its manifest names.`, 'size');
+  const [result] = await scanImages(docker, [{ imageId, k }], started);
+  return result as ScanResult;
 }

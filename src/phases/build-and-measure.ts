@@ -8,7 +8,9 @@ import { measureBase } from '../baseline/compare.js';
 import { executePlan, prepareBuilder, type BuildOutcome } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
+import { targetChain } from '../image/layers.js';
 import { measureImage, measureStageImages } from '../image/measure.js';
+import { createSavePairing, type SavePairing } from '../image/save-pairing.js';
 import type { BaseComparison, EngineFacts, ImageMeasurement, StageBuild } from '../model.js';
 import { jobErrorOf, type JobContext, type JobError } from './context.js';
 import type { JobPlan } from './plan.js';
@@ -44,6 +46,7 @@ async function measureHead(
   model: DockerfileModel,
   plan: BuildPlan,
   outcome: BuildOutcome,
+  pairing: SavePairing,
 ): Promise<{ builds: Attempt<StageBuild[]>; image?: Attempt<ImageMeasurement> }> {
   const stageSizes = attempt(
     'build',
@@ -59,19 +62,24 @@ async function measureHead(
             measureImage(ctx.docker, target, model, plan.target, {
               scans: ctx.scans,
               imageStore: outcome.engine.imageStore,
+              pair: { pairing, side: 'head' },
             }),
           ),
         );
   return { builds: await stageSizes, image };
 }
 
-/** Starts the head's builds and the base's at once. */
+/**
+ * Starts the head's builds and the base's at once. The head offers its target to the base's
+ * measurement as soon as it is built, so that one `docker save` reads both (image/save-pairing.ts).
+ */
 function startBuilds(
   ctx: JobContext,
   start: JobStart,
   model: DockerfileModel,
   plan: BuildPlan,
   facts: EngineFacts,
+  pairing: SavePairing,
 ): { base: Promise<Attempt<BaseComparison>>; head: Promise<Attempt<BuildOutcome>> } {
   const { runner, engine, docker } = ctx;
   const { inputs, event } = start;
@@ -88,13 +96,17 @@ function startBuilds(
       facts,
       cache: ctx.cache,
       scans: ctx.scans,
+      pairing,
       signal: ctx.signal,
     }),
   );
+  const baseImage = model.graph.stages[plan.target] ? targetChain(model, plan.target).baseImage : 'scratch';
+  const onTargetBuilt = (imageId: string | undefined) =>
+    pairing.offer('head', imageId === undefined || ctx.signal.aborted ? undefined : { imageId, baseImage });
   const head = attempt(
     'build',
     runner.group('Build stages', () =>
-      executePlan(docker, runner, plan, model, inputs, { engine: facts, signal: ctx.signal }),
+      executePlan(docker, runner, plan, model, inputs, { engine: facts, signal: ctx.signal, onTargetBuilt }),
     ),
   );
   return { base, head };
@@ -123,16 +135,24 @@ export async function buildAndMeasure<T>(
   if (!model || !plan) return { measured: { errors: [] }, alongside: alongside() };
   const prepared = await attempt('build', prepareBuilder(ctx.docker, ctx.runner, start.inputs));
   if (prepared.error) return { measured: { errors: [prepared.error] }, alongside: alongside() };
-  const { base, head } = startBuilds(ctx, start, model, plan, prepared.value);
+  const pairing = createSavePairing();
+  const { base, head } = startBuilds(ctx, start, model, plan, prepared.value, pairing);
   // Lint once the builds' processes have started (one turn of the event loop), not before.
   await nextTurn();
   const alongsideResult = alongside();
   const built = await head;
+  // A head that did not build (or was cancelled) measures nothing: the base's measurement reads alone.
+  if (!built.value?.targetImage || ctx.signal.aborted) pairing.offer('head', undefined);
   const sized =
-    built.value && !ctx.signal.aborted ? await measureHead(ctx, model, plan, built.value) : undefined;
+    built.value && !ctx.signal.aborted
+      ? await measureHead(ctx, model, plan, built.value, pairing)
+      : undefined;
   const outcome =
     built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
   const compared = await ctx.runner.group('Compare with base', () => base);
+  const together = pairing.readTogether();
+  if (together)
+    ctx.runner.debug(`Measured the head's and the base's images from one docker save: ${together.join(' ')}`);
   return {
     measured: {
       engine: prepared.value,

@@ -102,8 +102,11 @@ export interface Docker {
     how: { raw: true } | { format: string },
     timeoutMs: number,
   ): Promise<string | undefined>;
-  /** `docker save IMAGE` as a stream (never buffered); aborting `signal` stops it (a read that ends early). */
-  save(image: string, signal?: AbortSignal): StreamHandle;
+  /**
+   * `docker save IMAGE...` as a stream (never buffered); aborting `signal` stops it (a read that ends
+   * early). Several images make one archive in which the layers they share are written once.
+   */
+  save(images: string | readonly string[], signal?: AbortSignal): StreamHandle;
   /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
   /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
@@ -303,12 +306,14 @@ export function createDocker(engine: Engine): Docker {
       });
       return r.exitCode === 0 ? r.stdout : undefined;
     },
-    save(image, signal) {
-      // The CLI's own request (`docker save` is `GET /images/get?names=`), read from the socket when
-      // the CLI would use a local one: one copy of every byte fewer (src/seams/engine-socket.ts).
+    save(images, signal) {
+      // The CLI's own request (`docker save A B` is `GET /images/get?names=A&names=B`), read from the
+      // socket when the CLI would use a local one: one copy of every byte fewer (engine-socket.ts).
+      const names = typeof images === 'string' ? [images] : [...images];
       const options = signal ? { signal } : {};
-      const direct = engine.engineApiGet?.(`/images/get?names=${encodeURIComponent(image)}`, options);
-      return direct ?? engine.stream('docker', ['save', image], options);
+      const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
+      const direct = engine.engineApiGet?.(`/images/get?${query}`, options);
+      return direct ?? engine.stream('docker', ['save', ...names], options);
     },
     run(image, call = {}) {
       const options: RunOptions = { tailLines: TAIL_LINES.testRun };

@@ -126,6 +126,78 @@ describe('readImageArchive', () => {
     expect(read.documents.has('index.json')).toBe(true);
   });
 
+  describe('an archive of two images (one docker save of the head and the base)', () => {
+    const configOf = (label: string) =>
+      Buffer.from(JSON.stringify({ rootfs: { diff_ids: ['sha256:one', `sha256:${label}`] }, label }));
+    const head = configOf('head');
+    const base = configOf('base');
+    const id = (c: Buffer) => `sha256:${sha(c)}`;
+    const read = async (entries: Parameters<typeof tarOf>[0]) =>
+      readImageArchive(Readable.from([await tarOf(entries)]), { listFiles: false });
+
+    it("picks each image by its config in Docker 20.10's manifest.json, the shared layer written once", async () => {
+      const [first, second] = await layerTars();
+      const archive = await read([
+        { name: 'shared/layer.tar', data: first },
+        { name: 'h/layer.tar', data: second },
+        { name: 'b/layer.tar', data: second },
+        { name: `${sha(head)}.json`, data: head },
+        { name: `${sha(base)}.json`, data: base },
+        {
+          name: 'manifest.json',
+          data: Buffer.from(
+            JSON.stringify([
+              { Config: `${sha(base)}.json`, Layers: ['shared/layer.tar', 'b/layer.tar'] },
+              { Config: `${sha(head)}.json`, Layers: ['shared/layer.tar', 'h/layer.tar'] },
+            ]),
+          ),
+        },
+      ]);
+      expect(resolveLayout(archive, id(head)).layerPaths).toEqual(['shared/layer.tar', 'h/layer.tar']);
+      expect(resolveLayout(archive, id(base)).layerPaths).toEqual(['shared/layer.tar', 'b/layer.tar']);
+      expect(resolveLayout(archive, id(head)).config.rootfs?.diff_ids?.[1]).toBe('sha256:head');
+      // Never the first image for want of a better one: an id the archive does not hold is an error.
+      expect(() => resolveLayout(archive, 'sha256:0000')).toThrow(/do not name image sha256:0000/);
+    });
+
+    it("picks each by its config in Docker 25+'s manifest.json, and by its manifest digest in index.json (containerd store)", async () => {
+      const manifestOf = (config: Buffer, top: string) =>
+        Buffer.from(
+          JSON.stringify({
+            schemaVersion: 2,
+            config: { digest: id(config) },
+            layers: [{ digest: 'sha256:shared' }, { digest: `sha256:${top}` }],
+          }),
+        );
+      const mHead = manifestOf(head, 'h');
+      const mBase = manifestOf(base, 'b');
+      const blobs = [head, base, mHead, mBase].map((b) => ({ name: `blobs/sha256/${sha(b)}`, data: b }));
+      const index = {
+        name: 'index.json',
+        data: Buffer.from(JSON.stringify({ manifests: [mBase, mHead].map((m) => ({ digest: id(m) })) })),
+      };
+      const entries = [head, base].map((c, i) => ({
+        Config: `blobs/sha256/${sha(c)}`,
+        Layers: ['blobs/sha256/shared', `blobs/sha256/${i === 0 ? 'h' : 'b'}`],
+      }));
+      const classic = await read([
+        ...blobs,
+        index,
+        { name: 'manifest.json', data: Buffer.from(JSON.stringify(entries)) },
+      ]);
+      expect(resolveLayout(classic, id(head)).layerPaths).toEqual(['blobs/sha256/shared', 'blobs/sha256/h']);
+      expect(resolveLayout(classic, id(base)).layerPaths).toEqual(['blobs/sha256/shared', 'blobs/sha256/b']);
+      // The containerd store's ids are manifest digests: index.json's descriptors name them.
+      const containerd = await read([...blobs, index]);
+      expect(resolveLayout(containerd, id(mHead)).layerPaths).toEqual([
+        'blobs/sha256/shared',
+        'blobs/sha256/h',
+      ]);
+      expect(resolveLayout(containerd, id(mBase)).config.rootfs?.diff_ids?.[1]).toBe('sha256:base');
+      expect(() => resolveLayout(containerd, id(head))).toThrow(/do not name image/);
+    });
+  });
+
   it('rejects an archive that names no image', async () => {
     const read = await readImageArchive(
       Readable.from([await tarOf([{ name: 'x', data: Buffer.from('y') }])]),

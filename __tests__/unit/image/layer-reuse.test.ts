@@ -16,10 +16,11 @@ import { ConcurrencyLimit } from '../../../src/image/compressed-size.js';
 import { historyFromRows } from '../../../src/image/known-scan.js';
 import { createLayerStore } from '../../../src/image/layer-store.js';
 import { measureImage } from '../../../src/image/measure.js';
+import { createSavePairing } from '../../../src/image/save-pairing.js';
 import { createMachineScanStore, createScanStore } from '../../../src/image/scan-store.js';
 import type { RunOptions } from '../../../src/seams/engine.js';
 import { fakeEngine, fail, ok, type Answer } from '../../helpers/fake-engine.js';
-import { tarOf } from './tar-fixtures.js';
+import { tarOf, type TarEntry } from './tar-fixtures.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -48,6 +49,9 @@ interface Image {
   configBytes: number;
   /** The config's bytes (OCI images). */
   config?: Buffer;
+  /** OCI images: the blobs, and how manifest.json and index.json name the image (savedTogether). */
+  blobs?: TarEntry[];
+  listing?: { entry: { Config: string; Layers: string[] }; descriptor: { digest: string } };
 }
 
 const layerTar = (name: string, text: string) => tarOf([{ name, data: Buffer.from(text) }]);
@@ -76,33 +80,52 @@ async function ociImage(layers: Buffer[], label = 'a'): Promise<Image> {
     }),
   );
   const index = Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] }));
-  const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
-  const archive = await tarOf([
-    ...layers.map(blob),
-    blob(config),
-    blob(manifest),
-    { name: 'index.json', data: index },
-  ]);
-  return { id: digest(config), archive, diffIds, layers, configBytes: config.length, config };
+  const blobs = [...layers.map(blob), blob(config), blob(manifest)];
+  const archive = await tarOf([...blobs, { name: 'index.json', data: index }]);
+  const listing = { entry: entryOf(config, layers), descriptor: { digest: digest(manifest) } };
+  return { id: digest(config), archive, diffIds, layers, configBytes: config.length, config, blobs, listing };
 }
 
-/** The containerd store's `docker save`: layer blobs gzip-compressed, named by the compressed digest. */
+const blob = (b: Buffer): TarEntry => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
+/** manifest.json's entry for an image, as Docker 25+ writes it. */
+const entryOf = (config: Buffer, blobs: Buffer[]) => ({
+  Config: blob(config).name,
+  Layers: blobs.map((b) => blob(b).name),
+});
+
+/**
+ * One `docker save` of several images in the OCI layout (Docker 25+, either store): a blob the images
+ * share written once, manifest.json with an entry per image and index.json with a descriptor per image.
+ */
+async function savedTogether(images: Image[]): Promise<Buffer> {
+  const blobs = new Map(images.flatMap((i) => i.blobs ?? []).map((b) => [b.name, b]));
+  const manifests = images.map((i) => i.listing?.descriptor);
+  return tarOf([
+    ...blobs.values(),
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(images.map((i) => i.listing?.entry))) },
+    { name: 'index.json', data: Buffer.from(JSON.stringify({ manifests })) },
+  ]);
+}
+
+/**
+ * The containerd store's `docker save`: layer blobs gzip-compressed, named by the compressed digest;
+ * the image's id is its manifest's digest, not its config's.
+ */
 async function containerdImage(layers: Buffer[], label: string): Promise<Image> {
   const plain = await ociImage(layers, label);
-  const blobs = layers.map((l) => gzipSync(l));
+  const gzipped = layers.map((l) => gzipSync(l));
   const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: plain.diffIds }, label }));
   const manifest = Buffer.from(
-    JSON.stringify({ config: { digest: digest(config) }, layers: blobs.map((b) => ({ digest: digest(b) })) }),
+    JSON.stringify({
+      config: { digest: digest(config) },
+      layers: gzipped.map((b) => ({ digest: digest(b) })),
+    }),
   );
   const index = Buffer.from(JSON.stringify({ manifests: [{ digest: digest(manifest) }] }));
-  const blob = (b: Buffer) => ({ name: `blobs/sha256/${digest(b).slice(7)}`, data: b });
-  const archive = await tarOf([
-    ...blobs.map(blob),
-    blob(config),
-    blob(manifest),
-    { name: 'index.json', data: index },
-  ]);
-  return { ...plain, id: digest(config), archive };
+  const blobs = [...gzipped.map(blob), blob(config), blob(manifest)];
+  const archive = await tarOf([...blobs, { name: 'index.json', data: index }]);
+  const listing = { entry: entryOf(config, gzipped), descriptor: { digest: digest(manifest) } };
+  return { ...plain, id: digest(manifest), archive, config, blobs, listing };
 }
 
 /** The same image in Docker 20.10's legacy layout: layer entries named by a v1 id, not the diff id. */
@@ -162,11 +185,22 @@ async function legacyImageInOrder(layers: Buffer[], label: string, order: number
   return { ...oci, id, archive, configBytes: config.length };
 }
 
-/** A fake engine holding `images`; `registry` answers imagetools (default: unreachable). */
+/** What a fake engine's `docker save` of several images answers: the archive, or a failure. */
+interface SavedTogether {
+  ids: string[];
+  archive: Buffer;
+  exitCode?: number;
+}
+
+/**
+ * A fake engine holding `images`; `registry` answers imagetools (default: unreachable); `together`
+ * answers a save of several images (default: none can be).
+ */
 function engineWith(
   images: Image[],
   registry?: (args: string[], options: RunOptions) => Answer,
   onRead?: (bytes: number) => void,
+  together?: SavedTogether,
 ) {
   const byId = new Map(images.map((i) => [i.id, i]));
   const fake = fakeEngine({
@@ -204,9 +238,13 @@ function engineWith(
       return undefined;
     },
     save: (args) => {
-      const image = byId.get(args[1]);
-      if (!image) return { archive: Buffer.alloc(0), exitCode: 1, stderr: 'no such image' };
-      return onRead ? { archive: image.archive, chunkBytes: 512, onRead } : { archive: image.archive };
+      const asked = args.slice(1);
+      const sameSet = (ids: string[]) => [...ids].sort().join() === [...asked].sort().join();
+      const joint = asked.length > 1 && together && sameSet(together.ids) ? together : undefined;
+      const archive = joint?.archive ?? (asked.length === 1 ? byId.get(asked[0] ?? '')?.archive : undefined);
+      if (!archive || joint?.exitCode)
+        return { archive: Buffer.alloc(0), exitCode: joint?.exitCode ?? 1, stderr: 'no such image' };
+      return onRead ? { archive, chunkBytes: 512, onRead } : { archive };
     },
   });
   return { fake, saves: () => fake.dockerCalls().filter((a) => a[0] === 'save').length };
@@ -254,7 +292,7 @@ describe('measuring layers once, by diff id', () => {
     const savedWhen: Array<[string, number]> = [];
     const save = fake.docker.save.bind(fake.docker);
     fake.docker.save = (image, signal) => {
-      savedWhen.push([image, headBytesRead]);
+      savedWhen.push([String(image), headBytesRead]);
       return save(image, signal);
     };
     const scans = createScanStore();
@@ -552,6 +590,160 @@ describe('measuring layers once, by diff id', () => {
       expect(m.layers.map((l) => l.compressedSizeSource)).toEqual(['cached', 'cached', 'measured']);
       expect(m.layers[2].compressedSize).toBe(gzipSync(app, { level: 6 }).length);
     });
+  });
+});
+
+describe("the head's and the base's images from one docker save", () => {
+  const FROM = 'registry.test/base:1';
+  const saveCalls = (fake: ReturnType<typeof engineWith>['fake']) =>
+    fake.dockerCalls().filter((a) => a[0] === 'save');
+  const sizesOf = (m: { layers: { size: number; compressedSize?: number }[] }) =>
+    m.layers.map((l) => [l.size, l.compressedSize]);
+
+  /** Head and base sharing their two bottom layers, in `make`'s layout; each measured alone, for reference. */
+  async function pairOf(make: (layers: Buffer[], label: string) => Promise<Image>) {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const head = await make([base, deps, await layer('app', 'head app')], 'head');
+    const baseImage = await make([base, deps, await layer('app', 'base app!')], 'base');
+    const alone = async (image: Image) =>
+      measureImage(engineWith([image]).fake.docker, image.id, model, 0, {
+        scans: createScanStore(),
+        registry: false,
+      });
+    return { head, baseImage, aloneHead: await alone(head), aloneBase: await alone(baseImage) };
+  }
+
+  it.each([
+    ['the OCI layout (Docker 25+, classic store: ids are config digests)', ociImage],
+    ['the containerd store (ids are manifest digests, layers stored gzip-compressed)', containerdImage],
+  ])('reads both from one save in %s, each shared layer once', async (_, make) => {
+    const { head, baseImage, aloneHead, aloneBase } = await pairOf(make);
+    const archive = await savedTogether([baseImage, head]);
+    // The engine writes a shared layer once: the archive is smaller than the two saved apart.
+    const sharedBlob = head.blobs?.[0]?.data?.length ?? 0; // as stored: plain, or gzip-compressed
+    expect(sharedBlob).toBeGreaterThan(0);
+    expect(archive.length).toBeLessThanOrEqual(head.archive.length + baseImage.archive.length - sharedBlob);
+    const { fake } = engineWith([head, baseImage], undefined, undefined, {
+      ids: [head.id, baseImage.id],
+      archive,
+    });
+    const scans = createScanStore();
+    const limit = new CountingLimit();
+    const pairing = createSavePairing();
+    // As the job does: the head offers its target once built; the base's measurement then takes both.
+    pairing.offer('head', { imageId: head.id, baseImage: FROM });
+    const b = await measureImage(fake.docker, baseImage.id, model, 0, {
+      scans,
+      limit,
+      registry: false,
+      pair: { pairing, side: 'base' },
+    });
+    const h = await measureImage(fake.docker, head.id, model, 0, {
+      scans,
+      limit,
+      registry: false,
+      pair: { pairing, side: 'head' },
+    });
+    expect(saveCalls(fake)).toEqual([['save', baseImage.id, head.id]]);
+    expect(pairing.readTogether()).toEqual([baseImage.id, head.id]);
+    // Each image's figures are those it has measured alone; its own layers, not the other's.
+    expect([h.imageId, b.imageId]).toEqual([head.id, baseImage.id]);
+    expect(sizesOf(h)).toEqual(sizesOf(aloneHead));
+    expect(sizesOf(b)).toEqual(sizesOf(aloneBase));
+    expect(h.waste).toEqual(aloneHead.waste);
+    expect(b.waste).toEqual(aloneBase.waste);
+    expect(h.layers.map((l) => l.instruction)).toEqual(aloneHead.layers.map((l) => l.instruction));
+    // Uncompressed layers (the OCI layout) are compressed once each: two shared, two apps.
+    if (make === ociImage) expect(limit.compressions).toBe(4);
+  });
+
+  it("makes the side ready first wait for the other's offer, then saves once", async () => {
+    const { head, baseImage, aloneHead, aloneBase } = await pairOf(ociImage);
+    const archive = await savedTogether([head, baseImage]);
+    const { fake } = engineWith([head, baseImage], undefined, undefined, {
+      ids: [head.id, baseImage.id],
+      archive,
+    });
+    const pairing = createSavePairing();
+    const options = { scans: createScanStore(), registry: false };
+    const measuringBase = measureImage(fake.docker, baseImage.id, model, 0, {
+      ...options,
+      pair: { pairing, side: 'base' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(saveCalls(fake)).toEqual([]); // still waiting: the head has not said what it measures
+    const h = await measureImage(fake.docker, head.id, model, 0, {
+      ...options,
+      pair: { pairing, side: 'head' },
+    });
+    const b = await measuringBase;
+    expect(saveCalls(fake)).toHaveLength(1);
+    expect([...(saveCalls(fake)[0] ?? [])].sort()).toEqual(['save', baseImage.id, head.id].sort());
+    expect([sizesOf(h), sizesOf(b)]).toEqual([sizesOf(aloneHead), sizesOf(aloneBase)]);
+  });
+
+  it('reads alone when the other side has nothing to measure, or was measured already', async () => {
+    const { head, baseImage, aloneBase } = await pairOf(ociImage);
+    const { fake } = engineWith([head, baseImage]);
+    const scans = createScanStore();
+    const none = createSavePairing();
+    none.offer('head', undefined); // the head's target did not build
+    const b = await measureImage(fake.docker, baseImage.id, model, 0, {
+      scans,
+      registry: false,
+      pair: { pairing: none, side: 'base' },
+    });
+    expect(saveCalls(fake)).toEqual([['save', baseImage.id]]);
+    expect(sizesOf(b)).toEqual(sizesOf(aloneBase));
+    expect(none.readTogether()).toBeUndefined();
+    // The base's image is in the scan store: the head, offered it as partner, saves only itself.
+    const known = createSavePairing();
+    known.offer('base', { imageId: baseImage.id, baseImage: FROM });
+    await measureImage(fake.docker, head.id, model, 0, {
+      scans,
+      registry: false,
+      pair: { pairing: known, side: 'head' },
+    });
+    expect(saveCalls(fake)).toEqual([
+      ['save', baseImage.id],
+      ['save', head.id],
+    ]);
+  });
+
+  it('reads an image both sides built (the target did not change) once, whichever side comes first', async () => {
+    const { head, aloneHead } = await pairOf(ociImage);
+    for (const first of ['head', 'base'] as const) {
+      const { fake } = engineWith([head]);
+      const pairing = createSavePairing();
+      const options = { scans: createScanStore(), registry: false };
+      const second = first === 'head' ? 'base' : 'head';
+      const [a, b] = await Promise.all([
+        measureImage(fake.docker, head.id, model, 0, { ...options, pair: { pairing, side: first } }),
+        measureImage(fake.docker, head.id, model, 0, { ...options, pair: { pairing, side: second } }),
+      ]);
+      expect(saveCalls(fake)).toEqual([['save', head.id]]);
+      expect([sizesOf(a), sizesOf(b)]).toEqual([sizesOf(aloneHead), sizesOf(aloneHead)]);
+    }
+  });
+
+  it('reads each image alone when the save of both fails', async () => {
+    const { head, baseImage, aloneHead, aloneBase } = await pairOf(ociImage);
+    const { fake } = engineWith([head, baseImage], undefined, undefined, {
+      ids: [head.id, baseImage.id],
+      archive: Buffer.alloc(0),
+      exitCode: 1,
+    });
+    const pairing = createSavePairing();
+    const options = { scans: createScanStore(), registry: false };
+    const [h, b] = await Promise.all([
+      measureImage(fake.docker, head.id, model, 0, { ...options, pair: { pairing, side: 'head' } }),
+      measureImage(fake.docker, baseImage.id, model, 0, { ...options, pair: { pairing, side: 'base' } }),
+    ]);
+    const calls = saveCalls(fake).map((c) => c.length);
+    expect(calls).toEqual([3, 2, 2]); // the joint save, then one each
+    expect([sizesOf(h), sizesOf(b)]).toEqual([sizesOf(aloneHead), sizesOf(aloneBase)]);
+    expect(pairing.readTogether()).toBeUndefined();
   });
 });
 
