@@ -588,7 +588,7 @@ function buildArgv(req) {
             args.push(`--cache-to=${c}`);
         // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
         if (req.load)
-            args.push('--load');
+            args.push(req.exportTo ? `--output=type=docker,${csvField(`dest=${req.exportTo}`)}` : '--load');
         else if (req.cacheOnly)
             args.push('--output=type=cacheonly');
         args.push('--', safePath(req.context));
@@ -1249,6 +1249,7 @@ function createEngine() {
 
 
 
+
 /** A docker command failed; `summary` says why in docker's own words. */
 class DockerError extends Error {
     command;
@@ -1373,6 +1374,34 @@ function imageInspector(engine) {
         return known;
     };
 }
+/** `docker save` (see `Docker.save`). */
+function imageSaver(engine) {
+    return (images, signal) => {
+        // The CLI's own request (`docker save A B` is `GET /images/get?names=A&names=B`), read from the
+        // socket when the CLI would use a local one: one copy of every byte fewer (engine-socket.ts).
+        const names = typeof images === 'string' ? [images] : [...images];
+        const options = signal ? { signal } : {};
+        const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
+        const direct = engine.engineApiGet?.(`/images/get?${query}`, options);
+        return direct ?? engine.stream('docker', ['save', ...names], options);
+    };
+}
+/** A build's exported archive (see `Docker.exported`), streamed from the file as `save` streams. */
+function exportedArchive(file, signal) {
+    const stdout = (0,external_node_fs_.createReadStream)(file);
+    signal?.addEventListener('abort', () => stdout.destroy(), { once: true });
+    const done = new Promise((resolve) => {
+        const ended = (message) => resolve({
+            exitCode: message ? 1 : 0,
+            stdout: '',
+            stderr: message ?? '',
+            tail: message ? [message] : [],
+        });
+        stdout.once('error', (err) => ended(err.message));
+        stdout.once('close', () => ended());
+    });
+    return { stdout, done };
+}
 function createDocker(engine) {
     const quick = (args) => engine.run('docker', args, { tailLines: 5 });
     const inspectImage = imageInspector(engine);
@@ -1426,14 +1455,12 @@ function createDocker(engine) {
             });
             return r.exitCode === 0 ? r.stdout : undefined;
         },
-        save(images, signal) {
-            // The CLI's own request (`docker save A B` is `GET /images/get?names=A&names=B`), read from the
-            // socket when the CLI would use a local one: one copy of every byte fewer (engine-socket.ts).
-            const names = typeof images === 'string' ? [images] : [...images];
-            const options = signal ? { signal } : {};
-            const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
-            const direct = engine.engineApiGet?.(`/images/get?${query}`, options);
-            return direct ?? engine.stream('docker', ['save', ...names], options);
+        save: imageSaver(engine),
+        exported: exportedArchive,
+        async load(file) {
+            const r = await engine.run('docker', ['load', '--quiet', `--input=${file}`], { tailLines: 5 });
+            if (r.exitCode !== 0)
+                throw new DockerError(`load --input=${file}`, r);
         },
         run(image, call = {}) {
             const options = { tailLines: TAIL_LINES.testRun };
@@ -1608,6 +1635,11 @@ function parseProgress(lines) {
 
 
 
+/** Removes a build's exported file (`archive`) and its folder; nothing when there is none. */
+function removeExport(archive) {
+    if (archive)
+        (0,external_node_fs_.rmSync)((0,external_node_path_.dirname)(archive), { recursive: true, force: true });
+}
 /** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
 const CLI_WITHOUT_BUILDKIT = /BuildKit is enabled but the buildx component is missing or broken/;
 /**
@@ -1684,11 +1716,31 @@ async function imageIdOf(docker, request, iidFile, metadataFile) {
         return candidates[0];
     return resolveLoadedImage(docker, candidates);
 }
+/** Where a build loaded through a file exports to: its own folder, kept until the caller removes it. */
+function exportFileFor(request) {
+    if (!request.throughFile || !request.load || request.backend !== 'buildx')
+        return undefined;
+    return (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'stagegate-export-')), 'image.tar');
+}
+/** `docker load` of the build's export; docker's message when the engine could not. */
+async function loadExport(docker, file) {
+    try {
+        await docker.load(file);
+        return undefined;
+    }
+    catch (err) {
+        if (!(err instanceof DockerError))
+            throw err;
+        return `'docker load' of the build's export failed: ${failureSummary(err.result)}`;
+    }
+}
 async function buildOnce(docker, request) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'stagegate-build-'));
     const iidFile = (0,external_node_path_.join)(dir, 'iid');
     const metadataFile = request.backend === 'buildx' ? (0,external_node_path_.join)(dir, 'metadata.json') : undefined;
-    const { args, env, warnings } = buildArgv({ ...request, iidFile, metadataFile });
+    const exportTo = exportFileFor(request);
+    let keepExport = false;
+    const { args, env, warnings } = buildArgv({ ...request, iidFile, metadataFile, exportTo });
     const progress = new ProgressParser();
     request.onStart?.(args);
     const startedAt = Date.now();
@@ -1711,26 +1763,32 @@ async function buildOnce(docker, request) {
                 'before stagegate, install the docker-buildx-plugin package, or set STAGEGATE_DOCKER to a docker CLI ' +
                 "with BuildKit built in (e.g. Debian's docker.io: /usr/bin/docker).", 'build');
         }
+        // The build is done when its export is in the engine: a load that fails is the engine's fault.
+        const loadFault = ok && exportTo ? await loadExport(docker, exportTo) : undefined;
+        const loaded = ok && loadFault === undefined;
+        keepExport = loaded && exportTo !== undefined;
         return {
-            ok,
-            imageId: ok ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
+            ok: loaded,
+            imageId: loaded ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
             startedAt,
-            finishedAt,
-            cached: ok && progress.fullyCached(),
+            finishedAt: loadFault === undefined ? finishedAt : Date.now(),
+            cached: loaded && progress.fullyCached(),
             steps: progress.steps().filter((v) => v.command !== undefined),
-            tail: result.tail,
+            tail: loadFault === undefined ? result.tail : [...result.tail, loadFault],
             failure: ok ? undefined : progress.failure(),
-            exitCode: result.exitCode,
+            exitCode: loadFault === undefined ? result.exitCode : 1,
             warnings,
+            ...(keepExport ? { archive: exportTo } : {}),
+            ...(loadFault !== undefined ? { engineFault: loadFault } : {}),
         };
     }
     finally {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        if (!keepExport)
+            removeExport(exportTo);
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/dockerfile/substitute.ts
 /**
  * Variable expansion in the words BuildKit expands before it resolves a stage: the `FROM` image (with
@@ -2053,6 +2111,797 @@ function buildStageGraph(ast, buildArgs = []) {
     return graph;
 }
 
+;// CONCATENATED MODULE: ./src/build/plan.ts
+/**
+ * What to build, decided from the stage graph and the inputs before anything runs. Pure.
+ *
+ * BuildKit builds only what the target needs, so a `test` stage nobody targets never runs: stagegate
+ * builds every stage listed in `stages` (default: every named stage), the test stage and the target,
+ * each once. Stages that another planned stage needs are ordered first by the scheduler, so their
+ * steps run once and the later build finds them in the cache.
+ */
+
+
+/** The test stage name stagegate looks for when the user did not choose one (action.yml's default). */
+const DEFAULT_TEST_STAGE = 'test';
+function existing(graph) {
+    const names = graph.stages.map((s) => (s.name === undefined ? `${s.index} (unnamed)` : s.name));
+    return names.join(', ');
+}
+/**
+ * Resolves a stage named in an input: its `AS` name (any case) or its index. Returns a problem text
+ * instead of throwing, so every bad input is reported at once.
+ */
+function resolve(graph, input, value) {
+    if (value.startsWith('-'))
+        return `Input '${input}' is '${value}': a stage name cannot start with '-'. Stages in the Dockerfile: ${existing(graph)}.`;
+    const stage = findStage(graph, value);
+    if (stage && stage.name === undefined && stage.index !== graph.stages.length - 1)
+        return `Input '${input}' is '${value}', a stage without a name: BuildKit can only build a named stage (or the last one) on its own. Add 'AS <name>' to its FROM on line ${stage.line} and use that name.`;
+    if (stage)
+        return stage;
+    return `Input '${input}' names stage '${value}', which the Dockerfile does not have. Stages in the Dockerfile: ${existing(graph)}.`;
+}
+/** Decides what to build. Throws UserError naming unknown stages and listing the ones that exist. */
+function planBuilds(model, inputs) {
+    const { graph } = model;
+    if (graph.stages.length === 0) {
+        const line = model.instructions[0]?.line;
+        throw new UserError(`${model.file} has no FROM instruction, so there is no stage to build. Start each stage with FROM <image> [AS <name>].`, 'dockerfile', { file: model.file, line });
+    }
+    const problems = [];
+    const pick = (input, value) => {
+        const r = resolve(graph, input, value);
+        if (typeof r === 'string') {
+            problems.push(r);
+            return undefined;
+        }
+        return r;
+    };
+    const target = inputs.target === undefined ? graph.stages[graph.stages.length - 1] : pick('target', inputs.target);
+    let testStage;
+    let testSkipReason;
+    const testName = inputs['test-stage'];
+    if (testName === undefined) {
+        testSkipReason = "the test gate is off ('test-stage' is empty)";
+    }
+    else if (testName.toLowerCase() === DEFAULT_TEST_STAGE && !findStage(graph, testName)) {
+        // The default name is a convention, not a demand: a Dockerfile without a test stage is fine.
+        testSkipReason = `${model.file} has no stage named '${testName}'; set 'test-stage' to your test stage's name to gate on it`;
+    }
+    else {
+        testStage = pick('test-stage', testName);
+    }
+    const listed = inputs.stages.length
+        ? inputs.stages.map((s) => pick('stages', s))
+        : graph.stages.filter((s) => s.name !== undefined);
+    if (problems.length)
+        throw new UserError(problems.join('\n'), 'inputs');
+    if (!target)
+        throw new Error('planBuilds: no target stage'); // unreachable: a problem was recorded
+    const stages = new Set([target.index]);
+    if (testStage)
+        stages.add(testStage.index);
+    for (const s of listed)
+        if (s)
+            stages.add(s.index);
+    return {
+        target: target.index,
+        testStage: testStage?.index,
+        stages: [...stages].sort((a, b) => a - b),
+        testSkipReason,
+    };
+}
+/**
+ * For each planned stage, the planned stages it must wait for: those it needs directly or through
+ * stages that are not planned themselves. Waiting for them means their steps run once, in their own
+ * build, and this build finds them in the cache.
+ */
+function plannedDependencies(graph, plan) {
+    const planned = new Set(plan.stages);
+    return new Map(plan.stages.map((i) => [i, transitiveDependencies(graph, i).filter((d) => planned.has(d))]));
+}
+/** The stage's label for logs and the report: its name as written, or its index. */
+function planLabel(model, index) {
+    return stageLabel(model.graph.stages[index]);
+}
+
+;// CONCATENATED MODULE: ./src/build/schedule.ts
+/**
+ * How the stage builds are scheduled: all at once (at most `concurrency` at a time, in plan order, so
+ * dependencies start first), without waiting for the stages they depend on.
+ *
+ * Waiting is unnecessary: a `docker build --target X` builds X's dependencies itself, and BuildKit runs
+ * a step that concurrent builds share once (the others wait for it and reuse its result; tested on the
+ * real engine). Waiting would only serialise the wall time: a chain of cached stages costs one build's
+ * start-up per link. What waiting gave the report, a dependent stage marked "skipped because stage Y
+ * failed" rather than failed with Y's error again, `blameFailedDependencies` restores afterwards.
+ */
+/** Runs `run` for every node, at most `concurrency` at a time, starting them in the given order. */
+async function runAll(nodes, concurrency, run) {
+    const results = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < nodes.length) {
+            const node = nodes[next++];
+            results.set(node, await run(node));
+        }
+    };
+    const workers = Math.max(1, Math.min(concurrency, nodes.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return new Map(nodes.map((n) => [n, results.get(n)]));
+}
+/**
+ * A failed node one of whose dependencies also failed is replaced by `blame(node, dependency)`, naming
+ * the first dependency (in `dependsOn` order) that failed on its own account: the root cause, not a
+ * stage that failed because of it. Nodes that failed with no failed dependency keep their own result.
+ */
+function blameFailedDependencies(results, dependsOn, failed, blame) {
+    const failedDeps = (node) => (dependsOn.get(node) ?? []).filter((d) => d !== node && results.has(d) && failed(results.get(d)));
+    const out = new Map();
+    for (const [node, result] of results) {
+        if (!failed(result)) {
+            out.set(node, result);
+            continue;
+        }
+        const deps = failedDeps(node);
+        if (deps.length === 0) {
+            out.set(node, result);
+            continue;
+        }
+        const root = deps.find((d) => failedDeps(d).length === 0) ?? deps[0];
+        out.set(node, blame(node, root));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/build/test-gate.ts
+
+/** An instruction's text as written, continuation lines joined and whitespace collapsed. */
+function instructionText(text, ins) {
+    const lines = text.split(/\r?\n/);
+    return normalize(lines.slice(ins.line - 1, ins.endLine).join('\n'));
+}
+function normalize(s) {
+    return s
+        .replace(/[\\`]\r?\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** The CMD/ENTRYPOINT the stage sets itself (the last of each wins, as in Docker), if any. */
+function ownCommand(text, graph, index) {
+    // ONBUILD triggers left out: they set nothing for this stage's own image.
+    const instructions = graph.stages[index].steps.filter((i) => !i.onbuild);
+    const last = (keyword) => [...instructions].reverse().find((i) => i.keyword === keyword);
+    const entrypoint = last('ENTRYPOINT');
+    const cmd = last('CMD');
+    if (!entrypoint && !cmd)
+        return undefined;
+    const parts = [entrypoint, cmd].filter((i) => i !== undefined);
+    return {
+        command: parts.map((i) => instructionText(text, i)).join(' '),
+        line: (entrypoint ?? cmd).line,
+    };
+}
+/**
+ * The stage index a BuildKit step label names: a stage name, `stage-N` for unnamed stages, or ''
+ * (one-stage builds), which is the target being built.
+ */
+function stageOfStep(graph, label, target) {
+    if (label === undefined || label === '')
+        return target;
+    const unnamed = /^stage-(\d+)$/.exec(label);
+    if (unnamed)
+        return Number(unnamed[1]);
+    return findStage(graph, label)?.index;
+}
+/** The Dockerfile line of a failing step: the instruction in its stage whose text BuildKit shows. */
+function locateStep(text, graph, failure, target) {
+    const stage = stageOfStep(graph, failure.stage, target);
+    if (stage === undefined || !graph.stages[stage])
+        return {};
+    const wanted = normalize(failure.command);
+    const candidates = graph.stages[stage].steps.map((i) => ({
+        line: i.line,
+        text: instructionText(text, i),
+    }));
+    const exact = candidates.find((c) => c.text === wanted);
+    if (exact)
+        return { stage, line: exact.line };
+    // BuildKit may shorten long step names; a unique prefix still tells the line.
+    const prefix = wanted.replace(/\.\.\.$/, '').slice(0, 60);
+    const starts = candidates.filter((c) => c.text.startsWith(prefix));
+    return starts.length === 1 ? { stage, line: starts[0].line } : { stage };
+}
+
+;// CONCATENATED MODULE: ./src/build/hints.ts
+/** Levenshtein distance, small strings only. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+function fromRefHints(graph) {
+    const names = graph.stages.flatMap((s) => (s.name === undefined ? [] : [s.name]));
+    const hints = [];
+    for (const stage of graph.stages) {
+        for (const e of stage.edges) {
+            // Only bare names (`biuld`), not references that clearly mean an image (`golang:1.22`, `org/x`).
+            if (e.kind === 'from' || e.stage !== undefined || !/^[a-z][a-z0-9_-]*$/i.test(e.ref))
+                continue;
+            const ref = e.ref.toLowerCase();
+            const close = names
+                .map((n) => ({ n, d: editDistance(ref, n.toLowerCase()) }))
+                .filter((x) => x.d > 0 && x.d <= Math.min(2, Math.floor(x.n.length / 3)))
+                .sort((x, y) => x.d - y.d)[0];
+            if (!close)
+                continue;
+            const flag = e.kind === 'copy' ? 'COPY --from' : 'RUN --mount=from';
+            hints.push({
+                line: e.line,
+                message: `${flag}=${e.ref} names no stage, so it will be pulled as an image; did you mean stage '${close.n}'?`,
+            });
+        }
+    }
+    return hints;
+}
+
+;// CONCATENATED MODULE: ./src/build/engine-fault.ts
+/**
+ * Tells the Docker engine's faults from the Dockerfile's: a daemon that is unreachable or dies while
+ * it builds or runs is not the pull request's failure, and must not be reported as a failed stage or
+ * a failed test. Pure: a command's result in, docker's own message out (or undefined when the
+ * Dockerfile's step or the test itself failed).
+ */
+/** What docker and BuildKit print when the engine, not the build, failed (connection, stream, daemon). */
+const ENGINE_FAULT_PATTERNS = [
+    /Cannot connect to the Docker daemon/i,
+    /error during connect/i,
+    /connection reset by peer/i,
+    /unexpected EOF/i,
+    /error reading from server: EOF/i,
+    /server did not provide an image ID/i,
+    /failed to dial gRPC/i,
+    /rpc error: code = Unavailable/i,
+    /Error response from daemon: (?:.*)?(?:dial unix|no such host|connection refused)/i,
+    /dial unix \S+: connect: (?:no such file or directory|connection refused)/i,
+];
+/** `docker run` exits 125 when docker itself failed (not the container's command): see `docker run --help`. */
+const DOCKER_RUN_OWN_ERROR = 125;
+const clean = (lines) => lines.map((l) => l.trim()).filter((l) => l !== '');
+function matching(lines) {
+    return [...lines].reverse().find((l) => ENGINE_FAULT_PATTERNS.some((p) => p.test(l)));
+}
+/**
+ * Docker's message when a build failed because of the engine. A step whose own command exited
+ * non-zero is the Dockerfile's failure, whatever its output says (a RUN curl may print "connection
+ * reset by peer" itself).
+ */
+function buildEngineFault(outcome) {
+    if (outcome.exitCode === 0 || outcome.stepExitCode !== undefined)
+        return undefined;
+    return matching(clean([...outcome.tail, outcome.stepMessage ?? '']));
+}
+/**
+ * Docker's message when `docker run` failed on docker's side: its own exit code 125 (the engine
+ * refused or lost the container). Any other exit code is the test command's, whatever it printed.
+ */
+function runEngineFault(outcome) {
+    if (outcome.exitCode !== DOCKER_RUN_OWN_ERROR)
+        return undefined;
+    const lines = clean(outcome.tail);
+    return (matching(lines) ??
+        [...lines].reverse().find((l) => l.startsWith('docker:')) ??
+        lines[lines.length - 1] ??
+        `docker run exited with ${DOCKER_RUN_OWN_ERROR} (docker's own error)`);
+}
+
+;// CONCATENATED MODULE: ./src/build/duration.ts
+/**
+ * Durations as a workflow author writes them (`90s`, `30m`, `1h`, `1h30m`, `0`). Pure.
+ */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Milliseconds for a duration: one or more `<number><unit>` parts (units ms, s, m, h), or a bare
+ * number of seconds. `0` is 0 (no limit, for the caller to say). Undefined when it is not a duration.
+ */
+function parseDuration(text) {
+    const s = text.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(s))
+        return Math.round(Number(s) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s))
+        return undefined;
+    let total = 0;
+    for (const [, n, unit] of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+        total += Number(n) * UNIT_MS[unit];
+    return Math.round(total);
+}
+/** A duration for people: `3s`, `90s` as `1m30s`, `30m`, `1h`. */
+function formatDurationLimit(ms) {
+    if (ms < 1000)
+        return `${ms}ms`;
+    let rest = Math.round(ms / 1000);
+    const h = Math.floor(rest / 3600);
+    rest -= h * 3600;
+    const m = Math.floor(rest / 60);
+    const sec = rest - m * 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
+}
+
+;// CONCATENATED MODULE: ./src/build/test-run.ts
+/**
+ * Runs the test image once (its own CMD/ENTRYPOINT), in a container with a name stagegate chose, so
+ * the container can be removed whatever happens to the docker client: at `test-timeout`, when the
+ * job is cancelled (SIGINT/SIGTERM from the runner), and when the engine fails. The verdict is data:
+ * passed, failed (the command failed or ran past the limit), or error (the engine failed, or the run
+ * was cancelled: no verdict on the pull request).
+ */
+
+
+
+
+/** A container name no other run picks: `stagegate-test-<12 hex digits>`. */
+function testContainerName() {
+    return `stagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Removes the container until the run ends: a first `docker rm` may come before the container exists. */
+function containerStopper(docker, name, finished) {
+    let reason;
+    let removal;
+    const stop = (why) => {
+        if (reason)
+            return;
+        reason = why;
+        removal = (async () => {
+            while (!finished()) {
+                await docker.removeContainer(name);
+                if (!finished())
+                    await sleep(TEST_CONTAINER_REMOVE_RETRY_MS);
+            }
+        })();
+    };
+    return { stop, reason: () => reason, removed: () => removal ?? Promise.resolve() };
+}
+function verdict(req, reason, exitCode, output) {
+    const { stage, command } = req;
+    const failedStep = { kind: 'run', command: command.command, line: command.line };
+    const logTail = output.filter((l) => l.trim() !== '').slice(-REPORT_LOG_LINES);
+    if (reason === 'timeout') {
+        const limit = formatDurationLimit(req.timeoutMs ?? 0);
+        return {
+            test: {
+                stage,
+                result: 'failed',
+                reason: `timed out after ${limit} ('test-timeout'); the container was stopped and removed.`,
+                timedOutAfterMs: req.timeoutMs,
+                failedStep,
+                logTail,
+            },
+        };
+    }
+    if (reason === 'cancelled')
+        return {
+            test: {
+                stage,
+                result: 'error',
+                reason: 'the run was cancelled while the test image ran; the container was removed.',
+                logTail,
+            },
+        };
+    if (exitCode === 0)
+        return { test: { stage, result: 'passed' } };
+    return { test: { stage, result: 'failed', failedStep: { ...failedStep, exitCode }, logTail } };
+}
+async function runTestImage(docker, req) {
+    const name = testContainerName();
+    const output = [];
+    let finished = false;
+    const stopper = containerStopper(docker, name, () => finished);
+    if (req.signal?.aborted)
+        return verdict(req, 'cancelled', 130, []);
+    const onAbort = () => stopper.stop('cancelled');
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = req.timeoutMs ? setTimeout(() => stopper.stop('timeout'), req.timeoutMs) : undefined;
+    req.log.info(`[${req.stage}] running the test image once: docker run --rm --name ${name} ${req.image}`);
+    try {
+        const run = await docker.run(req.image, {
+            name,
+            platform: req.platform,
+            onLine: (line) => {
+                output.push(line);
+                if (output.length > REPORT_LOG_LINES * 4)
+                    output.splice(0, output.length - REPORT_LOG_LINES);
+                req.log.info(`[${req.stage} run] ${line}`);
+            },
+        });
+        finished = true;
+        const reason = stopper.reason();
+        const fault = reason ? undefined : runEngineFault({ exitCode: run.exitCode, tail: run.tail });
+        if (fault)
+            return {
+                test: { stage: req.stage, result: 'error', reason: `the Docker engine failed: ${fault}` },
+                error: engineError(`running the test image of stage '${req.stage}'`, fault),
+            };
+        return verdict(req, reason, run.exitCode, output);
+    }
+    finally {
+        finished = true;
+        if (timer)
+            clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        await stopper.removed();
+    }
+}
+/** The report's error for an engine fault: docker's message, and that it is not the PR's failure. */
+function engineError(while_, message) {
+    return {
+        step: 'engine',
+        message: `The Docker engine failed while ${while_}: ${message}. This is not a failure of the pull request's ` +
+            'Dockerfile or tests; check the Docker daemon (or DOCKER_HOST) and run the job again.',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/execute.ts
+/**
+ * Runs the build plan: every planned stage built once, all started together against the same builder
+ * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what
+ * the report shows: times, cache, image id, and the failing step's output. Nothing here throws for a
+ * failed build: failures are data, and main fails the step late, after the report and comment exist.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const LOG_TAIL = REPORT_LOG_LINES;
+function nonEmpty(lines) {
+    return lines.filter((l) => l.trim() !== '');
+}
+/** What the report shows for a failed build: the failing step, its output, BuildKit's message. */
+function errorTail(result) {
+    const f = result.failure;
+    if (!f)
+        return nonEmpty(result.tail).slice(-LOG_TAIL);
+    const step = f.stage ? `[${f.stage}] ${f.command}` : f.command;
+    return [`> ${step}`, ...nonEmpty(f.output).slice(-LOG_TAIL), `ERROR: ${f.message}`];
+}
+/**
+ * Checks that the engine answers and detects, once, what it is: `docker buildx build` when buildx
+ * works, else the BuildKit fallback (with a notice); the image store; the builder and its driver. The
+ * `builder` input must name a builder buildx knows.
+ */
+async function prepareBuilder(docker, log, inputs) {
+    // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
+    const [info, buildxVersion] = await Promise.all([docker.info(), docker.buildxVersion()]);
+    const daemon = { serverVersion: info.serverVersion, imageStore: info.imageStore, platform: info.platform };
+    if (buildxVersion === undefined) {
+        log.notice("docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
+            'Add docker/setup-buildx-action for buildx, remote builders and cache export.');
+        return { backend: 'buildkit', ...daemon };
+    }
+    const builder = await docker.inspectBuilder(inputs.builder);
+    return {
+        backend: 'buildx',
+        ...daemon,
+        buildxVersion,
+        builder: builder.name ?? inputs.builder,
+        driver: builder.driver,
+    };
+}
+const labelOf = (model, i) => graph_stageLabel(model.graph.stages[i]);
+/**
+ * Whether a stage nothing loads is built with `--output=type=cacheonly`. buildx's docker driver
+ * exports every build into the engine's store; under the containerd store that export compresses
+ * each new layer (seconds per 100 MB) for a stage image the report cannot size anyway (the store's
+ * Size is packed: docs/size.md). Under the classic store the export compresses nothing and gives the
+ * stage table its sizes, so it is kept. Other drivers keep an unloaded build in their cache anyway:
+ * saying so only spares the log buildx's "No output specified" warning, once per stage. With the
+ * driver unknown nothing is asked (it may be the classic store's docker driver).
+ */
+function cacheOnlyUnlessLoaded(engine) {
+    if (engine.backend !== 'buildx' || engine.driver === undefined)
+        return false;
+    return !(engine.driver === 'docker' && engine.imageStore === 'classic');
+}
+/**
+ * Whether the target is loaded through a file it is exported to (`--output=type=docker,dest=`, then
+ * `docker load`), and measured from that file. On buildx drivers other than docker (docker-container,
+ * remote, kubernetes) a loaded image is an export the builder streams to the engine anyway, its
+ * layers gzip-compressed as the builder stores and would push them: read from the file, their
+ * compressed sizes are exact and nothing is compressed again, and no `docker save` is needed. The
+ * docker driver writes straight into the engine's store: there is no export to keep.
+ */
+function loadsThroughFile(engine) {
+    return engine.backend === 'buildx' && engine.driver !== undefined && engine.driver !== 'docker';
+}
+/** Builds one planned stage; a warning several builds give is logged once. */
+function stageBuilder(setup) {
+    const { docker, log, plan, model, inputs, engine, testCommand } = setup;
+    const { backend } = engine;
+    const plannedStages = plan.stages.map((i) => model.graph.stages[i].key);
+    const exportable = supportedCacheTo(inputs['cache-to'], engine);
+    for (const w of exportable.warnings)
+        log.warning(w);
+    const warned = new Set();
+    return async (i) => {
+        const stage = model.graph.stages[i];
+        const label = labelOf(model, i);
+        // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
+        const cache = backend === 'buildx'
+            ? stageCache({
+                cacheFrom: inputs['cache-from'],
+                cacheTo: exportable.cacheTo,
+                dockerfile: inputs.file,
+                stage: stage.key,
+                isTarget: i === plan.target,
+                plannedStages,
+            })
+            : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
+        // Load what later steps use: the target (measured) and a test image that is run.
+        const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
+        const result = await buildImage(docker, {
+            backend,
+            context: inputs.context,
+            file: inputs.file,
+            // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
+            target: stage.name ?? '',
+            ...buildOptionsOf(inputs),
+            builder: inputs.builder,
+            cacheFrom: cache.cacheFrom,
+            cacheTo: cache.cacheTo,
+            load,
+            // The target is measured: from the file it was loaded from, where the driver exports (loadsThroughFile).
+            throughFile: i === plan.target && loadsThroughFile(engine),
+            cacheOnly: !load && cacheOnlyUnlessLoaded(engine),
+            // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
+            platform: load && backend === 'buildx' ? engine.platform : undefined,
+            signal: setup.signal,
+            onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
+            onLine: (line) => log.info(`[${label}] ${line}`),
+        });
+        for (const w of result.warnings ?? []) {
+            if (warned.has(w))
+                continue;
+            warned.add(w);
+            log.warning(w);
+        }
+        return stageOutcome(label, result, setup.signal);
+    };
+}
+/**
+ * A build's record. One the engine failed (or the job's cancellation ended) did not finish: it is
+ * `skipped`, saying why, never `failed` (that is the Dockerfile's failure).
+ */
+function stageOutcome(label, result, signal) {
+    const fault = result.ok
+        ? undefined
+        : (result.engineFault ??
+            buildEngineFault({
+                exitCode: result.exitCode,
+                tail: result.tail,
+                stepMessage: result.failure?.message,
+                stepExitCode: result.failure?.exitCode,
+            }));
+    const cancelled = !result.ok && signal?.aborted === true;
+    const unfinished = fault !== undefined || cancelled;
+    const build = {
+        stage: label,
+        status: result.ok ? 'built' : unfinished ? 'skipped' : 'failed',
+        startedAt: result.startedAt,
+        finishedAt: result.finishedAt,
+        durationMs: result.finishedAt - result.startedAt,
+        cached: result.cached,
+        imageId: result.imageId,
+        errorTail: result.ok || unfinished ? undefined : errorTail(result),
+        ...(cancelled
+            ? { reason: 'the run was cancelled before it finished' }
+            : fault
+                ? { reason: `the Docker engine failed: ${fault}` }
+                : {}),
+    };
+    return { build, result, engineFault: cancelled ? undefined : fault };
+}
+/** One engine error per distinct message docker gave, naming the stages it ended. */
+function engineErrors(model, outcomes) {
+    const byMessage = new Map();
+    for (const [i, o] of outcomes) {
+        if (o.engineFault === undefined)
+            continue;
+        byMessage.set(o.engineFault, [...(byMessage.get(o.engineFault) ?? []), labelOf(model, i)]);
+    }
+    return [...byMessage].map(([message, stages]) => engineError(`building stage${stages.length > 1 ? 's' : ''} ${stages.map((s) => `'${s}'`).join(', ')}`, message));
+}
+/**
+ * Stages that failed because a stage they need failed, reported as skipped and blaming that stage
+ * (always one that failed on its own account; see blameFailedDependencies) instead of its error again.
+ */
+function blameDependencies(model, plan, attempted) {
+    return blameFailedDependencies(attempted, plannedDependencies(model.graph, plan), (o) => o.build.status === 'failed', (i, dep) => {
+        const { startedAt, finishedAt } = attempted.get(i).build;
+        return {
+            build: {
+                stage: labelOf(model, i),
+                status: 'skipped',
+                startedAt,
+                finishedAt,
+                durationMs: 0,
+                cached: false,
+                reason: `it needs stage '${labelOf(model, dep)}', which failed to build`,
+            },
+        };
+    });
+}
+async function executePlan(docker, log, plan, model, inputs, options = {}) {
+    const engine = options.engine ?? (await prepareBuilder(docker, log, inputs));
+    for (const hint of fromRefHints(model.graph))
+        log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
+    const testCommand = plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
+    const { signal } = options;
+    const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand, signal });
+    const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
+    judgeCacheAcrossBuilds(model.graph, attempted);
+    const outcomes = blameDependencies(model, plan, attempted);
+    const builds = plan.stages.map((i) => outcomes.get(i).build);
+    const target = outcomes.get(plan.target);
+    const targetImage = target?.build.status === 'built' ? target.build.imageId : undefined;
+    const targetArchive = targetImage ? target?.result?.archive : undefined;
+    if (!targetArchive)
+        removeExport(target?.result?.archive);
+    options.onTargetBuilt?.(targetImage, targetArchive);
+    // The test image was built for the first of the user's platforms, else for the engine's own.
+    const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
+    const gate = await testGate({
+        docker,
+        log,
+        plan,
+        model,
+        outcomes,
+        command: testCommand,
+        inputs,
+        signal,
+        platform: runPlatform,
+    });
+    return {
+        engine,
+        builds,
+        test: gate.test,
+        targetImage,
+        ...(targetArchive ? { targetArchive } : {}),
+        errors: [...engineErrors(model, attempted), ...(gate.error ? [gate.error] : [])],
+    };
+}
+/** BuildKit's bracket names for a stage's steps: its name, and `stage-N` (what unnamed stages show). */
+function bracketNames(graph, index) {
+    const name = graph.stages[index]?.name;
+    return name ? [name.toLowerCase(), `stage-${index}`] : [`stage-${index}`];
+}
+/**
+ * Sets each built stage's `cached` from every build's output together: the stage's own output may lack
+ * steps a concurrent build ran (or loaded from cache) for both. See cachedAcrossBuilds.
+ */
+function judgeCacheAcrossBuilds(graph, outcomes) {
+    const outputs = [...outcomes.values()].map((o) => o.result?.steps ?? []);
+    for (const [i, o] of outcomes) {
+        if (o.build.status !== 'built')
+            continue;
+        const stages = new Set([i, ...transitiveDependencies(graph, i)].flatMap((s) => bracketNames(graph, s)));
+        o.build.cached = cachedAcrossBuilds(outputs, stages) ?? o.build.cached;
+    }
+}
+/** The step that failed first among the stages the test stage needs (for a test that could not build). */
+function failedDependency(model, plan, outcomes, testStage) {
+    const deps = plannedDependencies(model.graph, plan).get(testStage) ?? [];
+    return deps.find((d) => outcomes.get(d)?.build.status === 'failed');
+}
+/** The test verdict from a failed build of the test stage (or of a stage it needs). */
+function buildFailure(model, plan, stage, outcome) {
+    const r = outcome.result;
+    const f = r?.failure;
+    const located = f ? locateStep(model.text, model.graph, f, stage) : {};
+    return {
+        kind: 'build',
+        command: f?.command ?? `docker build --target ${graph_stageLabel(model.graph.stages[stage])}`,
+        line: located.line,
+        exitCode: f?.exitCode ?? r?.exitCode,
+    };
+}
+function failureLog(outcome) {
+    const r = outcome.result;
+    if (!r)
+        return [];
+    const own = r.failure ? nonEmpty(r.failure.output) : [];
+    return (own.length ? [...own, `ERROR: ${r.failure?.message ?? ''}`] : nonEmpty(r.tail)).slice(-LOG_TAIL);
+}
+async function testGate(setup) {
+    const { plan, model, outcomes, command } = setup;
+    if (plan.testStage === undefined)
+        return { test: { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' } };
+    const index = plan.testStage;
+    const stage = graph_stageLabel(model.graph.stages[index]);
+    const outcome = outcomes.get(index);
+    if (!outcome)
+        return { test: { stage, result: 'skipped', reason: 'the test stage was not built' } };
+    const unfinished = unfinishedTest(stage, setup, index);
+    if (unfinished)
+        return { test: unfinished };
+    const built = builtTestVerdict(stage, plan, model, outcomes, index);
+    if (built)
+        return { test: built };
+    if (!command)
+        return { test: { stage, result: 'passed' } };
+    const image = outcome.build.imageId;
+    if (!image)
+        return {
+            test: {
+                stage,
+                result: 'failed',
+                reason: 'the test image was built but its id is unknown, so its CMD/ENTRYPOINT could not be run',
+                failedStep: { kind: 'run', command: command.command, line: command.line },
+            },
+        };
+    return runTestImage(setup.docker, {
+        stage,
+        image,
+        command,
+        timeoutMs: setup.inputs['test-timeout'],
+        signal: setup.signal,
+        platform: setup.platform,
+        log: setup.log,
+    });
+}
+/**
+ * No verdict when the engine failed the test stage (or a stage it needs), or the run was cancelled
+ * before the tests ran: `error`, never `failed`.
+ */
+function unfinishedTest(stage, setup, index) {
+    const { model, plan, outcomes } = setup;
+    const needed = [index, ...(plannedDependencies(model.graph, plan).get(index) ?? [])];
+    const fault = needed.map((i) => outcomes.get(i)?.engineFault).find((f) => f !== undefined);
+    if (fault)
+        return { stage, result: 'error', reason: `the Docker engine failed: ${fault}` };
+    if (setup.signal?.aborted && outcomes.get(index)?.build.status !== 'built')
+        return { stage, result: 'error', reason: 'the run was cancelled before the test stage was built' };
+    return undefined;
+}
+/** The verdict when the test stage failed to build (or a stage it needs did); undefined when it built. */
+function builtTestVerdict(stage, plan, model, outcomes, index) {
+    const outcome = outcomes.get(index);
+    if (outcome.build.status === 'failed')
+        return {
+            stage,
+            result: 'failed',
+            failedStep: buildFailure(model, plan, index, outcome),
+            logTail: failureLog(outcome),
+        };
+    if (outcome.build.status === 'skipped') {
+        // The tests could not run because what they test did not build: that blocks the merge too.
+        const dep = failedDependency(model, plan, outcomes, index);
+        const depOutcome = dep === undefined ? undefined : outcomes.get(dep);
+        return {
+            stage,
+            result: 'failed',
+            reason: `the test stage did not build: ${outcome.build.reason ?? 'a stage it needs failed'}`,
+            failedStep: dep !== undefined && depOutcome ? buildFailure(model, plan, dep, depOutcome) : undefined,
+            logTail: depOutcome ? failureLog(depOutcome) : undefined,
+        };
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/rules/shell/run-script.ts
 /**
  * The shell script an instruction runs, as text: shell form (with line continuations and the comment
@@ -3236,7 +4085,7 @@ function loadDockerfile(path, displayPath, buildArgs = [], options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/layers.ts
-const normalize = (s) => s
+const layers_normalize = (s) => s
     .replace(/\\\r?\n/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -3262,7 +4111,7 @@ function targetChain(model, target) {
             const step = { keyword, ref: { stage: stageName, line, text } };
             if (keyword === 'RUN') {
                 const full = lines.slice(line - 1, inst.endLine).join('\n');
-                step.command = normalize(full.replace(/^\s*RUN\s+/i, '').replace(/^(--\S+\s+)+/, ''));
+                step.command = layers_normalize(full.replace(/^\s*RUN\s+/i, '').replace(/^(--\S+\s+)+/, ''));
             }
             steps.push(step);
         }
@@ -3304,7 +4153,7 @@ const KEYWORDS = new Set([
 function runMatches(createdBy, command) {
     if (!command)
         return false;
-    const recorded = normalize(createdBy.replace(/\s*# buildkit$/, ''));
+    const recorded = layers_normalize(createdBy.replace(/\s*# buildkit$/, ''));
     const probe = command.slice(0, 60);
     return probe.length > 0 && recorded.includes(probe);
 }
@@ -5392,6 +6241,7 @@ async function readSaved(docker, imageIds, k, reading, started = startSave(docke
     const imageId = imageIds.join(' ');
     const { listFiles, limit } = k;
     const { handle, stop } = started;
+    const source = started.source ?? "'docker save'";
     let archive;
     try {
         // With the file lists comes the package reader: the same pass, the same bytes.
@@ -5409,7 +6259,7 @@ async function readSaved(docker, imageIds, k, reading, started = startSave(docke
         const result = await handle.done;
         const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
         const why = err instanceof Error ? err.message : String(err);
-        throw new UserError(`Could not read image ${imageId} from 'docker save': ${why}${stderr ? ` (docker: ${stderr})` : ''}`, 'size');
+        throw new UserError(`Could not read image ${imageId} from ${source}: ${why}${stderr ? ` (${started.source ? 'read' : 'docker'}: ${stderr})` : ''}`, 'size');
     }
     if (archive.partial) {
         stop.abort();
@@ -5418,7 +6268,9 @@ async function readSaved(docker, imageIds, k, reading, started = startSave(docke
     }
     const result = await handle.done;
     if (result.exitCode !== 0) {
-        throw new UserError(`'docker save ${imageId}' failed (exit ${result.exitCode}): ${failureSummary(result)}`, 'size');
+        throw new UserError(started.source
+            ? `Could not read image ${imageId} from ${started.source}: ${failureSummary(result)}`
+            : `'docker save ${imageId}' failed (exit ${result.exitCode}): ${failureSummary(result)}`, 'size');
     }
     return archive;
 }
@@ -5857,14 +6709,19 @@ async function measureImage(docker, image, model, target, options = {}) {
             registry: options.registry ?? true,
             limit: options.limit,
         };
-        scan = scans
-            ? options.pair
-                ? await scanPaired(docker, read, scans, options.pair)
-                : await scanInTurn(docker, read, scans)
-            : (await scanImage(docker, inspected.id, {
-                ...knowledge(inspected, listFiles, new Map()),
-                limit: options.limit,
-            })).scan;
+        // Read from its own file, the image shares no `docker save`: the other side reads alone.
+        if (options.archive)
+            options.pair?.pairing.offer(options.pair.side, undefined);
+        scan = options.archive
+            ? await scanExported(docker, read, scans, options.archive)
+            : scans
+                ? options.pair
+                    ? await scanPaired(docker, read, scans, options.pair)
+                    : await scanInTurn(docker, read, scans)
+                : (await scanImage(docker, inspected.id, {
+                    ...knowledge(inspected, listFiles, new Map()),
+                    limit: options.limit,
+                })).scan;
         await scans?.put(scan);
     }
     const size = options.imageStore === 'containerd' ? scan.layers.reduce((sum, l) => sum + l.size, 0) : inspected.size;
@@ -5907,6 +6764,32 @@ async function scanInTurn(docker, request, scans) {
     }
     finally {
         // Ended by its read, or never read (every layer known, or an error before reading): stopped.
+        await discardSave(started);
+    }
+}
+/** The file a build exported (`--output=type=docker,dest=`), read as a started `docker save` is. */
+function startExported(docker, file) {
+    const stop = new AbortController();
+    return { handle: docker.exported(file, stop.signal), stop, source: `the build's export ${file}` };
+}
+/**
+ * Scans an image from the file its build exported: the layers arrive compressed as the builder
+ * stores (and would push) them, so their compressed sizes are the blobs' own and nothing is
+ * compressed, nor asked of a registry. With a scan store, layers known by diff id are skipped as
+ * they pass, as in a `docker save`, one measurement at a time.
+ */
+async function scanExported(docker, request, scans, file) {
+    const { inspected, listFiles } = request;
+    const started = startExported(docker, file);
+    try {
+        if (!scans) {
+            const k = { ...knowledge(inspected, listFiles, new Map()), limit: request.limit };
+            return (await scanImage(docker, inspected.id, k, started)).scan;
+        }
+        return await scans.layers.exclusive(async () => asCached(await scans.get(inspected.id, listFiles)) ??
+            scanByLayer(docker, { ...request, registry: false }, scans, started));
+    }
+    finally {
         await discardSave(started);
     }
 }
@@ -6233,6 +7116,7 @@ async function withWorktree(engine, repo, sha, fn) {
 
 
 
+
 const compare_short = (sha) => sha.slice(0, 7);
 /** A named context that is a relative folder (not `docker-image://`, a URL or an absolute path). */
 const isLocalContext = (value) => !value.includes('://') && !(0,external_node_path_.isAbsolute)(value);
@@ -6314,19 +7198,33 @@ async function buildBase(args, repo, cwd, sha) {
             cacheFrom: baseCacheFrom(args),
             cacheTo: [],
             load: true,
+            // Measured: from the file it was loaded from, where the driver exports (as the head's target).
+            throughFile: loadsThroughFile(args.facts),
             cwd: (0,external_node_path_.join)(dir, prefix),
             signal: args.signal,
             onLine: (line) => log.debug(line),
         });
+        return measureBuiltBase(args, built, baseModel, stage.index, sha);
+    });
+}
+/** The base's built target, measured (from the file it was loaded from, where there is one). */
+async function measureBuiltBase(args, built, baseModel, target, sha) {
+    try {
         if (!built.ok || !built.imageId)
             return notBuilt(sha, built.exitCode, built.tail);
-        const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
+        const image = await measureImage(args.docker, built.imageId, baseModel, target, {
             scans: args.scans,
             imageStore: args.facts.imageStore,
             pair: args.pairing && { pairing: args.pairing, side: 'base' },
+            archive: built.archive,
         });
+        if (built.archive)
+            args.log.debug(`Measured the base's image ${image.imageId} from the file its build exported, not docker save`);
         return { status: 'compared', sha, source: 'built', image };
-    });
+    }
+    finally {
+        removeExport(built.archive);
+    }
 }
 /** The comparison when the base commit's target did not build: the build's last lines say why. */
 function notBuilt(sha, exitCode, lines) {
@@ -6472,777 +7370,6 @@ async function comparisonAt(args, repo, cwd, cache, sha) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/plan.ts
-/**
- * What to build, decided from the stage graph and the inputs before anything runs. Pure.
- *
- * BuildKit builds only what the target needs, so a `test` stage nobody targets never runs: stagegate
- * builds every stage listed in `stages` (default: every named stage), the test stage and the target,
- * each once. Stages that another planned stage needs are ordered first by the scheduler, so their
- * steps run once and the later build finds them in the cache.
- */
-
-
-/** The test stage name stagegate looks for when the user did not choose one (action.yml's default). */
-const DEFAULT_TEST_STAGE = 'test';
-function existing(graph) {
-    const names = graph.stages.map((s) => (s.name === undefined ? `${s.index} (unnamed)` : s.name));
-    return names.join(', ');
-}
-/**
- * Resolves a stage named in an input: its `AS` name (any case) or its index. Returns a problem text
- * instead of throwing, so every bad input is reported at once.
- */
-function resolve(graph, input, value) {
-    if (value.startsWith('-'))
-        return `Input '${input}' is '${value}': a stage name cannot start with '-'. Stages in the Dockerfile: ${existing(graph)}.`;
-    const stage = findStage(graph, value);
-    if (stage && stage.name === undefined && stage.index !== graph.stages.length - 1)
-        return `Input '${input}' is '${value}', a stage without a name: BuildKit can only build a named stage (or the last one) on its own. Add 'AS <name>' to its FROM on line ${stage.line} and use that name.`;
-    if (stage)
-        return stage;
-    return `Input '${input}' names stage '${value}', which the Dockerfile does not have. Stages in the Dockerfile: ${existing(graph)}.`;
-}
-/** Decides what to build. Throws UserError naming unknown stages and listing the ones that exist. */
-function planBuilds(model, inputs) {
-    const { graph } = model;
-    if (graph.stages.length === 0) {
-        const line = model.instructions[0]?.line;
-        throw new UserError(`${model.file} has no FROM instruction, so there is no stage to build. Start each stage with FROM <image> [AS <name>].`, 'dockerfile', { file: model.file, line });
-    }
-    const problems = [];
-    const pick = (input, value) => {
-        const r = resolve(graph, input, value);
-        if (typeof r === 'string') {
-            problems.push(r);
-            return undefined;
-        }
-        return r;
-    };
-    const target = inputs.target === undefined ? graph.stages[graph.stages.length - 1] : pick('target', inputs.target);
-    let testStage;
-    let testSkipReason;
-    const testName = inputs['test-stage'];
-    if (testName === undefined) {
-        testSkipReason = "the test gate is off ('test-stage' is empty)";
-    }
-    else if (testName.toLowerCase() === DEFAULT_TEST_STAGE && !findStage(graph, testName)) {
-        // The default name is a convention, not a demand: a Dockerfile without a test stage is fine.
-        testSkipReason = `${model.file} has no stage named '${testName}'; set 'test-stage' to your test stage's name to gate on it`;
-    }
-    else {
-        testStage = pick('test-stage', testName);
-    }
-    const listed = inputs.stages.length
-        ? inputs.stages.map((s) => pick('stages', s))
-        : graph.stages.filter((s) => s.name !== undefined);
-    if (problems.length)
-        throw new UserError(problems.join('\n'), 'inputs');
-    if (!target)
-        throw new Error('planBuilds: no target stage'); // unreachable: a problem was recorded
-    const stages = new Set([target.index]);
-    if (testStage)
-        stages.add(testStage.index);
-    for (const s of listed)
-        if (s)
-            stages.add(s.index);
-    return {
-        target: target.index,
-        testStage: testStage?.index,
-        stages: [...stages].sort((a, b) => a - b),
-        testSkipReason,
-    };
-}
-/**
- * For each planned stage, the planned stages it must wait for: those it needs directly or through
- * stages that are not planned themselves. Waiting for them means their steps run once, in their own
- * build, and this build finds them in the cache.
- */
-function plannedDependencies(graph, plan) {
-    const planned = new Set(plan.stages);
-    return new Map(plan.stages.map((i) => [i, transitiveDependencies(graph, i).filter((d) => planned.has(d))]));
-}
-/** The stage's label for logs and the report: its name as written, or its index. */
-function planLabel(model, index) {
-    return stageLabel(model.graph.stages[index]);
-}
-
-;// CONCATENATED MODULE: ./src/build/schedule.ts
-/**
- * How the stage builds are scheduled: all at once (at most `concurrency` at a time, in plan order, so
- * dependencies start first), without waiting for the stages they depend on.
- *
- * Waiting is unnecessary: a `docker build --target X` builds X's dependencies itself, and BuildKit runs
- * a step that concurrent builds share once (the others wait for it and reuse its result; tested on the
- * real engine). Waiting would only serialise the wall time: a chain of cached stages costs one build's
- * start-up per link. What waiting gave the report, a dependent stage marked "skipped because stage Y
- * failed" rather than failed with Y's error again, `blameFailedDependencies` restores afterwards.
- */
-/** Runs `run` for every node, at most `concurrency` at a time, starting them in the given order. */
-async function runAll(nodes, concurrency, run) {
-    const results = new Map();
-    let next = 0;
-    const worker = async () => {
-        while (next < nodes.length) {
-            const node = nodes[next++];
-            results.set(node, await run(node));
-        }
-    };
-    const workers = Math.max(1, Math.min(concurrency, nodes.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return new Map(nodes.map((n) => [n, results.get(n)]));
-}
-/**
- * A failed node one of whose dependencies also failed is replaced by `blame(node, dependency)`, naming
- * the first dependency (in `dependsOn` order) that failed on its own account: the root cause, not a
- * stage that failed because of it. Nodes that failed with no failed dependency keep their own result.
- */
-function blameFailedDependencies(results, dependsOn, failed, blame) {
-    const failedDeps = (node) => (dependsOn.get(node) ?? []).filter((d) => d !== node && results.has(d) && failed(results.get(d)));
-    const out = new Map();
-    for (const [node, result] of results) {
-        if (!failed(result)) {
-            out.set(node, result);
-            continue;
-        }
-        const deps = failedDeps(node);
-        if (deps.length === 0) {
-            out.set(node, result);
-            continue;
-        }
-        const root = deps.find((d) => failedDeps(d).length === 0) ?? deps[0];
-        out.set(node, blame(node, root));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/build/test-gate.ts
-
-/** An instruction's text as written, continuation lines joined and whitespace collapsed. */
-function instructionText(text, ins) {
-    const lines = text.split(/\r?\n/);
-    return test_gate_normalize(lines.slice(ins.line - 1, ins.endLine).join('\n'));
-}
-function test_gate_normalize(s) {
-    return s
-        .replace(/[\\`]\r?\n/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** The CMD/ENTRYPOINT the stage sets itself (the last of each wins, as in Docker), if any. */
-function ownCommand(text, graph, index) {
-    // ONBUILD triggers left out: they set nothing for this stage's own image.
-    const instructions = graph.stages[index].steps.filter((i) => !i.onbuild);
-    const last = (keyword) => [...instructions].reverse().find((i) => i.keyword === keyword);
-    const entrypoint = last('ENTRYPOINT');
-    const cmd = last('CMD');
-    if (!entrypoint && !cmd)
-        return undefined;
-    const parts = [entrypoint, cmd].filter((i) => i !== undefined);
-    return {
-        command: parts.map((i) => instructionText(text, i)).join(' '),
-        line: (entrypoint ?? cmd).line,
-    };
-}
-/**
- * The stage index a BuildKit step label names: a stage name, `stage-N` for unnamed stages, or ''
- * (one-stage builds), which is the target being built.
- */
-function stageOfStep(graph, label, target) {
-    if (label === undefined || label === '')
-        return target;
-    const unnamed = /^stage-(\d+)$/.exec(label);
-    if (unnamed)
-        return Number(unnamed[1]);
-    return findStage(graph, label)?.index;
-}
-/** The Dockerfile line of a failing step: the instruction in its stage whose text BuildKit shows. */
-function locateStep(text, graph, failure, target) {
-    const stage = stageOfStep(graph, failure.stage, target);
-    if (stage === undefined || !graph.stages[stage])
-        return {};
-    const wanted = test_gate_normalize(failure.command);
-    const candidates = graph.stages[stage].steps.map((i) => ({
-        line: i.line,
-        text: instructionText(text, i),
-    }));
-    const exact = candidates.find((c) => c.text === wanted);
-    if (exact)
-        return { stage, line: exact.line };
-    // BuildKit may shorten long step names; a unique prefix still tells the line.
-    const prefix = wanted.replace(/\.\.\.$/, '').slice(0, 60);
-    const starts = candidates.filter((c) => c.text.startsWith(prefix));
-    return starts.length === 1 ? { stage, line: starts[0].line } : { stage };
-}
-
-;// CONCATENATED MODULE: ./src/build/hints.ts
-/** Levenshtein distance, small strings only. */
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-function fromRefHints(graph) {
-    const names = graph.stages.flatMap((s) => (s.name === undefined ? [] : [s.name]));
-    const hints = [];
-    for (const stage of graph.stages) {
-        for (const e of stage.edges) {
-            // Only bare names (`biuld`), not references that clearly mean an image (`golang:1.22`, `org/x`).
-            if (e.kind === 'from' || e.stage !== undefined || !/^[a-z][a-z0-9_-]*$/i.test(e.ref))
-                continue;
-            const ref = e.ref.toLowerCase();
-            const close = names
-                .map((n) => ({ n, d: editDistance(ref, n.toLowerCase()) }))
-                .filter((x) => x.d > 0 && x.d <= Math.min(2, Math.floor(x.n.length / 3)))
-                .sort((x, y) => x.d - y.d)[0];
-            if (!close)
-                continue;
-            const flag = e.kind === 'copy' ? 'COPY --from' : 'RUN --mount=from';
-            hints.push({
-                line: e.line,
-                message: `${flag}=${e.ref} names no stage, so it will be pulled as an image; did you mean stage '${close.n}'?`,
-            });
-        }
-    }
-    return hints;
-}
-
-;// CONCATENATED MODULE: ./src/build/engine-fault.ts
-/**
- * Tells the Docker engine's faults from the Dockerfile's: a daemon that is unreachable or dies while
- * it builds or runs is not the pull request's failure, and must not be reported as a failed stage or
- * a failed test. Pure: a command's result in, docker's own message out (or undefined when the
- * Dockerfile's step or the test itself failed).
- */
-/** What docker and BuildKit print when the engine, not the build, failed (connection, stream, daemon). */
-const ENGINE_FAULT_PATTERNS = [
-    /Cannot connect to the Docker daemon/i,
-    /error during connect/i,
-    /connection reset by peer/i,
-    /unexpected EOF/i,
-    /error reading from server: EOF/i,
-    /server did not provide an image ID/i,
-    /failed to dial gRPC/i,
-    /rpc error: code = Unavailable/i,
-    /Error response from daemon: (?:.*)?(?:dial unix|no such host|connection refused)/i,
-    /dial unix \S+: connect: (?:no such file or directory|connection refused)/i,
-];
-/** `docker run` exits 125 when docker itself failed (not the container's command): see `docker run --help`. */
-const DOCKER_RUN_OWN_ERROR = 125;
-const clean = (lines) => lines.map((l) => l.trim()).filter((l) => l !== '');
-function matching(lines) {
-    return [...lines].reverse().find((l) => ENGINE_FAULT_PATTERNS.some((p) => p.test(l)));
-}
-/**
- * Docker's message when a build failed because of the engine. A step whose own command exited
- * non-zero is the Dockerfile's failure, whatever its output says (a RUN curl may print "connection
- * reset by peer" itself).
- */
-function buildEngineFault(outcome) {
-    if (outcome.exitCode === 0 || outcome.stepExitCode !== undefined)
-        return undefined;
-    return matching(clean([...outcome.tail, outcome.stepMessage ?? '']));
-}
-/**
- * Docker's message when `docker run` failed on docker's side: its own exit code 125 (the engine
- * refused or lost the container). Any other exit code is the test command's, whatever it printed.
- */
-function runEngineFault(outcome) {
-    if (outcome.exitCode !== DOCKER_RUN_OWN_ERROR)
-        return undefined;
-    const lines = clean(outcome.tail);
-    return (matching(lines) ??
-        [...lines].reverse().find((l) => l.startsWith('docker:')) ??
-        lines[lines.length - 1] ??
-        `docker run exited with ${DOCKER_RUN_OWN_ERROR} (docker's own error)`);
-}
-
-;// CONCATENATED MODULE: ./src/build/duration.ts
-/**
- * Durations as a workflow author writes them (`90s`, `30m`, `1h`, `1h30m`, `0`). Pure.
- */
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Milliseconds for a duration: one or more `<number><unit>` parts (units ms, s, m, h), or a bare
- * number of seconds. `0` is 0 (no limit, for the caller to say). Undefined when it is not a duration.
- */
-function parseDuration(text) {
-    const s = text.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(s))
-        return Math.round(Number(s) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(s))
-        return undefined;
-    let total = 0;
-    for (const [, n, unit] of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-        total += Number(n) * UNIT_MS[unit];
-    return Math.round(total);
-}
-/** A duration for people: `3s`, `90s` as `1m30s`, `30m`, `1h`. */
-function formatDurationLimit(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    let rest = Math.round(ms / 1000);
-    const h = Math.floor(rest / 3600);
-    rest -= h * 3600;
-    const m = Math.floor(rest / 60);
-    const sec = rest - m * 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
-}
-
-;// CONCATENATED MODULE: ./src/build/test-run.ts
-/**
- * Runs the test image once (its own CMD/ENTRYPOINT), in a container with a name stagegate chose, so
- * the container can be removed whatever happens to the docker client: at `test-timeout`, when the
- * job is cancelled (SIGINT/SIGTERM from the runner), and when the engine fails. The verdict is data:
- * passed, failed (the command failed or ran past the limit), or error (the engine failed, or the run
- * was cancelled: no verdict on the pull request).
- */
-
-
-
-
-/** A container name no other run picks: `stagegate-test-<12 hex digits>`. */
-function testContainerName() {
-    return `stagegate-test-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Removes the container until the run ends: a first `docker rm` may come before the container exists. */
-function containerStopper(docker, name, finished) {
-    let reason;
-    let removal;
-    const stop = (why) => {
-        if (reason)
-            return;
-        reason = why;
-        removal = (async () => {
-            while (!finished()) {
-                await docker.removeContainer(name);
-                if (!finished())
-                    await sleep(TEST_CONTAINER_REMOVE_RETRY_MS);
-            }
-        })();
-    };
-    return { stop, reason: () => reason, removed: () => removal ?? Promise.resolve() };
-}
-function verdict(req, reason, exitCode, output) {
-    const { stage, command } = req;
-    const failedStep = { kind: 'run', command: command.command, line: command.line };
-    const logTail = output.filter((l) => l.trim() !== '').slice(-REPORT_LOG_LINES);
-    if (reason === 'timeout') {
-        const limit = formatDurationLimit(req.timeoutMs ?? 0);
-        return {
-            test: {
-                stage,
-                result: 'failed',
-                reason: `timed out after ${limit} ('test-timeout'); the container was stopped and removed.`,
-                timedOutAfterMs: req.timeoutMs,
-                failedStep,
-                logTail,
-            },
-        };
-    }
-    if (reason === 'cancelled')
-        return {
-            test: {
-                stage,
-                result: 'error',
-                reason: 'the run was cancelled while the test image ran; the container was removed.',
-                logTail,
-            },
-        };
-    if (exitCode === 0)
-        return { test: { stage, result: 'passed' } };
-    return { test: { stage, result: 'failed', failedStep: { ...failedStep, exitCode }, logTail } };
-}
-async function runTestImage(docker, req) {
-    const name = testContainerName();
-    const output = [];
-    let finished = false;
-    const stopper = containerStopper(docker, name, () => finished);
-    if (req.signal?.aborted)
-        return verdict(req, 'cancelled', 130, []);
-    const onAbort = () => stopper.stop('cancelled');
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = req.timeoutMs ? setTimeout(() => stopper.stop('timeout'), req.timeoutMs) : undefined;
-    req.log.info(`[${req.stage}] running the test image once: docker run --rm --name ${name} ${req.image}`);
-    try {
-        const run = await docker.run(req.image, {
-            name,
-            platform: req.platform,
-            onLine: (line) => {
-                output.push(line);
-                if (output.length > REPORT_LOG_LINES * 4)
-                    output.splice(0, output.length - REPORT_LOG_LINES);
-                req.log.info(`[${req.stage} run] ${line}`);
-            },
-        });
-        finished = true;
-        const reason = stopper.reason();
-        const fault = reason ? undefined : runEngineFault({ exitCode: run.exitCode, tail: run.tail });
-        if (fault)
-            return {
-                test: { stage: req.stage, result: 'error', reason: `the Docker engine failed: ${fault}` },
-                error: engineError(`running the test image of stage '${req.stage}'`, fault),
-            };
-        return verdict(req, reason, run.exitCode, output);
-    }
-    finally {
-        finished = true;
-        if (timer)
-            clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onAbort);
-        await stopper.removed();
-    }
-}
-/** The report's error for an engine fault: docker's message, and that it is not the PR's failure. */
-function engineError(while_, message) {
-    return {
-        step: 'engine',
-        message: `The Docker engine failed while ${while_}: ${message}. This is not a failure of the pull request's ` +
-            'Dockerfile or tests; check the Docker daemon (or DOCKER_HOST) and run the job again.',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/build/execute.ts
-/**
- * Runs the build plan: every planned stage built once, all started together against the same builder
- * (which runs the steps they share once; see schedule.ts), then the test gate. Records per stage what
- * the report shows: times, cache, image id, and the failing step's output. Nothing here throws for a
- * failed build: failures are data, and main fails the step late, after the report and comment exist.
- */
-
-
-
-
-
-
-
-
-
-
-
-const LOG_TAIL = REPORT_LOG_LINES;
-function nonEmpty(lines) {
-    return lines.filter((l) => l.trim() !== '');
-}
-/** What the report shows for a failed build: the failing step, its output, BuildKit's message. */
-function errorTail(result) {
-    const f = result.failure;
-    if (!f)
-        return nonEmpty(result.tail).slice(-LOG_TAIL);
-    const step = f.stage ? `[${f.stage}] ${f.command}` : f.command;
-    return [`> ${step}`, ...nonEmpty(f.output).slice(-LOG_TAIL), `ERROR: ${f.message}`];
-}
-/**
- * Checks that the engine answers and detects, once, what it is: `docker buildx build` when buildx
- * works, else the BuildKit fallback (with a notice); the image store; the builder and its driver. The
- * `builder` input must name a builder buildx knows.
- */
-async function prepareBuilder(docker, log, inputs) {
-    // Both are quick questions to the CLI; asking them at once takes one round trip, not two.
-    const [info, buildxVersion] = await Promise.all([docker.info(), docker.buildxVersion()]);
-    const daemon = { serverVersion: info.serverVersion, imageStore: info.imageStore, platform: info.platform };
-    if (buildxVersion === undefined) {
-        log.notice("docker buildx is not available ('docker buildx version' failed); building with DOCKER_BUILDKIT=1 docker build instead. " +
-            'Add docker/setup-buildx-action for buildx, remote builders and cache export.');
-        return { backend: 'buildkit', ...daemon };
-    }
-    const builder = await docker.inspectBuilder(inputs.builder);
-    return {
-        backend: 'buildx',
-        ...daemon,
-        buildxVersion,
-        builder: builder.name ?? inputs.builder,
-        driver: builder.driver,
-    };
-}
-const labelOf = (model, i) => graph_stageLabel(model.graph.stages[i]);
-/**
- * Whether a stage nothing loads is built with `--output=type=cacheonly`. buildx's docker driver
- * exports every build into the engine's store; under the containerd store that export compresses
- * each new layer (seconds per 100 MB) for a stage image the report cannot size anyway (the store's
- * Size is packed: docs/size.md). Under the classic store the export compresses nothing and gives the
- * stage table its sizes, so it is kept. Other drivers keep an unloaded build in their cache anyway:
- * saying so only spares the log buildx's "No output specified" warning, once per stage. With the
- * driver unknown nothing is asked (it may be the classic store's docker driver).
- */
-function cacheOnlyUnlessLoaded(engine) {
-    if (engine.backend !== 'buildx' || engine.driver === undefined)
-        return false;
-    return !(engine.driver === 'docker' && engine.imageStore === 'classic');
-}
-/** Builds one planned stage; a warning several builds give is logged once. */
-function stageBuilder(setup) {
-    const { docker, log, plan, model, inputs, engine, testCommand } = setup;
-    const { backend } = engine;
-    const plannedStages = plan.stages.map((i) => model.graph.stages[i].key);
-    const exportable = supportedCacheTo(inputs['cache-to'], engine);
-    for (const w of exportable.warnings)
-        log.warning(w);
-    const warned = new Set();
-    return async (i) => {
-        const stage = model.graph.stages[i];
-        const label = labelOf(model, i);
-        // The fallback cannot use cache exports at all: its warnings name the inputs as the user wrote them.
-        const cache = backend === 'buildx'
-            ? stageCache({
-                cacheFrom: inputs['cache-from'],
-                cacheTo: exportable.cacheTo,
-                dockerfile: inputs.file,
-                stage: stage.key,
-                isTarget: i === plan.target,
-                plannedStages,
-            })
-            : { cacheFrom: inputs['cache-from'], cacheTo: inputs['cache-to'] };
-        // Load what later steps use: the target (measured) and a test image that is run.
-        const load = i === plan.target || (i === plan.testStage && testCommand !== undefined);
-        const result = await buildImage(docker, {
-            backend,
-            context: inputs.context,
-            file: inputs.file,
-            // Only the last stage may be unnamed here (the plan refuses others): no --target builds it.
-            target: stage.name ?? '',
-            ...buildOptionsOf(inputs),
-            builder: inputs.builder,
-            cacheFrom: cache.cacheFrom,
-            cacheTo: cache.cacheTo,
-            load,
-            cacheOnly: !load && cacheOnlyUnlessLoaded(engine),
-            // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
-            platform: load && backend === 'buildx' ? engine.platform : undefined,
-            signal: setup.signal,
-            onStart: (args) => log.info(`[${label}] ${redactedCommand(args)}`),
-            onLine: (line) => log.info(`[${label}] ${line}`),
-        });
-        for (const w of result.warnings ?? []) {
-            if (warned.has(w))
-                continue;
-            warned.add(w);
-            log.warning(w);
-        }
-        return stageOutcome(label, result, setup.signal);
-    };
-}
-/**
- * A build's record. One the engine failed (or the job's cancellation ended) did not finish: it is
- * `skipped`, saying why, never `failed` (that is the Dockerfile's failure).
- */
-function stageOutcome(label, result, signal) {
-    const fault = result.ok
-        ? undefined
-        : buildEngineFault({
-            exitCode: result.exitCode,
-            tail: result.tail,
-            stepMessage: result.failure?.message,
-            stepExitCode: result.failure?.exitCode,
-        });
-    const cancelled = !result.ok && signal?.aborted === true;
-    const unfinished = fault !== undefined || cancelled;
-    const build = {
-        stage: label,
-        status: result.ok ? 'built' : unfinished ? 'skipped' : 'failed',
-        startedAt: result.startedAt,
-        finishedAt: result.finishedAt,
-        durationMs: result.finishedAt - result.startedAt,
-        cached: result.cached,
-        imageId: result.imageId,
-        errorTail: result.ok || unfinished ? undefined : errorTail(result),
-        ...(cancelled
-            ? { reason: 'the run was cancelled before it finished' }
-            : fault
-                ? { reason: `the Docker engine failed: ${fault}` }
-                : {}),
-    };
-    return { build, result, engineFault: cancelled ? undefined : fault };
-}
-/** One engine error per distinct message docker gave, naming the stages it ended. */
-function engineErrors(model, outcomes) {
-    const byMessage = new Map();
-    for (const [i, o] of outcomes) {
-        if (o.engineFault === undefined)
-            continue;
-        byMessage.set(o.engineFault, [...(byMessage.get(o.engineFault) ?? []), labelOf(model, i)]);
-    }
-    return [...byMessage].map(([message, stages]) => engineError(`building stage${stages.length > 1 ? 's' : ''} ${stages.map((s) => `'${s}'`).join(', ')}`, message));
-}
-/**
- * Stages that failed because a stage they need failed, reported as skipped and blaming that stage
- * (always one that failed on its own account; see blameFailedDependencies) instead of its error again.
- */
-function blameDependencies(model, plan, attempted) {
-    return blameFailedDependencies(attempted, plannedDependencies(model.graph, plan), (o) => o.build.status === 'failed', (i, dep) => {
-        const { startedAt, finishedAt } = attempted.get(i).build;
-        return {
-            build: {
-                stage: labelOf(model, i),
-                status: 'skipped',
-                startedAt,
-                finishedAt,
-                durationMs: 0,
-                cached: false,
-                reason: `it needs stage '${labelOf(model, dep)}', which failed to build`,
-            },
-        };
-    });
-}
-async function executePlan(docker, log, plan, model, inputs, options = {}) {
-    const engine = options.engine ?? (await prepareBuilder(docker, log, inputs));
-    for (const hint of fromRefHints(model.graph))
-        log.warning(hint.message, { title: 'stagegate: --from', file: model.file, startLine: hint.line });
-    const testCommand = plan.testStage === undefined ? undefined : ownCommand(model.text, model.graph, plan.testStage);
-    const { signal } = options;
-    const buildStage = stageBuilder({ docker, log, plan, model, inputs, engine, testCommand, signal });
-    const attempted = await runAll(plan.stages, options.concurrency ?? STAGE_BUILD_CONCURRENCY, buildStage);
-    judgeCacheAcrossBuilds(model.graph, attempted);
-    const outcomes = blameDependencies(model, plan, attempted);
-    const builds = plan.stages.map((i) => outcomes.get(i).build);
-    const target = outcomes.get(plan.target);
-    const targetImage = target?.build.status === 'built' ? target.build.imageId : undefined;
-    options.onTargetBuilt?.(targetImage);
-    // The test image was built for the first of the user's platforms, else for the engine's own.
-    const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
-    const gate = await testGate({
-        docker,
-        log,
-        plan,
-        model,
-        outcomes,
-        command: testCommand,
-        inputs,
-        signal,
-        platform: runPlatform,
-    });
-    return {
-        engine,
-        builds,
-        test: gate.test,
-        targetImage,
-        errors: [...engineErrors(model, attempted), ...(gate.error ? [gate.error] : [])],
-    };
-}
-/** BuildKit's bracket names for a stage's steps: its name, and `stage-N` (what unnamed stages show). */
-function bracketNames(graph, index) {
-    const name = graph.stages[index]?.name;
-    return name ? [name.toLowerCase(), `stage-${index}`] : [`stage-${index}`];
-}
-/**
- * Sets each built stage's `cached` from every build's output together: the stage's own output may lack
- * steps a concurrent build ran (or loaded from cache) for both. See cachedAcrossBuilds.
- */
-function judgeCacheAcrossBuilds(graph, outcomes) {
-    const outputs = [...outcomes.values()].map((o) => o.result?.steps ?? []);
-    for (const [i, o] of outcomes) {
-        if (o.build.status !== 'built')
-            continue;
-        const stages = new Set([i, ...transitiveDependencies(graph, i)].flatMap((s) => bracketNames(graph, s)));
-        o.build.cached = cachedAcrossBuilds(outputs, stages) ?? o.build.cached;
-    }
-}
-/** The step that failed first among the stages the test stage needs (for a test that could not build). */
-function failedDependency(model, plan, outcomes, testStage) {
-    const deps = plannedDependencies(model.graph, plan).get(testStage) ?? [];
-    return deps.find((d) => outcomes.get(d)?.build.status === 'failed');
-}
-/** The test verdict from a failed build of the test stage (or of a stage it needs). */
-function buildFailure(model, plan, stage, outcome) {
-    const r = outcome.result;
-    const f = r?.failure;
-    const located = f ? locateStep(model.text, model.graph, f, stage) : {};
-    return {
-        kind: 'build',
-        command: f?.command ?? `docker build --target ${graph_stageLabel(model.graph.stages[stage])}`,
-        line: located.line,
-        exitCode: f?.exitCode ?? r?.exitCode,
-    };
-}
-function failureLog(outcome) {
-    const r = outcome.result;
-    if (!r)
-        return [];
-    const own = r.failure ? nonEmpty(r.failure.output) : [];
-    return (own.length ? [...own, `ERROR: ${r.failure?.message ?? ''}`] : nonEmpty(r.tail)).slice(-LOG_TAIL);
-}
-async function testGate(setup) {
-    const { plan, model, outcomes, command } = setup;
-    if (plan.testStage === undefined)
-        return { test: { result: 'skipped', reason: plan.testSkipReason ?? 'no test stage' } };
-    const index = plan.testStage;
-    const stage = graph_stageLabel(model.graph.stages[index]);
-    const outcome = outcomes.get(index);
-    if (!outcome)
-        return { test: { stage, result: 'skipped', reason: 'the test stage was not built' } };
-    const unfinished = unfinishedTest(stage, setup, index);
-    if (unfinished)
-        return { test: unfinished };
-    const built = builtTestVerdict(stage, plan, model, outcomes, index);
-    if (built)
-        return { test: built };
-    if (!command)
-        return { test: { stage, result: 'passed' } };
-    const image = outcome.build.imageId;
-    if (!image)
-        return {
-            test: {
-                stage,
-                result: 'failed',
-                reason: 'the test image was built but its id is unknown, so its CMD/ENTRYPOINT could not be run',
-                failedStep: { kind: 'run', command: command.command, line: command.line },
-            },
-        };
-    return runTestImage(setup.docker, {
-        stage,
-        image,
-        command,
-        timeoutMs: setup.inputs['test-timeout'],
-        signal: setup.signal,
-        platform: setup.platform,
-        log: setup.log,
-    });
-}
-/**
- * No verdict when the engine failed the test stage (or a stage it needs), or the run was cancelled
- * before the tests ran: `error`, never `failed`.
- */
-function unfinishedTest(stage, setup, index) {
-    const { model, plan, outcomes } = setup;
-    const needed = [index, ...(plannedDependencies(model.graph, plan).get(index) ?? [])];
-    const fault = needed.map((i) => outcomes.get(i)?.engineFault).find((f) => f !== undefined);
-    if (fault)
-        return { stage, result: 'error', reason: `the Docker engine failed: ${fault}` };
-    if (setup.signal?.aborted && outcomes.get(index)?.build.status !== 'built')
-        return { stage, result: 'error', reason: 'the run was cancelled before the test stage was built' };
-    return undefined;
-}
-/** The verdict when the test stage failed to build (or a stage it needs did); undefined when it built. */
-function builtTestVerdict(stage, plan, model, outcomes, index) {
-    const outcome = outcomes.get(index);
-    if (outcome.build.status === 'failed')
-        return {
-            stage,
-            result: 'failed',
-            failedStep: buildFailure(model, plan, index, outcome),
-            logTail: failureLog(outcome),
-        };
-    if (outcome.build.status === 'skipped') {
-        // The tests could not run because what they test did not build: that blocks the merge too.
-        const dep = failedDependency(model, plan, outcomes, index);
-        const depOutcome = dep === undefined ? undefined : outcomes.get(dep);
-        return {
-            stage,
-            result: 'failed',
-            reason: `the test stage did not build: ${outcome.build.reason ?? 'a stage it needs failed'}`,
-            failedStep: dep !== undefined && depOutcome ? buildFailure(model, plan, dep, depOutcome) : undefined,
-            logTail: depOutcome ? failureLog(depOutcome) : undefined,
-        };
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/image/save-pairing.ts
 const other = (side) => (side === 'head' ? 'base' : 'head');
 function createSavePairing() {
@@ -7308,6 +7435,7 @@ function jobErrorOf(fallbackStep, err) {
 
 
 
+
 function attempt(step, work) {
     return work.then((value) => ({ value }), (err) => ({ error: jobErrorOf(step, err) }));
 }
@@ -7323,6 +7451,7 @@ async function measureHead(ctx, model, plan, outcome, pairing) {
             scans: ctx.scans,
             imageStore: outcome.engine.imageStore,
             pair: { pairing, side: 'head' },
+            archive: outcome.targetArchive,
         })));
     return { builds: await stageSizes, image };
 }
@@ -7348,7 +7477,10 @@ function startBuilds(ctx, start, model, plan, facts, pairing) {
         signal: ctx.signal,
     }));
     const baseImage = model.graph.stages[plan.target] ? targetChain(model, plan.target).baseImage : 'scratch';
-    const onTargetBuilt = (imageId) => pairing.offer('head', imageId === undefined || ctx.signal.aborted ? undefined : { imageId, baseImage });
+    // A target loaded from its own export is measured from that file: there is no save to share.
+    const onTargetBuilt = (imageId, archive) => pairing.offer('head', imageId === undefined || archive !== undefined || ctx.signal.aborted
+        ? undefined
+        : { imageId, baseImage });
     const head = attempt('build', runner.group('Build stages', () => executePlan(docker, runner, plan, model, inputs, { engine: facts, signal: ctx.signal, onTargetBuilt })));
     return { base, head };
 }
@@ -7381,11 +7513,20 @@ async function buildAndMeasure(ctx, start, planned, alongside) {
     // A head that did not build (or was cancelled) measures nothing: the base's measurement reads alone.
     if (!built.value?.targetImage || ctx.signal.aborted)
         pairing.offer('head', undefined);
-    const sized = built.value && !ctx.signal.aborted
-        ? await measureHead(ctx, model, plan, built.value, pairing)
-        : undefined;
+    let sized;
+    try {
+        sized =
+            built.value && !ctx.signal.aborted
+                ? await measureHead(ctx, model, plan, built.value, pairing)
+                : undefined;
+    }
+    finally {
+        removeExport(built.value?.targetArchive);
+    }
     const outcome = built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
     const compared = await ctx.runner.group('Compare with base', () => base);
+    if (built.value?.targetArchive && sized?.image?.value)
+        ctx.runner.debug(`Measured the head's image ${sized.image.value.imageId} from the file its build exported, not docker save`);
     const together = pairing.readTogether();
     if (together)
         ctx.runner.debug(`Measured the head's and the base's images from one docker save: ${together.join(' ')}`);

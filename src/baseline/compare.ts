@@ -15,8 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { buildOptionsOf, stageCache } from '../build/argv.js';
-import { buildImage } from '../build/build-image.js';
-import type { Log } from '../build/execute.js';
+import { buildImage, removeExport, type ImageBuildResult } from '../build/build-image.js';
+import { loadsThroughFile, type Log } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
 import { parseDockerfile } from '../dockerfile/load.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
@@ -157,18 +157,40 @@ async function buildBase(
       cacheFrom: baseCacheFrom(args),
       cacheTo: [],
       load: true,
+      // Measured: from the file it was loaded from, where the driver exports (as the head's target).
+      throughFile: loadsThroughFile(args.facts),
       cwd: join(dir, prefix),
       signal: args.signal,
       onLine: (line) => log.debug(line),
     });
+    return measureBuiltBase(args, built, baseModel, stage.index, sha);
+  });
+}
+
+/** The base's built target, measured (from the file it was loaded from, where there is one). */
+async function measureBuiltBase(
+  args: BaselineArgs,
+  built: ImageBuildResult,
+  baseModel: DockerfileModel,
+  target: number,
+  sha: string,
+): Promise<BaseComparison> {
+  try {
     if (!built.ok || !built.imageId) return notBuilt(sha, built.exitCode, built.tail);
-    const image = await measureImage(args.docker, built.imageId, baseModel, stage.index, {
+    const image = await measureImage(args.docker, built.imageId, baseModel, target, {
       scans: args.scans,
       imageStore: args.facts.imageStore,
       pair: args.pairing && { pairing: args.pairing, side: 'base' },
+      archive: built.archive,
     });
+    if (built.archive)
+      args.log.debug(
+        `Measured the base's image ${image.imageId} from the file its build exported, not docker save`,
+      );
     return { status: 'compared', sha, source: 'built', image };
-  });
+  } finally {
+    removeExport(built.archive);
+  }
 }
 
 /** The comparison when the base commit's target did not build: the build's last lines say why. */

@@ -24,6 +24,12 @@ export interface BuildArgvRequest {
   /** Load the result into the engine's image store (needed to measure or run it). */
   load: boolean;
   /**
+   * With `load` (buildx): export the image to this file (`--output=type=docker,dest=<file>`) in place
+   * of `--load`; the caller loads the file and measures from it (build-image.ts). Its layers arrive
+   * compressed as the builder stores and would push them, so measuring them compresses nothing.
+   */
+  exportTo?: string;
+  /**
    * A build nothing loads: keep its result in the builder's cache only (`--output=type=cacheonly`,
    * buildx). buildx's docker driver otherwise exports every build into the engine's store, which under
    * the containerd store compresses each new layer of it. Ignored with `load` and on the fallback.
@@ -181,7 +187,8 @@ export function buildArgv(req: BuildArgvRequest): BuildArgv {
     for (const c of req.cacheFrom) args.push(`--cache-from=${c}`);
     for (const c of req.cacheTo) args.push(`--cache-to=${c}`);
     // Without --load the result stays in the builder's cache (enough for stages nobody runs or measures).
-    if (req.load) args.push('--load');
+    if (req.load)
+      args.push(req.exportTo ? `--output=type=docker,${csvField(`dest=${req.exportTo}`)}` : '--load');
     else if (req.cacheOnly) args.push('--output=type=cacheonly');
     args.push('--', safePath(req.context));
     return { args, env, warnings };

@@ -4,16 +4,22 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { DockerError, type Docker } from '../seams/docker.js';
+import { DockerError, failureSummary, type Docker } from '../seams/docker.js';
 import { buildArgv, type BuildArgvRequest } from './argv.js';
 import { ProgressParser, type StepFailure, type Vertex } from './progress.js';
 
 export type { Backend } from './argv.js';
 
 /** What to build: the argv request less the files this module manages itself (iid, metadata). */
-export interface ImageBuildRequest extends Omit<BuildArgvRequest, 'iidFile' | 'metadataFile'> {
+export interface ImageBuildRequest extends Omit<BuildArgvRequest, 'iidFile' | 'metadataFile' | 'exportTo'> {
+  /**
+   * Load through a file (buildx, with `load`): the build exports the image to a file, `docker load`
+   * reads it, and the file is kept for the measurement (`archive` of the result), its layers compressed
+   * as the builder stores them. The caller removes it with `removeExport`.
+   */
+  throughFile?: boolean;
   /** Working directory (the base-commit worktree builds from its own directory). */
   cwd?: string;
   /** Called with each output line, for live logs. */
@@ -41,6 +47,15 @@ export interface ImageBuildResult {
   exitCode?: number;
   /** Inputs this backend could not honour (see argv.ts); the caller reports them once. */
   warnings?: string[];
+  /** The file the image was exported to and loaded from (`throughFile`), when it built and loaded. */
+  archive?: string;
+  /** Docker's message when the engine failed after the build (`docker load` of its export). */
+  engineFault?: string;
+}
+
+/** Removes a build's exported file (`archive`) and its folder; nothing when there is none. */
+export function removeExport(archive: string | undefined): void {
+  if (archive) rmSync(dirname(archive), { recursive: true, force: true });
 }
 
 /** What Docker 23+ CLIs print when DOCKER_BUILDKIT=1 is set but the buildx plugin is missing. */
@@ -122,11 +137,30 @@ async function imageIdOf(
   return resolveLoadedImage(docker, candidates);
 }
 
+/** Where a build loaded through a file exports to: its own folder, kept until the caller removes it. */
+function exportFileFor(request: ImageBuildRequest): string | undefined {
+  if (!request.throughFile || !request.load || request.backend !== 'buildx') return undefined;
+  return join(mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-export-')), 'image.tar');
+}
+
+/** `docker load` of the build's export; docker's message when the engine could not. */
+async function loadExport(docker: Docker, file: string): Promise<string | undefined> {
+  try {
+    await docker.load(file);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof DockerError)) throw err;
+    return `'docker load' of the build's export failed: ${failureSummary(err.result)}`;
+  }
+}
+
 async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<ImageBuildResult> {
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-build-'));
   const iidFile = join(dir, 'iid');
   const metadataFile = request.backend === 'buildx' ? join(dir, 'metadata.json') : undefined;
-  const { args, env, warnings } = buildArgv({ ...request, iidFile, metadataFile });
+  const exportTo = exportFileFor(request);
+  let keepExport = false;
+  const { args, env, warnings } = buildArgv({ ...request, iidFile, metadataFile, exportTo });
   const progress = new ProgressParser();
   request.onStart?.(args);
   const startedAt = Date.now();
@@ -152,19 +186,26 @@ async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<Im
         'build',
       );
     }
+    // The build is done when its export is in the engine: a load that fails is the engine's fault.
+    const loadFault = ok && exportTo ? await loadExport(docker, exportTo) : undefined;
+    const loaded = ok && loadFault === undefined;
+    keepExport = loaded && exportTo !== undefined;
     return {
-      ok,
-      imageId: ok ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
+      ok: loaded,
+      imageId: loaded ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
       startedAt,
-      finishedAt,
-      cached: ok && progress.fullyCached(),
+      finishedAt: loadFault === undefined ? finishedAt : Date.now(),
+      cached: loaded && progress.fullyCached(),
       steps: progress.steps().filter((v) => v.command !== undefined),
-      tail: result.tail,
+      tail: loadFault === undefined ? result.tail : [...result.tail, loadFault],
       failure: ok ? undefined : progress.failure(),
-      exitCode: result.exitCode,
+      exitCode: loadFault === undefined ? result.exitCode : 1,
       warnings,
+      ...(keepExport ? { archive: exportTo } : {}),
+      ...(loadFault !== undefined ? { engineFault: loadFault } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (!keepExport) removeExport(exportTo);
   }
 }

@@ -13,7 +13,7 @@ import type { Runner } from '../seams/runner.js';
 import { REPORT_LOG_LINES, STAGE_BUILD_CONCURRENCY } from '../limits.js';
 import { buildOptionsOf, redactedCommand, stageCache, supportedCacheTo } from './argv.js';
 import { cachedAcrossBuilds } from './progress.js';
-import { buildImage, type ImageBuildResult } from './build-image.js';
+import { buildImage, removeExport, type ImageBuildResult } from './build-image.js';
 import { plannedDependencies, type BuildPlan } from './plan.js';
 import { blameFailedDependencies, runAll } from './schedule.js';
 import { locateStep, ownCommand } from './test-gate.js';
@@ -30,6 +30,11 @@ export interface BuildOutcome {
   test: TestResult;
   /** Image id of the built target, loaded into the engine, when it built. */
   targetImage?: string;
+  /**
+   * The file the target was exported to and loaded from (`loadsThroughFile`), to measure it from;
+   * whoever measures removes it (build-image.ts `removeExport`).
+   */
+  targetArchive?: string;
   /** The engine's faults (step 'engine'): not the Dockerfile's failures, but they fail the step. */
   errors: ReportError[];
 }
@@ -42,10 +47,11 @@ export interface ExecuteOptions {
   /** The job's cancellation: builds and the test run stop, and say so. */
   signal?: AbortSignal;
   /**
-   * Told the target's image id (undefined when it did not build) once the builds are done, before
-   * the test run: the base's measurement may then read it along (image/save-pairing.ts).
+   * Told the target's image id (undefined when it did not build), and the file it was loaded from if
+   * it was, once the builds are done, before the test run: the base's measurement may then read it
+   * along (image/save-pairing.ts).
    */
-  onTargetBuilt?: (imageId: string | undefined) => void;
+  onTargetBuilt?: (imageId: string | undefined, archive: string | undefined) => void;
 }
 
 const LOG_TAIL = REPORT_LOG_LINES;
@@ -123,6 +129,18 @@ export function cacheOnlyUnlessLoaded(engine: EngineFacts): boolean {
   return !(engine.driver === 'docker' && engine.imageStore === 'classic');
 }
 
+/**
+ * Whether the target is loaded through a file it is exported to (`--output=type=docker,dest=`, then
+ * `docker load`), and measured from that file. On buildx drivers other than docker (docker-container,
+ * remote, kubernetes) a loaded image is an export the builder streams to the engine anyway, its
+ * layers gzip-compressed as the builder stores and would push them: read from the file, their
+ * compressed sizes are exact and nothing is compressed again, and no `docker save` is needed. The
+ * docker driver writes straight into the engine's store: there is no export to keep.
+ */
+export function loadsThroughFile(engine: EngineFacts): boolean {
+  return engine.backend === 'buildx' && engine.driver !== undefined && engine.driver !== 'docker';
+}
+
 /** Builds one planned stage; a warning several builds give is logged once. */
 function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutcome> {
   const { docker, log, plan, model, inputs, engine, testCommand } = setup;
@@ -159,6 +177,8 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
       cacheFrom: cache.cacheFrom,
       cacheTo: cache.cacheTo,
       load,
+      // The target is measured: from the file it was loaded from, where the driver exports (loadsThroughFile).
+      throughFile: i === plan.target && loadsThroughFile(engine),
       cacheOnly: !load && cacheOnlyUnlessLoaded(engine),
       // What is loaded is measured or run here: build it for this engine, whatever the builder's own node is.
       platform: load && backend === 'buildx' ? engine.platform : undefined,
@@ -182,12 +202,13 @@ function stageBuilder(setup: StageBuildSetup): (i: number) => Promise<StageOutco
 function stageOutcome(label: string, result: ImageBuildResult, signal?: AbortSignal): StageOutcome {
   const fault = result.ok
     ? undefined
-    : buildEngineFault({
+    : (result.engineFault ??
+      buildEngineFault({
         exitCode: result.exitCode,
         tail: result.tail,
         stepMessage: result.failure?.message,
         stepExitCode: result.failure?.exitCode,
-      });
+      }));
   const cancelled = !result.ok && signal?.aborted === true;
   const unfinished = fault !== undefined || cancelled;
   const build: StageBuild = {
@@ -274,7 +295,9 @@ export async function executePlan(
   const builds = plan.stages.map((i) => outcomes.get(i)!.build);
   const target = outcomes.get(plan.target);
   const targetImage = target?.build.status === 'built' ? target.build.imageId : undefined;
-  options.onTargetBuilt?.(targetImage);
+  const targetArchive = targetImage ? target?.result?.archive : undefined;
+  if (!targetArchive) removeExport(target?.result?.archive);
+  options.onTargetBuilt?.(targetImage, targetArchive);
   // The test image was built for the first of the user's platforms, else for the engine's own.
   const runPlatform = engine.backend === 'buildx' ? (inputs.platforms?.[0] ?? engine.platform) : undefined;
   const gate = await testGate({
@@ -293,6 +316,7 @@ export async function executePlan(
     builds,
     test: gate.test,
     targetImage,
+    ...(targetArchive ? { targetArchive } : {}),
     errors: [...engineErrors(model, attempted), ...(gate.error ? [gate.error] : [])],
   };
 }

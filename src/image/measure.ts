@@ -49,6 +49,11 @@ export interface MeasureOptions {
    * only with `scans`.
    */
   pair?: { pairing: SavePairing; side: PairSide };
+  /**
+   * The file the build exported the image to and loaded it from (build/execute.ts
+   * `loadsThroughFile`): read in place of `docker save`, its layers as the builder compressed them.
+   */
+  archive?: string;
 }
 
 /** The image's id and disk size; a missing image is the size step's error. */
@@ -148,16 +153,20 @@ export async function measureImage(
       registry: options.registry ?? true,
       limit: options.limit,
     };
-    scan = scans
-      ? options.pair
-        ? await scanPaired(docker, read, scans, options.pair)
-        : await scanInTurn(docker, read, scans)
-      : (
-          await scanImage(docker, inspected.id, {
-            ...knowledge(inspected, listFiles, new Map()),
-            limit: options.limit,
-          })
-        ).scan;
+    // Read from its own file, the image shares no `docker save`: the other side reads alone.
+    if (options.archive) options.pair?.pairing.offer(options.pair.side, undefined);
+    scan = options.archive
+      ? await scanExported(docker, read, scans, options.archive)
+      : scans
+        ? options.pair
+          ? await scanPaired(docker, read, scans, options.pair)
+          : await scanInTurn(docker, read, scans)
+        : (
+            await scanImage(docker, inspected.id, {
+              ...knowledge(inspected, listFiles, new Map()),
+              limit: options.limit,
+            })
+          ).scan;
     await scans?.put(scan);
   }
   const size =
@@ -220,6 +229,41 @@ async function scanInTurn(docker: Docker, request: LayerScanRequest, scans: Scan
     );
   } finally {
     // Ended by its read, or never read (every layer known, or an error before reading): stopped.
+    await discardSave(started);
+  }
+}
+
+/** The file a build exported (`--output=type=docker,dest=`), read as a started `docker save` is. */
+function startExported(docker: Docker, file: string): StartedSave {
+  const stop = new AbortController();
+  return { handle: docker.exported(file, stop.signal), stop, source: `the build's export ${file}` };
+}
+
+/**
+ * Scans an image from the file its build exported: the layers arrive compressed as the builder
+ * stores (and would push) them, so their compressed sizes are the blobs' own and nothing is
+ * compressed, nor asked of a registry. With a scan store, layers known by diff id are skipped as
+ * they pass, as in a `docker save`, one measurement at a time.
+ */
+async function scanExported(
+  docker: Docker,
+  request: LayerScanRequest,
+  scans: ScanStore | undefined,
+  file: string,
+): Promise<ImageScan> {
+  const { inspected, listFiles } = request;
+  const started = startExported(docker, file);
+  try {
+    if (!scans) {
+      const k = { ...knowledge(inspected, listFiles, new Map()), limit: request.limit };
+      return (await scanImage(docker, inspected.id, k, started)).scan;
+    }
+    return await scans.layers.exclusive(
+      async () =>
+        asCached(await scans.get(inspected.id, listFiles)) ??
+        scanByLayer(docker, { ...request, registry: false }, scans, started),
+    );
+  } finally {
     await discardSave(started);
   }
 }

@@ -41,6 +41,8 @@ interface SavedReading {
 export interface StartedSave {
   handle: StreamHandle;
   stop: AbortController;
+  /** What the stream is, for messages: `'docker save'` unless said (a build's exported file). */
+  source?: string;
 }
 
 export function startSave(docker: Docker, imageIds: string | readonly string[]): StartedSave {
@@ -72,6 +74,7 @@ async function readSaved(
   const imageId = imageIds.join(' ');
   const { listFiles, limit } = k;
   const { handle, stop } = started;
+  const source = started.source ?? "'docker save'";
   let archive: ImageArchive;
   try {
     // With the file lists comes the package reader: the same pass, the same bytes.
@@ -89,7 +92,7 @@ async function readSaved(
     const stderr = result.exitCode !== 0 ? failureSummary(result) : '';
     const why = err instanceof Error ? err.message : String(err);
     throw new UserError(
-      `Could not read image ${imageId} from 'docker save': ${why}${stderr ? ` (docker: ${stderr})` : ''}`,
+      `Could not read image ${imageId} from ${source}: ${why}${stderr ? ` (${started.source ? 'read' : 'docker'}: ${stderr})` : ''}`,
       'size',
     );
   }
@@ -101,7 +104,9 @@ async function readSaved(
   const result = await handle.done;
   if (result.exitCode !== 0) {
     throw new UserError(
-      `'docker save ${imageId}' failed (exit ${result.exitCode}): ${failureSummary(result)}`,
+      started.source
+        ? `Could not read image ${imageId} from ${started.source}: ${failureSummary(result)}`
+        : `'docker save ${imageId}' failed (exit ${result.exitCode}): ${failureSummary(result)}`,
       'size',
     );
   }

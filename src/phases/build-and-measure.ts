@@ -5,6 +5,7 @@
  * `alongside` is this process's own work (the lint), run once the builds have started.
  */
 import { measureBase } from '../baseline/compare.js';
+import { removeExport } from '../build/build-image.js';
 import { executePlan, prepareBuilder, type BuildOutcome } from '../build/execute.js';
 import type { BuildPlan } from '../build/plan.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
@@ -63,6 +64,7 @@ async function measureHead(
               scans: ctx.scans,
               imageStore: outcome.engine.imageStore,
               pair: { pairing, side: 'head' },
+              archive: outcome.targetArchive,
             }),
           ),
         );
@@ -101,8 +103,14 @@ function startBuilds(
     }),
   );
   const baseImage = model.graph.stages[plan.target] ? targetChain(model, plan.target).baseImage : 'scratch';
-  const onTargetBuilt = (imageId: string | undefined) =>
-    pairing.offer('head', imageId === undefined || ctx.signal.aborted ? undefined : { imageId, baseImage });
+  // A target loaded from its own export is measured from that file: there is no save to share.
+  const onTargetBuilt = (imageId: string | undefined, archive: string | undefined) =>
+    pairing.offer(
+      'head',
+      imageId === undefined || archive !== undefined || ctx.signal.aborted
+        ? undefined
+        : { imageId, baseImage },
+    );
   const head = attempt(
     'build',
     runner.group('Build stages', () =>
@@ -143,13 +151,22 @@ export async function buildAndMeasure<T>(
   const built = await head;
   // A head that did not build (or was cancelled) measures nothing: the base's measurement reads alone.
   if (!built.value?.targetImage || ctx.signal.aborted) pairing.offer('head', undefined);
-  const sized =
-    built.value && !ctx.signal.aborted
-      ? await measureHead(ctx, model, plan, built.value, pairing)
-      : undefined;
+  let sized: Awaited<ReturnType<typeof measureHead>> | undefined;
+  try {
+    sized =
+      built.value && !ctx.signal.aborted
+        ? await measureHead(ctx, model, plan, built.value, pairing)
+        : undefined;
+  } finally {
+    removeExport(built.value?.targetArchive);
+  }
   const outcome =
     built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
   const compared = await ctx.runner.group('Compare with base', () => base);
+  if (built.value?.targetArchive && sized?.image?.value)
+    ctx.runner.debug(
+      `Measured the head's image ${sized.image.value.imageId} from the file its build exported, not docker save`,
+    );
   const together = pairing.readTogether();
   if (together)
     ctx.runner.debug(`Measured the head's and the base's images from one docker save: ${together.join(' ')}`);

@@ -4,6 +4,7 @@
  * and the errors a user must act on (no engine, an unknown builder) are raised here with the fix.
  * Callers never assemble docker argv themselves, except a build's, which `build/argv.ts` makes.
  */
+import { createReadStream } from 'node:fs';
 import { UserError } from '../errors.js';
 import { TAIL_LINES } from '../limits.js';
 import { failureSummary, type Engine, type RunOptions, type RunResult, type StreamHandle } from './engine.js';
@@ -107,6 +108,13 @@ export interface Docker {
    * early). Several images make one archive in which the layers they share are written once.
    */
   save(images: string | readonly string[], signal?: AbortSignal): StreamHandle;
+  /**
+   * The archive a build exported to `file` (`--output=type=docker,dest=FILE`), streamed like `save`'s
+   * output; aborting `signal` stops the read. Not a docker command: the file, read once.
+   */
+  exported(file: string, signal?: AbortSignal): StreamHandle;
+  /** `docker load --input=FILE`: an exported image into the engine's store; throws DockerError when docker cannot. */
+  load(file: string): Promise<void>;
   /** `docker run --rm [--name NAME] IMAGE` with the image's own command. */
   run(image: string, call?: DockerRunCall): Promise<RunResult>;
   /** `docker rm --force NAME`: stops (kills) and removes a container; false when docker could not. */
@@ -251,6 +259,37 @@ function imageInspector(engine: Engine): (image: string) => Promise<InspectedIma
   };
 }
 
+/** `docker save` (see `Docker.save`). */
+function imageSaver(engine: Engine): Docker['save'] {
+  return (images, signal) => {
+    // The CLI's own request (`docker save A B` is `GET /images/get?names=A&names=B`), read from the
+    // socket when the CLI would use a local one: one copy of every byte fewer (engine-socket.ts).
+    const names = typeof images === 'string' ? [images] : [...images];
+    const options = signal ? { signal } : {};
+    const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
+    const direct = engine.engineApiGet?.(`/images/get?${query}`, options);
+    return direct ?? engine.stream('docker', ['save', ...names], options);
+  };
+}
+
+/** A build's exported archive (see `Docker.exported`), streamed from the file as `save` streams. */
+function exportedArchive(file: string, signal?: AbortSignal): StreamHandle {
+  const stdout = createReadStream(file);
+  signal?.addEventListener('abort', () => stdout.destroy(), { once: true });
+  const done = new Promise<RunResult>((resolve) => {
+    const ended = (message?: string) =>
+      resolve({
+        exitCode: message ? 1 : 0,
+        stdout: '',
+        stderr: message ?? '',
+        tail: message ? [message] : [],
+      });
+    stdout.once('error', (err) => ended(err.message));
+    stdout.once('close', () => ended());
+  });
+  return { stdout, done };
+}
+
 export function createDocker(engine: Engine): Docker {
   const quick = (args: string[]) => engine.run('docker', args, { tailLines: 5 });
   const inspectImage = imageInspector(engine);
@@ -306,14 +345,11 @@ export function createDocker(engine: Engine): Docker {
       });
       return r.exitCode === 0 ? r.stdout : undefined;
     },
-    save(images, signal) {
-      // The CLI's own request (`docker save A B` is `GET /images/get?names=A&names=B`), read from the
-      // socket when the CLI would use a local one: one copy of every byte fewer (engine-socket.ts).
-      const names = typeof images === 'string' ? [images] : [...images];
-      const options = signal ? { signal } : {};
-      const query = names.map((n) => `names=${encodeURIComponent(n)}`).join('&');
-      const direct = engine.engineApiGet?.(`/images/get?${query}`, options);
-      return direct ?? engine.stream('docker', ['save', ...names], options);
+    save: imageSaver(engine),
+    exported: exportedArchive,
+    async load(file) {
+      const r = await engine.run('docker', ['load', '--quiet', `--input=${file}`], { tailLines: 5 });
+      if (r.exitCode !== 0) throw new DockerError(`load --input=${file}`, r);
     },
     run(image, call = {}) {
       const options: RunOptions = { tailLines: TAIL_LINES.testRun };

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { buildImage, type ImageBuildRequest } from '../../../src/build/build-image.js';
+import { buildImage, removeExport, type ImageBuildRequest } from '../../../src/build/build-image.js';
 import { executePlan } from '../../../src/build/execute.js';
 import { planBuilds } from '../../../src/build/plan.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
@@ -20,6 +21,8 @@ interface FakeEngineOptions {
   /** Per target: plain-progress lines to print and the exit code. */
   builds?: Record<string, { lines: string[]; exitCode: number }>;
   run?: { lines: string[]; exitCode: number };
+  /** `docker load` of a build's export: its failure line, when it fails. */
+  loadFails?: string;
 }
 
 /** The shared fake engine, answering docker info/buildx version/build/run the way the options say. */
@@ -56,8 +59,13 @@ function engineFor(o: FakeEngineOptions) {
         };
         const iid = args.find((a) => a.startsWith('--iidfile='))?.slice('--iidfile='.length);
         if (iid && spec.exitCode === 0) writeFileSync(iid, `sha256:${target.padEnd(64, '0')}`);
+        const dest = /^--output=type=docker,dest=(.+)$/.exec(
+          args.find((a) => a.startsWith('--output=type=docker,')) ?? '',
+        );
+        if (dest?.[1] && spec.exitCode === 0) writeFileSync(dest[1], `the ${target} image's archive`);
         return { exitCode: spec.exitCode, lines: spec.lines };
       }
+      if (args[0] === 'load') return o.loadFails ? fail(o.loadFails) : ok('Loaded image ID: sha256:x\n');
       if (args[0] === 'run') return { exitCode: o.run?.exitCode ?? 0, lines: o.run?.lines ?? [] };
       return undefined;
     },
@@ -132,26 +140,98 @@ describe('executePlan', () => {
     expect(outcome.test).toEqual({ stage: 'test', result: 'passed' });
   });
 
-  it.each<[string, FakeEngineOptions, string[]]>([
-    ['docker driver, containerd store', { containerd: true, driver: 'docker' }, ['build', 'test', 'docs']],
+  it.each<[string, FakeEngineOptions, string[], 'load' | 'file']>([
+    [
+      'docker driver, containerd store',
+      { containerd: true, driver: 'docker' },
+      ['build', 'test', 'docs'],
+      'load',
+    ],
     // The classic store's export compresses nothing and sizes the stage table: kept.
-    ['docker driver, classic store', { driver: 'docker' }, []],
+    ['docker driver, classic store', { driver: 'docker' }, [], 'load'],
     // Other drivers keep unloaded builds in their cache anyway: saying so spares buildx's warning.
-    ['docker-container driver', { driver: 'docker-container' }, ['build', 'test', 'docs']],
-    ['remote driver, containerd store', { containerd: true, driver: 'remote' }, ['build', 'test', 'docs']],
+    // They stream a loaded image to the engine as an export: the target's goes through a file.
+    ['docker-container driver', { driver: 'docker-container' }, ['build', 'test', 'docs'], 'file'],
+    [
+      'remote driver, containerd store',
+      { containerd: true, driver: 'remote' },
+      ['build', 'test', 'docs'],
+      'file',
+    ],
     // Unknown (buildx inspect failed): it may be the classic store's docker driver, so nothing is asked.
-    ['driver unknown, containerd store', { containerd: true }, []],
-  ])('builds stages nothing loads cache-only except on the classic docker driver: %s', async (_, o, only) => {
-    const { outcome, calls } = await execute({ buildx: 0, ...o });
-    expect(outcome.engine.driver).toBe(o.driver);
-    const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
-    const targetsWith = (flag: string) =>
-      builds
-        .filter((c) => c.includes(flag))
-        .map((c) => c.find((a) => a.startsWith('--target='))?.slice('--target='.length));
-    expect(targetsWith('--output=type=cacheonly').sort()).toEqual(only.sort());
-    expect(targetsWith('--load')).toEqual(['app']);
-    expect(outcome.builds.map((b) => b.status)).toEqual(['built', 'built', 'built', 'built']);
+    ['driver unknown, containerd store', { containerd: true }, [], 'load'],
+  ])(
+    'builds stages nothing loads cache-only except on the classic docker driver: %s',
+    async (_, o, only, loadsTarget) => {
+      const { outcome, calls } = await execute({ buildx: 0, ...o });
+      expect(outcome.engine.driver).toBe(o.driver);
+      const builds = calls.filter((c) => c[0] === 'buildx' && c[1] === 'build');
+      const targetsWith = (flag: (a: string) => boolean) =>
+        builds
+          .filter((c) => c.some(flag))
+          .map((c) => c.find((a) => a.startsWith('--target='))?.slice('--target='.length));
+      expect(targetsWith((a) => a === '--output=type=cacheonly').sort()).toEqual(only.sort());
+      expect(targetsWith((a) => a === '--load')).toEqual(loadsTarget === 'load' ? ['app'] : []);
+      expect(targetsWith((a) => a.startsWith('--output=type=docker,dest='))).toEqual(
+        loadsTarget === 'file' ? ['app'] : [],
+      );
+      expect(calls.filter((c) => c[0] === 'load')).toHaveLength(loadsTarget === 'file' ? 1 : 0);
+      expect(outcome.targetArchive !== undefined).toBe(loadsTarget === 'file');
+      removeExport(outcome.targetArchive);
+      expect(outcome.builds.map((b) => b.status)).toEqual(['built', 'built', 'built', 'built']);
+    },
+  );
+
+  it('loads the target through the file it exports to on docker-container, keeping it to measure from', async () => {
+    const text = TEXT.replace('RUN make test', 'RUN make test\nCMD ["make", "check"]');
+    const { outcome, calls } = await execute({ buildx: 0, driver: 'docker-container' }, {}, text);
+    const appBuild = calls.find((c) => c[1] === 'build' && c.includes('--target=app'))!;
+    const dest = appBuild.find((a) => a.startsWith('--output=type=docker,dest='))!.split('dest=')[1];
+    // Loaded from that file, after the build, and the file kept for the measurement.
+    expect(calls.filter((c) => c[0] === 'load')).toEqual([['load', '--quiet', `--input=${dest}`]]);
+    expect(outcome.targetArchive).toBe(dest);
+    expect(readFileSync(dest, 'utf8')).toBe("the app image's archive");
+    // The test image is run, not measured: loaded as before.
+    const testBuild = calls.find((c) => c[1] === 'build' && c.includes('--target=test'))!;
+    expect(testBuild).toContain('--load');
+    removeExport(outcome.targetArchive);
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  it("reports a failed docker load of the target's export as the engine's fault, and keeps no file", async () => {
+    const refused = 'Error response from daemon: write /var/lib/docker/tmp: no space left on device';
+    const { outcome, calls } = await execute({ buildx: 0, driver: 'docker-container', loadFails: refused });
+    const appBuild = calls.find((c) => c[1] === 'build' && c.includes('--target=app'))!;
+    const dest = appBuild.find((a) => a.startsWith('--output=type=docker,dest='))!.split('dest=')[1];
+    const app = outcome.builds.find((b) => b.stage === 'app')!;
+    expect(app.status).toBe('skipped');
+    expect(app.reason).toBe(
+      `the Docker engine failed: 'docker load' of the build's export failed: ${refused}`,
+    );
+    expect(outcome.targetImage).toBeUndefined();
+    expect(outcome.targetArchive).toBeUndefined();
+    expect(outcome.errors.map((e) => e.step)).toEqual(['engine']);
+    expect(existsSync(dest)).toBe(false);
+  });
+
+  it('keeps no export of a target that fails to build', async () => {
+    const failed = {
+      lines: [
+        '#5 [app 2/2] RUN false',
+        '#5 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+      ],
+      exitCode: 1,
+    };
+    const { outcome, calls } = await execute({
+      buildx: 0,
+      driver: 'docker-container',
+      builds: { app: failed },
+    });
+    const appBuild = calls.find((c) => c[1] === 'build' && c.includes('--target=app'))!;
+    const dest = appBuild.find((a) => a.startsWith('--output=type=docker,dest='))!.split('dest=')[1];
+    expect(outcome.builds.find((b) => b.stage === 'app')?.status).toBe('failed');
+    expect(calls.filter((c) => c[0] === 'load')).toEqual([]);
+    expect(existsSync(dirname(dest))).toBe(false);
   });
 
   it('passes a known builder to every build, and explains an unknown one', async () => {

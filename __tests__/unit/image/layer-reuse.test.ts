@@ -5,13 +5,14 @@
  * Compressions are counted at the ConcurrencyLimit every compressed block goes through.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { parseBaseReportLayers, serializeBaseReport } from '../../../src/baseline/base-report.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
+import { UserError } from '../../../src/errors.js';
 import { ConcurrencyLimit } from '../../../src/image/compressed-size.js';
 import { historyFromRows } from '../../../src/image/known-scan.js';
 import { createLayerStore } from '../../../src/image/layer-store.js';
@@ -744,6 +745,127 @@ describe("the head's and the base's images from one docker save", () => {
     expect(calls).toEqual([3, 2, 2]); // the joint save, then one each
     expect([sizesOf(h), sizesOf(b)]).toEqual([sizesOf(aloneHead), sizesOf(aloneBase)]);
     expect(pairing.readTogether()).toBeUndefined();
+  });
+});
+
+describe('an image measured from the file its build exported (docker-container, remote)', () => {
+  /**
+   * What `docker buildx build --output=type=docker,dest=FILE` writes: the layers gzip-compressed as
+   * the builder stores and pushes them, manifest.json and index.json; loaded into the classic store,
+   * the image's id is its config's digest.
+   */
+  async function builderExport(layers: Buffer[], label: string): Promise<Image & { file: string }> {
+    const plain = await containerdImage(layers, label);
+    const id = digest(plain.config ?? Buffer.alloc(0));
+    const archive = await tarOf([
+      ...(plain.blobs ?? []),
+      { name: 'index.json', data: Buffer.from(JSON.stringify({ manifests: [plain.listing?.descriptor] })) },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify([plain.listing?.entry])) },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'stagegate-export-test-'));
+    dirs.push(dir);
+    const file = join(dir, 'image.tar');
+    writeFileSync(file, archive);
+    return { ...plain, id, archive, file };
+  }
+  const imagetoolsCalls = (fake: ReturnType<typeof engineWith>['fake']) =>
+    fake.dockerCalls().filter((a) => a[0] === 'buildx' && a[1] === 'imagetools');
+  const saveCalls = (fake: ReturnType<typeof engineWith>['fake']) =>
+    fake.dockerCalls().filter((a) => a[0] === 'save');
+
+  it('reads the file, not docker save, and takes each blob as the compressed size: nothing compressed, no registry asked', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const image = await builderExport(
+      [base, await layer('deps', 'deps '.repeat(3000)), await layer('app', 'app')],
+      'one',
+    );
+    const { fake } = engineWith([image], () => ok('{}'));
+    const limit = new CountingLimit();
+    const m = await measureImage(fake.docker, image.id, model, 0, {
+      scans: createScanStore(),
+      limit,
+      archive: image.file,
+    });
+    expect(saveCalls(fake)).toEqual([]);
+    expect(imagetoolsCalls(fake)).toEqual([]);
+    expect(limit.compressions).toBe(0);
+    expect(m.layers.map((l) => [l.compressedSize, l.compressedSizeSource])).toEqual(
+      image.layers.map((l) => [gzipSync(l).length, 'measured']),
+    );
+    // The same figures docker save of the loaded image gives, but for the compression (stored vs gzip -6).
+    const saved = await measureImage(
+      engineWith([await ociImage(image.layers, 'one')]).fake.docker,
+      (await ociImage(image.layers, 'one')).id,
+      model,
+      0,
+      { registry: false },
+    );
+    expect(m.layers.map((l) => l.size)).toEqual(saved.layers.map((l) => l.size));
+    expect(m.waste).toEqual(saved.waste);
+  });
+
+  it('reads head and base each from its own file, their shared layers once, and offers the pairing nothing', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const deps = await layer('deps', 'deps '.repeat(3000));
+    const head = await builderExport([base, deps, await layer('app', 'head app')], 'head');
+    const baseImage = await builderExport([base, deps, await layer('app', 'base app!')], 'base');
+    const { fake } = engineWith([head, baseImage]);
+    const scans = createScanStore();
+    const pairing = createSavePairing();
+    const [h, b] = await Promise.all([
+      measureImage(fake.docker, head.id, model, 0, {
+        scans,
+        archive: head.file,
+        pair: { pairing, side: 'head' },
+      }),
+      measureImage(fake.docker, baseImage.id, model, 0, {
+        scans,
+        archive: baseImage.file,
+        pair: { pairing, side: 'base' },
+      }),
+    ]);
+    expect(saveCalls(fake)).toEqual([]);
+    expect(await pairing.partnerOf('base')).toBeUndefined();
+    expect(await pairing.partnerOf('head')).toBeUndefined();
+    // One of the two read the shared layers; the other took them as known.
+    const sources = [h, b].map((m) => m.layers.map((l) => l.compressedSizeSource).join());
+    expect(sources.sort()).toEqual(['cached,cached,measured', 'measured,measured,measured']);
+    expect(h.layers[2]?.compressedSize).toBe(gzipSync(head.layers[2] ?? Buffer.alloc(0)).length);
+    expect(b.layers[2]?.compressedSize).toBe(gzipSync(baseImage.layers[2] ?? Buffer.alloc(0)).length);
+  });
+
+  it('lets the other side read alone by docker save when only one has a file', async () => {
+    const base = await layer('base', 'base layer '.repeat(4000));
+    const head = await builderExport([base, await layer('app', 'head app')], 'head');
+    const baseImage = await ociImage([base, await layer('app', 'base app!')], 'base');
+    const { fake } = engineWith([head, baseImage]);
+    const pairing = createSavePairing();
+    const options = { scans: createScanStore(), registry: false };
+    const [, b] = await Promise.all([
+      measureImage(fake.docker, head.id, model, 0, {
+        ...options,
+        archive: head.file,
+        pair: { pairing, side: 'head' },
+      }),
+      measureImage(fake.docker, baseImage.id, model, 0, { ...options, pair: { pairing, side: 'base' } }),
+    ]);
+    expect(saveCalls(fake)).toEqual([['save', baseImage.id]]);
+    expect(b.imageId).toBe(baseImage.id);
+  });
+
+  it('says which image could not be read when the file is not a readable archive', async () => {
+    const image = await builderExport([await layer('app', 'app')], 'one');
+    writeFileSync(image.file, 'not a tar');
+    const { fake } = engineWith([image]);
+    const err = await measureImage(fake.docker, image.id, model, 0, {
+      scans: createScanStore(),
+      archive: image.file,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).step).toBe('size');
+    expect((err as UserError).message).toContain(
+      `Could not read image ${image.id} from the build's export ${image.file}`,
+    );
   });
 });
 
