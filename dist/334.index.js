@@ -6709,19 +6709,16 @@ async function measureImage(docker, image, model, target, options = {}) {
             registry: options.registry ?? true,
             limit: options.limit,
         };
-        // Read from its own file, the image shares no `docker save`: the other side reads alone.
-        if (options.archive)
-            options.pair?.pairing.offer(options.pair.side, undefined);
-        scan = options.archive
-            ? await scanExported(docker, read, scans, options.archive)
-            : scans
-                ? options.pair
-                    ? await scanPaired(docker, read, scans, options.pair)
-                    : await scanInTurn(docker, read, scans)
-                : (await scanImage(docker, inspected.id, {
-                    ...knowledge(inspected, listFiles, new Map()),
-                    limit: options.limit,
-                })).scan;
+        const saved = async () => scans
+            ? options.pair
+                ? scanPaired(docker, read, scans, options.pair)
+                : scanInTurn(docker, read, scans)
+            : (await scanImage(docker, inspected.id, {
+                ...knowledge(inspected, listFiles, new Map()),
+                limit: options.limit,
+            })).scan;
+        const { archive } = options;
+        scan = archive ? await fromExport(docker, read, scans, { ...options, archive }, saved) : await saved();
         await scans?.put(scan);
     }
     const size = options.imageStore === 'containerd' ? scan.layers.reduce((sum, l) => sum + l.size, 0) : inspected.size;
@@ -6765,6 +6762,27 @@ async function scanInTurn(docker, request, scans) {
     finally {
         // Ended by its read, or never read (every layer known, or an error before reading): stopped.
         await discardSave(started);
+    }
+}
+/**
+ * The image read from the file its build exported: it then shares no `docker save`, so the other
+ * side of the pairing reads alone. Should the file not serve (an archive this reader cannot place the
+ * image in), the image is read by `docker save` as on any other driver, and the log says why.
+ */
+async function fromExport(docker, read, scans, options, saved) {
+    const whose = options.pair ? `the ${options.pair.side}'s image` : 'image';
+    const id = read.inspected.id;
+    try {
+        const scan = await scanExported(docker, read, scans, options.archive);
+        options.pair?.pairing.offer(options.pair.side, undefined);
+        options.debug?.(`Measured ${whose} ${id} from the file its build exported, not docker save`);
+        return scan;
+    }
+    catch (err) {
+        if (!(err instanceof UserError))
+            throw err;
+        options.debug?.(`Could not measure ${whose} ${id} from its build's export (${err.message}); reading it with docker save`);
+        return saved();
     }
 }
 /** The file a build exported (`--output=type=docker,dest=`), read as a started `docker save` is. */
@@ -7217,9 +7235,8 @@ async function measureBuiltBase(args, built, baseModel, target, sha) {
             imageStore: args.facts.imageStore,
             pair: args.pairing && { pairing: args.pairing, side: 'base' },
             archive: built.archive,
+            debug: (line) => args.log.debug(line),
         });
-        if (built.archive)
-            args.log.debug(`Measured the base's image ${image.imageId} from the file its build exported, not docker save`);
         return { status: 'compared', sha, source: 'built', image };
     }
     finally {
@@ -7452,6 +7469,7 @@ async function measureHead(ctx, model, plan, outcome, pairing) {
             imageStore: outcome.engine.imageStore,
             pair: { pairing, side: 'head' },
             archive: outcome.targetArchive,
+            debug: (line) => ctx.runner.debug(line),
         })));
     return { builds: await stageSizes, image };
 }
@@ -7525,8 +7543,6 @@ async function buildAndMeasure(ctx, start, planned, alongside) {
     }
     const outcome = built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
     const compared = await ctx.runner.group('Compare with base', () => base);
-    if (built.value?.targetArchive && sized?.image?.value)
-        ctx.runner.debug(`Measured the head's image ${sized.image.value.imageId} from the file its build exported, not docker save`);
     const together = pairing.readTogether();
     if (together)
         ctx.runner.debug(`Measured the head's and the base's images from one docker save: ${together.join(' ')}`);

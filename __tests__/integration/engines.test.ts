@@ -9,7 +9,7 @@
  * it is skipped with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -406,6 +406,8 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
           debugLine(`Measured the base's image ${g.base.image?.imageId} from the file its build exported`),
         ).toBeDefined();
         expect(together).toBeUndefined();
+        // Both exported files were removed once measured.
+        expect(readdirSync(grew.runnerTemp).filter((n) => n.startsWith('stagegate-export-'))).toEqual([]);
         // Those layers' compressed sizes are the builder's own blobs: what a registry stores when the
         // builder pushes the same image, byte for byte.
         const ref = `${env.STAGEGATE_REGISTRY}/stagegate-test/sizes:${engine}-${fresh}`;

@@ -182,11 +182,8 @@ async function measureBuiltBase(
       imageStore: args.facts.imageStore,
       pair: args.pairing && { pairing: args.pairing, side: 'base' },
       archive: built.archive,
+      debug: (line) => args.log.debug(line),
     });
-    if (built.archive)
-      args.log.debug(
-        `Measured the base's image ${image.imageId} from the file its build exported, not docker save`,
-      );
     return { status: 'compared', sha, source: 'built', image };
   } finally {
     removeExport(built.archive);

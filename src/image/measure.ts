@@ -54,6 +54,8 @@ export interface MeasureOptions {
    * `loadsThroughFile`): read in place of `docker save`, its layers as the builder compressed them.
    */
   archive?: string;
+  /** Told, for the job's debug log, how an image from `archive` was read. */
+  debug?: (line: string) => void;
 }
 
 /** The image's id and disk size; a missing image is the size step's error. */
@@ -153,20 +155,19 @@ export async function measureImage(
       registry: options.registry ?? true,
       limit: options.limit,
     };
-    // Read from its own file, the image shares no `docker save`: the other side reads alone.
-    if (options.archive) options.pair?.pairing.offer(options.pair.side, undefined);
-    scan = options.archive
-      ? await scanExported(docker, read, scans, options.archive)
-      : scans
+    const saved = async (): Promise<ImageScan> =>
+      scans
         ? options.pair
-          ? await scanPaired(docker, read, scans, options.pair)
-          : await scanInTurn(docker, read, scans)
+          ? scanPaired(docker, read, scans, options.pair)
+          : scanInTurn(docker, read, scans)
         : (
             await scanImage(docker, inspected.id, {
               ...knowledge(inspected, listFiles, new Map()),
               limit: options.limit,
             })
           ).scan;
+    const { archive } = options;
+    scan = archive ? await fromExport(docker, read, scans, { ...options, archive }, saved) : await saved();
     await scans?.put(scan);
   }
   const size =
@@ -230,6 +231,34 @@ async function scanInTurn(docker: Docker, request: LayerScanRequest, scans: Scan
   } finally {
     // Ended by its read, or never read (every layer known, or an error before reading): stopped.
     await discardSave(started);
+  }
+}
+
+/**
+ * The image read from the file its build exported: it then shares no `docker save`, so the other
+ * side of the pairing reads alone. Should the file not serve (an archive this reader cannot place the
+ * image in), the image is read by `docker save` as on any other driver, and the log says why.
+ */
+async function fromExport(
+  docker: Docker,
+  read: LayerScanRequest,
+  scans: ScanStore | undefined,
+  options: MeasureOptions & { archive: string },
+  saved: () => Promise<ImageScan>,
+): Promise<ImageScan> {
+  const whose = options.pair ? `the ${options.pair.side}'s image` : 'image';
+  const id = read.inspected.id;
+  try {
+    const scan = await scanExported(docker, read, scans, options.archive);
+    options.pair?.pairing.offer(options.pair.side, undefined);
+    options.debug?.(`Measured ${whose} ${id} from the file its build exported, not docker save`);
+    return scan;
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    options.debug?.(
+      `Could not measure ${whose} ${id} from its build's export (${err.message}); reading it with docker save`,
+    );
+    return saved();
   }
 }
 

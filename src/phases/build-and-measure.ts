@@ -65,6 +65,7 @@ async function measureHead(
               imageStore: outcome.engine.imageStore,
               pair: { pairing, side: 'head' },
               archive: outcome.targetArchive,
+              debug: (line) => ctx.runner.debug(line),
             }),
           ),
         );
@@ -163,10 +164,6 @@ export async function buildAndMeasure<T>(
   const outcome =
     built.value && sized?.builds.value ? { ...built.value, builds: sized.builds.value } : built.value;
   const compared = await ctx.runner.group('Compare with base', () => base);
-  if (built.value?.targetArchive && sized?.image?.value)
-    ctx.runner.debug(
-      `Measured the head's image ${sized.image.value.imageId} from the file its build exported, not docker save`,
-    );
   const together = pairing.readTogether();
   if (together)
     ctx.runner.debug(`Measured the head's and the base's images from one docker save: ${together.join(' ')}`);

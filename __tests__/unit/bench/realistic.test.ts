@@ -188,6 +188,30 @@ describe('realisticTargets', () => {
     expect(by['Measuring the PR image with a saved base report, f']?.floor).toBeCloseTo(60, 6);
     expect(by['Waste analysis time vs dive, f']?.value).toBe(0.8);
   });
+
+  it('puts no docker save floor beside docker-container, whose job reads the build export instead', async () => {
+    const { realisticTargets } = await load();
+    const measured = {
+      warm: { ratio: 1.2, n: 3, handWrittenMs: 7000 },
+      oneRead: { ms: 100 },
+      floors: { saveMs: 3000, saveGzipMs: 18000 },
+    };
+    const section = {
+      fixtures: [
+        {
+          fixture: 'f',
+          drivers: [
+            { driver: 'docker', ...measured },
+            { driver: 'docker-container', ...measured },
+          ],
+        },
+      ],
+    };
+    const by = Object.fromEntries(realisticTargets(section).map((r) => [r.figure, r]));
+    expect(by['Whole job, warm, hosted-runner, f, docker']?.floor).toBeCloseTo(25000 / 7100, 6);
+    expect(by['Whole job, warm, hosted-runner, f, docker-container']?.floor).toBeUndefined();
+    expect(by['Whole job, warm, hosted-runner, f, docker-container']?.value).toBe(1.2);
+  });
 });
 
 describe('keepOthers', () => {

@@ -12,7 +12,6 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { parseBaseReportLayers, serializeBaseReport } from '../../../src/baseline/base-report.js';
 import { parseDockerfile } from '../../../src/dockerfile/load.js';
-import { UserError } from '../../../src/errors.js';
 import { ConcurrencyLimit } from '../../../src/image/compressed-size.js';
 import { historyFromRows } from '../../../src/image/known-scan.js';
 import { createLayerStore } from '../../../src/image/layer-store.js';
@@ -781,11 +780,14 @@ describe('an image measured from the file its build exported (docker-container, 
     );
     const { fake } = engineWith([image], () => ok('{}'));
     const limit = new CountingLimit();
+    const debug: string[] = [];
     const m = await measureImage(fake.docker, image.id, model, 0, {
       scans: createScanStore(),
       limit,
       archive: image.file,
+      debug: (line) => debug.push(line),
     });
+    expect(debug).toEqual([`Measured image ${image.id} from the file its build exported, not docker save`]);
     expect(saveCalls(fake)).toEqual([]);
     expect(imagetoolsCalls(fake)).toEqual([]);
     expect(limit.compressions).toBe(0);
@@ -853,19 +855,26 @@ describe('an image measured from the file its build exported (docker-container, 
     expect(b.imageId).toBe(baseImage.id);
   });
 
-  it('says which image could not be read when the file is not a readable archive', async () => {
+  it('reads the image by docker save when the file does not serve, and says why in the debug log', async () => {
     const image = await builderExport([await layer('app', 'app')], 'one');
     writeFileSync(image.file, 'not a tar');
     const { fake } = engineWith([image]);
-    const err = await measureImage(fake.docker, image.id, model, 0, {
+    const debug: string[] = [];
+    const m = await measureImage(fake.docker, image.id, model, 0, {
       scans: createScanStore(),
+      registry: false,
       archive: image.file,
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).step).toBe('size');
-    expect((err as UserError).message).toContain(
-      `Could not read image ${image.id} from the build's export ${image.file}`,
+      debug: (line) => debug.push(line),
+    });
+    expect(saveCalls(fake)).toEqual([['save', image.id]]);
+    expect(m.layers.map((l) => l.compressedSize)).toEqual([
+      gzipSync(image.layers[0] ?? Buffer.alloc(0)).length,
+    ]);
+    expect(debug).toHaveLength(1);
+    expect(debug[0]).toContain(
+      `Could not measure image ${image.id} from its build's export (Could not read image ${image.id} from the build's export ${image.file}`,
     );
+    expect(debug[0]).toMatch(/; reading it with docker save$/);
   });
 });
 
