@@ -22,7 +22,7 @@ CLASSIC_SUBNET=${STAGEGATE_CLASSIC_BRIDGE:-172.30.241.1/24}     # docker-classic
 CONTAINERD_SUBNET=${STAGEGATE_CONTAINERD_BRIDGE:-172.30.242.1/24} # docker-containerd's bridge, sg-ctrd0
 # -------------------------------------------------------------------------------------------------------
 
-ENGINES=(docker-classic docker-containerd docker-container remote legacy-buildkit)
+ENGINES=(docker-classic docker-containerd docker-container docker-container-containerd remote legacy-buildkit)
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${STAGEGATE_ENGINES_DIR:-$HOME/.cache/stagegate/engines}
 RUN=${STAGEGATE_ENGINES_RUN:-/run/stagegate}
@@ -528,7 +528,7 @@ up() {
     registry_up
     emit "PATH=$path" "DOCKER_HOST=unix://$DEFAULT_SOCK" -DOCKER_CONFIG -BUILDX_BUILDER \
       STAGEGATE_DOCKER=/usr/bin/docker "STAGEGATE_REGISTRY=$REGISTRY" STAGEGATE_ENGINE=legacy-buildkit \
-      STAGEGATE_ENGINE_DRIVER=legacy
+      STAGEGATE_ENGINE_DRIVER=legacy STAGEGATE_ENGINE_STORE=classic
     return
   fi
   install_debian13
@@ -547,18 +547,28 @@ up() {
       export DOCKER_HOST=unix://$RUN/$engine.sock
       log "$engine: $("$CLI" info --format 'dockerd {{.ServerVersion}}, storage driver {{.Driver}}, {{range .DriverStatus}}{{index . 0}}={{index . 1}} {{end}}')"
       emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
-        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker
+        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker \
+        "STAGEGATE_ENGINE_STORE=$([ "$snapshotter" = true ] && echo containerd || echo classic)"
       ;;
-    docker-container | remote)
+    docker-container | docker-container-containerd | remote)
+      # The base images and the BuildKit image reach the registry from docker-classic.
       dockerd_up docker-classic false
       export DOCKER_HOST=unix://$CLASSIC_SOCK
       push_base_images
+      local store=classic
+      if [ "$engine" = docker-container-containerd ]; then
+        # GitHub's runners with Docker 29 and docker/setup-buildx-action: the builder's container, and
+        # what it loads, on the containerd image store's dockerd.
+        store=containerd
+        dockerd_up docker-containerd true
+        export DOCKER_HOST=unix://$RUN/docker-containerd.sock
+      fi
       local name=stagegate-$engine toml=$DATA/$engine/buildkitd.toml
       # Its own builder (and BuildKit container) for Debian's buildx, beside the one of the newest buildx.
       if [ "${STAGEGATE_BUILDX:-}" = debian ]; then name=$name-debian-buildx; fi
       mkdir -p "$DATA/$engine"
       buildkitd_toml "$toml"
-      if [ "$engine" = docker-container ]; then
+      if [ "$engine" != remote ]; then
         buildkit_image
         builder_up "$engine" "$name" --driver docker-container --driver-opt network=host \
           --driver-opt "image=$BUILDKIT_IMAGE" --buildkitd-config "$toml"
@@ -569,7 +579,7 @@ up() {
       log "$engine: $("$CLI" buildx inspect "$name" | grep -E '^(Driver|BuildKit version):' | tr -s ' ' | paste -sd' ')"
       emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
         "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
-        "STAGEGATE_ENGINE_DRIVER=$engine"
+        "STAGEGATE_ENGINE_DRIVER=${engine%-containerd}" "STAGEGATE_ENGINE_STORE=$store"
       ;;
   esac
   log "$engine is up ($("$CLI" buildx version))"
@@ -587,22 +597,23 @@ down() {
       if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
       bridge_nat down "$bridge" "$subnet"
       ;;
-    docker-container | remote)
-      local config
+    docker-container | docker-container-containerd | remote)
+      local config sock=$CLASSIC_SOCK
+      [ "$engine" = docker-container-containerd ] && sock=$RUN/docker-containerd.sock
       for config in "$DATA/$engine"/docker-config-*; do
         [ -d "$config" ] || continue
-        if docker_ok "$CLASSIC_SOCK"; then
-          DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine" >&2 2>/dev/null ||
-            DOCKER_CONFIG=$config DOCKER_HOST=unix://$CLASSIC_SOCK "$CLI" buildx rm "stagegate-$engine-debian-buildx" >&2 2>/dev/null || true
+        if docker_ok "$sock"; then
+          DOCKER_CONFIG=$config DOCKER_HOST=unix://$sock "$CLI" buildx rm "stagegate-$engine" >&2 2>/dev/null ||
+            DOCKER_CONFIG=$config DOCKER_HOST=unix://$sock "$CLI" buildx rm "stagegate-$engine-debian-buildx" >&2 2>/dev/null || true
         fi
       done
       rm -f "$DATA/$engine"/builder-args-*
       if [ "$engine" = remote ]; then stop_pidfile "$RUN/remote/buildkitd.pid" "buildkitd (remote)"; fi
-      log "$engine is down (docker-classic, which it builds on, stays up: 'down docker-classic' stops it)"
+      log "$engine is down (the dockerd it loads into stays up: 'down docker-classic' or 'down docker-containerd' stops it)"
       ;;
     legacy-buildkit) log "legacy-buildkit is the machine's default dockerd: it is never stopped" ;;
     all)
-      for engine in remote docker-container docker-containerd docker-classic; do down "$engine"; done
+      for engine in remote docker-container-containerd docker-container docker-containerd docker-classic; do down "$engine"; done
       stop_pidfile "$RUN/registry/registry.pid" registry
       ;;
   esac

@@ -261,7 +261,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
       expect(size).toBeGreaterThan(compressed * 1.5);
       // The engine's own figure, computed here: the classic store's Size, or the unpacked layer sum.
       const report = JSON.parse(readFileSync(result.outputs['report-file'], 'utf8')) as Report;
-      const containerd = env.STAGEGATE_ENGINE === 'docker-containerd';
+      const containerd = env.STAGEGATE_ENGINE_STORE === 'containerd';
       expect(size).toBe(await engineSizeOf(env, report.image?.imageId ?? '', containerd));
       // What the run detected is in the report: the store and the driver.
       expect(report.engine?.imageStore).toBe(containerd ? 'containerd' : 'classic');
@@ -372,7 +372,7 @@ suite('the engine matrix (STAGEGATE_ENGINES opts in; see docs/engines.md)', () =
     async (engine) => {
       const env = upOrSkip(engine);
       if (!env) return;
-      const containerd = env.STAGEGATE_ENGINE === 'docker-containerd';
+      const containerd = env.STAGEGATE_ENGINE_STORE === 'containerd';
       const own = ownWorkspace();
       // A new RUN line each time, so the builder's cache and the machine's scan store (both kept
       // across runs of this suite) know neither image: both are read.
