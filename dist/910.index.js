@@ -5164,9 +5164,10 @@ async function scanInTurn(docker, request, scans) {
 async function fromExport(docker, read, scans, options, saved) {
     const whose = options.pair ? `the ${options.pair.side}'s image` : 'image';
     const id = read.inspected.id;
+    // Said at once: the other side need not wait for this read to save its image alone.
+    options.pair?.pairing.offer(options.pair.side, undefined);
     try {
         const scan = await scanExported(docker, read, scans, options.archive);
-        options.pair?.pairing.offer(options.pair.side, undefined);
         options.debug?.(`Measured ${whose} ${id} from the file its build exported, not docker save`);
         return scan;
     }
