@@ -1613,7 +1613,8 @@ function parseProgress(lines) {
 ;// CONCATENATED MODULE: ./src/build/build-image.ts
 /**
  * One `docker buildx build` (or `DOCKER_BUILDKIT=1 docker build`) of one target, through the Docker
- * client. The baseline work calls it too, from the base commit's worktree (`cwd`).
+ * client, and, for a target loaded through a file (`throughFile`), the `docker load` of its export.
+ * The baseline work calls it too, from the base commit's worktree (`cwd`).
  */
 
 
@@ -1758,7 +1759,8 @@ async function buildOnce(docker, request) {
             ok: loaded,
             imageId: loaded ? await imageIdOf(docker, request, iidFile, metadataFile) : undefined,
             startedAt,
-            finishedAt: loadFault === undefined ? finishedAt : Date.now(),
+            // A load is part of the build, as with --load, whose stream it replaces.
+            finishedAt: exportTo && ok ? Date.now() : finishedAt,
             cached: loaded && progress.fullyCached(),
             steps: progress.steps().filter((v) => v.command !== undefined),
             tail: loadFault === undefined ? result.tail : [...result.tail, loadFault],
