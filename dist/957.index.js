@@ -394,7 +394,7 @@ Run 'stagegate <command> --help' for a command's options.
 `;
 const commands = {
     // Loaded on demand: `report` pulls in the build, image and GitHub code that `lint` never needs.
-    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(910)]).then(__webpack_require__.bind(__webpack_require__, 3910))).reportCommand(args),
+    report: async (args) => (await Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 9093))).reportCommand(args),
     lint: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lintCommand */ .Dp,
     rules: _lint_js__WEBPACK_IMPORTED_MODULE_0__/* .rulesCommand */ .jB,
 };

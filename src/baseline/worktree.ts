@@ -3,10 +3,10 @@
  * checkout lacks it), added as a detached `git worktree` in a temporary directory, always removed.
  * Every git command goes through the engine seam.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine, RunResult } from '../seams/engine.js';
+import { runnerTempDir } from '../seams/runner-temp.js';
 
 export class GitError extends Error {
   constructor(message: string) {
@@ -111,7 +111,7 @@ export async function withWorktree<T>(
   sha: string,
   fn: (dir: string) => Promise<T>,
 ): Promise<T> {
-  const parent = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-base-'));
+  const parent = runnerTempDir('stagegate-base-');
   const dir = join(parent, 'worktree');
   try {
     const added = await git(engine, repo, ['worktree', 'add', '--detach', dir, sha]);

@@ -3,11 +3,11 @@
  * client, and, for a target loaded through a file (`throughFile`), the `docker load` of its export.
  * The baseline work calls it too, from the base commit's worktree (`cwd`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { DockerError, failureSummary, type Docker } from '../seams/docker.js';
+import { runnerTempDir } from '../seams/runner-temp.js';
 import { buildArgv, type BuildArgvRequest } from './argv.js';
 import { ProgressParser, type StepFailure, type Vertex } from './progress.js';
 
@@ -141,7 +141,7 @@ async function imageIdOf(
 /** Where a build loaded through a file exports to: its own folder, kept until the caller removes it. */
 function exportFileFor(request: ImageBuildRequest): string | undefined {
   if (!request.throughFile || !request.load || request.backend !== 'buildx') return undefined;
-  return join(mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-export-')), 'image.tar');
+  return join(runnerTempDir('stagegate-export-'), 'image.tar');
 }
 
 /** `docker load` of the build's export; docker's message when the engine could not. */
@@ -156,7 +156,7 @@ async function loadExport(docker: Docker, file: string): Promise<string | undefi
 }
 
 async function buildOnce(docker: Docker, request: ImageBuildRequest): Promise<ImageBuildResult> {
-  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'stagegate-build-'));
+  const dir = runnerTempDir('stagegate-build-');
   const iidFile = join(dir, 'iid');
   const metadataFile = request.backend === 'buildx' ? join(dir, 'metadata.json') : undefined;
   const exportTo = exportFileFor(request);

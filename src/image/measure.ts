@@ -19,6 +19,7 @@ import {
   readModeOf,
   scanImage,
   scanImages,
+  startExported,
   startSave,
   type ImageScan,
   type ScanKnowledge,
@@ -155,17 +156,12 @@ export async function measureImage(
       registry: options.registry ?? true,
       limit: options.limit,
     };
-    const saved = async (): Promise<ImageScan> =>
+    const saved = (): Promise<ImageScan> =>
       scans
         ? options.pair
           ? scanPaired(docker, read, scans, options.pair)
           : scanInTurn(docker, read, scans)
-        : (
-            await scanImage(docker, inspected.id, {
-              ...knowledge(inspected, listFiles, new Map()),
-              limit: options.limit,
-            })
-          ).scan;
+        : scanAlone(docker, read);
     const { archive } = options;
     scan = archive ? await fromExport(docker, read, scans, { ...options, archive }, saved) : await saved();
     await scans?.put(scan);
@@ -212,15 +208,32 @@ interface LayerScanRequest {
   limit?: ConcurrencyLimit;
 }
 
+/** Scans an image without a scan store: nothing known, every layer read (from `started`, if given). */
+async function scanAlone(
+  docker: Docker,
+  request: LayerScanRequest,
+  started?: StartedSave,
+): Promise<ImageScan> {
+  const k = { ...knowledge(request.inspected, request.listFiles, new Map()), limit: request.limit };
+  return (await scanImage(docker, request.inspected.id, k, started)).scan;
+}
+
 /**
  * Scans an image when no other measurement runs (the layer store's `exclusive`: the second of two
  * images sharing layers finds them known). Waiting for its turn, it already starts `docker save`: the
  * engine's export (as long as reading the image, before the first byte streams) then overlaps the
  * other measurement's compressing, instead of following it. Only when another measurement runs: it
- * may yet show this image known whole, and that save is then stopped unread.
+ * may yet show this image known whole, and that save is then stopped unread. `started`: the stream
+ * to read instead (a build's exported file), stopped the same way.
  */
-async function scanInTurn(docker: Docker, request: LayerScanRequest, scans: ScanStore): Promise<ImageScan> {
-  const started = scans.layers.busy() ? startSave(docker, request.inspected.id) : undefined;
+async function scanInTurn(
+  docker: Docker,
+  request: LayerScanRequest,
+  scans: ScanStore,
+  started: StartedSave | undefined = scans.layers.busy()
+    ? startSave(docker, request.inspected.id)
+    : undefined,
+): Promise<ImageScan> {
   try {
     return await scans.layers.exclusive(
       async () =>
@@ -263,17 +276,11 @@ async function fromExport(
   }
 }
 
-/** The file a build exported (`--output=type=docker,dest=`), read as a started `docker save` is. */
-function startExported(docker: Docker, file: string): StartedSave {
-  const stop = new AbortController();
-  return { handle: docker.exported(file, stop.signal), stop, source: `the build's export ${file}` };
-}
-
 /**
  * Scans an image from the file its build exported: the layers arrive compressed as the builder
  * stores (and would push) them, so their compressed sizes are the blobs' own and nothing is
  * compressed, nor asked of a registry. With a scan store, layers known by diff id are skipped as
- * they pass, as in a `docker save`, one measurement at a time.
+ * they pass, as in a `docker save`, one measurement at a time (scanInTurn).
  */
 async function scanExported(
   docker: Docker,
@@ -281,18 +288,10 @@ async function scanExported(
   scans: ScanStore | undefined,
   file: string,
 ): Promise<ImageScan> {
-  const { inspected, listFiles } = request;
   const started = startExported(docker, file);
+  if (scans) return scanInTurn(docker, { ...request, registry: false }, scans, started);
   try {
-    if (!scans) {
-      const k = { ...knowledge(inspected, listFiles, new Map()), limit: request.limit };
-      return (await scanImage(docker, inspected.id, k, started)).scan;
-    }
-    return await scans.layers.exclusive(
-      async () =>
-        asCached(await scans.get(inspected.id, listFiles)) ??
-        scanByLayer(docker, { ...request, registry: false }, scans, started),
-    );
+    return await scanAlone(docker, request, started);
   } finally {
     await discardSave(started);
   }

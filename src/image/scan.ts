@@ -51,6 +51,12 @@ export function startSave(docker: Docker, imageIds: string | readonly string[]):
   return { handle: docker.save(names, stop.signal), stop };
 }
 
+/** The file a build exported (`--output=type=docker,dest=`), read as a started `docker save` is. */
+export function startExported(docker: Docker, file: string): StartedSave {
+  const stop = new AbortController();
+  return { handle: docker.exported(file, stop.signal), stop, source: `the build's export ${file}` };
+}
+
 /** Stops a started save that will not be read, and waits for its process to end. */
 export async function discardSave(started: StartedSave | undefined): Promise<void> {
   if (!started) return;

@@ -8,7 +8,6 @@
  * before anything is written: no renderer, file or cache entry sees a value the run masks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { targetStageName } from '../baseline/compare.js';
 import { saveBaseReports } from '../baseline/save.js';
@@ -21,6 +20,7 @@ import { publishReport } from '../report/publish.js';
 import { createRedactor, redactDeep } from '../report/redact.js';
 import { toSarif } from '../report/sarif.js';
 import { allRules } from '../rules/registry.js';
+import { runnerTemp } from '../seams/runner-temp.js';
 import type { EventContext, Runner } from '../seams/runner.js';
 import type { JobMeasurements } from './build-and-measure.js';
 import type { JobContext, JobError } from './context.js';
@@ -38,7 +38,7 @@ export interface JobResult {
 }
 
 function defaultReportPath(inputs: Inputs): string {
-  const dir = process.env.RUNNER_TEMP || tmpdir();
+  const dir = runnerTemp();
   const slug = `${inputs.file}-${inputs.target ?? 'last'}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
   return join(dir, `stagegate-report-${slug}.json`);
 }

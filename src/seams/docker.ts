@@ -348,7 +348,7 @@ export function createDocker(engine: Engine): Docker {
     save: imageSaver(engine),
     exported: exportedArchive,
     async load(file) {
-      const r = await engine.run('docker', ['load', '--quiet', `--input=${file}`], { tailLines: 5 });
+      const r = await quick(['load', '--quiet', `--input=${file}`]);
       if (r.exitCode !== 0) throw new DockerError(`load --input=${file}`, r);
     },
     run(image, call = {}) {
