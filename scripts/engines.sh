@@ -16,13 +16,17 @@ DEBIAN13_BUILDX=0.13.1     # Debian 13 docker-buildx: the old buildx, used with 
 BUILDX_VERSION=v0.38.2     # go install github.com/docker/buildx/cmd/buildx
 BUILDKIT_VERSION=v0.34.2   # github.com/moby/buildkit from the Go module proxy: go build ./cmd/{buildkitd,buildctl}
 DISTRIBUTION_VERSION=v3.1.2 # go install github.com/distribution/distribution/v3/cmd/registry
+MOBY_VERSION=v2.0.0-beta.24 # go install github.com/moby/moby/v2/cmd/dockerd: Docker 29's engine (API 1.56)
+RUNC_VERSION=v1.3.7        # go install github.com/opencontainers/runc (cgo, seccomp): the runc docker29 runs
 BUILDKIT_IMAGE_REVISION=1  # bump when the BuildKit image's rootfs recipe below changes
 BASE_IMAGES=(stagegate/busybox:1) # what scripts/base-images.sh creates; pushed to the registry
 CLASSIC_SUBNET=${STAGEGATE_CLASSIC_BRIDGE:-172.30.241.1/24}     # docker-classic's bridge, sg-classic0
 CONTAINERD_SUBNET=${STAGEGATE_CONTAINERD_BRIDGE:-172.30.242.1/24} # docker-containerd's bridge, sg-ctrd0
+DOCKER29_SUBNET=${STAGEGATE_DOCKER29_BRIDGE:-172.30.243.1/24}       # docker29's bridge, sg-d29
 # -------------------------------------------------------------------------------------------------------
 
-ENGINES=(docker-classic docker-containerd docker-container docker-container-containerd remote legacy-buildkit)
+ENGINES=(docker-classic docker-containerd docker29 docker-container docker-container-containerd docker29-container
+  remote legacy-buildkit)
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${STAGEGATE_ENGINES_DIR:-$HOME/.cache/stagegate/engines}
 RUN=${STAGEGATE_ENGINES_RUN:-/run/stagegate}
@@ -34,9 +38,14 @@ GO_BIN=$CACHE/go-bin
 BUILDKIT_BIN=$GO_BIN/buildkit-$BUILDKIT_VERSION
 BUILDX_BIN=$GO_BIN/buildx-$BUILDX_VERSION
 REGISTRY_BIN=$GO_BIN/distribution-$DISTRIBUTION_VERSION
+MOBY_BIN=$GO_BIN/moby-$MOBY_VERSION
+RUNC_BIN=$GO_BIN/runc-$RUNC_VERSION
 BUILDKIT_IMAGE=$REGISTRY/stagegate/buildkit:$BUILDKIT_VERSION-sg$BUILDKIT_IMAGE_REVISION
 CLI=$DEB_ROOT/usr/bin/docker
 CLASSIC_SOCK=$RUN/docker-classic.sock
+# The dockerd each BuildKit engine's builder loads into (and, but for remote, runs its container on).
+declare -A LOADS_INTO=([docker-container]=docker-classic [docker-container-containerd]=docker-containerd
+  [docker29-container]=docker29 [remote]=docker-classic)
 DEFAULT_SOCK=/var/run/docker.sock
 
 # stdout is kept for the export lines (fd 3); everything else, tools' output included, goes to stderr.
@@ -83,7 +92,8 @@ spawn() { # pidfile logfile cmd...
   mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
   # A plain background command (no function, no sudo), so $! is the daemon itself once env/setsid exec it.
   # It must not inherit fd 3 (the export lines: `eval "$(…)"` would wait for it) nor fd 9 (the lock).
-  env PATH="$(daemon_path)" OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none \
+  # `path_prefix`, when a caller sets it (docker29: its runc), goes before the daemons' PATH.
+  env PATH="${path_prefix:+$path_prefix:}$(daemon_path)" OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none \
     setsid nohup "$@" </dev/null >>"$logfile" 2>&1 3>&- 9>&- &
   echo $! >"$pidfile"
 }
@@ -133,7 +143,8 @@ go_env() {
   env GOMODCACHE="$CACHE/go-mod" GOCACHE="$CACHE/go-build-cache" GOFLAGS=-mod=mod CGO_ENABLED=0 "$@"
 }
 
-# go_install DIR LDFLAGS PACKAGE@VERSION...: builds once into DIR (keyed by version), static (CGO off).
+# go_install DIR LDFLAGS PACKAGE@VERSION...: builds once into DIR (keyed by version), static (CGO off)
+# unless CGO=1; GO_TAGS are its build tags.
 go_install() {
   local dir=$1 ldflags=$2
   shift 2
@@ -144,7 +155,8 @@ go_install() {
   log "building $* with $("$go" version | cut -d' ' -f3) (once; cached in $dir)"
   rm -rf "$dir.tmp"
   mkdir -p "$dir.tmp"
-  GOBIN="$dir.tmp" go_env "$go" install -trimpath -ldflags "$ldflags" "$@" >&2
+  GOBIN="$dir.tmp" go_env env CGO_ENABLED="${CGO:-0}" "$go" install -trimpath -tags "${GO_TAGS:-}" \
+    -ldflags "$ldflags" "$@" >&2
   finish_install "$dir" "$start"
 }
 
@@ -184,6 +196,19 @@ install_buildkit() {
   # BuildKit's go.mod has exclude directives, which `go install m@v` refuses.
   go_build_module "$BUILDKIT_BIN" "-s -w -X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION" \
     github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd ./cmd/buildctl
+}
+# Docker 29's dockerd, from moby's own Go module (github.com/moby/moby/v2, tagged v2.0.0-beta.N; the
+# Docker 29 releases are cut from it). Its version string is the module's: no Docker release is claimed.
+install_moby() {
+  go_install "$MOBY_BIN" "-s -w -X github.com/moby/moby/v2/dockerversion.Version=moby-$MOBY_VERSION -X github.com/moby/moby/v2/dockerversion.GitCommit=$MOBY_VERSION" \
+    "github.com/moby/moby/v2/cmd/dockerd@$MOBY_VERSION"
+}
+# Docker 29 gives every container a time namespace, which Debian 12's runc 1.1.5 refuses ("namespace
+# {"time" ""} does not exist"; runc 1.2 added it). docker29's containerd and dockerd run runc 1.3.7 (the
+# line Docker 29 ships) instead, built here: with cgo (runc's nsenter is C) and seccomp (libseccomp-dev).
+install_runc() {
+  CGO=1 GO_TAGS=seccomp go_install "$RUNC_BIN" "-X main.version=${RUNC_VERSION#v}" \
+    "github.com/opencontainers/runc@$RUNC_VERSION"
 }
 install_buildx() {
   go_install "$BUILDX_BIN" "-s -w -X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx" \
@@ -254,6 +279,10 @@ ensure_machine_tools() {
   command -v busybox >/dev/null 2>&1 || [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ -x /usr/sbin/runc ] || missing+=(runc)
+  # To build docker29's runc (install_runc): cgo, and libseccomp's headers and pkg-config file.
+  command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+  command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+  [ -f /usr/include/seccomp.h ] || missing+=(libseccomp-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -350,7 +379,23 @@ EOF
 }
 
 # Each dockerd gets its own bridge (dockerd's BuildKit needs one for RUN; docker0 is the machine's dockerd's).
-bridge_of() { case "$1" in docker-classic) echo "sg-classic0 $CLASSIC_SUBNET" ;; *) echo "sg-ctrd0 $CONTAINERD_SUBNET" ;; esac; }
+bridge_of() {
+  case "$1" in
+    docker-classic) echo "sg-classic0 $CLASSIC_SUBNET" ;;
+    docker29) echo "sg-d29 $DOCKER29_SUBNET" ;;
+    *) echo "sg-ctrd0 $CONTAINERD_SUBNET" ;;
+  esac
+}
+
+# The dockerd an engine runs, and what its daemon.json says of the image store: Debian 13's 26.1.5 with
+# the store chosen, or Docker 29's with none (its default, the containerd store, as on GitHub's runners).
+dockerd_of() { case "$1" in docker29) echo "$MOBY_BIN/dockerd" ;; *) echo "$DEB_ROOT/usr/sbin/dockerd" ;; esac; }
+features_of() {
+  case "$1" in
+    docker-classic) echo '"features": { "containerd-snapshotter": false },' ;;
+    docker-containerd) echo '"features": { "containerd-snapshotter": true },' ;;
+  esac
+}
 
 bridge_up() { # name address/prefix
   if ! ip link show "$1" >/dev/null 2>&1; then
@@ -393,11 +438,19 @@ bridge_nat() { # up|down bridge address/prefix
   fi
 }
 
-dockerd_up() { # engine snapshotter(true|false)
-  local engine=$1 snapshotter=$2
-  local sock=$RUN/$engine.sock dir=$RUN/$engine bridge subnet
+dockerd_up() { # engine (docker-classic, docker-containerd, docker29)
+  local engine=$1
+  local sock=$RUN/$engine.sock dir=$RUN/$engine bridge subnet dockerd
   read -r bridge subnet <<<"$(bridge_of "$engine")"
   install_debian13
+  # Seen by containerd_up and spawn (bash's dynamic scope): docker29's daemons find its runc first.
+  local path_prefix=''
+  if [ "$engine" = docker29 ]; then
+    install_moby
+    install_runc
+    path_prefix=$RUNC_BIN
+  fi
+  dockerd=$(dockerd_of "$engine")
   bridge_nat up "$bridge" "$subnet"
   if pid_alive "$dir/dockerd.pid" && docker_ok "$sock"; then
     log "$engine already answers on $sock"
@@ -417,16 +470,29 @@ dockerd_up() { # engine snapshotter(true|false)
   "iptables": false,
   "ip6tables": false,
   "ip-masq": false,
+  "userland-proxy": false,
+  $(features_of "$engine")
   "insecure-registries": ["$REGISTRY"],
-  "registry-mirrors": ["http://$REGISTRY"],
-  "features": { "containerd-snapshotter": $snapshotter }
+  "registry-mirrors": ["http://$REGISTRY"]
 }
 EOF
-    log "starting Debian 13's dockerd $DEBIAN13_DOCKER as $engine (socket $sock, data $DATA/$engine/docker)"
-    spawn "$dir/dockerd.pid" "$dir/dockerd.log" "$DEB_ROOT/usr/sbin/dockerd" --config-file "$dir/daemon.json"
+    log "starting dockerd $("$dockerd" --version | cut -d, -f1 | sed 's/^Docker version //') as $engine (socket $sock, data $DATA/$engine/docker)"
+    spawn "$dir/dockerd.pid" "$dir/dockerd.log" "$dockerd" --config-file "$dir/daemon.json"
     wait_for 60 "dockerd ($engine)" "$dir/dockerd.log" docker_ok "$sock"
   fi
   DOCKER_HOST="unix://$sock" STAGEGATE_DOCKER="$CLI" bash "$HERE/base-images.sh" >&2
+}
+
+# The image store each dockerd must have (docker29 by Docker 29's own default: its daemon.json names
+# none), checked against what the daemon reports, so a test's expectation never comes from the daemon.
+declare -A STORE=([docker-classic]=classic [docker-containerd]=containerd [docker29]=containerd)
+checked_store() { # dockerd engine
+  # Read whole, then matched (a `| grep -q` would stop reading early and fail the pipeline under pipefail).
+  local status reported=classic
+  status=$("$CLI" -H "unix://$RUN/$1.sock" info --format '{{json .DriverStatus}}')
+  case "$status" in *io.containerd.snapshotter*) reported=containerd ;; esac
+  [ "$reported" = "${STORE[$1]}" ] || die "$1 reports the $reported image store, not the ${STORE[$1]} one it must have"
+  echo "$reported"
 }
 
 # ---- BuildKit (docker-container, remote) ------------------------------------------------------------------
@@ -540,29 +606,29 @@ up() {
   config=$(docker_config "$engine")
   export DOCKER_CONFIG=$config
   case "$engine" in
-    docker-classic | docker-containerd)
-      local snapshotter=false
-      [ "$engine" = docker-containerd ] && snapshotter=true
-      dockerd_up "$engine" "$snapshotter"
+    docker-classic | docker-containerd | docker29)
+      dockerd_up "$engine"
       export DOCKER_HOST=unix://$RUN/$engine.sock
+      local store
+      store=$(checked_store "$engine")
       log "$engine: $("$CLI" info --format 'dockerd {{.ServerVersion}}, storage driver {{.Driver}}, {{range .DriverStatus}}{{index . 0}}={{index . 1}} {{end}}')"
       emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
         "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker \
-        "STAGEGATE_ENGINE_STORE=$([ "$snapshotter" = true ] && echo containerd || echo classic)"
+        "STAGEGATE_ENGINE_STORE=$store"
       ;;
-    docker-container | docker-container-containerd | remote)
+    docker-container | docker-container-containerd | docker29-container | remote)
       # The base images and the BuildKit image reach the registry from docker-classic.
-      dockerd_up docker-classic false
+      dockerd_up docker-classic
       export DOCKER_HOST=unix://$CLASSIC_SOCK
       push_base_images
-      local store=classic
-      if [ "$engine" = docker-container-containerd ]; then
-        # GitHub's runners with Docker 29 and docker/setup-buildx-action: the builder's container, and
-        # what it loads, on the containerd image store's dockerd.
-        store=containerd
-        dockerd_up docker-containerd true
-        export DOCKER_HOST=unix://$RUN/docker-containerd.sock
+      local loads_into=${LOADS_INTO[$engine]} store
+      if [ "$loads_into" != docker-classic ]; then
+        # GitHub's runners with docker/setup-buildx-action: the builder's container, and what it loads,
+        # on a containerd image store's dockerd (Docker 26's, or Docker 29's by default).
+        dockerd_up "$loads_into"
+        export DOCKER_HOST=unix://$RUN/$loads_into.sock
       fi
+      store=$(checked_store "$loads_into")
       local name=stagegate-$engine toml=$DATA/$engine/buildkitd.toml
       # Its own builder (and BuildKit container) for Debian's buildx, beside the one of the newest buildx.
       if [ "${STAGEGATE_BUILDX:-}" = debian ]; then name=$name-debian-buildx; fi
@@ -579,7 +645,8 @@ up() {
       log "$engine: $("$CLI" buildx inspect "$name" | grep -E '^(Driver|BuildKit version):' | tr -s ' ' | paste -sd' ')"
       emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
         "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
-        "STAGEGATE_ENGINE_DRIVER=${engine%-containerd}" "STAGEGATE_ENGINE_STORE=$store"
+        "STAGEGATE_ENGINE_DRIVER=$([ "$engine" = remote ] && echo remote || echo docker-container)" \
+        "STAGEGATE_ENGINE_STORE=$store"
       ;;
   esac
   log "$engine is up ($("$CLI" buildx version))"
@@ -588,7 +655,7 @@ up() {
 down() {
   local engine=$1
   case "$engine" in
-    docker-classic | docker-containerd)
+    docker-classic | docker-containerd | docker29)
       stop_pidfile "$RUN/$engine/dockerd.pid" "dockerd ($engine)"
       stop_pidfile "$RUN/$engine/containerd/containerd.pid" "containerd ($engine)"
       unmount_under "$RUN/$engine" "$DATA/$engine"
@@ -597,9 +664,8 @@ down() {
       if ip link show "$bridge" >/dev/null 2>&1; then ip link delete "$bridge" type bridge; fi
       bridge_nat down "$bridge" "$subnet"
       ;;
-    docker-container | docker-container-containerd | remote)
-      local config sock=$CLASSIC_SOCK
-      [ "$engine" = docker-container-containerd ] && sock=$RUN/docker-containerd.sock
+    docker-container | docker-container-containerd | docker29-container | remote)
+      local config sock=$RUN/${LOADS_INTO[$engine]}.sock
       for config in "$DATA/$engine"/docker-config-*; do
         [ -d "$config" ] || continue
         if docker_ok "$sock"; then
@@ -609,11 +675,12 @@ down() {
       done
       rm -f "$DATA/$engine"/builder-args-*
       if [ "$engine" = remote ]; then stop_pidfile "$RUN/remote/buildkitd.pid" "buildkitd (remote)"; fi
-      log "$engine is down (the dockerd it loads into stays up: 'down docker-classic' or 'down docker-containerd' stops it)"
+      log "$engine is down (the dockerd it loads into stays up: 'down ${LOADS_INTO[$engine]}' stops it)"
       ;;
     legacy-buildkit) log "legacy-buildkit is the machine's default dockerd: it is never stopped" ;;
     all)
-      for engine in remote docker-container-containerd docker-container docker-containerd docker-classic; do down "$engine"; done
+      for engine in remote docker29-container docker-container-containerd docker-container docker29 docker-containerd \
+        docker-classic; do down "$engine"; done
       stop_pidfile "$RUN/registry/registry.pid" registry
       ;;
   esac
@@ -634,6 +701,8 @@ case "$COMMAND" in
     install_registry
     install_buildkit
     install_buildx
+    install_moby
+    install_runc
     ;;
   up)
     known || die "unknown engine '$ENGINE' (one of: ${ENGINES[*]})"

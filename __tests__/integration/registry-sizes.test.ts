@@ -1,12 +1,13 @@
 /**
  * Registry sizes for pulled layers, against the engine matrix's real registry (distribution v3 on
- * 127.0.0.1:5042, docs/engines.md) and dockerd 26 with each image store: a test
+ * 127.0.0.1:5042, docs/engines.md) and dockerd 26 with each image store, and Docker 29's dockerd (the
+ * containerd store, its default): a test
  * image with a known layer is pushed, an image built FROM it is measured, and its base layers must
  * report exactly the blob sizes the registry's manifest lists, taken from the registry (not
  * compressed), while its own layer is compressed. Then the same layers again: nothing is compressed,
  * and no `docker save` runs.
  *
- * Opt-in like engines.test.ts: runs for docker-classic and docker-containerd when STAGEGATE_ENGINES
+ * Opt-in like engines.test.ts: runs for docker-classic, docker-containerd and docker29 when STAGEGATE_ENGINES
  * names them (or is `all`).
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,12 @@ import { createEngine } from '../../src/seams/engine.js';
 import { ROOT } from '../e2e/harness.js';
 
 const wanted = (process.env.STAGEGATE_ENGINES ?? '').split(/[\s,]+/);
-const ENGINES = ['docker-classic', 'docker-containerd'] as const;
+/** Each engine with the image store it has (engines.sh refuses to start one that reports another). */
+const ENGINES = {
+  'docker-classic': 'classic',
+  'docker-containerd': 'containerd',
+  docker29: 'containerd',
+} as const;
 
 class CountingLimit extends ConcurrencyLimit {
   compressions = 0;
@@ -36,7 +42,7 @@ class CountingLimit extends ConcurrencyLimit {
 
 const REGISTRY = '127.0.0.1:5042';
 
-for (const engineName of ENGINES) {
+for (const [engineName, store] of Object.entries(ENGINES)) {
   const enabled = wanted.includes('all') || wanted.includes(engineName);
   const nonce = `${engineName}-${process.pid}-${Date.now()}`;
   const pushed = `${REGISTRY}/stagegate-test/registry-sizes:${nonce}`;
@@ -44,7 +50,7 @@ for (const engineName of ENGINES) {
   const dockerfile = `FROM ${pushed} AS app\nRUN echo ${nonce} > /app.txt\n`;
   // The containerd store saves layers compressed: nothing is ever compressed, and docker history shows
   // snapshot usage, so an image with every layer known is still saved (each layer skipped).
-  const containerd = engineName === 'docker-containerd';
+  const containerd = store === 'containerd';
 
   (enabled ? describe : describe.skip)(
     `registry sizes for pulled layers (${engineName} + the local registry)`,
@@ -76,6 +82,8 @@ for (const engineName of ENGINES) {
           const eq = entry.indexOf('=');
           process.env[entry.slice(0, eq)] = entry.slice(eq + 1);
         }
+        if (process.env.STAGEGATE_ENGINE_STORE !== store)
+          throw new Error(`${engineName} has the ${process.env.STAGEGATE_ENGINE_STORE} store, not ${store}`);
         dockerCli = process.env.STAGEGATE_DOCKER || 'docker';
         dir = mkdtempSync(join(tmpdir(), 'stagegate-registry-sizes-'));
         // The pushed base: busybox plus a layer of known, compressible bytes.
