@@ -114,8 +114,11 @@ export function wasteDifference(comparison) {
   return `${b >= 0 ? '+' : ''}${b} B wasted, ${e >= 0 ? '+' : ''}${e.toExponential(2)} efficiency`;
 }
 
-/** The section's drivers whose loaded target is exported to a file and measured from it. */
-const LOADS_THROUGH_FILE = new Set(['docker-container']);
+/**
+ * Whether the driver's loaded target is exported to a file and measured from it: its entry says so
+ * (bench/sections/realistic.mjs DRIVERS); entries kept from runs before it did are docker-container's.
+ */
+const loadsThroughFile = (d) => d.loadsThroughFile ?? d.driver === 'docker-container';
 
 /** A ratio of medians' samples, or undefined when a side is missing. */
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : undefined);
@@ -132,7 +135,7 @@ function floors(d) {
   // Where the target is loaded through the file it is exported to (src/build/execute.ts
   // loadsThroughFile), the job reads that file, compressed as built: no `docker save`, no gzip, so
   // those figures bound nothing.
-  if (LOADS_THROUGH_FILE.has(d.driver)) return { warm: undefined, measure: undefined };
+  if (loadsThroughFile(d)) return { warm: undefined, measure: undefined };
   const f = d.floors;
   const hand = d.warm?.handWrittenMs;
   const read = d.oneRead?.ms;

@@ -50,12 +50,26 @@ const HARNESS = join(REPO_ROOT, 'bench', 'lib', 'cache-job.mjs');
 const DRIVERS = [
   { name: 'docker', engine: undefined, fixtures: ['realistic-300mb', 'realistic-1gb'] },
   // What docker/setup-buildx-action creates: the target is loaded through, and measured from, its export.
-  { name: 'docker-container', engine: 'docker-container', fixtures: ['realistic-300mb', 'realistic-1gb'] },
+  {
+    name: 'docker-container',
+    engine: 'docker-container',
+    loadsThroughFile: true,
+    fixtures: ['realistic-300mb', 'realistic-1gb'],
+  },
   // Docker 29's default on fresh installs (GitHub's runners): layers are stored compressed, as built.
   {
     name: 'docker (containerd store)',
     engine: 'docker-containerd',
     fixtures: ['realistic-300mb', 'realistic-1gb'],
+  },
+  // Docker 29's own dockerd (scripts/engines.sh docker29: moby's module, its default containerd store),
+  // bare and with setup-buildx-action's builder: GitHub's runners as they are.
+  { name: 'docker (Docker 29)', engine: 'docker29', fixtures: ['realistic-300mb'] },
+  {
+    name: 'docker-container (Docker 29)',
+    engine: 'docker29-container',
+    loadsThroughFile: true,
+    fixtures: ['realistic-300mb'],
   },
 ];
 
@@ -295,7 +309,7 @@ export async function diveSideBySide(ctx, image, report, runs, dir) {
 const imageSizeOf = (report) => report?.image?.size;
 
 async function onDriver(ctx, fixture, repo, driver, engine, runs) {
-  const entry = { driver: driver.name };
+  const entry = { driver: driver.name, ...(driver.loadsThroughFile ? { loadsThroughFile: true } : {}) };
   const images = [];
   const ours = (bust, rss = false) =>
     runStagegate(repo, { bust, rss, extraEnv: { ...engine?.env, ...HOSTED } });
