@@ -18,6 +18,7 @@ BUILDKIT_VERSION=v0.34.2   # github.com/moby/buildkit from the Go module proxy: 
 DISTRIBUTION_VERSION=v3.1.2 # go install github.com/distribution/distribution/v3/cmd/registry
 MOBY_VERSION=v2.0.0-beta.24 # go install github.com/moby/moby/v2/cmd/dockerd: Docker 29's engine (API 1.56)
 RUNC_VERSION=v1.3.7        # go install github.com/opencontainers/runc (cgo, seccomp): the runc docker29 runs
+DOCKER_CLI_VERSION=v29.9.0 # github.com/docker/cli, go build ./cmd/docker: the CLI of docker29 and docker29-container
 BUILDKIT_IMAGE_REVISION=1  # bump when the BuildKit image's rootfs recipe below changes
 BASE_IMAGES=(stagegate/busybox:1) # what scripts/base-images.sh creates; pushed to the registry
 CLASSIC_SUBNET=${STAGEGATE_CLASSIC_BRIDGE:-172.30.241.1/24}     # docker-classic's bridge, sg-classic0
@@ -40,6 +41,7 @@ BUILDX_BIN=$GO_BIN/buildx-$BUILDX_VERSION
 REGISTRY_BIN=$GO_BIN/distribution-$DISTRIBUTION_VERSION
 MOBY_BIN=$GO_BIN/moby-$MOBY_VERSION
 RUNC_BIN=$GO_BIN/runc-$RUNC_VERSION
+DOCKER_CLI_BIN=$GO_BIN/docker-cli-$DOCKER_CLI_VERSION
 BUILDKIT_IMAGE=$REGISTRY/stagegate/buildkit:$BUILDKIT_VERSION-sg$BUILDKIT_IMAGE_REVISION
 CLI=$DEB_ROOT/usr/bin/docker
 CLASSIC_SOCK=$RUN/docker-classic.sock
@@ -177,6 +179,11 @@ go_build_module() {
   mkdir -p "$dir.tmp"
   cp -r "$src" "$dir.src"
   chmod -R u+w "$dir.src"
+  # A module whose go.mod is kept under another name (GO_MOD_FROM=vendor.mod: docker/cli's).
+  if [ -n "${GO_MOD_FROM:-}" ]; then
+    cp "$dir.src/$GO_MOD_FROM" "$dir.src/go.mod"
+    cp "$dir.src/${GO_MOD_FROM%.mod}.sum" "$dir.src/go.sum"
+  fi
   (cd "$dir.src" && go_env "$go" build -trimpath -ldflags "$ldflags" -o "$dir.tmp/" "$@" >&2)
   rm -rf "$dir.src"
   finish_install "$dir" "$start"
@@ -209,6 +216,14 @@ install_moby() {
 install_runc() {
   CGO=1 GO_TAGS=seccomp go_install "$RUNC_BIN" "-X main.version=${RUNC_VERSION#v}" \
     "github.com/opencontainers/runc@$RUNC_VERSION"
+}
+# Docker 29's CLI, for the engines that are Docker 29 (GitHub's runners pair the CLI and the daemon).
+# docker/cli has no go.mod (its module is `+incompatible`; vendor.mod holds its requirements), so
+# `go install` resolves every dependency afresh and fails; it is built from its vendor.mod instead.
+# v29.9.0: from v29.9.3 it pins github.com/moby/swarmkit/v2 v2.1.3, which the Go module proxy refuses.
+install_docker_cli() {
+  GO_MOD_FROM=vendor.mod go_build_module "$DOCKER_CLI_BIN" "-s -w -X github.com/docker/cli/cli/version.Version=${DOCKER_CLI_VERSION#v} -X github.com/docker/cli/cli/version.GitCommit=$DOCKER_CLI_VERSION" \
+    github.com/docker/cli "$DOCKER_CLI_VERSION+incompatible" ./cmd/docker
 }
 install_buildx() {
   go_install "$BUILDX_BIN" "-s -w -X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx" \
@@ -603,6 +618,15 @@ up() {
   # Only the docker CLI goes on the caller's PATH (not Debian 13's containerd, ctr…).
   mkdir -p "$DEB_ROOT/cli-bin"
   ln -sfn ../usr/bin/docker "$DEB_ROOT/cli-bin/docker"
+  # The CLI the engine's user runs (on PATH, and STAGEGATE_DOCKER): Docker 29's on the Docker 29 engines.
+  # The script's own commands keep Debian 13's ($CLI), which every daemon here answers.
+  local user_cli=$CLI cli_dir=$DEB_ROOT/cli-bin
+  case "$engine" in
+    docker29 | docker29-container)
+      install_docker_cli
+      user_cli=$DOCKER_CLI_BIN/docker cli_dir=$DOCKER_CLI_BIN
+      ;;
+  esac
   config=$(docker_config "$engine")
   export DOCKER_CONFIG=$config
   case "$engine" in
@@ -612,8 +636,8 @@ up() {
       local store
       store=$(checked_store "$engine")
       log "$engine: $("$CLI" info --format 'dockerd {{.ServerVersion}}, storage driver {{.Driver}}, {{range .DriverStatus}}{{index . 0}}={{index . 1}} {{end}}')"
-      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
-        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker \
+      emit "PATH=$cli_dir:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" -BUILDX_BUILDER \
+        "STAGEGATE_DOCKER=$user_cli" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" STAGEGATE_ENGINE_DRIVER=docker \
         "STAGEGATE_ENGINE_STORE=$store"
       ;;
     docker-container | docker-container-containerd | docker29-container | remote)
@@ -643,13 +667,13 @@ up() {
         builder_up "$engine" "$name" --driver remote "unix://$RUN/remote/buildkitd.sock"
       fi
       log "$engine: $("$CLI" buildx inspect "$name" | grep -E '^(Driver|BuildKit version):' | tr -s ' ' | paste -sd' ')"
-      emit "PATH=$DEB_ROOT/cli-bin:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
-        "STAGEGATE_DOCKER=$CLI" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
+      emit "PATH=$cli_dir:$path" "DOCKER_HOST=$DOCKER_HOST" "DOCKER_CONFIG=$config" "BUILDX_BUILDER=$name" \
+        "STAGEGATE_DOCKER=$user_cli" "STAGEGATE_REGISTRY=$REGISTRY" "STAGEGATE_ENGINE=$engine" \
         "STAGEGATE_ENGINE_DRIVER=$([ "$engine" = remote ] && echo remote || echo docker-container)" \
         "STAGEGATE_ENGINE_STORE=$store"
       ;;
   esac
-  log "$engine is up ($("$CLI" buildx version))"
+  log "$engine is up (CLI $("$user_cli" version --format '{{.Client.Version}}'), $("$user_cli" buildx version))"
 }
 
 down() {
@@ -703,6 +727,7 @@ case "$COMMAND" in
     install_buildx
     install_moby
     install_runc
+    install_docker_cli
     ;;
   up)
     known || die "unknown engine '$ENGINE' (one of: ${ENGINES[*]})"
