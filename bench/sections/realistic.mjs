@@ -64,12 +64,12 @@ const DRIVERS = [
   },
   // Docker 29's own dockerd (scripts/engines.sh docker29: moby's module, its default containerd store),
   // bare and with setup-buildx-action's builder: GitHub's runners as they are.
-  { name: 'docker (Docker 29)', engine: 'docker29', fixtures: ['realistic-300mb'] },
+  { name: 'docker (Docker 29)', engine: 'docker29', fixtures: ['realistic-300mb', 'realistic-1gb'] },
   {
     name: 'docker-container (Docker 29)',
     engine: 'docker29-container',
     loadsThroughFile: true,
-    fixtures: ['realistic-300mb'],
+    fixtures: ['realistic-300mb', 'realistic-1gb'],
   },
 ];
 
