@@ -474,6 +474,7 @@ dockerd_up() { # engine (docker-classic, docker-containerd, docker29)
     bridge_up "$bridge" "$subnet"
     mkdir -p "$dir" "$DATA/$engine/docker"
     # Its own bridge and no iptables: the machine's dockerd owns docker0 and the DOCKER chains.
+    # No userland proxy: no test publishes a port, and docker29 has no docker-proxy binary (none is built).
     cat >"$dir/daemon.json" <<EOF
 {
   "data-root": "$DATA/$engine/docker",
